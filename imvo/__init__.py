@@ -1,0 +1,1 @@
+"""Build the bilingual IMVO covenants site from the YAML content."""

@@ -1,0 +1,430 @@
+"""The content model: what a covenant file and the party registry may hold.
+
+The model is the one source of truth for the shape of the content: the loader checks
+files against it, the JSON Schema for editors' tools is exported from it, and the
+templates read it. Unknown keys are errors everywhere (``extra="forbid"``).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+)
+from pydantic.functional_validators import BeforeValidator
+
+LANGUAGES: tuple[str, ...] = ("nl", "en")
+"""The site's languages, default first."""
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ID_PATTERN = SLUG_PATTERN
+
+
+class Strict(BaseModel):
+    """Base for every content object: unknown keys are errors, values are not coerced."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- dates with their precision -------------------------------------------------------
+
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_DATE_HELP = "expected a date as YYYY-MM-DD, YYYY-MM or YYYY"
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to the day, to the month or to the year only ("2020-06" is June 2020)."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        """'day', 'month' or 'year': how much of the date is known."""
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    def iso(self) -> str:
+        """The date as written in the content: YYYY, YYYY-MM or YYYY-MM-DD."""
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+    def earliest(self) -> tuple[int, int, int]:
+        """The first day the date can mean, for ordering and drawing."""
+        return (self.year, self.month or 1, self.day or 1)
+
+    def latest(self) -> tuple[int, int, int]:
+        """The last day the date can mean, for ordering and drawing."""
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return (self.year, month, day)
+
+    def __str__(self) -> str:
+        return self.iso()
+
+
+def parse_partial_date(value: Any) -> PartialDate:
+    """Read a date from the content; raise ValueError with an editor's message if it is not one."""
+    if isinstance(value, PartialDate):
+        return value
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise ValueError(f"{_DATE_HELP}; got {value!r}")
+    text = str(value)
+    match = _DATE_RE.match(text)
+    if match is None:
+        hint = " (write the date in quotes)" if isinstance(value, int) else ""
+        raise ValueError(f"{_DATE_HELP}; got {value!r}{hint}")
+    year = int(match.group(1))
+    month = int(match.group(2)) if match.group(2) else None
+    day = int(match.group(3)) if match.group(3) else None
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"{text} is not a real date: there is no month {month}")
+    if day is not None and month is not None:
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            raise ValueError(f"{text} is not a real date: month {month} has {last} days")
+    return PartialDate(year, month, day)
+
+
+DateValue = Annotated[
+    PartialDate,
+    BeforeValidator(parse_partial_date),
+    PlainSerializer(lambda d: d.iso(), return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
+            "description": "A date: YYYY-MM-DD, or YYYY-MM when only the month is known, "
+            "or YYYY when only the year is known. Write it in quotes.",
+        }
+    ),
+]
+
+
+# --- texts ------------------------------------------------------------------------------
+
+NonEmpty = Annotated[str, Field(min_length=1)]
+
+
+class Text(Strict):
+    """A text in both languages: Dutch (nl) and English (en). Both are required."""
+
+    nl: NonEmpty = Field(description="The Dutch text.")
+    en: NonEmpty = Field(description="The English text.")
+
+    def get(self, lang: str) -> str:
+        """The text in one language."""
+        return self.nl if lang == "nl" else self.en
+
+
+def _name_in(value: str | Text, lang: str) -> str:
+    return value if isinstance(value, str) else value.get(lang)
+
+
+# --- sources and facts ------------------------------------------------------------------
+
+SourceId = Annotated[str, Field(pattern=ID_PATTERN)]
+
+
+class Source(Strict):
+    """A public source that facts on the factsheet come from."""
+
+    id: SourceId = Field(
+        description="A short name for the source, used to refer to it from facts "
+        "(lowercase letters, digits and hyphens)."
+    )
+    title: NonEmpty = Field(description="The title of the source, as the source writes it.")
+    publisher: NonEmpty | None = Field(
+        default=None, description="Who published it, for example 'SER' or 'CNV Internationaal'."
+    )
+    url: NonEmpty | None = Field(
+        default=None, description="Where it can be read: an https:// address."
+    )
+    date: DateValue | None = Field(default=None, description="When it was published.")
+
+
+class DisputedDate(Strict):
+    """Another value for a date that a source gives, which disagrees with the main one."""
+
+    date: DateValue = Field(description="The date this source gives instead.")
+    sources: list[SourceId] = Field(
+        min_length=1, description="The source or sources that give this other date."
+    )
+
+
+class DatedFact(Strict):
+    """A date with the sources it comes from, and any value other sources give."""
+
+    date: DateValue = Field(description="The date.")
+    sources: list[SourceId] = Field(
+        default_factory=list, description="The ids of the sources that give this date."
+    )
+    disputed: list[DisputedDate] = Field(
+        default_factory=list,
+        description="Other dates that other sources give for the same fact.",
+    )
+    note: Text | None = Field(default=None, description="A short remark on this date.")
+
+
+class Term(Strict):
+    """The planned term of a covenant."""
+
+    months: int = Field(gt=0, le=600, description="The planned term in months (5 years = 60).")
+    sources: list[SourceId] = Field(default_factory=list, description="Where the term comes from.")
+
+
+class Status(StrEnum):
+    """Where a covenant stands."""
+
+    in_preparation = "in_preparation"
+    active = "active"
+    ended = "ended"
+    ended_early = "ended_early"
+    succeeded = "succeeded"
+
+
+class StatusFact(Strict):
+    """The status of a covenant, with its sources."""
+
+    value: Status = Field(
+        description="in_preparation, active, ended, ended_early (ended before its term) "
+        "or succeeded (followed by a new agreement)."
+    )
+    sources: list[SourceId] = Field(
+        default_factory=list, description="Where the status comes from."
+    )
+    as_of: DateValue | None = Field(
+        default=None, description="When the status was last checked against the sources."
+    )
+    note: Text | None = Field(default=None, description="A short remark on the status.")
+
+
+# --- parties ------------------------------------------------------------------------------
+
+
+class PartyKind(StrEnum):
+    """What kind of organisation a party is."""
+
+    trade_union = "trade_union"
+    ngo = "ngo"
+    government = "government"
+    sector_association = "sector_association"
+    company = "company"
+    facilitator = "facilitator"
+    knowledge_institute = "knowledge_institute"
+
+
+class Role(StrEnum):
+    """The part an organisation played in a covenant."""
+
+    signatory = "signatory"
+    supporter = "supporter"
+    facilitator = "facilitator"
+    withdrawn = "withdrawn"
+    declined = "declined"
+
+
+class Party(Strict):
+    """An organisation in the registry (content/parties.yaml)."""
+
+    id: Annotated[str, Field(pattern=ID_PATTERN)] = Field(
+        description="A short, stable name that covenant files use to refer to this party."
+    )
+    name: NonEmpty | Text = Field(
+        description="The name; give nl and en only where the names differ."
+    )
+    full_name: NonEmpty | Text | None = Field(
+        default=None, description="The full name, where 'name' is an abbreviation."
+    )
+    kind: PartyKind = Field(description="What kind of organisation it is.")
+    website: NonEmpty | None = Field(default=None, description="Its website: an https:// address.")
+
+    def name_in(self, lang: str) -> str:
+        """The party's name in one language."""
+        return _name_in(self.name, lang)
+
+    def full_name_in(self, lang: str) -> str | None:
+        """The party's full name in one language, if it has one."""
+        return None if self.full_name is None else _name_in(self.full_name, lang)
+
+
+class PartyRegistry(Strict):
+    """The file content/parties.yaml: every organisation that takes part in a covenant."""
+
+    parties: list[Party] = Field(description="The organisations.")
+
+
+class Participation(Strict):
+    """One party's part in a covenant."""
+
+    party: Annotated[str, Field(pattern=ID_PATTERN)] = Field(
+        description="The id of the party in content/parties.yaml."
+    )
+    role: Role = Field(
+        description="signatory, supporter, facilitator, withdrawn (left) or declined "
+        "(refused to sign)."
+    )
+    date: DateValue | None = Field(
+        default=None, description="When the party joined, left or declined, where known."
+    )
+    sources: list[SourceId] = Field(default_factory=list, description="Where this comes from.")
+    note: Text | None = Field(default=None, description="A short remark on this party's part.")
+
+
+# --- themes -------------------------------------------------------------------------------
+
+
+class OecdTheme(StrEnum):
+    """Chapters of the OECD Guidelines for Multinational Enterprises."""
+
+    disclosure = "disclosure"
+    human_rights = "human_rights"
+    employment = "employment"
+    environment = "environment"
+    bribery = "bribery"
+    consumer_interests = "consumer_interests"
+    science_technology = "science_technology"
+    competition = "competition"
+    taxation = "taxation"
+
+
+class Risk(StrEnum):
+    """Risks a covenant addresses."""
+
+    child_labour = "child_labour"
+    forced_labour = "forced_labour"
+    living_wage = "living_wage"
+    freedom_of_association = "freedom_of_association"
+    discrimination = "discrimination"
+    health_and_safety = "health_and_safety"
+    working_hours = "working_hours"
+    land_rights = "land_rights"
+    environmental_pollution = "environmental_pollution"
+    climate = "climate"
+    biodiversity = "biodiversity"
+    deforestation = "deforestation"
+    water = "water"
+    animal_welfare = "animal_welfare"
+    conflict_financing = "conflict_financing"
+    corruption = "corruption"
+    indigenous_rights = "indigenous_rights"
+
+
+# --- the covenant -------------------------------------------------------------------------
+
+
+class Link(Strict):
+    """A link to more information."""
+
+    title: Text = Field(description="What the link leads to, in both languages.")
+    url: NonEmpty = Field(description="The address: https://...")
+
+
+class Covenant(Strict):
+    """One covenant: the file content/covenants/<slug>.yaml."""
+
+    name: Text = Field(description="The full name of the covenant.")
+    short_name: Text = Field(description="A short name, used in lists and the timeline.")
+    sector: Text = Field(description="The sector the covenant covers.")
+    status: StatusFact = Field(description="Where the covenant stands.")
+    signed: DatedFact | None = Field(default=None, description="When it was signed.")
+    in_force: DatedFact | None = Field(default=None, description="When it came into force.")
+    ended: DatedFact | None = Field(default=None, description="When it ended.")
+    term: Term | None = Field(default=None, description="The planned term.")
+    successor: Annotated[str, Field(pattern=SLUG_PATTERN)] | None = Field(
+        default=None, description="The slug (file name) of the covenant that followed this one."
+    )
+    summary: Text = Field(description="A short summary, written for a union official.")
+    goals: list[Text] = Field(default_factory=list, description="The covenant's goals.")
+    oecd_themes: list[OecdTheme] = Field(
+        default_factory=list, description="The OECD Guidelines chapters it addresses."
+    )
+    risks: list[Risk] = Field(default_factory=list, description="The risks it addresses.")
+    parties: list[Participation] = Field(
+        default_factory=list, description="The organisations and their part in it."
+    )
+    complaints: Text | None = Field(
+        default=None, description="How a worker or local union can complain, and to whom."
+    )
+    union_role: Text | None = Field(
+        default=None,
+        description="What a union official or works-council member can do in this covenant.",
+    )
+    links: list[Link] = Field(default_factory=list, description="Links to more information.")
+    sources: list[Source] = Field(
+        default_factory=list, description="The sources of the facts on this factsheet."
+    )
+
+    def dated_facts(self) -> list[tuple[str, DatedFact]]:
+        """The covenant's dated facts, by field name, in order of the life of a covenant."""
+        facts = [("signed", self.signed), ("in_force", self.in_force), ("ended", self.ended)]
+        return [(name, fact) for name, fact in facts if fact is not None]
+
+
+# --- site-wide content ---------------------------------------------------------------------
+
+
+class GlossaryEntry(Strict):
+    """One term of the glossary."""
+
+    term: Text = Field(description="The term, as each language writes it.")
+    abbreviation: Text | None = Field(
+        default=None,
+        description="The abbreviation in each language (OESO / OECD); the site explains it "
+        "wherever it appears.",
+    )
+    definition: Text = Field(description="What the term means, in plain words.")
+    url: NonEmpty | None = Field(default=None, description="Where to read more: https://...")
+
+
+class Glossary(Strict):
+    """The file content/glossary.yaml."""
+
+    entries: list[GlossaryEntry] = Field(min_length=1, description="The terms.")
+
+
+class DueDiligenceStep(Strict):
+    """One step of the due-diligence cycle."""
+
+    id: Annotated[str, Field(pattern=ID_PATTERN)] = Field(description="A short name for the step.")
+    title: Text = Field(description="The step's name (one or two words).")
+    explanation: Text = Field(description="What the step means for a company.")
+    union_action: Text = Field(
+        description="What a union official or works-council member can do at this step."
+    )
+
+
+class DueDiligence(Strict):
+    """The file content/due-diligence.yaml: the six-step cycle explained."""
+
+    intro: Text = Field(description="The opening text of the page (Markdown).")
+    steps: list[DueDiligenceStep] = Field(min_length=1, description="The steps, in order.")
+    sources: list[Source] = Field(default_factory=list, description="Where the text comes from.")
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """All content, loaded and validated: what the render stage works from."""
+
+    covenants: dict[str, Covenant]
+    parties: dict[str, Party]
+    texts: dict[str, dict[str, str]]
+    """Explainer texts: key -> language -> Markdown."""
+    glossary: Glossary
+    due_diligence: DueDiligence

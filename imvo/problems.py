@@ -1,0 +1,51 @@
+"""Problems found in the content, and how they are reported to editors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong (or worth a look) in one place of one content file."""
+
+    path: str
+    """The file, relative to the repository, with forward slashes."""
+    line: int
+    """The line, counting from 1."""
+    field: str
+    """Where in the file: 'parties[3].role', or '(file)' for the file as a whole."""
+    message: str
+    severity: str = "error"
+    """'error' stops the build; 'warning' only with --strict."""
+
+    def text(self) -> str:
+        """The line an editor reads: path:line: field: message."""
+        prefix = "" if self.severity == "error" else "warning: "
+        return f"{self.path}:{self.line}: {prefix}{self.field}: {self.message}"
+
+    def github(self) -> str:
+        """The same problem as a GitHub Actions annotation on the right line."""
+        message = f"{self.field}: {self.message}".replace("%", "%25").replace("\n", "%0A")
+        return f"::{self.severity} file={self.path},line={self.line}::{message}"
+
+
+class ContentError(Exception):
+    """Raised when the content has problems; carries all of them."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s) in the content")
+        self.problems = sorted(problems)
+
+
+def summary(problems: list[Problem]) -> str:
+    """The closing count line: '3 problems in 2 files.'"""
+    errors = [p for p in problems if p.severity == "error"]
+    warnings = [p for p in problems if p.severity != "error"]
+    files = len({p.path for p in problems})
+    parts = []
+    if errors:
+        parts.append(f"{len(errors)} error{'s' if len(errors) != 1 else ''}")
+    if warnings:
+        parts.append(f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}")
+    return f"{' and '.join(parts)} in {files} file{'s' if files != 1 else ''}."

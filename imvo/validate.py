@@ -1,0 +1,354 @@
+"""Validation: check every loaded file against the model, then across files.
+
+Everything is checked before anything is written, and every problem is reported: one bad
+file never hides another.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from imvo.load import FieldPath, LoadedFile, field_name, read_text, read_yaml
+from imvo.model import (
+    LANGUAGES,
+    SLUG_PATTERN,
+    Corpus,
+    Covenant,
+    DueDiligence,
+    Glossary,
+    Party,
+    PartyRegistry,
+    Status,
+)
+from imvo.pages import RESERVED_NAMES, TEXT_PAGES
+from imvo.problems import ContentError, Problem
+
+RESERVED_SLUGS = RESERVED_NAMES
+M = TypeVar("M", bound=BaseModel)
+
+
+ENDED_STATUSES = {Status.ended, Status.ended_early, Status.succeeded}
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _model_fields(model: type[BaseModel], where: tuple[str | int, ...]) -> list[str]:
+    """The field names the model allows at a path, for 'did you mean' hints."""
+    current: Any = model
+    for part in where:
+        if isinstance(part, int):
+            continue
+        info = getattr(current, "model_fields", {}).get(part)
+        if info is None:
+            return []
+        current = _inner_model(info.annotation)
+    return list(getattr(current, "model_fields", {}))
+
+
+def _inner_model(annotation: Any) -> Any:
+    """The pydantic model inside list[X], X | None and the like."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _quoted_choices(expected: str) -> str:
+    return ", ".join(re.findall(r"'([^']*)'", expected))
+
+
+def _message(error: Any, model: type[BaseModel]) -> str:
+    """Turn one pydantic error into a sentence an editor understands."""
+    kind = error["type"]
+    value = error.get("input")
+    where = tuple(error["loc"])
+    if kind == "extra_forbidden":
+        allowed = _model_fields(model, where[:-1])
+        close = difflib.get_close_matches(str(where[-1]), allowed, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else f"; allowed here: {', '.join(allowed)}"
+        return f"unknown field '{where[-1]}'{hint}"
+    if kind == "missing":
+        return "this field is required"
+    if kind in ("enum", "literal_error"):
+        return f"expected one of {_quoted_choices(error['ctx']['expected'])}; got {value!r}"
+    if kind == "value_error":
+        return str(error["ctx"]["error"])
+    if kind in ("string_type", "str_type"):
+        return f"expected text; got {_describe(value)}"
+    if kind == "string_too_short":
+        return "this text is empty"
+    if kind == "string_pattern_mismatch":
+        return (
+            f"expected lowercase letters, digits and hyphens (like 'fnv' or 'save-the-children'); "
+            f"got {value!r}"
+        )
+    if kind == "list_type":
+        return f"expected a list (lines starting with '- '); got {_describe(value)}"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"expected a group of fields (key: value); got {_describe(value)}"
+    if kind == "too_short":
+        return "this list needs at least one entry"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"expected a whole number; got {_describe(value)}"
+    if kind in ("greater_than", "less_than_equal"):
+        return f"{error['msg'].lower()}; got {value!r}"
+    return f"{error['msg']}; got {_describe(value)}"
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a group of fields"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    return repr(value)
+
+
+def _union_branch_noise(loc: tuple[Any, ...]) -> bool:
+    """Pydantic names the tried union branches in a path ('str', 'Text'); editors need not."""
+    return any(isinstance(part, str) and part in {"str", "Text"} for part in loc)
+
+
+def check_model(loaded: LoadedFile, model: type[BaseModel]) -> tuple[Any, list[Problem]]:
+    """Validate one file's data against a model; map each error to its line."""
+    try:
+        return model.model_validate(loaded.data), []
+    except ValidationError as exc:
+        problems: dict[tuple[int, str], Problem] = {}
+        for error in exc.errors(include_url=False):
+            raw_loc = tuple(error["loc"])
+            loc: FieldPath = tuple(p for p in raw_loc if not _union_branch_noise((p,)))
+            error = {**error, "loc": loc}
+            name = field_name(loc)
+            problem = Problem(loaded.path, loaded.line_of(loc), name, _message(error, model))
+            # A union (text or nl/en pair) reports each branch: keep the first per place.
+            problems.setdefault((problem.line, name), problem)
+        return None, list(problems.values())
+
+
+def _cross_check_covenant(
+    slug: str, covenant: Covenant, loaded: LoadedFile, party_ids: set[str], slugs: set[str]
+) -> list[Problem]:
+    """Checks within one covenant that need more than its own fields."""
+    problems: list[Problem] = []
+
+    def add(where: FieldPath, message: str) -> None:
+        problems.append(Problem(loaded.path, loaded.line_of(where), field_name(where), message))
+
+    source_ids = [source.id for source in covenant.sources]
+    seen: set[str] = set()
+    for index, source_id in enumerate(source_ids):
+        if source_id in seen:
+            add(("sources", index, "id"), f"source id '{source_id}' is used twice")
+        seen.add(source_id)
+
+    def check_refs(where: FieldPath, refs: list[str]) -> None:
+        for index, ref in enumerate(refs):
+            if ref not in seen:
+                close = difflib.get_close_matches(ref, sorted(seen), n=1)
+                hint = f"; did you mean '{close[0]}'?" if close else ""
+                add((*where, index), f"no source with id '{ref}' in this file's sources{hint}")
+
+    for name, fact in covenant.dated_facts():
+        check_refs((name, "sources"), fact.sources)
+        for index, other in enumerate(fact.disputed):
+            check_refs((name, "disputed", index, "sources"), other.sources)
+    check_refs(("status", "sources"), covenant.status.sources)
+    if covenant.term is not None:
+        check_refs(("term", "sources"), covenant.term.sources)
+
+    for index, participation in enumerate(covenant.parties):
+        if participation.party not in party_ids:
+            close = difflib.get_close_matches(participation.party, sorted(party_ids), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            add(
+                ("parties", index, "party"),
+                f"no party '{participation.party}' in content/parties.yaml{hint}",
+            )
+        check_refs(("parties", index, "sources"), participation.sources)
+
+    if covenant.successor is not None:
+        if covenant.successor == slug:
+            add(("successor",), "a covenant cannot succeed itself")
+        elif covenant.successor not in slugs:
+            add(("successor",), f"no covenant '{covenant.successor}' in content/covenants/")
+
+    start = covenant.signed or covenant.in_force
+    if covenant.ended is not None and start is not None:
+        if covenant.ended.date.latest() < start.date.earliest():
+            which = "signing" if covenant.signed else "entry into force"
+            add(
+                ("ended", "date"),
+                f"the end ({covenant.ended.date}) is before the {which} ({start.date})",
+            )
+    if covenant.signed and covenant.in_force:
+        if covenant.in_force.date.latest() < covenant.signed.date.earliest():
+            add(
+                ("in_force", "date"),
+                f"entry into force ({covenant.in_force.date}) is before the signing "
+                f"({covenant.signed.date})",
+            )
+
+    status = covenant.status.value
+    if status in ENDED_STATUSES and covenant.ended is None:
+        add(("status", "value"), f"status '{status.value}' needs an end date: add 'ended'")
+    if status in (Status.active, Status.in_preparation) and covenant.ended is not None:
+        add(("status", "value"), f"status '{status.value}' does not fit an end date")
+    if status == Status.in_preparation and covenant.signed is not None:
+        add(("status", "value"), "status 'in_preparation' does not fit a signing date")
+    if status == Status.active and covenant.signed is None:
+        add(("status", "value"), "status 'active' needs a signing date: add 'signed'")
+    if status == Status.succeeded and covenant.successor is None:
+        add(("status", "value"), "status 'succeeded' needs a 'successor'")
+    return problems
+
+
+def load_content(content: Path, root: Path | None = None) -> Corpus:
+    """Load and validate all content; raise ContentError with every problem found."""
+    root = root if root is not None else content.parent
+    problems: list[Problem] = []
+
+    if not content.is_dir():
+        raise ContentError([Problem(_relative(content, root), 1, "(folder)", "no such folder")])
+
+    registry, found = _load_model_file(content / "parties.yaml", PartyRegistry, root)
+    problems += found
+    parties: dict[str, Party] = {}
+    if registry is not None:
+        model, loaded = registry
+        for index, party in enumerate(model.parties):
+            if party.id in parties:
+                where: FieldPath = ("parties", index, "id")
+                problems.append(
+                    Problem(
+                        loaded.path,
+                        loaded.line_of(where),
+                        field_name(where),
+                        f"party id '{party.id}' is used twice",
+                    )
+                )
+            parties[party.id] = party
+    glossary, found = _load_model_file(content / "glossary.yaml", Glossary, root)
+    problems += found
+    due_diligence, found = _load_model_file(content / "due-diligence.yaml", DueDiligence, root)
+    problems += found
+
+    covenant_dir = content / "covenants"
+    files = sorted(covenant_dir.glob("*")) if covenant_dir.is_dir() else []
+    loaded_covenants: dict[str, tuple[Covenant, LoadedFile]] = {}
+    seen_slugs: dict[str, str] = {}
+    for path in files:
+        shown = _relative(path, root)
+        if path.name.startswith(".") or path.is_dir():
+            continue
+        if path.suffix != ".yaml":
+            problems.append(
+                Problem(shown, 1, "(file)", "covenant files end in .yaml; rename the file")
+            )
+            continue
+        slug = path.stem
+        if not re.match(SLUG_PATTERN, slug) or slug in RESERVED_SLUGS:
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    "(file)",
+                    f"the file name '{slug}' is not a valid slug: use lowercase letters, digits "
+                    "and hyphens (like 'banken.yaml')"
+                    + (" and not a reserved name" if slug in RESERVED_SLUGS else ""),
+                )
+            )
+            continue
+        if slug.lower() in seen_slugs:
+            problems.append(
+                Problem(shown, 1, "(file)", f"slug '{slug}' is also used by {seen_slugs[slug]}")
+            )
+            continue
+        seen_slugs[slug] = shown
+        loaded, found = read_yaml(path, shown)
+        problems += found
+        if loaded is None:
+            continue
+        covenant, found = check_model(loaded, Covenant)
+        problems += found
+        if covenant is not None:
+            loaded_covenants[slug] = (covenant, loaded)
+
+    slugs = set(seen_slugs)
+    for slug, (covenant, loaded) in loaded_covenants.items():
+        problems += _cross_check_covenant(slug, covenant, loaded, set(parties), slugs)
+
+    texts, found = load_texts(content / "texts", root)
+    problems += found
+
+    for key in TEXT_PAGES:
+        if key not in texts:
+            shown = _relative(content / "texts" / f"{key}.nl.md", root)
+            problems.append(Problem(shown, 1, "(file)", "this text is missing"))
+
+    if problems or glossary is None or due_diligence is None:
+        raise ContentError(problems)
+    return Corpus(
+        covenants={slug: pair[0] for slug, pair in sorted(loaded_covenants.items())},
+        parties=parties,
+        texts=texts,
+        glossary=glossary[0],
+        due_diligence=due_diligence[0],
+    )
+
+
+def _load_model_file(
+    path: Path, model: type[M], root: Path
+) -> tuple[tuple[M, LoadedFile] | None, list[Problem]]:
+    """Load one required YAML file and check it against its model."""
+    shown = _relative(path, root)
+    if not path.is_file():
+        return None, [Problem(shown, 1, "(file)", "this file is missing")]
+    loaded, problems = read_yaml(path, shown)
+    if loaded is None:
+        return None, problems
+    value, problems = check_model(loaded, model)
+    return (None if value is None else (value, loaded)), problems
+
+
+def load_texts(folder: Path, root: Path) -> tuple[dict[str, dict[str, str]], list[Problem]]:
+    """Read the explainer texts: <key>.<lang>.md, each key in every language."""
+    texts: dict[str, dict[str, str]] = {}
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        return texts, problems
+    for path in sorted(folder.glob("*.md")):
+        shown = _relative(path, root)
+        key, _, lang = path.stem.rpartition(".")
+        if lang not in LANGUAGES or not key:
+            problems.append(
+                Problem(shown, 1, "(file)", "name text files <name>.nl.md and <name>.en.md")
+            )
+            continue
+        text, found = read_text(path, shown)
+        problems += found
+        if text is not None:
+            texts.setdefault(key, {})[lang] = text
+    for key, by_lang in sorted(texts.items()):
+        for lang in LANGUAGES:
+            if lang not in by_lang:
+                other = next(iter(by_lang))
+                shown = _relative(folder / f"{key}.{other}.md", root)
+                problems.append(
+                    Problem(shown, 1, "(file)", f"the text has no translation: add {key}.{lang}.md")
+                )
+    return texts, problems
