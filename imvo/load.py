@@ -70,7 +70,8 @@ def _compose(text: str) -> yaml.Node | None:
     """Parse the text into a node tree, refusing anchors and aliases as they are met."""
     loader = _Loader(text)
     try:
-        for event in loader.parse():
+        while loader.check_event():
+            event = loader.get_event()
             anchor = getattr(event, "anchor", None)
             if isinstance(event, yaml.AliasEvent) or anchor is not None:
                 mark = event.start_mark

@@ -20,7 +20,7 @@ from pydantic import (
     PlainSerializer,
     WithJsonSchema,
 )
-from pydantic.functional_validators import BeforeValidator
+from pydantic.functional_validators import AfterValidator, BeforeValidator
 
 LANGUAGES: tuple[str, ...] = ("nl", "en")
 """The site's languages, default first."""
@@ -117,6 +117,29 @@ DateValue = Annotated[
 ]
 
 
+_URL_RE = re.compile(r"^(https?://[^\s/$.?#][^\s]*|mailto:[^\s@]+@[^\s@]+)$", re.IGNORECASE)
+
+
+def check_url(value: str) -> str:
+    """Accept only web (http, https) and mailto addresses: no javascript:, data: or files."""
+    if not _URL_RE.match(value):
+        raise ValueError(f"expected a web address starting with https:// (or mailto:); got {value!r}")
+    return value
+
+
+Url = Annotated[
+    str,
+    AfterValidator(check_url),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": "^(https?://|mailto:)",
+            "description": "A web address starting with https:// (or mailto: for e-mail).",
+        }
+    ),
+]
+
+
 # --- texts ------------------------------------------------------------------------------
 
 NonEmpty = Annotated[str, Field(min_length=1)]
@@ -153,9 +176,7 @@ class Source(Strict):
     publisher: NonEmpty | None = Field(
         default=None, description="Who published it, for example 'SER' or 'CNV Internationaal'."
     )
-    url: NonEmpty | None = Field(
-        default=None, description="Where it can be read: an https:// address."
-    )
+    url: Url | None = Field(default=None, description="Where it can be read: an https:// address.")
     date: DateValue | None = Field(default=None, description="When it was published.")
 
 
@@ -253,7 +274,7 @@ class Party(Strict):
         default=None, description="The full name, where 'name' is an abbreviation."
     )
     kind: PartyKind = Field(description="What kind of organisation it is.")
-    website: NonEmpty | None = Field(default=None, description="Its website: an https:// address.")
+    website: Url | None = Field(default=None, description="Its website: an https:// address.")
 
     def name_in(self, lang: str) -> str:
         """The party's name in one language."""
@@ -333,7 +354,7 @@ class Link(Strict):
     """A link to more information."""
 
     title: Text = Field(description="What the link leads to, in both languages.")
-    url: NonEmpty = Field(description="The address: https://...")
+    url: Url = Field(description="The address: https://...")
 
 
 class Covenant(Strict):
@@ -390,7 +411,7 @@ class GlossaryEntry(Strict):
         "wherever it appears.",
     )
     definition: Text = Field(description="What the term means, in plain words.")
-    url: NonEmpty | None = Field(default=None, description="Where to read more: https://...")
+    url: Url | None = Field(default=None, description="Where to read more: https://...")
 
 
 class Glossary(Strict):

@@ -1,0 +1,282 @@
+"""Rendering: turn the validated content into the Markdown pages mkdocs-material builds.
+
+One Jinja2 template per page kind (templates/pages/<kind>.md.j2), StrictUndefined so that
+a missing value fails the build instead of printing blank, and autoescape so that no text
+from the content reaches a page as markup. Markdown fields are passed through for mkdocs to
+render; the mkdocs hook sanitises every page's HTML with an allow-list afterwards.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from imvo.i18n import Translator, format_months
+from imvo.model import (
+    LANGUAGES,
+    Corpus,
+    Covenant,
+    DatedFact,
+    PartialDate,
+    Party,
+    PartyKind,
+    Role,
+    Status,
+)
+from imvo.pages import GENERATED_PAGES, NAV_ORDER, TEXT_PAGES, page_name
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
+
+
+def md_plain(value: Any) -> Markup:
+    """Escape a plain-text value for a Markdown line: HTML first, then Markdown syntax."""
+    return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(value))))
+
+
+def md_block(value: Any) -> Markup:
+    """A Markdown field from the content, as Markdown; the hook sanitises its HTML."""
+    return Markup(str(value).strip())
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of one language, ready for mkdocs: its file name and its Markdown."""
+
+    key: str
+    name: str
+    title: str
+    markdown: str
+    in_nav: bool = True
+
+
+@dataclass
+class RenderedSite:
+    """Every page of every language, and the menu of each language."""
+
+    pages: dict[str, list[Page]] = field(default_factory=dict)
+    nav: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+
+
+def site_path(lang: str, name: str) -> str:
+    """Where a page lands in the built site: Dutch at the root, English under en/."""
+    return f"{name}.html" if lang == LANGUAGES[0] else f"{lang}/{name}.html"
+
+
+def alternate_href(lang: str, other: str, name: str, other_name: str) -> str:
+    """The relative link from a page to its counterpart in the other language."""
+    here = posixpath.dirname(site_path(lang, name)) or "."
+    return posixpath.relpath(site_path(other, other_name), here)
+
+
+def number_sources(covenant: Covenant) -> dict[str, int]:
+    """Source ids numbered in the order the covenant lists them, from 1."""
+    return {source.id: index for index, source in enumerate(covenant.sources, start=1)}
+
+
+def facilitators(covenant: Covenant, parties: dict[str, Party]) -> list[Party]:
+    """The parties that facilitated the covenant (the SER, for most)."""
+    return [parties[p.party] for p in covenant.parties if p.role == Role.facilitator]
+
+
+def status_phrase(covenant: Covenant, t: Translator) -> str:
+    """'Afgelopen in juni 2020' / 'Ended June 2020': the status with its date."""
+    status = covenant.status.value
+    if status in (Status.ended, Status.ended_early, Status.succeeded) and covenant.ended:
+        date = covenant.ended.date
+        return t(f"status.phrase.{status.value}", date=t.date(date), on_date=t.on_date(date))
+    if status == Status.active:
+        start = covenant.in_force or covenant.signed
+        if start is None:
+            return t("status.phrase.active_nodate")
+        return t("status.phrase.active", date=t.date(start.date), on_date=t.on_date(start.date))
+    return t(f"status.phrase.{status.value}")
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """One dated event in a covenant's life, for its factsheet and the timeline."""
+
+    date: PartialDate
+    text: str
+    sources: tuple[str, ...]
+
+
+def milestones(covenant: Covenant, corpus: Corpus, t: Translator) -> list[Milestone]:
+    """The covenant's dated events in order: signed, in force, parties leaving, end."""
+    events: list[Milestone] = []
+    for name, fact in covenant.dated_facts():
+        events.append(Milestone(fact.date, t(f"factsheet.milestone.{name}"), tuple(fact.sources)))
+    for participation in covenant.parties:
+        if participation.date is None:
+            continue
+        party = corpus.parties[participation.party].name_in(t.lang)
+        kind = {Role.withdrawn: "withdrawn", Role.declined: "declined"}.get(
+            participation.role, "joined"
+        )
+        text = t(f"factsheet.milestone.{kind}", party=party)
+        events.append(Milestone(participation.date, text, tuple(participation.sources)))
+    if covenant.successor and covenant.ended:
+        successor = corpus.covenants[covenant.successor].short_name.get(t.lang)
+        events.append(
+            Milestone(
+                covenant.ended.date,
+                t("factsheet.milestone.successor", name=successor),
+                tuple(covenant.ended.sources),
+            )
+        )
+    return sorted(events, key=lambda event: event.date.earliest())
+
+
+def parties_by_kind(
+    covenant: Covenant, parties: dict[str, Party]
+) -> list[tuple[PartyKind, list[tuple[Party, Any]]]]:
+    """The covenant's parties grouped by kind, in the order of the PartyKind list."""
+    groups: dict[PartyKind, list[tuple[Party, Any]]] = defaultdict(list)
+    for participation in covenant.parties:
+        party = parties[participation.party]
+        groups[party.kind].append((party, participation))
+    return [(kind, groups[kind]) for kind in PartyKind if kind in groups]
+
+
+def predecessors(corpus: Corpus) -> dict[str, str]:
+    """For each covenant that follows another, the slug of the one before it."""
+    return {c.successor: slug for slug, c in corpus.covenants.items() if c.successor}
+
+
+class Renderer:
+    """Renders every page of the site, one language at a time."""
+
+    def __init__(self, corpus: Corpus, templates: Path = TEMPLATES_DIR) -> None:
+        self.corpus = corpus
+        self.env = Environment(
+            loader=FileSystemLoader(templates),
+            undefined=StrictUndefined,
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters["md_plain"] = md_plain
+        self.env.filters["md_block"] = md_block
+        self.env.globals.update(
+            Role=Role,
+            Status=Status,
+            format_months=format_months,
+            status_phrase=status_phrase,
+            number_sources=number_sources,
+            facilitators=facilitators,
+            parties_by_kind=parties_by_kind,
+            milestones=milestones,
+        )
+        self.extra_pages: list[Callable[[Renderer, str, Translator], Iterable[Page]]] = []
+        self._predecessors = predecessors(corpus)
+
+    def render(self, template: str, **context: Any) -> str:
+        """Render one template with the shared context."""
+        return self.env.get_template(template).render(**context)
+
+    def page(
+        self, lang: str, key: str, kind: str, title: str, in_nav: bool = True, **context: Any
+    ) -> Page:
+        """Render one page of a kind, with its front matter and language switch."""
+        t: Translator = context["t"]
+        other = next(code for code in LANGUAGES if code != lang)
+        name = context.pop("name", None) or page_name(key, lang)
+        other_name = context.pop("other_name", None) or page_name(key, other)
+        body = self.render(
+            f"pages/{kind}.md.j2",
+            lang=lang,
+            key=key,
+            corpus=self.corpus,
+            title=title,
+            predecessors=self._predecessors,
+            **context,
+        )
+        front = self.render(
+            "partials/front-matter.yaml.j2",
+            title=title,
+            description=context.get("description") or t("site.description"),
+            alternate=alternate_href(lang, other, name, other_name),
+            alternate_lang=other,
+            here=site_path(lang, name),
+            there=site_path(other, other_name),
+            key=key,
+        )
+        return Page(key=key, name=name, title=title, markdown=front + body, in_nav=in_nav)
+
+    def language(self, lang: str) -> list[Page]:
+        """Every page of one language."""
+        t = Translator(lang)
+        pages: list[Page] = []
+        for key in TEXT_PAGES:
+            text = self.corpus.texts[key][lang]
+            title, body = split_title(text)
+            pages.append(self.page(lang, key, "text", title, t=t, body=body))
+        pages.append(self.page(lang, "overview", "overview", t("overview.title"), t=t))
+        pages.append(
+            self.page(lang, "due-diligence", "due-diligence", t("due_diligence.title"), t=t)
+        )
+        for slug, covenant in self.corpus.covenants.items():
+            pages.append(
+                self.page(
+                    lang,
+                    slug,
+                    "factsheet",
+                    covenant.name.get(lang),
+                    in_nav=False,
+                    t=t,
+                    c=covenant,
+                    slug=slug,
+                    name=slug,
+                    other_name=slug,
+                    description=first_sentence(covenant.summary.get(lang)),
+                )
+            )
+        for extra in self.extra_pages:
+            pages.extend(extra(self, lang, t))
+        return pages
+
+    def nav(self, lang: str, pages: list[Page]) -> list[dict[str, str]]:
+        """The menu of one language: the pages in NAV_ORDER that exist, then any others."""
+        by_key = {page.key: page for page in pages if page.in_nav}
+        order = [key for key in NAV_ORDER if key in by_key]
+        order += sorted(key for key in by_key if key not in order)
+        return [{by_key[key].title: f"{by_key[key].name}.md"} for key in order]
+
+    def site(self) -> RenderedSite:
+        """Every page and menu of the site, in every language."""
+        site = RenderedSite()
+        for lang in LANGUAGES:
+            pages = self.language(lang)
+            site.pages[lang] = pages
+            site.nav[lang] = self.nav(lang, pages)
+        return site
+
+
+def split_title(markdown: str) -> tuple[str, str]:
+    """Take the '# Title' line off a text; return the title and the rest."""
+    lines = markdown.strip().splitlines()
+    if lines and lines[0].startswith("# "):
+        return lines[0][2:].strip(), "\n".join(lines[1:]).strip() + "\n"
+    return "", markdown
+
+
+def first_sentence(markdown: str) -> str:
+    """The first sentence of a text, without Markdown, for the page's meta description."""
+    plain = re.sub(r"[*_`#>\[\]]|\(https?://[^)]*\)", "", markdown).strip()
+    match = re.match(r"(.+?[.!?])(\s|$)", plain, re.S)
+    sentence = match.group(1) if match else plain
+    return " ".join(sentence.split())[:300]
+
+
+__all__ = ["GENERATED_PAGES", "DatedFact", "Page", "RenderedSite", "Renderer"]

@@ -1,0 +1,67 @@
+"""Sanitising: the allow-list every page's HTML passes before it is written.
+
+Text from the content is untrusted (it comes through pull requests). Templates escape plain
+text; Markdown fields may hold raw HTML, so the HTML mkdocs makes of each page is cleaned
+with nh3 (an allow-list sanitiser): no script, no event handlers, no javascript: or data:
+links, only http(s), mailto and relative addresses.
+"""
+
+from __future__ import annotations
+
+import nh3
+
+_TEXT_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details",
+    "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
+    "i", "img", "ins", "kbd", "li", "mark", "nav", "ol", "p", "pre", "q", "s", "section",
+    "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
+    "thead", "time", "tr", "u", "ul", "label", "input", "select", "option", "button", "form",
+    "fieldset", "legend", "output",
+}  # fmt: skip
+_SVG_TAGS = {
+    "svg", "g", "rect", "line", "circle", "path", "polygon", "polyline", "text", "tspan",
+    "title", "desc", "defs", "marker", "use",
+}  # fmt: skip
+_COMMON = {"class", "id", "lang", "dir", "title", "role", "hidden", "tabindex"}
+_ARIA = {"aria-label", "aria-labelledby", "aria-describedby", "aria-hidden", "aria-sort",
+         "aria-live", "aria-current", "aria-expanded", "aria-controls"}  # fmt: skip
+_DATA = {"data-status", "data-sector", "data-year", "data-imvo-table", "data-sort",
+         "data-filter", "data-value", "data-md-component"}  # fmt: skip
+_SVG_ATTRS = {
+    "viewBox", "xmlns", "x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "rx", "ry",
+    "width", "height", "d", "points", "fill", "stroke", "stroke-width", "stroke-dasharray",
+    "transform", "text-anchor", "dominant-baseline", "font-size", "font-weight",
+    "preserveAspectRatio", "focusable", "href", "marker-end", "opacity", "dx", "dy",
+}  # fmt: skip
+
+ATTRIBUTES: dict[str, set[str]] = {
+    "*": _COMMON | _ARIA | _DATA,
+    "a": {"href", "hreflang", "type", "rel"},
+    "abbr": {"title"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "td": {"colspan", "rowspan", "headers"},
+    "th": {"colspan", "rowspan", "scope", "headers"},
+    "time": {"datetime"},
+    "ol": {"start", "reversed"},
+    "details": {"open"},
+    "label": {"for"},
+    "input": {"type", "name", "value", "placeholder", "checked", "autocomplete"},
+    "select": {"name", "multiple"},
+    "option": {"value", "selected"},
+    "button": {"type", "name", "value"},
+    "form": {"action"},
+    "output": {"for"},
+    **{tag: set(_SVG_ATTRS) for tag in _SVG_TAGS},
+}
+
+
+def sanitize(html: str) -> str:
+    """Clean one page's HTML with the allow-list; scripts and their text are dropped."""
+    return nh3.clean(
+        html,
+        tags=_TEXT_TAGS | _SVG_TAGS,
+        attributes=ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel=None,
+        strip_comments=True,
+    )

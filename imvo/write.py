@@ -1,0 +1,208 @@
+"""Writing: build each language with mkdocs-material, assemble the site, swap it in whole.
+
+Each language is its own mkdocs build (own `<html lang>`, own search index with its own
+stemmer, own sitemap); the two run in parallel processes. Everything is built in a temporary
+folder beside the target, and the finished site replaces the old one only when every step
+succeeded: a failed build leaves the existing site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from imvo.i18n import Translator
+from imvo.model import LANGUAGES, Corpus
+from imvo.render import Renderer, RenderedSite
+
+ROOT = Path(__file__).resolve().parent.parent
+"""The repository: mkdocs.yml, overrides/ and templates/ live here."""
+
+
+class BuildError(Exception):
+    """The site could not be built; the message says why, in one or more lines."""
+
+
+@dataclass
+class Timings:
+    """Seconds spent in each stage of a build, for the benchmark."""
+
+    stages: dict[str, float] = field(default_factory=dict)
+
+    def add(self, stage: str, seconds: float) -> None:
+        """Count time against a stage."""
+        self.stages[stage] = self.stages.get(stage, 0.0) + seconds
+
+
+def language_config(
+    lang: str, docs_dir: Path, site_dir: Path, nav: list[dict[str, str]], site_url: str | None
+) -> dict[str, Any]:
+    """The mkdocs configuration of one language, from the shared mkdocs.yml."""
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as handle:
+        config: dict[str, Any] = yaml.safe_load(handle)
+    t = Translator(lang)
+    other = next(code for code in LANGUAGES if code != lang)
+    config["site_name"] = t("site.name")
+    config["site_description"] = t("site.description")
+    config["copyright"] = t("site.copyright")
+    config["docs_dir"] = str(docs_dir)
+    config["site_dir"] = str(site_dir)
+    config["nav"] = nav
+    config["not_in_nav"] = "/*.md\n"
+    config["theme"]["language"] = lang
+    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+    config["hooks"] = [str(ROOT / hook) for hook in config.get("hooks", [])]
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "search" in plugin:
+            plugin["search"]["lang"] = lang
+    extra = config.setdefault("extra", {})
+    root = site_url.rstrip("/") + "/" if site_url else None
+    if root:
+        config["site_url"] = root if lang == LANGUAGES[0] else f"{root}{lang}/"
+    extra["site_root"] = root or ""
+    extra["alternate"] = [{"name": t("site.other_language"), "lang": other, "link": "."}]
+    extra["other_language"] = t("site.other_language")
+    extra["switch_label"] = t("site.switch_label")
+    for ext in config["markdown_extensions"]:
+        if isinstance(ext, dict) and "pymdownx.snippets" in ext:
+            ext["pymdownx.snippets"]["base_path"] = [str(docs_dir.parent)]
+            ext["pymdownx.snippets"]["auto_append"] = [f"abbreviations.{lang}.md"]
+    return config
+
+
+def _mkdocs_build(config_path: str) -> list[str]:
+    """Run one mkdocs build (in a worker process); return its warnings, raise on failure."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    messages: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.levelno >= logging.WARNING:
+                messages.append(record.getMessage())
+
+    logger = logging.getLogger("mkdocs")
+    handler = Collect()
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    try:
+        build(load_config(config_path))
+    except (Abort, MkDocsException) as error:
+        raise BuildError("\n".join([*messages, str(error)])) from None
+    finally:
+        logger.removeHandler(handler)
+    return messages
+
+
+def write_docs(site: RenderedSite, corpus: Corpus, docs_root: Path) -> None:
+    """Write each language's Markdown pages and abbreviation list under docs_root."""
+    for lang, pages in site.pages.items():
+        folder = docs_root / lang
+        folder.mkdir(parents=True, exist_ok=True)
+        for page in pages:
+            (folder / f"{page.name}.md").write_text(page.markdown, encoding="utf-8")
+        (docs_root / f"abbreviations.{lang}.md").write_text(
+            abbreviations(corpus, lang), encoding="utf-8"
+        )
+
+
+def abbreviations(corpus: Corpus, lang: str) -> str:
+    """The abbr extension's list (*[OESO]: ...), so abbreviations are explained where they appear."""
+    lines = []
+    for entry in corpus.glossary.entries:
+        if entry.abbreviation is not None:
+            abbr = entry.abbreviation.get(lang)
+            title = " ".join(entry.term.get(lang).replace("]", ")").split())
+            lines.append(f"*[{abbr}]: {title}")
+    return "\n".join(lines) + "\n"
+
+
+PostStep = Callable[[Corpus, Path, Timings], None]
+"""A step that adds to the assembled site (data files, PDFs) before it is swapped in."""
+
+
+def build_site(
+    corpus: Corpus,
+    site_dir: Path,
+    *,
+    site_url: str | None = None,
+    post_steps: list[PostStep] | None = None,
+    renderer_setup: Callable[[Renderer], None] | None = None,
+    timings: Timings | None = None,
+    jobs: int = 2,
+) -> Timings:
+    """Render, build both languages, run the post steps, then replace site_dir in one move."""
+    timings = timings or Timings()
+    started = time.perf_counter()
+    renderer = Renderer(corpus)
+    if renderer_setup is not None:
+        renderer_setup(renderer)
+    rendered = renderer.site()
+    timings.add("render", time.perf_counter() - started)
+
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
+    try:
+        started = time.perf_counter()
+        write_docs(rendered, corpus, work / "docs")
+        configs = []
+        for lang in LANGUAGES:
+            config = language_config(
+                lang, work / "docs" / lang, work / "out" / lang, rendered.nav[lang], site_url
+            )
+            path = work / f"mkdocs.{lang}.yml"
+            path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+            configs.append(str(path))
+        timings.add("write", time.perf_counter() - started)
+
+        started = time.perf_counter()
+        if jobs > 1:
+            with ProcessPoolExecutor(max_workers=min(jobs, len(configs))) as pool:
+                list(pool.map(_mkdocs_build, configs))
+        else:
+            for path_text in configs:
+                _mkdocs_build(path_text)
+        timings.add("mkdocs", time.perf_counter() - started)
+
+        started = time.perf_counter()
+        final = work / "out" / LANGUAGES[0]
+        for lang in LANGUAGES[1:]:
+            (work / "out" / lang).rename(final / lang)
+        timings.add("write", time.perf_counter() - started)
+        for step in post_steps or []:
+            step(corpus, final, timings)
+        started = time.perf_counter()
+        swap_in(final, site_dir)
+        timings.add("write", time.perf_counter() - started)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return timings
+
+
+def swap_in(new: Path, target: Path) -> None:
+    """Put a finished site in place of the old one with renames, never leaving half a site."""
+    old = target.with_name(f".{target.name}-old-{os.getpid()}")
+    if target.exists():
+        target.rename(old)
+    try:
+        new.rename(target)
+    except OSError:
+        if old.exists():
+            old.rename(target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
