@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from imvo.model import Corpus
+from imvo.outputs import post_steps
 from imvo.problems import ContentError, Problem, summary
 from imvo.validate import load_content
 from imvo.write import ROOT, BuildError, Timings, build_site
@@ -60,6 +61,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         args.site,
         site_url=args.site_url or os.environ.get("SITE_URL") or None,
         timings=timings,
+        post_steps=post_steps(pdf=not args.no_pdf),
     )
     seconds = time.perf_counter() - started
     print(
@@ -99,6 +101,9 @@ def parser() -> argparse.ArgumentParser:
         default=None,
         help="the address the site is published at, e.g. https://org.github.io/repo/ "
         "(default: $SITE_URL; without it, links between languages are relative)",
+    )
+    build.add_argument(
+        "--no-pdf", action="store_true", help="skip the PDF of each factsheet (faster previews)"
     )
     build.set_defaults(func=cmd_build)
 
