@@ -1,0 +1,89 @@
+"""The content model: dates with their precision, bilingual texts, URLs, unknown keys."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from imvo.model import Covenant, PartialDate, Text, check_url, parse_partial_date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "precision"),
+    [
+        ("2016-07-04", PartialDate(2016, 7, 4), "day"),
+        ("2020-06", PartialDate(2020, 6), "month"),
+        ("2019", PartialDate(2019), "year"),
+        (2019, PartialDate(2019), "year"),
+    ],
+)
+def test_dates_keep_their_precision(text: str | int, expected: PartialDate, precision: str) -> None:
+    date = parse_partial_date(text)
+    assert date == expected
+    assert date.precision == precision
+    assert date.iso() == str(text)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2016-13-45", "2016-13-45 is not a real date: there is no month 13"),
+        ("2021-02-29", "2021-02-29 is not a real date: month 2 has 28 days"),
+        ("4 juli 2016", "expected a date as YYYY-MM-DD, YYYY-MM or YYYY; got '4 juli 2016'"),
+        (
+            201607,
+            "expected a date as YYYY-MM-DD, YYYY-MM or YYYY; got 201607 (write the date in quotes)",
+        ),
+        (True, "expected a date as YYYY-MM-DD, YYYY-MM or YYYY; got True"),
+    ],
+)
+def test_impossible_dates_are_refused(value: object, message: str) -> None:
+    with pytest.raises(ValueError) as error:
+        parse_partial_date(value)
+    assert str(error.value) == message
+
+
+def test_partial_dates_span_their_period() -> None:
+    assert PartialDate(2020, 6).earliest() == (2020, 6, 1)
+    assert PartialDate(2020, 6).latest() == (2020, 6, 30)
+    assert PartialDate(2020).latest() == (2020, 12, 31)
+    assert PartialDate(2024, 2).latest() == (2024, 2, 29)
+
+
+def test_text_needs_both_languages() -> None:
+    with pytest.raises(ValidationError) as error:
+        Text.model_validate({"nl": "Hallo"})
+    assert [(e["loc"], e["type"]) for e in error.value.errors()] == [(("en",), "missing")]
+    assert Text(nl="Hallo", en="Hello").get("en") == "Hello"
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "data:text/html,<b>x</b>", "ftp://example.org", "www.ser.nl"]
+)
+def test_only_web_and_mail_addresses_are_accepted(url: str) -> None:
+    with pytest.raises(ValueError) as error:
+        check_url(url)
+    assert str(error.value) == (
+        f"expected a web address starting with https:// (or mailto:); got {url!r}"
+    )
+
+
+def test_web_and_mail_addresses_pass() -> None:
+    assert check_url("https://www.ser.nl/nl") == "https://www.ser.nl/nl"
+    assert check_url("mailto:info@example.org") == "mailto:info@example.org"
+
+
+def test_unknown_keys_are_errors() -> None:
+    data = {
+        "name": {"nl": "a", "en": "b"},
+        "short_name": {"nl": "a", "en": "b"},
+        "sector": {"nl": "a", "en": "b"},
+        "status": {"value": "active"},
+        "summary": {"nl": "a", "en": "b"},
+        "sigend": {"date": "2016"},
+    }
+    with pytest.raises(ValidationError) as error:
+        Covenant.model_validate(data)
+    assert [(e["loc"], e["type"]) for e in error.value.errors()] == [
+        (("sigend",), "extra_forbidden")
+    ]

@@ -1,0 +1,116 @@
+"""Rendering: pages per language, status phrases, sources, escaping, strict templates."""
+
+from __future__ import annotations
+
+import pytest
+from jinja2 import UndefinedError
+
+from imvo.i18n import Translator
+from imvo.model import Corpus, Covenant, DatedFact, PartialDate, StatusFact
+from imvo.render import (
+    Renderer,
+    alternate_href,
+    first_sentence,
+    md_plain,
+    site_path,
+    split_title,
+    status_phrase,
+)
+
+
+def _page(corpus: Corpus, lang: str, key: str) -> str:
+    pages = {page.key: page for page in Renderer(corpus).language(lang)}
+    return pages[key].markdown
+
+
+def _covenant(status: str, ended: str | None, signed: str | None = "2016-07-04") -> Covenant:
+    return Covenant(
+        name={"nl": "N", "en": "N"},
+        short_name={"nl": "N", "en": "N"},
+        sector={"nl": "S", "en": "S"},
+        status=StatusFact(value=status),
+        signed=DatedFact(date=signed) if signed else None,
+        ended=DatedFact(date=ended) if ended else None,
+        summary={"nl": "x", "en": "x"},
+    )
+
+
+@pytest.mark.parametrize(
+    ("status", "ended", "lang", "expected"),
+    [
+        ("ended", "2020-06", "nl", "Afgelopen in juni 2020"),
+        ("ended", "2020-06", "en", "Ended June 2020"),
+        ("ended", "2021-12-31", "nl", "Afgelopen op 31 december 2021"),
+        ("ended", "2021-12-31", "en", "Ended 31 December 2021"),
+        ("ended_early", "2019-03-19", "en", "Ended early on 19 March 2019"),
+        ("active", None, "nl", "Lopend sinds 4 juli 2016"),
+        ("active", None, "en", "Active since 4 July 2016"),
+    ],
+)
+def test_status_phrases(status: str, ended: str | None, lang: str, expected: str) -> None:
+    assert status_phrase(_covenant(status, ended), Translator(lang)) == expected
+
+
+def test_in_preparation_has_no_date() -> None:
+    covenant = _covenant("in_preparation", None, signed=None)
+    assert status_phrase(covenant, Translator("en")) == "In preparation"
+
+
+def test_every_page_has_a_counterpart(fixture_corpus: Corpus) -> None:
+    site = Renderer(fixture_corpus).site()
+    keys = {lang: [page.key for page in pages] for lang, pages in site.pages.items()}
+    assert keys["nl"] == keys["en"]
+    assert "voorbeeld" in keys["nl"]
+
+
+def test_factsheet_shows_dates_sources_and_disputes(fixture_corpus: Corpus) -> None:
+    english = _page(fixture_corpus, "en", "voorbeeld")
+    assert "<strong>Ended June 2020</strong>" in english
+    assert (
+        '<dd>4 July 2016<sup class="imvo-ref"><a href="#bron-1" aria-label="source 1">[1]</a>'
+        '</sup><br><span class="imvo-disputed">Another source gives 5 July 2016<sup '
+        'class="imvo-ref"><a href="#bron-2" aria-label="source 2">[2]</a></sup></span></dd>'
+    ) in english
+    assert '<li id="bron-1">Uitgever A, <a href="https://example.org/a">Bron A</a>' in english
+    dutch = _page(fixture_corpus, "nl", "voorbeeld")
+    assert "<strong>Afgelopen in juni 2020</strong>" in dutch
+    assert "<dd>augustus 2016<sup" in dutch
+
+
+def test_front_matter_links_the_counterpart(fixture_corpus: Corpus) -> None:
+    dutch = _page(fixture_corpus, "nl", "overview")
+    assert 'alternate: "en/overview.html"' in dutch
+    english = _page(fixture_corpus, "en", "voorbeeld")
+    assert 'alternate: "../voorbeeld.html"' in english
+
+
+def test_paths_between_languages() -> None:
+    assert site_path("nl", "overzicht") == "overzicht.html"
+    assert site_path("en", "overview") == "en/overview.html"
+    assert alternate_href("nl", "en", "overzicht", "overview") == "en/overview.html"
+    assert alternate_href("en", "nl", "overview", "overzicht") == "../overzicht.html"
+
+
+def test_plain_text_cannot_become_markup() -> None:
+    assert md_plain("<script>alert(1)</script>") == (
+        r"&lt;script&gt;alert\(1\)&lt;/script&gt;"
+    )
+    assert md_plain("[x](javascript:alert(1))") == r"\[x\]\(javascript:alert\(1\)\)"
+
+
+def test_missing_values_fail_instead_of_printing_blank(fixture_corpus: Corpus) -> None:
+    renderer = Renderer(fixture_corpus)
+    template = renderer.env.from_string("{{ nothing_here }}")
+    with pytest.raises(UndefinedError):
+        template.render()
+
+
+def test_text_titles_and_descriptions() -> None:
+    assert split_title("# Over deze site\n\nTekst.\n") == ("Over deze site", "Tekst.\n")
+    assert first_sentence("Het **eerste** convenant. Daarna meer.") == "Het eerste convenant."
+
+
+def test_partial_dates_render_in_overview(fixture_corpus: Corpus) -> None:
+    overview = _page(fixture_corpus, "nl", "overview")
+    assert '<time datetime="2016-07-04">4 juli 2016</time>' in overview
+    assert PartialDate(2016, 7, 4).iso() == "2016-07-04"

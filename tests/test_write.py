@@ -1,0 +1,94 @@
+"""Writing: the real content built into a complete bilingual site."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from imvo.model import Corpus
+from imvo.write import abbreviations, language_config, swap_in
+
+RESOURCE = re.compile(r"<(?:script|link|img|iframe|source)\b[^>]*?(?:src|href)=\"([^\"]+)\"")
+
+
+def test_both_languages_have_every_factsheet(built_site: Path, corpus: Corpus) -> None:
+    for slug in corpus.covenants:
+        assert (built_site / f"{slug}.html").is_file()
+        assert (built_site / "en" / f"{slug}.html").is_file()
+
+
+def test_each_language_has_its_html_lang(built_site: Path) -> None:
+    assert '<html lang="nl"' in (built_site / "textiel.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in (built_site / "en" / "textiel.html").read_text(encoding="utf-8")
+
+
+def test_language_switch_lands_on_the_same_page(built_site: Path) -> None:
+    dutch = (built_site / "textiel.html").read_text(encoding="utf-8")
+    english = (built_site / "en" / "textiel.html").read_text(encoding="utf-8")
+    assert re.search(r'<a class="imvo-lang__link" href="en/textiel.html" hreflang="en"', dutch)
+    assert re.search(r'<a class="imvo-lang__link" href="../textiel.html" hreflang="nl"', english)
+    overview = (built_site / "overzicht.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" hreflang="en" href="en/overview.html">' in overview
+
+
+def test_each_language_has_its_own_search_index(built_site: Path) -> None:
+    dutch = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    english = json.loads(
+        (built_site / "en" / "search" / "search_index.json").read_text(encoding="utf-8")
+    )
+    assert dutch["config"]["lang"] == ["nl"]
+    assert english["config"]["lang"] == ["en"]
+    dutch_titles = {doc["title"] for doc in dutch["docs"]}
+    english_titles = {doc["title"] for doc in english["docs"]}
+    assert "Overzicht van de convenanten" in dutch_titles
+    assert "Overzicht van de convenanten" not in english_titles
+    assert "All agreements" in english_titles
+    assert "All agreements" not in dutch_titles
+
+
+def test_no_resource_comes_from_another_host(built_site: Path) -> None:
+    offenders = []
+    for page in built_site.rglob("*.html"):
+        for address in RESOURCE.findall(page.read_text(encoding="utf-8")):
+            if re.match(r"^(https?:)?//", address):
+                offenders.append(f"{page.relative_to(built_site)}: {address}")
+    assert offenders == []
+
+
+def test_no_google_fonts(built_site: Path) -> None:
+    for page in built_site.rglob("*.html"):
+        assert "fonts.googleapis" not in page.read_text(encoding="utf-8")
+
+
+def test_config_per_language(tmp_path: Path) -> None:
+    config = language_config("en", tmp_path / "docs", tmp_path / "out", [], None)
+    assert config["theme"]["language"] == "en"
+    assert config["theme"]["font"] is False
+    assert config["plugins"] == [{"search": {"lang": "en"}}]
+    assert config["site_name"] == "IRBC agreements (IMVO-convenanten)"
+    assert "site_url" not in config
+    with_url = language_config("en", tmp_path, tmp_path, [], "https://org.github.io/repo")
+    assert with_url["site_url"] == "https://org.github.io/repo/en/"
+    assert with_url["extra"]["site_root"] == "https://org.github.io/repo/"
+
+
+def test_abbreviations_per_language(fixture_corpus: Corpus) -> None:
+    assert abbreviations(fixture_corpus, "nl") == (
+        "*[OESO]: Organisatie voor Economische Samenwerking en Ontwikkeling\n"
+    )
+    assert abbreviations(fixture_corpus, "en") == (
+        "*[OECD]: Organisation for Economic Co-operation and Development\n"
+    )
+
+
+def test_swap_replaces_the_site_whole(tmp_path: Path) -> None:
+    old = tmp_path / "site"
+    old.mkdir()
+    (old / "stale.html").write_text("old", encoding="utf-8")
+    new = tmp_path / "new"
+    new.mkdir()
+    (new / "index.html").write_text("new", encoding="utf-8")
+    swap_in(new, old)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert [p.name for p in old.iterdir()] == ["index.html"]
