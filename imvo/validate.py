@@ -279,14 +279,14 @@ def load_content(content: Path, root: Path | None = None) -> Corpus:
             )
             continue
         seen_slugs[slug] = shown
-        loaded, found = read_yaml(path, shown)
+        covenant_file, found = read_yaml(path, shown)
         problems += found
-        if loaded is None:
+        if covenant_file is None:
             continue
-        covenant, found = check_model(loaded, Covenant)
+        covenant, found = check_model(covenant_file, Covenant)
         problems += found
         if covenant is not None:
-            loaded_covenants[slug] = (covenant, loaded)
+            loaded_covenants[slug] = (covenant, covenant_file)
 
     slugs = set(seen_slugs)
     for slug, (covenant, loaded) in loaded_covenants.items():
