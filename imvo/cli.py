@@ -73,10 +73,59 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Validate the content only; write nothing."""
-    corpus = _load(args.content)
-    print(f"{len(corpus.covenants)} covenants checked: no problems.", file=sys.stderr)
+    """Validate the content and report warnings; write nothing."""
+    from imvo.check import exit_code, report, run_check
+
+    result = run_check(args.content, Path.cwd())
+    for problem in result.problems:
+        if args.format == "github":
+            print(problem.github())
+        else:
+            print(problem.text(), file=sys.stderr)
+    print(report(result, strict=args.strict), file=sys.stderr)
+    return exit_code(result, strict=args.strict)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Write a new covenant file with every field, commented."""
+    from imvo.scaffold import ScaffoldError, new_covenant
+
+    try:
+        path = new_covenant(args.content, args.slug)
+    except ScaffoldError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(
+        f"Wrote {path.as_posix()}: fill in the values marked REQUIRED, then run "
+        "'python build.py check'.",
+        file=sys.stderr,
+    )
     return 0
+
+
+def cmd_translations(args: argparse.Namespace) -> int:
+    """Report the texts that exist in only one language, per file."""
+    from imvo.translations import format_report, untranslated
+
+    print(format_report(untranslated(args.content, Path.cwd())))
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Write the JSON Schemas of the content files to schema/ from the content model."""
+    from imvo.schema import write_schemas
+
+    for path in write_schemas():
+        print(f"Wrote {path.relative_to(ROOT).as_posix()}", file=sys.stderr)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Build without PDFs, serve on 127.0.0.1 and rebuild on every change."""
+    from imvo.serve import serve
+
+    set_source_date_epoch()
+    return serve(args.content, port=args.port)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -107,16 +156,51 @@ def parser() -> argparse.ArgumentParser:
     )
     build.set_defaults(func=cmd_build)
 
-    check = commands.add_parser("check", help="validate the content only")
+    check = commands.add_parser(
+        "check", help="validate the content and report warnings (what a pull request runs)"
+    )
     content_arg(check)
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="text (path:line: field: message) or github (annotations for GitHub Actions)",
+    )
     check.set_defaults(func=cmd_check)
+
+    new = commands.add_parser("new", help="write a new covenant file to fill in")
+    content_arg(new)
+    new.add_argument("slug", help="the file name without .yaml, like 'natuursteen'")
+    new.set_defaults(func=cmd_new)
+
+    translations = commands.add_parser(
+        "translations", help="list the texts that exist in only one language, per file"
+    )
+    content_arg(translations)
+    translations.set_defaults(func=cmd_translations)
+
+    schema = commands.add_parser(
+        "schema", help="write schema/*.schema.json from the content model (for editors' tools)"
+    )
+    schema.set_defaults(func=cmd_schema)
+
+    serve = commands.add_parser(
+        "serve", help="preview the site at http://127.0.0.1:8000/, rebuilt on every change"
+    )
+    content_arg(serve)
+    serve.add_argument("--port", type=int, default=8000, help="the port (8000)")
+    serve.set_defaults(func=cmd_serve)
     return main
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if not any(a in ("build", "check", "serve", "new", "-h", "--help") for a in args_list):
+    if not any(
+        a in ("build", "check", "serve", "new", "translations", "schema", "-h", "--help")
+        for a in args_list
+    ):
         args_list.insert(0 if not args_list or args_list[0] != "--debug" else 1, "build")
     args = parser().parse_args(args_list)
     try:

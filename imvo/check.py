@@ -1,0 +1,197 @@
+"""Checking for a pull request: the model's errors plus the warnings an editor should see.
+
+Warnings do not stop the build; ``check --strict`` turns them into failures. Each warning
+points at the line it is about, so that on GitHub it shows as an annotation on that line.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from imvo.load import FieldPath, LoadedFile, field_name, read_yaml
+from imvo.model import Covenant, PartialDate, Status
+from imvo.problems import ContentError, Problem
+from imvo.validate import _relative, load_content
+
+MIN_WORDS_IDENTICAL = 3
+"""A text the same in Dutch and English is flagged from this many words: short labels
+('Website', 'FNV') are often the same in both languages."""
+
+URL_KEYS = ("url", "website")
+ENDED = {Status.ended, Status.ended_early, Status.succeeded}
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """What `check` found: every problem, and how many covenants were read."""
+
+    problems: list[Problem]
+    covenants: int
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that stop the build."""
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """The problems an editor should look at."""
+        return [p for p in self.problems if p.severity != "error"]
+
+
+def today() -> date:
+    """The day the check runs: SOURCE_DATE_EPOCH when set (reproducible), else today (UTC)."""
+    stamp = os.environ.get("SOURCE_DATE_EPOCH", "")
+    seconds = int(stamp) if stamp.isdigit() else time.time()
+    return datetime.fromtimestamp(seconds, UTC).date()
+
+
+def yaml_files(content: Path) -> list[Path]:
+    """The content's YAML files: the registries, then every covenant file."""
+    files = [content / name for name in ("parties.yaml", "glossary.yaml", "due-diligence.yaml")]
+    folder = content / "covenants"
+    if folder.is_dir():
+        files += sorted(p for p in folder.glob("*.yaml") if not p.name.startswith("."))
+    return [path for path in files if path.is_file()]
+
+
+def walk(data: Any, where: FieldPath = ()) -> Iterator[tuple[FieldPath, Any]]:
+    """Every value in plain YAML data with its path, parents before children."""
+    yield where, data
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from walk(value, (*where, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from walk(value, (*where, index))
+
+
+def is_text_pair(value: Any) -> bool:
+    """A mapping that holds a text in languages: keys nl and/or en only."""
+    return isinstance(value, dict) and bool(value) and set(value) <= {"nl", "en"}
+
+
+def file_warnings(loaded: LoadedFile, when: date) -> list[Problem]:
+    """The warnings of one YAML file: untranslated texts, http links, and for a covenant
+    facts without a source and a status that no longer fits the dates."""
+    problems: list[Problem] = []
+
+    def warn(where: FieldPath, message: str) -> None:
+        problems.append(
+            Problem(loaded.path, loaded.line_of(where), field_name(where), message, "warning")
+        )
+
+    for where, value in walk(loaded.data):
+        if is_text_pair(value) and value.get("nl") == value.get("en"):
+            text = value.get("nl")
+            if isinstance(text, str) and len(text.split()) >= MIN_WORDS_IDENTICAL:
+                warn(where, "the Dutch and English texts are the same; translate one of them")
+        key = where[-1] if where else None
+        if key in URL_KEYS and isinstance(value, str) and value.lower().startswith("http://"):
+            warn(where, f"the link is not https: use 'https://{value[7:]}' if the site has it")
+
+    if loaded.path.split("/")[-2:-1] == ["covenants"]:
+        try:
+            covenant = Covenant.model_validate(loaded.data)
+        except ValidationError:
+            return problems
+        for where, message in covenant_warnings(covenant, when):
+            warn(where, message)
+    return problems
+
+
+def covenant_warnings(covenant: Covenant, when: date) -> list[tuple[FieldPath, str]]:
+    """Facts without a source and a status that no longer fits the dates, by field."""
+    found: list[tuple[FieldPath, str]] = []
+    no_source = "this fact has no source: add 'sources: [<id>]' with an id from 'sources'"
+    if not covenant.status.sources:
+        found.append((("status",), no_source))
+    for name, fact in covenant.dated_facts():
+        if not fact.sources:
+            found.append(((name,), no_source))
+    if covenant.term is not None and not covenant.term.sources:
+        found.append((("term",), no_source))
+    for index, participation in enumerate(covenant.parties):
+        if not participation.sources:
+            found.append((("parties", index), no_source))
+
+    status = covenant.status.value
+    today_tuple = (when.year, when.month, when.day)
+    start = covenant.in_force or covenant.signed
+    if status == Status.active and start is not None and covenant.term is not None:
+        year, month, _ = start.date.earliest()
+        months = year * 12 + month - 1 + covenant.term.months
+        end = PartialDate(months // 12, months % 12 + 1)
+        if end.latest() < today_tuple:
+            found.append(
+                (
+                    ("status", "value"),
+                    f"status 'active' but its term of {covenant.term.months} months ended in "
+                    f"{end}: check the status, or add 'ended'",
+                )
+            )
+    signed = covenant.signed
+    if status == Status.active and signed is not None and signed.date.earliest() > today_tuple:
+        found.append(
+            (
+                ("status", "value"),
+                f"status 'active' but the signing date ({signed.date}) is in the future",
+            )
+        )
+    ended = covenant.ended
+    if status in ENDED and ended is not None and ended.date.earliest() > today_tuple:
+        found.append(
+            (
+                ("status", "value"),
+                f"status '{status.value}' but the end date ({ended.date}) is in the future",
+            )
+        )
+    return found
+
+
+def run_check(content: Path, root: Path, when: date | None = None) -> CheckResult:
+    """Every error of the model and cross-file checks, and every warning, sorted."""
+    when = when or today()
+    problems: list[Problem] = []
+    covenants = 0
+    try:
+        corpus = load_content(content, root)
+        covenants = len(corpus.covenants)
+    except ContentError as error:
+        problems += error.problems
+    for path in yaml_files(content):
+        loaded, _ = read_yaml(path, _relative(path, root))
+        if loaded is not None:
+            problems += file_warnings(loaded, when)
+    return CheckResult(sorted(set(problems)), covenants)
+
+
+def report(result: CheckResult, *, strict: bool) -> str:
+    """The closing line of `check`: what was found, and whether it passes."""
+    errors, warnings = len(result.errors), len(result.warnings)
+    if not errors and not warnings:
+        plural = "s" if result.covenants != 1 else ""
+        return f"{result.covenants} covenant{plural} checked: no problems."
+    files = len({p.path for p in result.problems})
+    parts = []
+    if errors:
+        parts.append(f"{errors} error{'s' if errors != 1 else ''}")
+    if warnings:
+        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+    line = f"{' and '.join(parts)} in {files} file{'s' if files != 1 else ''}"
+    if not errors and strict:
+        return f"{line}; warnings fail with --strict."
+    return f"{line}."
+
+
+def exit_code(result: CheckResult, *, strict: bool) -> int:
+    """1 when there are errors, or warnings with --strict; else 0."""
+    return 1 if result.errors or (strict and result.warnings) else 0

@@ -1,0 +1,112 @@
+"""`python build.py new <slug>`: a new covenant file with every field, explained.
+
+Required fields are written with empty values to fill in; optional fields are written as
+comments to remove the '#' from. The explanation of each field comes from the content model,
+so the file and the model cannot tell different stories.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from imvo.model import SLUG_PATTERN, Covenant, OecdTheme, Risk, Role, Status
+from imvo.pages import RESERVED_NAMES
+
+SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/covenant.schema.json"
+
+
+class ScaffoldError(Exception):
+    """The file cannot be written; the message says why, in one line."""
+
+
+def _choices(values: list[str]) -> str:
+    return ", ".join(values)
+
+
+EXAMPLES: dict[str, str] = {
+    "name": 'name:\n  nl: ""\n  en: ""',
+    "short_name": 'short_name:\n  nl: ""\n  en: ""',
+    "sector": 'sector:\n  nl: ""\n  en: ""',
+    "status": (
+        'status:\n  value: ""  # one of: ' + _choices([s.value for s in Status]) + "\n"
+        "  sources: []  # ids from 'sources' below, like [ser-persbericht]\n"
+        '  # as_of: "2025-01"  # when you last checked the status\n'
+        "  # note:\n  #   nl: ...\n  #   en: ..."
+    ),
+    "signed": (
+        '# signed:\n#   date: "2018-03-20"  # "YYYY-MM-DD", or "YYYY-MM" or "YYYY" if that is all '
+        "that is known\n#   sources: [ser-persbericht]\n#   disputed:  # another date that "
+        'another source gives\n#     - date: "2018-03-21"\n#       sources: [krant]'
+    ),
+    "in_force": '# in_force:\n#   date: "2018-04"\n#   sources: [ser-persbericht]',
+    "ended": '# ended:\n#   date: "2023-03-31"\n#   sources: [ser-persbericht]',
+    "term": "# term:\n#   months: 60  # 5 years\n#   sources: [ser-persbericht]",
+    "successor": "# successor: nieuwe-sector  # the file name, without .yaml",
+    "summary": 'summary:\n  nl: ""\n  en: ""',
+    "goals": "# goals:\n#   - nl: ...\n#     en: ...",
+    "oecd_themes": "# oecd_themes: []  # any of: " + _choices([t.value for t in OecdTheme]),
+    "risks": "# risks: []  # any of: " + _choices([r.value for r in Risk]),
+    "parties": (
+        "# parties:\n#   - party: fnv  # the id in content/parties.yaml\n"
+        "#     role: signatory  # one of: " + _choices([r.value for r in Role]) + "\n"
+        '#     date: "2018-03-20"  # when it joined, left or declined, if known\n'
+        "#     sources: [ser-persbericht]"
+    ),
+    "complaints": "# complaints:\n#   nl: ...\n#   en: ...",
+    "union_role": "# union_role:\n#   nl: ...\n#   en: ...",
+    "links": (
+        "# links:\n#   - title:\n#       nl: Website van het convenant\n"
+        "#       en: Website of the agreement\n#     url: https://www.imvoconvenanten.nl/"
+    ),
+    "sources": (
+        "# sources:\n"
+        "#   - id: ser-persbericht  # a short name: lowercase letters, digits, hyphens\n"
+        "#     title: Title of the source, as the source writes it\n"
+        '#     publisher: SER\n#     url: https://www.ser.nl/...\n#     date: "2018-03-20"'
+    ),
+}
+"""An example of each field of a covenant, in the order of the model."""
+
+
+def template() -> str:
+    """The text of a new covenant file: every field of the model, in its order, explained."""
+    lines = [
+        SCHEMA_LINE,
+        "# A new covenant. Fill in every \"\" (they are REQUIRED), remove the '#' before the",
+        "# optional fields you use, then run: python build.py check",
+        "# Dates go in quotes. The guide: CONTRIBUTING.md.",
+    ]
+    for name, info in Covenant.model_fields.items():
+        required = "REQUIRED. " if info.is_required() else ""
+        lines.append("")
+        lines.append(f"# {name}: {required}{info.description}")
+        lines.append(EXAMPLES[name])
+    return "\n".join(lines) + "\n"
+
+
+def check_slug(slug: str, folder: Path) -> Path:
+    """The path of a new covenant file; raise ScaffoldError if the slug cannot be used."""
+    if not re.match(SLUG_PATTERN, slug):
+        raise ScaffoldError(
+            f"'{slug}' is not a valid slug: use lowercase letters, digits and hyphens, "
+            "like 'natuursteen' or 'duurzame-bosbouw'"
+        )
+    if slug in RESERVED_NAMES:
+        raise ScaffoldError(
+            f"'{slug}' is the name of a page or folder of the site; choose another slug"
+        )
+    path = folder / f"{slug}.yaml"
+    if path.exists():
+        raise ScaffoldError(f"{path.as_posix()} already exists; choose another slug or edit it")
+    return path
+
+
+def new_covenant(content: Path, slug: str) -> Path:
+    """Write content/covenants/<slug>.yaml from the template; return its path."""
+    folder = content / "covenants"
+    path = check_slug(slug, folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as handle:
+        handle.write(template())
+    return path
