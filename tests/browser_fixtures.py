@@ -1,0 +1,144 @@
+"""Shared fixtures of the browser tests: the site built under a sub-path, served, and Chromium.
+
+The site is built once per session into <tmp>/imvo-convenanten/ and served by a local
+http.server from <tmp>, so every page lives under /imvo-convenanten/ as on a GitHub Pages
+project site. It is built with site_url pointing at that server, so the absolute hreflang
+links (and the sitemap.xml the theme fetches next to them) stay on the local server.
+
+Set IMVO_BROWSER_CONTENT=fixtures to run these tests on tests/fixtures/content instead of
+content/ (faster, for working on the theme).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from imvo.model import Corpus
+from imvo.outputs import post_steps
+from imvo.write import build_site
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SUB_PATH = "imvo-convenanten"
+"""The folder the site is served under, like a GitHub Pages project site."""
+
+
+@dataclass
+class ServedSite:
+    """The built site, the folder it is in and the address it is served at."""
+
+    root: Path
+    """The site itself: <served folder>/imvo-convenanten."""
+    base_url: str
+    """http://127.0.0.1:<port>/imvo-convenanten/"""
+    host: str
+    """127.0.0.1:<port>"""
+    log: list[tuple[str, int]] = field(default_factory=list)
+    """Every request the server answered: (path, status)."""
+
+    def pages(self) -> list[str]:
+        """Every HTML page of the site, as paths relative to the site root, sorted."""
+        return sorted(p.relative_to(self.root).as_posix() for p in self.root.rglob("*.html"))
+
+    def url(self, page: str) -> str:
+        """The address of a page given relative to the site root."""
+        return self.base_url + page
+
+    def errors_since(self, start: int) -> list[tuple[str, int]]:
+        """Requests answered with a 4xx or 5xx status since the log had `start` entries."""
+        return [(path, status) for path, status in self.log[start:] if status >= 400]
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    """A quiet static file handler that records each request's path and status."""
+
+    log: list[tuple[str, int]]
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        self.log.append((self.path, int(code) if str(code).isdigit() else 0))
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def require_chromium() -> None:
+    """Fail (never skip) with the reason when Debian's Chromium is not installed."""
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"{CHROMIUM} is missing: the browser tests need Debian's Chromium. "
+            "Run `bash scripts/ensure-chromium.sh` as root (make test does), "
+            "or `sudo apt-get install -y chromium`.",
+            pytrace=False,
+        )
+
+
+@pytest.fixture(scope="session")
+def served_site(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[ServedSite]:
+    """The real site (with PDFs) built under /imvo-convenanten/ and served on 127.0.0.1."""
+    fixtures = os.environ.get("IMVO_BROWSER_CONTENT") == "fixtures"
+    corpus: Corpus = request.getfixturevalue("fixture_corpus" if fixtures else "corpus")
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1763683200")
+    served = tmp_path_factory.mktemp("served")
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    site = ServedSite(
+        root=served / SUB_PATH,
+        base_url=f"http://127.0.0.1:{port}/{SUB_PATH}/",
+        host=f"127.0.0.1:{port}",
+    )
+    build_site(corpus, site.root, site_url=site.base_url, post_steps=post_steps(pdf=True))
+    handler = partial(type("Handler", (_Handler,), {"log": site.log}), directory=str(served))
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield site
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """One headless Debian Chromium for the whole session, driven by Playwright."""
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def browser_page(chromium: Any) -> Iterator[Any]:
+    """A fresh page in its own context (no cookies, no storage, no cache), 1280x900."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
