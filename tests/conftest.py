@@ -15,6 +15,9 @@ from imvo.write import build_site
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
+pytest_plugins = ["browser_fixtures"]
+"""The browser tests' fixtures: the site served under a sub-path, and Chromium."""
+
 
 @pytest.fixture(scope="session")
 def corpus() -> Corpus:

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browser_fixtures import ServedSite, browser_page, chromium, served_site  # noqa: F401
+from browser_fixtures import ServedSite
 
 pytestmark = pytest.mark.browser
 
