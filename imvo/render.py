@@ -19,6 +19,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from imvo import data, diagram, timeline
 from imvo.i18n import Translator, format_months
 from imvo.model import (
     LANGUAGES,
@@ -148,6 +149,15 @@ def parties_by_kind(
     return [(kind, groups[kind]) for kind in PartyKind if kind in groups]
 
 
+def party_covenants(corpus: Corpus) -> dict[str, list[tuple[str, Any]]]:
+    """For each party id, the covenants it took part in (slug, participation), by slug."""
+    found: dict[str, list[tuple[str, Any]]] = defaultdict(list)
+    for slug in sorted(corpus.covenants):
+        for participation in corpus.covenants[slug].parties:
+            found[participation.party].append((slug, participation))
+    return found
+
+
 def predecessors(corpus: Corpus) -> dict[str, str]:
     """For each covenant that follows another, the slug of the one before it."""
     return {c.successor: slug for slug, c in corpus.covenants.items() if c.successor}
@@ -223,9 +233,28 @@ class Renderer:
             title, body = split_title(text)
             pages.append(self.page(lang, key, "text", title, t=t, body=body))
         pages.append(self.page(lang, "overview", "overview", t("overview.title"), t=t))
+        steps = self.corpus.due_diligence.steps
         pages.append(
-            self.page(lang, "due-diligence", "due-diligence", t("due_diligence.title"), t=t)
-        )
+            self.page(
+                lang, "due-diligence", "due-diligence", t("due_diligence.title"), t=t,
+                diagram=diagram.cycle_svg(steps, t),
+            )
+        )  # fmt: skip
+        pages.append(
+            self.page(
+                lang, "timeline", "timeline", t("timeline.title"), t=t,
+                svg=timeline.svg(self.corpus, t), rows=timeline.rows(self.corpus, t),
+                period=timeline.period,
+            )
+        )  # fmt: skip
+        pages.append(
+            self.page(
+                lang, "parties", "parties", t("parties_page.title"), t=t,
+                by_party=party_covenants(self.corpus), kinds=list(PartyKind),
+            )
+        )  # fmt: skip
+        pages.append(self.page(lang, "glossary", "glossary", t("glossary.title"), t=t))
+        pages.append(self.page(lang, "data", "data", t("data.title"), t=t, data=data))
         for slug, covenant in self.corpus.covenants.items():
             pages.append(
                 self.page(

@@ -1,0 +1,146 @@
+"""Open data: the whole dataset as JSON, and as CSV (one row per covenant; one per covenant-party).
+
+The shape is stable and documented on the site's data page: the JSON holds every covenant
+exactly as its YAML file does (same field names, dates as written, with every field present,
+null where unknown) plus its slug, and the party registry. Adding a field is a new minor
+version; renaming or removing one a new major version (FORMAT_VERSION).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from imvo.model import LANGUAGES, Corpus, Covenant, Role
+
+FORMAT_VERSION = "1.0"
+FOLDER = "data"
+"""Where the files land, at the root of the site: data/covenants.json and so on."""
+JSON_FILE = "covenants.json"
+COVENANTS_CSV = "covenants.csv"
+PARTIES_CSV = "covenant-parties.csv"
+
+_SIGNING = (Role.signatory, Role.supporter, Role.facilitator)
+
+
+def _date(fact: Any) -> str:
+    return fact.date.iso() if fact is not None else ""
+
+
+COVENANT_COLUMNS: dict[str, Callable[[str, Covenant], object]] = {
+    "slug": lambda slug, c: slug,
+    "name_nl": lambda slug, c: c.name.nl,
+    "name_en": lambda slug, c: c.name.en,
+    "short_name_nl": lambda slug, c: c.short_name.nl,
+    "short_name_en": lambda slug, c: c.short_name.en,
+    "sector_nl": lambda slug, c: c.sector.nl,
+    "sector_en": lambda slug, c: c.sector.en,
+    "status": lambda slug, c: c.status.value.value,
+    "status_as_of": lambda slug, c: c.status.as_of.iso() if c.status.as_of else "",
+    "signed": lambda slug, c: _date(c.signed),
+    "in_force": lambda slug, c: _date(c.in_force),
+    "ended": lambda slug, c: _date(c.ended),
+    "term_months": lambda slug, c: c.term.months if c.term else "",
+    "successor": lambda slug, c: c.successor or "",
+    "parties": lambda slug, c: sum(1 for p in c.parties if p.role in _SIGNING),
+    "signatories": lambda slug, c: ";".join(
+        p.party for p in c.parties if p.role == Role.signatory
+    ),
+    "factsheet_nl": lambda slug, c: f"{slug}.html",
+    "factsheet_en": lambda slug, c: f"en/{slug}.html",
+    "pdf_nl": lambda slug, c: f"pdf/{slug}.pdf",
+    "pdf_en": lambda slug, c: f"en/pdf/{slug}.pdf",
+}
+"""The columns of covenants.csv, in order, and how each is filled."""
+
+PARTY_COLUMNS: tuple[str, ...] = (
+    "covenant",
+    "party",
+    "party_name_nl",
+    "party_name_en",
+    "party_kind",
+    "role",
+    "date",
+)
+"""The columns of covenant-parties.csv, in order."""
+
+JSON_KEYS: tuple[str, ...] = ("format", "version", "languages", "covenants", "parties")
+"""The top-level keys of covenants.json, in order."""
+
+
+def dataset(corpus: Corpus) -> dict[str, Any]:
+    """The whole dataset as plain JSON values: every covenant (with its slug) and every party."""
+    return {
+        "format": "imvo-covenants",
+        "version": FORMAT_VERSION,
+        "languages": list(LANGUAGES),
+        "covenants": [
+            {"slug": slug, **corpus.covenants[slug].model_dump(mode="json")}
+            for slug in sorted(corpus.covenants)
+        ],
+        "parties": [corpus.parties[pid].model_dump(mode="json") for pid in sorted(corpus.parties)],
+    }
+
+
+def covenants_json(corpus: Corpus) -> str:
+    """covenants.json: the dataset, indented, keys in model order, UTF-8 without escapes."""
+    return json.dumps(dataset(corpus), ensure_ascii=False, indent=2) + "\n"
+
+
+def _csv(header: tuple[str, ...] | list[str], rows: list[list[object]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def covenants_csv(corpus: Corpus) -> str:
+    """covenants.csv: one row per covenant, in order of slug."""
+    rows = [
+        [fill(slug, corpus.covenants[slug]) for fill in COVENANT_COLUMNS.values()]
+        for slug in sorted(corpus.covenants)
+    ]
+    return _csv(list(COVENANT_COLUMNS), rows)
+
+
+def parties_csv(corpus: Corpus) -> str:
+    """covenant-parties.csv: one row per covenant and party, in the covenant file's order."""
+    rows: list[list[object]] = []
+    for slug in sorted(corpus.covenants):
+        for part in corpus.covenants[slug].parties:
+            party = corpus.parties[part.party]
+            rows.append(
+                [
+                    slug,
+                    party.id,
+                    party.name_in("nl"),
+                    party.name_in("en"),
+                    party.kind.value,
+                    part.role.value,
+                    part.date.iso() if part.date else "",
+                ]
+            )
+    return _csv(PARTY_COLUMNS, rows)
+
+
+def write_data(corpus: Corpus, site: Path) -> list[Path]:
+    """Write the three files into <site>/data/; return their paths."""
+    folder = site / FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    files = {
+        JSON_FILE: covenants_json(corpus),
+        # A byte-order mark, so that spreadsheet programs read the accents as UTF-8.
+        COVENANTS_CSV: "\ufeff" + covenants_csv(corpus),
+        PARTIES_CSV: "\ufeff" + parties_csv(corpus),
+    }
+    paths = []
+    for name, text in files.items():
+        path = folder / name
+        path.write_bytes(text.encode("utf-8"))
+        paths.append(path)
+    return paths

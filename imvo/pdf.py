@@ -1,0 +1,174 @@
+"""PDFs of the factsheets: each built factsheet page printed to A4 by Chromium (Playwright).
+
+The page is printed with the site's own print stylesheet, from a file:// address of the
+assembled site, so the PDF says exactly what the page says, with real (searchable) text and
+the page's language. Printing is slow, so each PDF is cached in .cache/pdf/ under a hash of
+the page's HTML and the stylesheets it uses: a rebuild with unchanged pages only copies.
+Misses are printed a few at a time in one browser. Chromium's creation date is replaced by
+the date of SOURCE_DATE_EPOCH, so the same page gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import hashlib
+import os
+import re
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from imvo.model import LANGUAGES, Corpus
+from imvo.write import ROOT, BuildError
+
+CHROMIUM = Path(os.environ.get("IMVO_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+CACHE_DIR = ROOT / ".cache" / "pdf"
+CACHE_VERSION = b"imvo-pdf-1\n"
+"""Part of every cache key: change it when the way PDFs are printed changes."""
+MISSING = (
+    "Chromium is needed to print the PDFs and was not found at {path}: install it with "
+    "`bash scripts/ensure-chromium.sh` (or `apt-get install chromium`), or build without "
+    "PDFs with --no-pdf."
+)
+
+_STYLESHEET = re.compile(rb'<link[^>]+rel="stylesheet"[^>]+href="([^"#?]+)', re.IGNORECASE)
+_PDF_DATE = re.compile(rb"/(CreationDate|ModDate) ?\((D:[0-9+\-Z']+)\)")
+
+
+@dataclass(frozen=True)
+class Job:
+    """One PDF to make: the page it is printed from, where it goes, its cache key."""
+
+    page: Path
+    target: Path
+    key: str
+
+
+@dataclass
+class PdfStats:
+    """How many PDFs came from the cache and how many were printed."""
+
+    hits: int = 0
+    misses: int = 0
+
+
+def page_path(site: Path, slug: str, lang: str) -> Path:
+    """The built factsheet page of a covenant in one language."""
+    return site / f"{slug}.html" if lang == LANGUAGES[0] else site / lang / f"{slug}.html"
+
+
+def pdf_path(site: Path, slug: str, lang: str) -> Path:
+    """Where the factsheet's PDF lands: pdf/<slug>.pdf beside the page."""
+    return page_path(site, slug, lang).parent / "pdf" / f"{slug}.pdf"
+
+
+def cache_key(page: Path) -> str:
+    """A hash of the page's HTML and of every local stylesheet it links to."""
+    digest = hashlib.sha256(CACHE_VERSION)
+    html = page.read_bytes()
+    digest.update(html)
+    for href in _STYLESHEET.findall(html):
+        sheet = (page.parent / href.decode()).resolve()
+        if sheet.is_file():
+            digest.update(href)
+            digest.update(sheet.read_bytes())
+    return digest.hexdigest()
+
+
+def jobs(corpus: Corpus, site: Path) -> list[Job]:
+    """Every factsheet in every language, with its cache key."""
+    return [
+        Job(page_path(site, slug, lang), pdf_path(site, slug, lang), cache_key(page_path(site, slug, lang)))
+        for slug in sorted(corpus.covenants)
+        for lang in LANGUAGES
+    ]
+
+
+def pdf_date(epoch: str | None = None) -> bytes:
+    """The PDF date of SOURCE_DATE_EPOCH, as Chromium writes dates: D:YYYYMMDDHHmmSS+00'00'."""
+    stamp = epoch if epoch is not None else os.environ.get("SOURCE_DATE_EPOCH", "")
+    if not stamp.isdigit():
+        return b""
+    moment = dt.datetime.fromtimestamp(int(stamp), tz=dt.UTC)
+    return moment.strftime("D:%Y%m%d%H%M%S+00'00'").encode()
+
+
+def normalise(pdf: bytes, date: bytes) -> bytes:
+    """Replace Chromium's creation and modification dates by `date` where lengths allow.
+
+    Only same-length replacements are made, so the cross-reference offsets stay right.
+    """
+    if not date:
+        return pdf
+
+    def swap(match: re.Match[bytes]) -> bytes:
+        if len(match.group(2)) != len(date):
+            return match.group(0)
+        return match.group(0).replace(match.group(2), date)
+
+    return _PDF_DATE.sub(swap, pdf)
+
+
+async def _print_all(misses: list[Job], cache: Path, concurrency: int) -> None:
+    from playwright.async_api import async_playwright
+
+    date = pdf_date()
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+        )
+        limit = asyncio.Semaphore(concurrency)
+
+        async def one(job: Job) -> None:
+            async with limit:
+                page = await browser.new_page()
+                try:
+                    await page.goto(job.page.resolve().as_uri(), wait_until="load")
+                    data = await page.pdf(format="A4", tagged=True, print_background=True)
+                finally:
+                    await page.close()
+            # Write then rename, so that an interrupted build never leaves half a PDF.
+            partial = cache / f"{job.key}.pdf.{os.getpid()}.tmp"
+            partial.write_bytes(normalise(data, date))
+            partial.replace(cache / f"{job.key}.pdf")
+
+        try:
+            await asyncio.gather(*(one(job) for job in misses))
+        finally:
+            await browser.close()
+
+
+def make_pdfs(
+    corpus: Corpus, site: Path, cache: Path = CACHE_DIR, concurrency: int = 3
+) -> PdfStats:
+    """Write the PDF of every factsheet in every language, printing only pages not in the cache."""
+    cache.mkdir(parents=True, exist_ok=True)
+    todo = jobs(corpus, site)
+    misses = _unique(job for job in todo if not (cache / f"{job.key}.pdf").is_file())
+    if misses:
+        if not CHROMIUM.is_file():
+            raise BuildError(MISSING.format(path=CHROMIUM))
+        asyncio.run(_print_all(misses, cache, concurrency))
+    for job in todo:
+        job.target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cache / f"{job.key}.pdf", job.target)
+    return PdfStats(hits=len(todo) - len(misses), misses=len(misses))
+
+
+def _unique(selected: Iterable[Job]) -> list[Job]:
+    """One job per cache key: two identical pages are printed once."""
+    seen: dict[str, Job] = {}
+    for job in selected:
+        seen.setdefault(job.key, job)
+    return list(seen.values())
