@@ -210,8 +210,11 @@ def _cross_check_covenant(
         add(("status", "value"), f"status '{status.value}' does not fit an end date")
     if status == Status.in_preparation and covenant.signed is not None:
         add(("status", "value"), "status 'in_preparation' does not fit a signing date")
-    if status == Status.active and covenant.signed is None:
-        add(("status", "value"), "status 'active' needs a signing date: add 'signed'")
+    if status == Status.active and covenant.signed is None and covenant.in_force is None:
+        add(
+            ("status", "value"),
+            "status 'active' needs a date: add 'signed' or 'in_force'",
+        )
     if status == Status.succeeded and covenant.successor is None:
         add(("status", "value"), "status 'succeeded' needs a 'successor'")
     return problems
