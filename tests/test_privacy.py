@@ -1,0 +1,44 @@
+"""Privacy: loading any page asks nothing of another host and sets no cookie."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from browser_fixtures import ServedSite
+
+pytestmark = pytest.mark.browser
+
+
+def test_no_page_requests_another_host_sets_a_cookie_or_misses_a_file(
+    served_site: ServedSite, chromium: Any
+) -> None:
+    """Every page, opened in a fresh browser, only talks to the site's own server, gets
+    no 404 (the theme's sitemap.xml look-ups included) and leaves no cookie behind."""
+    foreign: list[str] = []
+    failed: list[str] = []
+    cookies: list[str] = []
+    for name in served_site.pages():
+        context = chromium.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        requests: list[str] = []
+        page.on("request", lambda request, into=requests: into.append(request.url))
+        page.on(
+            "requestfailed",
+            lambda request, page_name=name, into=failed: into.append(f"{page_name}: {request.url}"),
+        )
+        start = len(served_site.log)
+        page.goto(served_site.url(name), wait_until="networkidle")
+        foreign += [
+            f"{name}: {url}"
+            for url in requests
+            if urlsplit(url).scheme not in ("data", "blob")
+            and urlsplit(url).netloc != served_site.host
+        ]
+        failed.extend(
+            f"{name}: {path} ({status})" for path, status in served_site.errors_since(start)
+        )
+        cookies += [f"{name}: {cookie['name']}" for cookie in context.cookies()]
+        context.close()
+    assert (foreign, failed, cookies) == ([], [], [])
