@@ -137,7 +137,21 @@ def check_model(loaded: LoadedFile, model: type[BaseModel]) -> tuple[Any, list[P
             problem = Problem(loaded.path, loaded.line_of(loc), name, _message(error, model))
             # A union (text or nl/en pair) reports each branch: keep the first per place.
             problems.setdefault((problem.line, name), problem)
-        return None, list(problems.values())
+        return None, _drop_explained_missing(list(problems.values()))
+
+
+_DID_YOU_MEAN_RE = re.compile(r"^unknown field '[^']*'; did you mean '([^']*)'\?$")
+
+
+def _drop_explained_missing(problems: list[Problem]) -> list[Problem]:
+    """A typo in a key shows as an unknown field and a missing one: report only the typo."""
+    meant = set()
+    for problem in problems:
+        match = _DID_YOU_MEAN_RE.match(problem.message)
+        if match:
+            parent = problem.field.rpartition(".")[0]
+            meant.add(f"{parent}.{match.group(1)}" if parent else match.group(1))
+    return [p for p in problems if not (p.message == "this field is required" and p.field in meant)]
 
 
 def _cross_check_covenant(
@@ -188,20 +202,16 @@ def _cross_check_covenant(
             add(("successor",), f"no covenant '{covenant.successor}' in content/covenants/")
 
     start = covenant.signed or covenant.in_force
-    if covenant.ended is not None and start is not None:
-        if covenant.ended.date.latest() < start.date.earliest():
-            which = "signing" if covenant.signed else "entry into force"
-            add(
-                ("ended", "date"),
-                f"the end ({covenant.ended.date}) is before the {which} ({start.date})",
-            )
-    if covenant.signed and covenant.in_force:
-        if covenant.in_force.date.latest() < covenant.signed.date.earliest():
-            add(
-                ("in_force", "date"),
-                f"entry into force ({covenant.in_force.date}) is before the signing "
-                f"({covenant.signed.date})",
-            )
+    ended = covenant.ended
+    if ended is not None and start is not None and ended.date.latest() < start.date.earliest():
+        which = "signing" if covenant.signed else "entry into force"
+        add(("ended", "date"), f"the end ({ended.date}) is before the {which} ({start.date})")
+    signed, in_force = covenant.signed, covenant.in_force
+    if signed and in_force and in_force.date.latest() < signed.date.earliest():
+        add(
+            ("in_force", "date"),
+            f"entry into force ({in_force.date}) is before the signing ({signed.date})",
+        )
 
     status = covenant.status.value
     if status in ENDED_STATUSES and covenant.ended is None:
@@ -264,15 +274,25 @@ def load_content(content: Path, root: Path | None = None) -> Corpus:
             )
             continue
         slug = path.stem
-        if not re.match(SLUG_PATTERN, slug) or slug in RESERVED_SLUGS:
+        if not re.match(SLUG_PATTERN, slug):
             problems.append(
                 Problem(
                     shown,
                     1,
                     "(file)",
                     f"the file name '{slug}' is not a valid slug: use lowercase letters, digits "
-                    "and hyphens (like 'banken.yaml')"
-                    + (" and not a reserved name" if slug in RESERVED_SLUGS else ""),
+                    "and hyphens (like 'banken.yaml')",
+                )
+            )
+            continue
+        if slug in RESERVED_SLUGS:
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    "(file)",
+                    f"the slug '{slug}' is already used by a page or folder of the site; "
+                    "rename the file",
                 )
             )
             continue
