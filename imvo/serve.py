@@ -1,0 +1,96 @@
+"""`python build.py serve`: a live preview for editors.
+
+The site is built without PDFs into a temporary folder and served on 127.0.0.1 by mkdocs'
+own live-reload server, which watches content/, templates/ and overrides/, rebuilds on a
+change and reloads the browser. A change that brings an error prints the problems and keeps
+the last good site in place (the build swaps a new site in only when it is complete).
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from imvo.outputs import post_steps
+from imvo.problems import ContentError, summary
+from imvo.validate import load_content
+from imvo.write import ROOT, BuildError, build_site
+
+WATCHED = ("templates", "overrides", "mkdocs.yml")
+"""What is watched besides the content folder, relative to the repository."""
+
+
+def make_builder(content: Path, site: Path, root: Path = ROOT) -> Callable[[], bool]:
+    """A function that rebuilds the preview; it returns False (and prints why) on a problem."""
+
+    def build() -> bool:
+        started = time.perf_counter()
+        try:
+            corpus = load_content(content, root)
+            build_site(corpus, site, post_steps=post_steps(pdf=False))
+        except ContentError as error:
+            for problem in error.problems:
+                print(problem.text(), file=sys.stderr)
+            print(
+                f"{summary(error.problems)} The preview shows the last good version.",
+                file=sys.stderr,
+            )
+            return False
+        except BuildError as error:
+            print(f"The preview was not rebuilt:\n{error}", file=sys.stderr)
+            return False
+        print(f"Rebuilt in {time.perf_counter() - started:.1f} s.", file=sys.stderr)
+        return True
+
+    return build
+
+
+def serve(content: Path, *, port: int = 8000, host: str = "127.0.0.1") -> int:
+    """Build, serve and rebuild on change until Ctrl+C; return the exit code."""
+    # Imported here so that the forked build workers start with mkdocs already loaded.
+    import mkdocs.commands.build  # noqa: F401
+    from mkdocs.livereload import LiveReloadServer
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)  # so that the temporary folder is removed
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
+    with tempfile.TemporaryDirectory(prefix="imvo-preview-") as folder:
+        site = Path(folder) / "site"
+        build = make_builder(content, site, Path.cwd())
+        if not build():
+            print(
+                "Fix the problems above, then run 'python build.py serve' again.", file=sys.stderr
+            )
+            return 1
+
+        def rebuild() -> None:
+            build()  # a failed build prints why and keeps the last good site
+
+        server = LiveReloadServer(
+            builder=rebuild,
+            host=host,
+            port=port,
+            root=str(site),
+            polling_interval=0.2,
+        )
+        server.build_delay = 0.05
+        server.watch(str(content))
+        for name in WATCHED:
+            if (ROOT / name).exists():
+                server.watch(str(ROOT / name))
+        print(f"Preview on http://{host}:{port}/ (Ctrl+C stops it)", file=sys.stderr)
+        try:
+            server.serve()  # type: ignore[no-untyped-call]
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.shutdown()
+    return 0
