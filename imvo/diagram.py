@@ -15,13 +15,13 @@ from imvo.i18n import Translator
 from imvo.model import DueDiligenceStep
 
 SIZE = 400
-RADIUS = 138
-BOX_W = 128
-BOX_H = 62
-FONT = 13
-LINE = 15
-WRAP = 17
-"""Characters per label line: a 128-unit box holds about 17 characters at 13 units."""
+RADIUS = 134
+BOX_W = 138
+BOX_H = 68
+FONT = 15
+LINE = 17
+WRAP = 15
+"""Characters per label line: a 138-unit box holds about 15 characters at 15 units."""
 
 
 def wrap(text: str, width: int = WRAP, lines: int = 3) -> list[str]:

@@ -187,6 +187,7 @@ class Renderer:
             facilitators=facilitators,
             parties_by_kind=parties_by_kind,
             milestones=milestones,
+            page_name=page_name,
         )
         self.extra_pages: list[Callable[[Renderer, str, Translator], Iterable[Page]]] = []
         self._predecessors = predecessors(corpus)

@@ -19,13 +19,13 @@ from markupsafe import Markup, escape
 from imvo.i18n import Translator
 from imvo.model import Corpus, PartialDate, Status
 
-WIDTH = 400
-"""Width of the viewBox; on a 360-pixel phone the text is drawn at about 90% of its size."""
+WIDTH = 360
+"""Width of the viewBox: on a 360-pixel phone the SVG is drawn at about 90% of its size."""
 MARGIN = 8
 AXIS = 26
-ROW = 44
-BAR = 14
-FONT = 13
+ROW = 46
+BAR = 13
+FONT = 14
 
 
 def today() -> dt.date:
