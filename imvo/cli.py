@@ -62,6 +62,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         site_url=args.site_url or os.environ.get("SITE_URL") or None,
         timings=timings,
         post_steps=post_steps(pdf=not args.no_pdf),
+        content=args.content.as_posix(),
     )
     seconds = time.perf_counter() - started
     print(
@@ -69,6 +70,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         f"in {seconds:.1f} s.",
         file=sys.stderr,
     )
+    if args.timings:
+        stages = ", ".join(f"{name} {value:.3f}" for name, value in timings.stages.items())
+        print(f"Timings (s): {stages}, total {seconds:.3f}", file=sys.stderr)
     return 0
 
 
@@ -154,6 +158,9 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--no-pdf", action="store_true", help="skip the PDF of each factsheet (faster previews)"
     )
+    build.add_argument(
+        "--timings", action="store_true", help="print the seconds spent in each stage"
+    )
     build.set_defaults(func=cmd_build)
 
     check = commands.add_parser(
@@ -217,3 +224,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # never a traceback for an editor; --debug shows it
+        if args.debug:
+            raise
+        print(
+            f"The site was not built (the existing site is unchanged): "
+            f"{type(error).__name__}: {error}\nRun again with --debug to see the details.",
+            file=sys.stderr,
+        )
+        return 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -23,7 +24,8 @@ import yaml
 
 from imvo.i18n import Translator
 from imvo.model import LANGUAGES, Corpus
-from imvo.render import Renderer, RenderedSite
+from imvo.pages import TEXT_PAGES
+from imvo.render import Page, RenderedSite, Renderer
 
 ROOT = Path(__file__).resolve().parent.parent
 """The repository: mkdocs.yml, overrides/ and templates/ live here."""
@@ -102,7 +104,10 @@ def _mkdocs_build(config_path: str) -> list[str]:
     try:
         build(load_config(config_path))
     except (Abort, MkDocsException) as error:
-        raise BuildError("\n".join([*messages, str(error)])) from None
+        # The closing "Aborted with N warnings in strict mode!" adds nothing to the warnings.
+        raise BuildError("\n".join(messages or [str(error)])) from None
+    except Exception as error:  # a crash inside mkdocs or an extension: one line, not a trace
+        raise BuildError(f"mkdocs stopped: {type(error).__name__}: {error}") from error
     finally:
         logger.removeHandler(handler)
     return messages
@@ -121,7 +126,7 @@ def write_docs(site: RenderedSite, corpus: Corpus, docs_root: Path) -> None:
 
 
 def abbreviations(corpus: Corpus, lang: str) -> str:
-    """The abbr extension's list (*[OESO]: ...), so abbreviations are explained where they appear."""
+    """The abbr extension's list (*[OESO]: ...): abbreviations explained where they appear."""
     lines = []
     for entry in corpus.glossary.entries:
         if entry.abbreviation is not None:
@@ -129,6 +134,50 @@ def abbreviations(corpus: Corpus, lang: str) -> str:
             title = " ".join(entry.term.get(lang).replace("]", ")").split())
             lines.append(f"*[{abbr}]: {title}")
     return "\n".join(lines) + "\n"
+
+
+_MISSING_LINK_RE = re.compile(
+    r"Doc file '(?P<page>[^']+)\.md' contains a link '(?P<target>[^']+)', "
+    r"but the target is not found among documentation files\."
+)
+
+
+def page_sources(corpus: Corpus, lang: str, pages: list[Page], content: str) -> dict[str, str]:
+    """For each page file name of one language, the content file an editor would fix."""
+    sources: dict[str, str] = {}
+    for page in pages:
+        if page.key in corpus.covenants:
+            sources[page.name] = f"{content}/covenants/{page.key}.yaml"
+        elif page.key in TEXT_PAGES:
+            sources[page.name] = f"{content}/texts/{page.key}.{lang}.md"
+        elif page.key in ("due-diligence", "glossary"):
+            sources[page.name] = f"{content}/{page.key}.yaml"
+    return sources
+
+
+def _line_with(path: str, needle: str) -> int:
+    """The first line of a file that holds the text, or 1."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeError):
+        return 1
+    return next((n for n, line in enumerate(lines, start=1) if needle in line), 1)
+
+
+def explain(message: str, sources: dict[str, str]) -> str:
+    """Turn one mkdocs warning into an editor's line (path:line: field: message) if it can."""
+    match = _MISSING_LINK_RE.fullmatch(message.strip())
+    if match is None:
+        return message
+    target = match["target"]
+    source = sources.get(match["page"])
+    text = (
+        f"the link '{target}' leads to no page of the site; link to a page that exists "
+        "or to a full https:// address"
+    )
+    if source is None:
+        return f"{match['page']}.md: {text}"
+    return f"{source}:{_line_with(source, f'({target}')}: (link): {text}"
 
 
 PostStep = Callable[[Corpus, Path, Timings], None]
@@ -144,8 +193,12 @@ def build_site(
     renderer_setup: Callable[[Renderer], None] | None = None,
     timings: Timings | None = None,
     jobs: int = 2,
+    content: str = "content",
 ) -> Timings:
-    """Render, build both languages, run the post steps, then replace site_dir in one move."""
+    """Render, build both languages, run the post steps, then replace site_dir in one move.
+
+    `content` is the content folder as editors see it, to name the file behind a failure.
+    """
     timings = timings or Timings()
     started = time.perf_counter()
     renderer = Renderer(corpus)
@@ -171,12 +224,17 @@ def build_site(
         timings.add("write", time.perf_counter() - started)
 
         started = time.perf_counter()
-        if jobs > 1:
-            with ProcessPoolExecutor(max_workers=min(jobs, len(configs))) as pool:
-                list(pool.map(_mkdocs_build, configs))
-        else:
-            for path_text in configs:
-                _mkdocs_build(path_text)
+        failures: list[str] = []
+        with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(configs)))) as pool:
+            futures = [pool.submit(_mkdocs_build, path_text) for path_text in configs]
+            for lang, future in zip(LANGUAGES, futures, strict=True):
+                try:
+                    future.result()
+                except BuildError as error:
+                    sources = page_sources(corpus, lang, rendered.pages[lang], content)
+                    failures += [explain(line, sources) for line in str(error).splitlines()]
+        if failures:
+            raise BuildError("\n".join(dict.fromkeys(failures)))
         timings.add("mkdocs", time.perf_counter() - started)
 
         started = time.perf_counter()
