@@ -1,0 +1,166 @@
+"""`check`: the model's errors plus the warnings an editor should see, on the right line."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from imvo.check import CheckResult, exit_code, report, run_check, today
+from imvo.problems import Problem
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "content"
+COVENANT = "content/covenants/voorbeeld.yaml"
+WHEN = date(2026, 11, 21)
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """A copy of the fixture content in tmp_path/content."""
+    target = tmp_path / "content"
+    shutil.copytree(FIXTURES, target)
+    return target
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace one exact piece of a file (which must be there)."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def warnings(content: Path, when: date = WHEN) -> list[str]:
+    """The check's problems as an editor reads them."""
+    return [p.text() for p in run_check(content, content.parent, when).problems]
+
+
+def test_the_fixture_has_no_warnings(content: Path) -> None:
+    result = run_check(content, content.parent, WHEN)
+    assert result == CheckResult([], 1)
+    assert report(result, strict=True) == "1 covenant checked: no problems."
+
+
+def test_a_fact_without_a_source(content: Path) -> None:
+    edit(
+        content / "covenants/voorbeeld.yaml",
+        "  months: 36\n  sources: [bron-a]\n",
+        "  months: 36\n",
+    )
+    assert warnings(content) == [
+        f"{COVENANT}:26: warning: term: this fact has no source: add 'sources: [<id>]' "
+        "with an id from 'sources'"
+    ]
+
+
+def test_a_party_without_a_source(content: Path) -> None:
+    edit(
+        content / "covenants/voorbeeld.yaml",
+        "    role: facilitator\n    sources: [bron-a]\n",
+        "    role: facilitator\n",
+    )
+    assert warnings(content) == [
+        f"{COVENANT}:40: warning: parties[1]: this fact has no source: add 'sources: [<id>]' "
+        "with an id from 'sources'"
+    ]
+
+
+def _make_active(content: Path) -> None:
+    path = content / "covenants/voorbeeld.yaml"
+    edit(path, "  value: ended\n", "  value: active\n")
+    edit(path, 'ended:\n  date: "2020-06"\n  sources: [bron-b]\n', "")
+
+
+def test_active_after_its_term(content: Path) -> None:
+    _make_active(content)
+    assert warnings(content, date(2019, 9, 1)) == [
+        f"{COVENANT}:11: warning: status.value: status 'active' but its term of 36 months "
+        "ended in 2019-08: check the status, or add 'ended'"
+    ]
+
+
+def test_active_within_its_term(content: Path) -> None:
+    _make_active(content)
+    assert warnings(content, date(2019, 8, 31)) == []
+
+
+def test_ended_in_the_future(content: Path) -> None:
+    edit(content / "covenants/voorbeeld.yaml", 'date: "2020-06"', 'date: "2030-01"')
+    assert warnings(content) == [
+        f"{COVENANT}:11: warning: status.value: status 'ended' but the end date (2030-01) "
+        "is in the future"
+    ]
+
+
+def test_active_but_signed_in_the_future(content: Path) -> None:
+    _make_active(content)
+    assert warnings(content, date(2016, 7, 1)) == [
+        f"{COVENANT}:11: warning: status.value: status 'active' but the signing date "
+        "(2016-07-04) is in the future"
+    ]
+
+
+def test_a_link_that_is_not_https(content: Path) -> None:
+    edit(
+        content / "covenants/voorbeeld.yaml",
+        "url: https://example.org/a",
+        "url: http://example.org/a",
+    )
+    assert warnings(content) == [
+        f"{COVENANT}:59: warning: sources[0].url: the link is not https: "
+        "use 'https://example.org/a' if the site has it"
+    ]
+
+
+def test_a_party_website_that_is_not_https(content: Path) -> None:
+    edit(
+        content / "parties.yaml",
+        "    kind: trade_union\n",
+        "    kind: trade_union\n    website: http://www.fnv.nl\n",
+    )
+    assert warnings(content) == [
+        "content/parties.yaml:6: warning: parties[0].website: the link is not https: "
+        "use 'https://www.fnv.nl' if the site has it"
+    ]
+
+
+def test_a_text_left_untranslated(content: Path) -> None:
+    edit(
+        content / "covenants/voorbeeld.yaml",
+        "  en: An agreement to test the fixture.",
+        "  en: Een convenant om de fixture te testen.",
+    )
+    assert warnings(content) == [
+        f"{COVENANT}:29: warning: summary: the Dutch and English texts are the same; "
+        "translate one of them"
+    ]
+
+
+def test_errors_and_warnings_together_sorted(content: Path) -> None:
+    path = content / "covenants/voorbeeld.yaml"
+    edit(path, "url: https://example.org/a", "url: http://example.org/a")
+    edit(path, "    role: withdrawn\n", "    role: left\n")
+    result = run_check(content, content.parent, WHEN)
+    assert [p.text() for p in result.problems] == [
+        f"{COVENANT}:44: parties[2].role: expected one of signatory, supporter, facilitator, "
+        "withdrawn, declined; got 'left'",
+        f"{COVENANT}:59: warning: sources[0].url: the link is not https: "
+        "use 'https://example.org/a' if the site has it",
+    ]
+    assert report(result, strict=False) == "1 error and 1 warning in 1 file."
+    assert exit_code(result, strict=False) == 1
+
+
+def test_strict_fails_on_warnings_only() -> None:
+    warning = Problem("a.yaml", 3, "url", "the link is not https", "warning")
+    result = CheckResult([warning], 1)
+    assert exit_code(result, strict=False) == 0
+    assert exit_code(result, strict=True) == 1
+    assert report(result, strict=False) == "1 warning in 1 file."
+    assert report(result, strict=True) == "1 warning in 1 file; warnings fail with --strict."
+
+
+def test_today_follows_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763683200")
+    assert today() == date(2025, 11, 21)
