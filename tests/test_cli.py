@@ -1,0 +1,164 @@
+"""The editors' commands, end to end: exact exit codes and exact messages."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from imvo.cli import main
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "content"
+COVENANT = "content/covenants/voorbeeld.yaml"
+HTTP_WARNING = (
+    f"{COVENANT}:59: warning: sources[0].url: the link is not https: "
+    "use 'https://example.org/a' if the site has it"
+)
+ROLE_ERROR = (
+    f"{COVENANT}:44: parties[2].role: expected one of signatory, supporter, facilitator, "
+    "withdrawn, declined; got 'left'"
+)
+
+
+@pytest.fixture
+def content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the fixture content at ./content, with a fixed 'today'."""
+    shutil.copytree(FIXTURES, tmp_path / "content")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763683200")
+    return tmp_path / "content"
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace one exact piece of a file (which must be there)."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Run build.py with args; return exit code, stdout and stderr."""
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def with_warning(content: Path) -> None:
+    edit(
+        content / "covenants/voorbeeld.yaml",
+        "url: https://example.org/a",
+        "url: http://example.org/a",
+    )
+
+
+def with_error(content: Path) -> None:
+    edit(content / "covenants/voorbeeld.yaml", "    role: withdrawn\n", "    role: left\n")
+
+
+def test_check_clean(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "check") == (0, "", "1 covenant checked: no problems.\n")
+    assert run(capsys, "check", "--strict", "--format", "github") == (
+        0,
+        "",
+        "1 covenant checked: no problems.\n",
+    )
+
+
+def test_check_warning(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with_warning(content)
+    assert run(capsys, "check") == (0, "", f"{HTTP_WARNING}\n1 warning in 1 file.\n")
+
+
+def test_check_warning_strict(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with_warning(content)
+    assert run(capsys, "check", "--strict") == (
+        1,
+        "",
+        f"{HTTP_WARNING}\n1 warning in 1 file; warnings fail with --strict.\n",
+    )
+
+
+def test_check_warning_github(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with_warning(content)
+    annotation = (
+        f"::warning file={COVENANT},line=59::sources[0].url: the link is not https: "
+        "use 'https://example.org/a' if the site has it\n"
+    )
+    assert run(capsys, "check", "--format", "github") == (0, annotation, "1 warning in 1 file.\n")
+    assert run(capsys, "check", "--format", "github", "--strict") == (
+        1,
+        annotation,
+        "1 warning in 1 file; warnings fail with --strict.\n",
+    )
+
+
+def test_check_error_and_warning(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with_warning(content)
+    with_error(content)
+    assert run(capsys, "check") == (
+        1,
+        "",
+        f"{ROLE_ERROR}\n{HTTP_WARNING}\n1 error and 1 warning in 1 file.\n",
+    )
+
+
+def test_check_error_github(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with_error(content)
+    assert run(capsys, "check", "--format", "github", "--strict") == (
+        1,
+        f"::error file={COVENANT},line=44::parties[2].role: expected one of signatory, "
+        "supporter, facilitator, withdrawn, declined; got 'left'\n",
+        "1 error in 1 file.\n",
+    )
+
+
+def test_new(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "new", "natuursteen") == (
+        0,
+        "",
+        "Wrote content/covenants/natuursteen.yaml: fill in the values marked REQUIRED, "
+        "then run 'python build.py check'.\n",
+    )
+    assert (content / "covenants/natuursteen.yaml").is_file()
+
+
+def test_new_refuses_an_existing_slug(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = (content / "covenants/voorbeeld.yaml").read_text(encoding="utf-8")
+    assert run(capsys, "new", "voorbeeld") == (
+        1,
+        "",
+        "content/covenants/voorbeeld.yaml already exists; choose another slug or edit it\n",
+    )
+    assert (content / "covenants/voorbeeld.yaml").read_text(encoding="utf-8") == before
+
+
+def test_new_refuses_an_invalid_slug(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "new", "Natuur Steen") == (
+        1,
+        "",
+        "'Natuur Steen' is not a valid slug: use lowercase letters, digits and hyphens, "
+        "like 'natuursteen' or 'duurzame-bosbouw'\n",
+    )
+    assert run(capsys, "new", "overzicht") == (
+        1,
+        "",
+        "'overzicht' is the name of a page or folder of the site; choose another slug\n",
+    )
+    assert sorted(p.name for p in (content / "covenants").iterdir()) == ["voorbeeld.yaml"]
+
+
+def test_translations_complete(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "translations") == (0, "Every text is in both languages.\n", "")
+
+
+def test_translations_report(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(content / "covenants/voorbeeld.yaml", "  en: An agreement to test the fixture.\n", "")
+    (content / "texts/about.en.md").unlink()
+    assert run(capsys, "translations") == (
+        0,
+        f"{COVENANT}:29: summary: only in Dutch: add the English (en)\n"
+        "content/texts/about.nl.md:1: (file): only in Dutch: add about.en.md\n"
+        "2 texts to translate in 2 files.\n",
+        "",
+    )
