@@ -1,0 +1,95 @@
+"""The JSON Schema for editors' tools: exported from the model, committed, and true to it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from imvo.load import read_yaml
+from imvo.schema import SCHEMA_DIR, SCHEMAS, schema_of, stale_schemas, write_schemas
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "content"
+
+
+def test_committed_schemas_match_the_model() -> None:
+    assert stale_schemas() == [], "run: python build.py schema"
+
+
+def test_a_changed_model_makes_the_schema_stale(tmp_path: Path) -> None:
+    write_schemas(tmp_path)
+    (tmp_path / "parties.schema.json").write_text("{}\n", encoding="utf-8")
+    assert stale_schemas(tmp_path) == ["parties.schema.json"]
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMAS))
+def test_schemas_are_valid_json_schema(name: str) -> None:
+    jsonschema.Draft202012Validator.check_schema(schema_of(name))
+
+
+def _properties(node: Any, where: str = "") -> list[tuple[str, dict[str, Any]]]:
+    found: list[tuple[str, dict[str, Any]]] = []
+    if isinstance(node, dict):
+        for key, value in node.get("properties", {}).items():
+            found.append((f"{where}.{key}", value))
+        for key, value in node.items():
+            found += _properties(value, f"{where}/{key}")
+    elif isinstance(node, list):
+        for value in node:
+            found += _properties(value, where)
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMAS))
+def test_every_field_is_explained(name: str) -> None:
+    schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    missing = [where for where, prop in _properties(schema) if not prop.get("description")]
+    assert missing == []
+
+
+def test_a_date_field_says_how_to_write_it() -> None:
+    signed = schema_of("covenant")["$defs"]["DatedFact"]["properties"]["date"]
+    assert signed["description"] == (
+        'The date. Write it as "YYYY-MM-DD", "YYYY-MM" or "YYYY", in quotes.'
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "path"),
+    [
+        ("covenant", FIXTURES / "covenants" / "voorbeeld.yaml"),
+        ("parties", FIXTURES / "parties.yaml"),
+        ("glossary", FIXTURES / "glossary.yaml"),
+        ("due-diligence", FIXTURES / "due-diligence.yaml"),
+    ],
+)
+def test_valid_content_passes_the_schema(name: str, path: Path) -> None:
+    loaded, problems = read_yaml(path, path.name)
+    assert problems == [] and loaded is not None
+    jsonschema.validate(loaded.data, schema_of(name))
+
+
+def test_the_schema_catches_what_an_editor_types_wrong() -> None:
+    loaded, _ = read_yaml(FIXTURES / "covenants" / "voorbeeld.yaml", "voorbeeld.yaml")
+    assert loaded is not None
+    data = {**loaded.data, "statuss": {"value": "ended"}}
+    validator = jsonschema.Draft202012Validator(schema_of("covenant"))
+    messages = [error.message for error in validator.iter_errors(data)]
+    assert messages == ["Additional properties are not allowed ('statuss' was unexpected)"]
+
+
+def test_real_content_files_name_their_schema() -> None:
+    covenants = sorted((ROOT / "content" / "covenants").glob("*.yaml"))
+    first_lines = {
+        path.name: path.read_text(encoding="utf-8").splitlines()[0] for path in covenants
+    }
+    assert first_lines == {
+        name: "# yaml-language-server: $schema=../../schema/covenant.schema.json"
+        for name in first_lines
+    }
+    parties = (ROOT / "content" / "parties.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert parties == "# yaml-language-server: $schema=../schema/parties.schema.json"
