@@ -1,0 +1,103 @@
+"""Tests of imvo/validate.py: model and cross-file faults of tests/bad-content/ give one clear
+line each, exit code 1 and no traceback, and leave an existing site as it was; a fault only
+mkdocs finds (a link to a missing page) fails the build the same way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bad_content import TABLE, assert_refused, cases, content_with, old_site, run, snapshot
+
+from imvo.problems import ContentError
+from imvo.validate import load_content
+
+
+@pytest.mark.parametrize("name", cases("validate"))
+def test_broken_content_is_refused_with_one_line(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert_refused(tmp_path, name, monkeypatch, capsys)
+
+
+@pytest.mark.parametrize("name", cases("validate"))
+def test_load_content_raises_with_every_problem(name: str, tmp_path: Path) -> None:
+    content = content_with(tmp_path, name)
+    with pytest.raises(ContentError) as raised:
+        load_content(content, tmp_path)
+    assert [p.text() for p in raised.value.problems] == [TABLE[name]["expected"]]
+
+
+def test_every_problem_is_reported_not_only_the_first(tmp_path: Path) -> None:
+    content = content_with(tmp_path, "unknown-party.yaml")
+    (content / "covenants" / "wrong-type.yaml").write_bytes(
+        (Path(__file__).parent / "bad-content" / "wrong-type.yaml").read_bytes()
+    )
+    with pytest.raises(ContentError) as raised:
+        load_content(content, tmp_path)
+    assert [p.text() for p in raised.value.problems] == [
+        TABLE["unknown-party.yaml"]["expected"],
+        TABLE["wrong-type.yaml"]["expected"],
+    ]
+
+
+def test_typo_and_missing_field_elsewhere_are_both_reported(tmp_path: Path) -> None:
+    content = content_with(tmp_path, "unknown-key.yaml")
+    path = content / "covenants" / "unknown-key.yaml"
+    text = path.read_text("utf-8").replace("sector:\n  nl: Voorbeeldsector\n", "sector:\n")
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        load_content(content, tmp_path)
+    assert [p.text() for p in raised.value.problems] == [
+        "content/covenants/unknown-key.yaml:8: sector.nl: this field is required",
+        TABLE["unknown-key.yaml"]["expected"],
+    ]
+
+
+def test_valid_fixture_loads(tmp_path: Path) -> None:
+    corpus = load_content(Path(__file__).parent / "fixtures" / "content", tmp_path)
+    assert list(corpus.covenants) == ["voorbeeld"]
+
+
+@pytest.mark.parametrize("name", cases("build"))
+def test_failure_inside_mkdocs_names_the_file_and_keeps_the_site(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content_with(tmp_path, name)
+    before = old_site(tmp_path)
+    checked = run(tmp_path, ["check", "--content", "content"], monkeypatch, capsys)
+    assert checked.code == 0
+    built = run(
+        tmp_path,
+        ["build", "--no-pdf", "--content", "content", "--site", "site"],
+        monkeypatch,
+        capsys,
+    )
+    assert built.code == 1
+    assert built.err.splitlines() == [
+        "The site was not built (the existing site is unchanged):",
+        TABLE[name]["expected"],
+    ]
+    assert snapshot(tmp_path / "site") == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
+
+
+def test_unexpected_error_is_one_line_without_debug(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content_with(tmp_path, "missing-page-link.yaml")
+    before = old_site(tmp_path)
+
+    def broken(*_: object, **__: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr("imvo.cli.build_site", broken)
+    built = run(tmp_path, ["build", "--no-pdf", "--content", "content"], monkeypatch, capsys)
+    assert built.code == 1
+    assert built.err.splitlines() == [
+        "The site was not built (the existing site is unchanged): OSError: disk full",
+        "Run again with --debug to see the details.",
+    ]
+    assert snapshot(tmp_path / "site") == before
+    with pytest.raises(OSError, match="disk full"):
+        run(tmp_path, ["--debug", "build", "--content", "content"], monkeypatch, capsys)
