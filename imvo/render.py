@@ -44,6 +44,14 @@ def md_plain(value: Any) -> Markup:
     return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(value))))
 
 
+def theme_text(value: str) -> str:
+    """Text for mkdocs-material, which prints titles unescaped: no tag can open or close.
+
+    Only < > and " are replaced ('&' stays, so the theme's own escaping of aria-labels does
+    not show '&amp;' for a title like 'Banken & verzekeraars')."""
+    return value.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
 def md_block(value: Any) -> Markup:
     """A Markdown field from the content, as Markdown; the hook sanitises its HTML."""
     return Markup(str(value).strip())
@@ -215,8 +223,9 @@ class Renderer:
         )
         front = self.render(
             "partials/front-matter.yaml.j2",
-            title=title,
-            description=context.get("description") or t("site.description"),
+            # mkdocs-material prints page.title and page.meta unescaped: escape them here.
+            title=theme_text(title),
+            description=theme_text(context.get("description") or t("site.description")),
             alternate=alternate_href(lang, other, name, other_name),
             alternate_lang=other,
             here=site_path(lang, name),
@@ -281,7 +290,8 @@ class Renderer:
         by_key = {page.key: page for page in pages if page.in_nav}
         order = [key for key in NAV_ORDER if key in by_key]
         order += sorted(key for key in by_key if key not in order)
-        return [{by_key[key].title: f"{by_key[key].name}.md"} for key in order]
+        # The theme prints menu titles unescaped: escape them here.
+        return [{theme_text(by_key[key].title): f"{by_key[key].name}.md"} for key in order]
 
     def site(self) -> RenderedSite:
         """Every page and menu of the site, in every language."""
