@@ -51,6 +51,8 @@ class ServedSite:
     """http://127.0.0.1:<port>/imvo-convenanten/"""
     host: str
     """127.0.0.1:<port>"""
+    corpus: Corpus | None = None
+    """The content it was built from."""
     log: list[tuple[str, int]] = field(default_factory=list)
     """Every request the server answered: (path, status)."""
 
@@ -107,6 +109,7 @@ def served_site(
         root=served / SUB_PATH,
         base_url=f"http://127.0.0.1:{port}/{SUB_PATH}/",
         host=f"127.0.0.1:{port}",
+        corpus=corpus,
     )
     build_site(corpus, site.root, site_url=site.base_url, post_steps=post_steps(pdf=True))
     handler = partial(type("Handler", (_Handler,), {"log": site.log}), directory=str(served))

@@ -28,7 +28,9 @@ KNOWN_THEME_ERRORS: dict[str, str] = {
 }
 """Errors in the stock theme's own markup, by exact message, each with the reason it may stay."""
 
-LINE = re.compile(r'^"?(?P<file>[^":]+)"?:(?P<where>[0-9.-]+): (?P<kind>[a-z ]+): (?P<message>.*)$')
+LINE = re.compile(
+    r'^"(?:file:)?(?P<file>[^"]+)":(?P<where>[0-9.-]+): (?P<kind>[a-z ]+): (?P<message>.*)$'
+)
 
 
 def validate(root: Path) -> list[tuple[str, str, str]]:

@@ -42,15 +42,14 @@ def broken_links(site: ServedSite) -> list[str]:
     """Every internal link of the site that does not resolve, as 'page: link (why)'."""
     problems = []
     parsed: dict[Path, _Collect] = {}
+    prefix = urlsplit(site.base_url).path
     for page in sorted(site.root.rglob("*.html")):
         collected = parsed.setdefault(page, _parse(page))
         name = page.relative_to(site.root).as_posix()
         for link in collected.links:
             parts = urlsplit(link)
             if link.startswith(site.base_url):
-                target_path = site.root / unquote(parts.path).removeprefix(
-                    urlsplit(site.base_url).path
-                )
+                target_path = site.root / unquote(parts.path).removeprefix(prefix)
             elif parts.scheme in EXTERNAL_SCHEMES or parts.scheme == "data":
                 if parts.scheme in ("http", "https") and parts.netloc == site.host:
                     problems.append(f"{name}: {link} (outside {site.base_url})")
@@ -58,6 +57,10 @@ def broken_links(site: ServedSite) -> list[str]:
             elif parts.scheme or link.startswith("//"):
                 problems.append(f"{name}: {link} (unexpected scheme)")
                 continue
+            elif link.startswith(prefix) and page.name == "404.html":
+                # The 404 page is served at any depth, so mkdocs writes its links from the
+                # site_url's path: right under the sub-path, and the only way that works there.
+                target_path = site.root / unquote(parts.path).removeprefix(prefix)
             elif link.startswith("/"):
                 problems.append(f"{name}: {link} (root-absolute: breaks under a sub-path)")
                 continue

@@ -1,0 +1,92 @@
+"""Behaviour in a real browser: language switch, search per language, narrow screens."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from browser_fixtures import ServedSite
+
+pytestmark = pytest.mark.browser
+
+
+def _search_words(site: ServedSite) -> tuple[str, str, str]:
+    """A covenant slug, a Dutch word and an English word of its short name that differ."""
+    assert site.corpus is not None
+    for slug, covenant in site.corpus.covenants.items():
+        dutch = covenant.short_name.get("nl").split()[0]
+        english = covenant.short_name.get("en").split()[0]
+        if dutch.lower() != english.lower() and min(len(dutch), len(english)) >= 4:
+            return slug, dutch, english
+    raise AssertionError("no covenant whose Dutch and English short names differ")
+
+
+def _search(page: Any, site: ServedSite, lang_folder: str, word: str) -> list[str]:
+    """Type a word into the search of a language's home page; return the result pages."""
+    page.goto(site.url(f"{lang_folder}index.html"), wait_until="load")
+    page.click(".md-search__input")
+    page.keyboard.type(word)
+    page.wait_for_selector(".md-search-result__meta:not(:empty)")
+    page.wait_for_function(
+        "() => !document.querySelector('.md-search-result__meta').textContent.includes('...')"
+    )
+    page.wait_for_timeout(300)
+    links: list[str] = page.eval_on_selector_all(
+        ".md-search-result__link", "links => links.map(a => a.origin + a.pathname)"
+    )
+    return links
+
+
+@pytest.mark.parametrize(("start", "target"), [("", "en/"), ("en/", "")])
+def test_language_switch_on_a_factsheet_lands_on_the_same_factsheet(
+    served_site: ServedSite, browser_page: Any, start: str, target: str
+) -> None:
+    """Clicking the language switch on a factsheet opens that factsheet in the other language."""
+    slug, _, _ = _search_words(served_site)
+    browser_page.goto(served_site.url(f"{start}{slug}.html"), wait_until="load")
+    with browser_page.expect_navigation():
+        browser_page.click(".imvo-lang__link")
+    assert browser_page.url == served_site.url(f"{target}{slug}.html")
+    assert browser_page.evaluate("() => document.documentElement.lang") == (
+        "en" if target else "nl"
+    )
+
+
+def test_search_finds_a_covenant_by_a_dutch_word_on_the_dutch_site(
+    served_site: ServedSite, browser_page: Any
+) -> None:
+    """A Dutch word finds the covenant on the Dutch site, and only Dutch pages come up."""
+    slug, dutch, english = _search_words(served_site)
+    found = _search(browser_page, served_site, "", dutch)
+    assert served_site.url(f"{slug}.html") in found
+    assert [link for link in found if link.startswith(served_site.url("en/"))] == []
+    other = _search(browser_page, served_site, "", english)
+    assert [link for link in other if link.startswith(served_site.url("en/"))] == []
+
+
+def test_search_finds_a_covenant_by_an_english_word_on_the_english_site(
+    served_site: ServedSite, browser_page: Any
+) -> None:
+    """An English word finds the covenant on the English site, and only English pages come up."""
+    slug, dutch, english = _search_words(served_site)
+    found = _search(browser_page, served_site, "en/", english)
+    assert served_site.url(f"en/{slug}.html") in found
+    assert [link for link in found if not link.startswith(served_site.url("en/"))] == []
+    other = _search(browser_page, served_site, "en/", dutch)
+    assert [link for link in other if not link.startswith(served_site.url("en/"))] == []
+
+
+@pytest.mark.parametrize(
+    "name", ["overzicht.html", "en/overview.html", "tijdlijn.html", "en/timeline.html"]
+)
+def test_no_horizontal_page_scroll_at_360_pixels(
+    served_site: ServedSite, browser_page: Any, name: str
+) -> None:
+    """The overview and the timeline fit a 360-pixel-wide phone: the page never scrolls sideways."""
+    assert (served_site.root / name).is_file(), f"{name} is not in the built site"
+    browser_page.set_viewport_size({"width": 360, "height": 740})
+    browser_page.goto(served_site.url(name), wait_until="load")
+    widths = browser_page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1]
