@@ -1,0 +1,55 @@
+"""Tests of imvo/sanitize.py: the allow-list every page's HTML passes."""
+
+from __future__ import annotations
+
+import pytest
+
+from imvo.mkdocs_hooks import on_page_content
+from imvo.sanitize import sanitize
+
+
+@pytest.mark.parametrize(
+    ("dirty", "clean"),
+    [
+        ("<p>a<script>alert(1)</script>b</p>", "<p>ab</p>"),
+        ('<img src="x" onerror="alert(1)">', '<img src="x">'),
+        ('<a href="javascript:alert(1)">x</a>', "<a>x</a>"),
+        ('<a href="JaVaScRiPt:alert(1)">x</a>', "<a>x</a>"),
+        ('<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>', "<a>x</a>"),
+        ('<a href="vbscript:msgbox(1)">x</a>', "<a>x</a>"),
+        (
+            '<a href="https://example.org/" onclick="x()">x</a>',
+            '<a href="https://example.org/">x</a>',
+        ),
+        ('<a href="mailto:info@example.org">x</a>', '<a href="mailto:info@example.org">x</a>'),
+        ('<a href="overzicht.html#banken">x</a>', '<a href="overzicht.html#banken">x</a>'),
+        ('<iframe src="https://evil.example/"></iframe>', ""),
+        ("<style>body{display:none}</style><p>x</p>", "<p>x</p>"),
+        ('<div style="background:url(javascript:alert(1))">x</div>', "<div>x</div>"),
+        (
+            '<svg onload="alert(1)"><rect width="1"></rect></svg>',
+            '<svg><rect width="1"></rect></svg>',
+        ),
+        ("<object data='x.swf'></object><embed src='x'>", ""),
+        ("<p>x<!-- a comment --></p>", "<p>x</p>"),
+        (
+            '<form action="javascript:alert(1)"><button>b</button></form>',
+            "<form><button>b</button></form>",
+        ),
+        ("<p>&lt;script&gt;</p>", "<p>&lt;script&gt;</p>"),
+    ],
+)
+def test_sanitize_keeps_text_and_drops_markup_that_runs(dirty: str, clean: str) -> None:
+    assert sanitize(dirty) == clean
+
+
+def test_sanitize_keeps_the_site_s_own_markup() -> None:
+    html = (
+        '<table data-imvo-table=""><thead><tr><th scope="col" aria-sort="none">Naam</th></tr>'
+        '</thead><tbody><tr><td><abbr title="Organisatie">OESO</abbr></td></tr></tbody></table>'
+    )
+    assert sanitize(html) == html
+
+
+def test_the_mkdocs_hook_sanitises_page_content() -> None:
+    assert on_page_content("<p>x</p><script>alert(1)</script>", page=None) == "<p>x</p>"

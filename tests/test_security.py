@@ -1,0 +1,197 @@
+"""Untrusted text never reaches a built page as markup: a small hostile content set is built
+with build_site and every page's HTML is searched for what must not be there."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from imvo.outputs import post_steps
+from imvo.problems import ContentError
+from imvo.validate import load_content
+from imvo.write import build_site
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "content"
+
+HOSTILE_NAME = "Convenant <script>alert('name')</script> <b onmouseover=alert('b')>vet</b>"
+HOSTILE_SUMMARY = """\
+Een "><script>alert('desc')</script> convenant. <script>alert('summary')</script>
+<img src="x" onerror="alert('img')"> <a href="javascript:alert('a')">klik</a>
+[md-js](javascript:alert('md')) [md-data](data:text/html;base64,PHNjcmlwdD4=)
+<iframe src="https://evil.example/"></iframe> <svg onload="alert('svg')"></svg>
+<div style="background:url(javascript:alert('css'))">stijl</div>
+<form action="javascript:alert('form')"><button formaction="javascript:alert('f')">b</button></form>
+"""
+
+
+def hostile_content(folder: Path) -> Path:
+    """The fixture content with script, handlers and unsafe links in every kind of field."""
+    content = folder / "content"
+    shutil.copytree(FIXTURE, content)
+    covenant = content / "covenants" / "voorbeeld.yaml"
+    text = covenant.read_text("utf-8")
+    indented = "".join(f"    {line}\n" for line in HOSTILE_SUMMARY.splitlines())
+    text = text.replace("  nl: Convenant Voorbeeldsector", f'  nl: "{HOSTILE_NAME}"', 1)
+    text = text.replace("  nl: Een convenant om de fixture te testen.", f"  nl: |\n{indented}")
+    text = text.replace("  nl: Klachten gaan", "  nl: <script>alert('complaints')</script> Gaan")
+    covenant.write_text(text, encoding="utf-8")
+    about = content / "texts" / "about.nl.md"
+    body = about.read_text("utf-8").splitlines()[1:]
+    about.write_text(
+        "# Over <script>alert('nav')</script> <img src=x onerror=alert('navimg')>\n"
+        + "\n".join(body)
+        + "\n<script>alert('text')</script>\n"
+        + "<a href=\"javascript:alert('t')\" onclick=\"alert('c')\">x</a>\n",
+        encoding="utf-8",
+    )
+    parties = content / "parties.yaml"
+    parties.write_text(
+        parties.read_text("utf-8").replace(
+            "    name: FNV\n", "    name: \"FNV <script>alert('party')</script>\"\n", 1
+        ),
+        encoding="utf-8",
+    )
+    return content
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The hostile content set, built without PDFs."""
+    folder = tmp_path_factory.mktemp("hostile")
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1763683200")
+    corpus = load_content(hostile_content(folder), folder)
+    build_site(corpus, folder / "site", post_steps=post_steps(pdf=False))
+    return folder / "site"
+
+
+def pages(site: Path) -> dict[str, str]:
+    """Every HTML page of the built site, by path."""
+    return {p.relative_to(site).as_posix(): p.read_text("utf-8") for p in site.rglob("*.html")}
+
+
+class Markup(HTMLParser):
+    """What a browser would treat as markup: tags with their attributes, and script text."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, {name: value or "" for name, value in attrs}))
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.scripts.append(data)
+
+
+def parsed(site: Path) -> dict[str, Markup]:
+    """Every page of the site, parsed."""
+    return {path: Markup(html) for path, html in pages(site).items()}
+
+
+def test_no_injected_script_on_any_page(hostile_site: Path) -> None:
+    found = {
+        path: [text for text in page.scripts if "alert(" in text]
+        for path, page in parsed(hostile_site).items()
+    }
+    assert {path: hits for path, hits in found.items() if hits} == {}
+    assert "&lt;script&gt;alert(" in (hostile_site / "voorbeeld.html").read_text("utf-8")
+
+
+def test_no_event_handler_attribute_on_any_page(hostile_site: Path) -> None:
+    found = {
+        (path, tag, name)
+        for path, page in parsed(hostile_site).items()
+        for tag, attrs in page.tags
+        for name in attrs
+        if name.startswith("on")
+    }
+    assert found == set()
+
+
+def test_no_javascript_or_data_link_on_any_page(hostile_site: Path) -> None:
+    found = {
+        (path, tag, value)
+        for path, page in parsed(hostile_site).items()
+        for tag, attrs in page.tags
+        for name, value in attrs.items()
+        if name in {"href", "src", "action", "formaction", "xlink:href"}
+        and value.strip().lower().startswith(("javascript:", "data:", "vbscript:"))
+    }
+    assert found == set()
+
+
+def test_no_iframe_style_or_form_from_content(hostile_site: Path) -> None:
+    html = (hostile_site / "voorbeeld.html").read_text("utf-8")
+    assert "<iframe" not in html
+    assert "evil.example" not in html
+    assert "url(javascript" not in html
+    assert "formaction" not in html
+
+
+def test_hostile_name_is_shown_as_text(hostile_site: Path) -> None:
+    html = (hostile_site / "voorbeeld.html").read_text("utf-8")
+    shown = (
+        "Convenant &lt;script&gt;alert('name')&lt;/script&gt; &lt;b onmouseover=alert('b')&gt;vet"
+    )
+    assert (
+        f'<h1 id="convenant-scriptalert39name39script-b-onmouseoveralert39b39vetb">{shown}' in html
+    )
+    # The theme's header and <title> print the page title unescaped: it arrives escaped.
+    assert "<title>Convenant &lt;script&gt;alert(" in html
+    assert html.count("&lt;script&gt;alert('name')") >= 1
+    assert "<script>alert('name')" not in html
+
+
+def test_hostile_menu_title_is_text_on_every_page(hostile_site: Path) -> None:
+    for path, html in pages(hostile_site).items():
+        assert "<script>alert('nav')" not in html, path
+        assert "<img src=x onerror" not in html, path
+    assert "Over &lt;script&gt;alert" in (hostile_site / "index.html").read_text("utf-8")
+
+
+def test_markdown_links_keep_text_but_lose_unsafe_address(hostile_site: Path) -> None:
+    html = (hostile_site / "voorbeeld.html").read_text("utf-8")
+    page = Markup(html)
+    links = [attrs for tag, attrs in page.tags if tag == "a" and "href" not in attrs]
+    assert '<a title="md">md-js</a>' in html
+    assert "<a>md-data</a>" in html
+    assert "<a>klik</a>" in html
+    assert len(links) >= 3
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        " javascript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox(1)",
+        "file:///etc/passwd",
+        "//evil.example/",
+    ],
+)
+def test_unsafe_link_in_a_url_field_is_refused(url: str, tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    covenant = content / "covenants" / "voorbeeld.yaml"
+    text = covenant.read_text("utf-8").replace("url: https://example.org/\n", f"url: '{url}'\n")
+    covenant.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        load_content(content, tmp_path)
+    assert [p.text() for p in raised.value.problems] == [
+        "content/covenants/voorbeeld.yaml:54: links[0].url: expected a web address starting "
+        f"with https:// (or mailto:); got {url!r}"
+    ]
