@@ -1,0 +1,33 @@
+"""The benchmark keeps working: run it at N=12 and check the shape of what it prints."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+
+import benchmark
+
+
+def test_benchmark_prints_every_figure_for_n_12(capsys: pytest.CaptureFixture[str]) -> None:
+    assert benchmark.main(["--sizes", "12"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    patterns = [
+        r"N = 12 covenants \(without PDFs\)",
+        r"  check: \d+\.\d\d s, peak \d+ MB",
+        r"  build: \d+\.\d\d s, peak \d+ MB \(largest process\)",
+        r"  stages: load\+validate \d+\.\d\d s, render \d+\.\d\d s, write \d+\.\d\d s, "
+        r"mkdocs \d+\.\d\d s.*",
+        r"  own stages \(load\+validate, render, write\): \d+% of the build",
+        r"  pages: 48 \(\d+ pages/s\)",
+        r"  site: \d+\.\d MB",
+        r"  factsheet first load: \d+\.\d kB gzip \(HTML\+CSS\+JS\)",
+        r"  \(benchmark run: \d+\.\d s\)",
+    ]
+    assert len(lines) == len(patterns)
+    for line, pattern in zip(lines, patterns, strict=True):
+        assert re.fullmatch(pattern, line), line
