@@ -59,7 +59,6 @@ def serve(content: Path, *, port: int = 8000, host: str = "127.0.0.1") -> int:
     def stop(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
 
-    signal.signal(signal.SIGTERM, stop)  # so that the temporary folder is removed
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("mkdocs").setLevel(logging.INFO)
     with tempfile.TemporaryDirectory(prefix="imvo-preview-") as folder:
@@ -87,6 +86,7 @@ def serve(content: Path, *, port: int = 8000, host: str = "127.0.0.1") -> int:
             if (ROOT / name).exists():
                 server.watch(str(ROOT / name))
         print(f"Preview on http://{host}:{port}/ (Ctrl+C stops it)", file=sys.stderr)
+        signal.signal(signal.SIGTERM, stop)  # so that the temporary folder is removed
         try:
             server.serve()  # type: ignore[no-untyped-call]
         except KeyboardInterrupt:
