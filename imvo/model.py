@@ -83,6 +83,8 @@ def parse_partial_date(value: Any) -> PartialDate:
     """Read a date from the content; raise ValueError with an editor's message if it is not one."""
     if isinstance(value, PartialDate):
         return value
+    if isinstance(value, float):
+        raise ValueError(f"{_DATE_HELP}; got {value!r} (write the date in quotes)")
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise ValueError(f"{_DATE_HELP}; got {value!r}")
     text = str(value)

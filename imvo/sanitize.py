@@ -55,6 +55,17 @@ ATTRIBUTES: dict[str, set[str]] = {
 }
 
 
+_LOADED = {("img", "src"), ("use", "href")}
+"""Attributes whose address the browser loads by itself: only the site's own files may go there."""
+
+
+def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
+    """Drop any address a page would load from another host (an image, say): no third party."""
+    if (tag, attribute) in _LOADED and ("//" in value or ":" in value):
+        return None
+    return value
+
+
 def sanitize(html: str) -> str:
     """Clean one page's HTML with the allow-list; scripts and their text are dropped."""
     return nh3.clean(
@@ -64,4 +75,5 @@ def sanitize(html: str) -> str:
         url_schemes={"http", "https", "mailto"},
         link_rel=None,
         strip_comments=True,
+        attribute_filter=_keep_attribute,
     )

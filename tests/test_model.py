@@ -35,6 +35,10 @@ def test_dates_keep_their_precision(text: str | int, expected: PartialDate, prec
             "expected a date as YYYY-MM-DD, YYYY-MM or YYYY; got 201607 (write the date in quotes)",
         ),
         (True, "expected a date as YYYY-MM-DD, YYYY-MM or YYYY; got True"),
+        (
+            2016.07,
+            "expected a date as YYYY-MM-DD, YYYY-MM or YYYY; got 2016.07 (write the date in quotes)",
+        ),
     ],
 )
 def test_impossible_dates_are_refused(value: object, message: str) -> None:

@@ -37,6 +37,9 @@ from imvo.sanitize import sanitize
             "<form><button>b</button></form>",
         ),
         ("<p>&lt;script&gt;</p>", "<p>&lt;script&gt;</p>"),
+        ('<img src="https://tracker.example/p.gif" alt="x">', '<img alt="x">'),
+        ('<img src="//tracker.example/p.gif" alt="x">', '<img alt="x">'),
+        ('<img src="assets/logo.png" alt="x">', '<img src="assets/logo.png" alt="x">'),
     ],
 )
 def test_sanitize_keeps_text_and_drops_markup_that_runs(dirty: str, clean: str) -> None:
