@@ -47,9 +47,7 @@ COVENANT_COLUMNS: dict[str, Callable[[str, Covenant], object]] = {
     "term_months": lambda slug, c: c.term.months if c.term else "",
     "successor": lambda slug, c: c.successor or "",
     "parties": lambda slug, c: sum(1 for p in c.parties if p.role in _SIGNING),
-    "signatories": lambda slug, c: ";".join(
-        p.party for p in c.parties if p.role == Role.signatory
-    ),
+    "signatories": lambda slug, c: ";".join(p.party for p in c.parties if p.role == Role.signatory),
     "factsheet_nl": lambda slug, c: f"{slug}.html",
     "factsheet_en": lambda slug, c: f"en/{slug}.html",
     "pdf_nl": lambda slug, c: f"pdf/{slug}.pdf",

@@ -183,4 +183,3 @@ def period(row: Row, t: Translator) -> str:
         return t("timeline.not_started")
     end = t.date(row.end) if row.end else t("timeline.ongoing")
     return f"{t.date(row.start)} – {end}"
-

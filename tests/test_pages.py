@@ -1,0 +1,133 @@
+"""The generated pages: parties, glossary, open data, overview table; on a phone and with JS."""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from imvo.data import COVENANT_COLUMNS, PARTY_COLUMNS
+from imvo.i18n import Translator
+from imvo.model import Corpus, Role
+
+
+def _read(site: Path, page: str) -> str:
+    return (site / page).read_text(encoding="utf-8")
+
+
+def _party_section(html: str, party: str) -> str:
+    return html.split(f'<h3 id="party-{party}">', 1)[1].split("<h", 1)[0]
+
+
+def test_parties_page_lists_the_covenants_cnv_signed(built_site: Path, corpus: Corpus) -> None:
+    section = _party_section(_read(built_site, "partijen.html"), "cnv")
+    assert section.startswith(
+        'CNV</h3>\n<p class="imvo-party-full">Christelijk Nationaal Vakverbond</p>'
+    )
+    assert '<li><a href="textiel.html">Kleding en textiel</a>: Ondertekenaar</li>' in section
+    signed = sorted(
+        slug
+        for slug, c in corpus.covenants.items()
+        if any(p.party == "cnv" and p.role == Role.signatory for p in c.parties)
+    )
+    listed = re.findall(r'<li><a href="([^"]+)\.html">[^<]+</a>: Ondertekenaar</li>', section)
+    assert listed == signed
+    english = _party_section(_read(built_site, "en/parties.html"), "cnv")
+    assert '<li><a href="textiel.html">Garments and textile</a>: Signatory</li>' in english
+
+
+@pytest.mark.parametrize(("page", "lang"), [("partijen.html", "nl"), ("en/parties.html", "en")])
+def test_parties_page_has_every_party_under_its_kind(
+    built_site: Path, corpus: Corpus, page: str, lang: str
+) -> None:
+    html = _read(built_site, page)
+    ids = re.findall(r'<h3 id="party-([^"]+)">', html)
+    assert sorted(ids) == sorted(corpus.parties)
+    kinds = re.findall(r'<h2 id="([a-z-]+)">([^<]+)</h2>', html)
+    t = Translator(lang)
+    used = {p.kind for p in corpus.parties.values()}
+    assert [title for _, title in kinds] == [
+        t(f"kind.{kind.value}") for kind in type(next(iter(used))) if kind in used
+    ]
+
+
+@pytest.mark.parametrize(("page", "lang"), [("begrippen.html", "nl"), ("en/glossary.html", "en")])
+def test_glossary_lists_every_term(built_site: Path, corpus: Corpus, page: str, lang: str) -> None:
+    html = _read(built_site, page)
+    terms = [htmllib.unescape(term) for term in re.findall(r"<dt>([^<]+)</dt>", html)]
+    expected = []
+    for entry in corpus.glossary.entries:
+        term = entry.term.get(lang)
+        if entry.abbreviation:
+            term += f" ({entry.abbreviation.get(lang)})"
+        expected.append(term)
+    assert sorted(terms) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("page", "base"), [("open-data.html", "data/"), ("en/open-data.html", "../data/")]
+)
+def test_data_page_links_the_files_and_documents_every_column(
+    built_site: Path, page: str, base: str
+) -> None:
+    html = _read(built_site, page)
+    for name, kind in (
+        ("covenants.json", "application/json"),
+        ("covenants.csv", "text/csv"),
+        ("covenant-parties.csv", "text/csv"),
+    ):
+        assert f'<a href="{base}{name}" type="{kind}">{name}</a>' in html
+        assert (built_site / page).parent.joinpath(base, name).resolve().is_file()
+    for column in (*COVENANT_COLUMNS, *PARTY_COLUMNS):
+        assert f"<tr><td><code>{column}</code></td><td>" in html
+
+
+def test_overview_has_the_whole_table_and_a_hidden_filter(built_site: Path, corpus: Corpus) -> None:
+    html = _read(built_site, "overzicht.html")
+    rows = re.findall(r'<tr data-status="(\w+)" data-sector="[^"]*" data-year="(\d*)">', html)
+    assert len(rows) == len(corpus.covenants)
+    assert '<form class="imvo-filter" hidden="">' in html
+    assert '<output aria-live="polite" data-value="{n} van de {m} convenanten getoond">' in html
+    assert '<a href="tijdlijn.html">Bekijk alle convenanten op een tijdlijn</a>' in html
+
+
+def _open(browser_page: Any, path: Path, width: int = 1280) -> Any:
+    browser_page.set_viewport_size({"width": width, "height": 800})
+    browser_page.goto(path.resolve().as_uri())
+    return browser_page
+
+
+@pytest.mark.parametrize(
+    "page", ["tijdlijn.html", "en/timeline.html", "due-diligence.html", "overzicht.html"]
+)
+def test_pages_do_not_scroll_sideways_on_a_phone(
+    built_site: Path, browser_page: Any, page: str
+) -> None:
+    view = _open(browser_page, built_site / page, width=360)
+    assert view.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_overview_filter_and_sort_with_the_keyboard(
+    built_site: Path, corpus: Corpus, browser_page: Any
+) -> None:
+    view = _open(browser_page, built_site / "overzicht.html")
+    assert view.locator("form.imvo-filter").is_visible()
+    status = view.get_by_label("Status", exact=True)
+    status.focus()
+    status.select_option("ended")
+    ended = sum(1 for c in corpus.covenants.values() if c.status.value.value == "ended")
+    assert view.locator("table.imvo-overview tbody tr:visible").count() == ended
+    assert view.locator("form.imvo-filter output").text_content() == (
+        f"{ended} van de {len(corpus.covenants)} convenanten getoond"
+    )
+    view.get_by_role("button", name="Alles tonen").press("Enter")
+    assert view.locator("table.imvo-overview tbody tr:visible").count() == len(corpus.covenants)
+    header = view.get_by_role("button", name="Convenant", exact=True)
+    header.focus()
+    view.keyboard.press("Enter")
+    assert view.locator("th").first.get_attribute("aria-sort") == "ascending"
+    names = view.locator("table.imvo-overview tbody td:first-child").all_text_contents()
+    assert names == sorted(names, key=str.casefold)

@@ -1,0 +1,98 @@
+"""The timeline: one linked bar per covenant, dates to their precision, and its text version."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from imvo.i18n import Translator
+from imvo.model import Corpus, DatedFact, Status, StatusFact
+from imvo.timeline import period, rows, svg, today
+
+NOW = dt.date(2021, 3, 1)
+
+
+def test_today_is_the_date_of_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763683200")
+    assert today() == dt.date(2025, 11, 21)
+
+
+def test_fixture_bar_links_to_its_factsheet_with_status_as_text(fixture_corpus: Corpus) -> None:
+    drawing = str(svg(fixture_corpus, Translator("nl"), NOW))
+    assert drawing.count('<a class="imvo-tl__row') == 1
+    assert '<a class="imvo-tl__row imvo-tl__row--ended" href="voorbeeld.html">' in drawing
+    assert (
+        '<tspan font-weight="bold">Voorbeeld</tspan>'
+        '<tspan class="imvo-tl__state"> · Afgelopen</tspan>'
+    ) in drawing
+    assert "<title>Voorbeeld: Afgelopen, 4 juli 2016 – juni 2020</title>" in drawing
+    # An ended covenant ends in a cap, not in the arrow of a running one.
+    assert 'class="imvo-tl__cap"' in drawing
+    assert "imvo-tl__arrow" not in drawing
+
+
+def test_month_only_end_is_drawn_as_the_whole_month(fixture_corpus: Corpus) -> None:
+    # Axis 2016-01-01 .. 2022-01-01 (2192 days) over 344 units from x=8: June 2020 runs
+    # from day 1613 (x=261.1) to day 1642 (x=265.7).
+    drawing = str(svg(fixture_corpus, Translator("en"), NOW))
+    assert re.findall(
+        r'<rect class="imvo-tl__fuzzy" x="([\d.]+)" y="\d+" width="([\d.]+)"', drawing
+    ) == [("261.1", "4.6")]
+    # The bar itself runs from 4 July 2016 to the last day of June 2020.
+    assert '<rect class="imvo-tl__bar" x="37.0" y="49" width="228.7" height="13" rx="2">' in drawing
+
+
+def test_running_covenant_runs_to_today_with_an_arrow(fixture_corpus: Corpus) -> None:
+    covenant = fixture_corpus.covenants["voorbeeld"].model_copy(
+        update={"ended": None, "status": StatusFact(value=Status.active)}
+    )
+    corpus = dataclasses.replace(fixture_corpus, covenants={"voorbeeld": covenant})
+    t = Translator("nl")
+    drawing = str(svg(corpus, t, NOW))
+    assert 'class="imvo-tl__arrow"' in drawing
+    assert '<tspan class="imvo-tl__state"> · loopt nog</tspan>' in drawing
+    assert [period(row, t) for row in rows(corpus, t)] == ["4 juli 2016 – loopt nog"]
+
+
+def test_covenant_without_dates_has_no_bar_and_comes_last(fixture_corpus: Corpus) -> None:
+    undated = fixture_corpus.covenants["voorbeeld"].model_copy(
+        update={"signed": None, "in_force": None, "ended": None}
+    )
+    signed_late = fixture_corpus.covenants["voorbeeld"].model_copy(
+        update={"signed": DatedFact.model_validate({"date": "2018"})}
+    )
+    corpus = dataclasses.replace(
+        fixture_corpus, covenants={"a-undated": undated, "b-late": signed_late}
+    )
+    t = Translator("en")
+    assert [(row.slug, period(row, t)) for row in rows(corpus, t)] == [
+        ("b-late", "2018 – June 2020"),
+        ("a-undated", "not yet signed"),
+    ]
+    drawing = str(svg(corpus, t, NOW))
+    assert re.findall(r'href="([^"]+)"', drawing) == ["b-late.html"]
+
+
+@pytest.mark.parametrize(("page", "lang"), [("tijdlijn.html", "nl"), ("en/timeline.html", "en")])
+def test_built_timeline_has_one_linked_bar_per_covenant_and_a_list(
+    built_site: Path, corpus: Corpus, page: str, lang: str
+) -> None:
+    html = (built_site / page).read_text(encoding="utf-8")
+    started = sorted(
+        slug for slug, c in corpus.covenants.items() if c.signed is not None or c.in_force
+    )
+    bars = re.findall(r'<a class="imvo-tl__row imvo-tl__row--\w+" href="([^"]+)\.html">', html)
+    assert sorted(bars) == started
+    assert len(started) == len(corpus.covenants) - sum(
+        1 for c in corpus.covenants.values() if c.signed is None and c.in_force is None
+    )
+    assert 'role="group" aria-labelledby="imvo-tl-title"' in html
+    listing = html.split('<ol class="imvo-tl-list">', 1)[1].split("</ol>", 1)[0]
+    items = re.findall(r'<li><a href="([^"]+)\.html">([^<]+)</a>', listing)
+    assert sorted(slug for slug, _ in items) == sorted(corpus.covenants)
+    for slug, label in items:
+        assert label == corpus.covenants[slug].short_name.get(lang)
