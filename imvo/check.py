@@ -126,7 +126,14 @@ def covenant_warnings(covenant: Covenant, when: date) -> list[tuple[FieldPath, s
     status = covenant.status.value
     today_tuple = (when.year, when.month, when.day)
     start = covenant.in_force or covenant.signed
-    if status == Status.active and start is not None and covenant.term is not None:
+    # A status note means an editor has looked and explained why it still stands.
+    explained = covenant.status.note is not None
+    if (
+        status == Status.active
+        and start is not None
+        and covenant.term is not None
+        and not explained
+    ):
         year, month, _ = start.date.earliest()
         months = year * 12 + month - 1 + covenant.term.months
         end = PartialDate(months // 12, months % 12 + 1)
@@ -135,7 +142,7 @@ def covenant_warnings(covenant: Covenant, when: date) -> list[tuple[FieldPath, s
                 (
                     ("status", "value"),
                     f"status 'active' but its term of {covenant.term.months} months ended in "
-                    f"{end}: check the status, or add 'ended'",
+                    f"{end}: check the status, add 'ended', or explain it in status.note",
                 )
             )
     signed = covenant.signed

@@ -76,8 +76,18 @@ def test_active_after_its_term(content: Path) -> None:
     _make_active(content)
     assert warnings(content, date(2019, 9, 1)) == [
         f"{COVENANT}:11: warning: status.value: status 'active' but its term of 36 months "
-        "ended in 2019-08: check the status, or add 'ended'"
+        "ended in 2019-08: check the status, add 'ended', or explain it in status.note"
     ]
+
+
+def test_active_after_its_term_with_an_explanation(content: Path) -> None:
+    _make_active(content)
+    edit(
+        content / "covenants/voorbeeld.yaml",
+        "  sources: [bron-a]\nsigned:",
+        "  sources: [bron-a]\n  note:\n    nl: Verlengd.\n    en: Extended.\nsigned:",
+    )
+    assert warnings(content, date(2019, 9, 1)) == []
 
 
 def test_active_within_its_term(content: Path) -> None:
