@@ -74,29 +74,32 @@ def pdf_path(site: Path, slug: str, lang: str) -> Path:
     return page_path(site, slug, lang).parent / "pdf" / f"{slug}.pdf"
 
 
-def cache_key(page: Path) -> str:
-    """A hash of the page's HTML and of every local stylesheet it links to."""
+def cache_key(page: Path, sheets: dict[Path, bytes] | None = None) -> str:
+    """A hash of the page's HTML and of every local stylesheet it links to.
+
+    `sheets` memoises each stylesheet's own hash across pages (they all share the theme's).
+    """
+    sheets = {} if sheets is None else sheets
     digest = hashlib.sha256(CACHE_VERSION)
     html = page.read_bytes()
     digest.update(html)
     for href in _STYLESHEET.findall(html):
         sheet = (page.parent / href.decode()).resolve()
-        if sheet.is_file():
-            digest.update(href)
-            digest.update(sheet.read_bytes())
+        if sheet not in sheets:
+            sheets[sheet] = hashlib.sha256(sheet.read_bytes()).digest() if sheet.is_file() else b""
+        digest.update(href)
+        digest.update(sheets[sheet])
     return digest.hexdigest()
 
 
 def jobs(corpus: Corpus, site: Path) -> list[Job]:
     """Every factsheet in every language, with its cache key."""
+    sheets: dict[Path, bytes] = {}
     return [
-        Job(
-            page_path(site, slug, lang),
-            pdf_path(site, slug, lang),
-            cache_key(page_path(site, slug, lang)),
-        )
+        Job(page, pdf_path(site, slug, lang), cache_key(page, sheets))
         for slug in sorted(corpus.covenants)
         for lang in LANGUAGES
+        for page in (page_path(site, slug, lang),)
     ]
 
 
@@ -170,10 +173,21 @@ def make_pdfs(
         # (a test session driving Playwright's sync API, for one).
         with ThreadPoolExecutor(max_workers=1) as thread:
             thread.submit(asyncio.run, _print_all(misses, cache, concurrency)).result()
+    folders: set[Path] = set()
     for job in todo:
-        job.target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cache / f"{job.key}.pdf", job.target)
+        if job.target.parent not in folders:
+            job.target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(job.target.parent)
+        place(cache / f"{job.key}.pdf", job.target)
     return PdfStats(hits=len(todo) - len(misses), misses=len(misses))
+
+
+def place(cached: Path, target: Path) -> None:
+    """Put a cached PDF in the site: a hard link where the file system allows, else a copy."""
+    try:
+        os.link(cached, target)
+    except OSError:
+        shutil.copyfile(cached, target)
 
 
 def _unique(selected: Iterable[Job]) -> list[Job]:
