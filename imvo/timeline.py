@@ -61,7 +61,8 @@ def rows(corpus: Corpus, t: Translator) -> list[Row]:
         start_fact = covenant.signed or covenant.in_force
         start_kind = "signed" if covenant.signed else "in_force"
         status = covenant.status.value
-        ongoing = start_fact is not None and covenant.ended is None
+        # Only an active covenant runs on; one that ended on an unknown date is not "ongoing".
+        ongoing = start_fact is not None and covenant.ended is None and status == Status.active
         result.append(
             Row(
                 slug=slug,
@@ -181,5 +182,8 @@ def period(row: Row, t: Translator) -> str:
     """The row's period as text: 'juli 2016 – december 2021' or 'juli 2016 – loopt nog'."""
     if row.start is None:
         return t("timeline.not_started")
-    end = t.date(row.end) if row.end else t("timeline.ongoing")
+    if row.end is not None:
+        end = t.date(row.end)
+    else:
+        end = t("timeline.ongoing") if row.ongoing else t("factsheet.unknown")
     return f"{t.date(row.start)} – {end}"

@@ -58,6 +58,16 @@ def test_running_covenant_runs_to_today_with_an_arrow(fixture_corpus: Corpus) ->
     assert [period(row, t) for row in rows(corpus, t)] == ["4 juli 2016 – loopt nog"]
 
 
+def test_ended_covenant_without_end_date_is_not_ongoing(fixture_corpus: Corpus) -> None:
+    covenant = fixture_corpus.covenants["voorbeeld"].model_copy(update={"ended": None})
+    corpus = dataclasses.replace(fixture_corpus, covenants={"voorbeeld": covenant})
+    t = Translator("en")
+    assert [period(row, t) for row in rows(corpus, t)] == ["4 July 2016 – unknown"]
+    drawing = str(svg(corpus, t, NOW))
+    assert "imvo-tl__arrow" not in drawing
+    assert '<tspan class="imvo-tl__state"> · Ended</tspan>' in drawing
+
+
 def test_covenant_without_dates_has_no_bar_and_comes_last(fixture_corpus: Corpus) -> None:
     undated = fixture_corpus.covenants["voorbeeld"].model_copy(
         update={"signed": None, "in_force": None, "ended": None}
