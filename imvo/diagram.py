@@ -64,7 +64,7 @@ def cycle_svg(steps: Sequence[DueDiligenceStep], t: Translator) -> Markup:
     title_id = "imvo-dd-title"
     out = [
         f'<svg class="imvo-dd" viewBox="0 0 {SIZE} {SIZE}" width="{SIZE}" height="{SIZE}" '
-        f'role="group" aria-labelledby="{title_id}" focusable="false">',
+        f'aria-labelledby="{title_id}" focusable="false">',
         f'<title id="{title_id}">{escape(t("due_diligence_page.svg_title", n=count))}</title>',
         f'<text class="imvo-dd__centre" x="{SIZE / 2}" y="{SIZE / 2 - 4}" '
         f'text-anchor="middle" font-size="{FONT + 3}" font-weight="bold">'

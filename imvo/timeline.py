@@ -111,7 +111,7 @@ def svg(corpus: Corpus, t: Translator, now: dt.date | None = None) -> Markup:
     title_id = "imvo-tl-title"
     out = [
         f'<svg class="imvo-tl" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" '
-        f'height="{height}" role="group" aria-labelledby="{title_id}" focusable="false">',
+        f'height="{height}" aria-labelledby="{title_id}" focusable="false">',
         f'<title id="{title_id}">{escape(t("timeline.svg_title"))}</title>',
         f"<desc>{escape(t('timeline.svg_desc'))}</desc>",
         '<g class="imvo-tl__axis" aria-hidden="true">',

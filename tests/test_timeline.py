@@ -100,7 +100,8 @@ def test_built_timeline_has_one_linked_bar_per_covenant_and_a_list(
     assert len(started) == len(corpus.covenants) - sum(
         1 for c in corpus.covenants.values() if c.signed is None and c.in_force is None
     )
-    assert 'role="group" aria-labelledby="imvo-tl-title"' in html
+    assert '<svg class="imvo-tl" viewBox="0 0 360 ' in html
+    assert 'aria-labelledby="imvo-tl-title" focusable="false"><title id="imvo-tl-title">' in html
     listing = html.split('<ol class="imvo-tl-list">', 1)[1].split("</ol>", 1)[0]
     items = re.findall(r'<li><a href="([^"]+)\.html">([^<]+)</a>', listing)
     assert sorted(slug for slug, _ in items) == sorted(corpus.covenants)
