@@ -16,6 +16,7 @@ import hashlib
 import os
 import re
 import shutil
+import time
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -35,6 +36,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 CACHE_DIR = ROOT / ".cache" / "pdf"
+KEEP_DAYS = 30
+"""A cached PDF that no build has used for this many days is deleted."""
 CACHE_VERSION = b"imvo-pdf-1\n"
 """Part of every cache key: change it when the way PDFs are printed changes."""
 MISSING = (
@@ -173,6 +176,7 @@ def make_pdfs(
         # (a test session driving Playwright's sync API, for one).
         with ThreadPoolExecutor(max_workers=1) as thread:
             thread.submit(asyncio.run, _print_all(misses, cache, concurrency)).result()
+    prune(cache, keep={f"{job.key}.pdf" for job in todo})
     folders: set[Path] = set()
     for job in todo:
         if job.target.parent not in folders:
@@ -182,8 +186,22 @@ def make_pdfs(
     return PdfStats(hits=len(todo) - len(misses), misses=len(misses))
 
 
+def prune(cache: Path, keep: set[str], days: float = KEEP_DAYS) -> int:
+    """Mark the PDFs in use as used now; delete those no build has used for `days` days."""
+    now = time.time()
+    removed = 0
+    for path in cache.glob("*.pdf"):
+        if path.name in keep:
+            os.utime(path, (now, now))
+        elif now - path.stat().st_mtime > days * 86400:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
 def place(cached: Path, target: Path) -> None:
     """Put a cached PDF in the site: a hard link where the file system allows, else a copy."""
+    target.unlink(missing_ok=True)
     try:
         os.link(cached, target)
     except OSError:

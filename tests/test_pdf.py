@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -87,3 +88,14 @@ def test_missing_chromium_fails_with_one_line(
         "without PDFs with --no-pdf."
     )
     assert os.linesep not in str(error.value)
+
+
+def test_prune_keeps_pdfs_in_use_and_recent_ones(tmp_path: Path) -> None:
+    old = time.time() - 31 * 86400
+    for name in ("used.pdf", "stale.pdf", "recent.pdf"):
+        (tmp_path / name).write_bytes(b"%PDF")
+    for name in ("used.pdf", "stale.pdf"):
+        os.utime(tmp_path / name, (old, old))
+    assert pdf.prune(tmp_path, keep={"used.pdf"}) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["recent.pdf", "used.pdf"]
+    assert (tmp_path / "used.pdf").stat().st_mtime > old + 86400
