@@ -65,7 +65,10 @@ def test_every_page_has_a_counterpart(fixture_corpus: Corpus) -> None:
 
 def test_factsheet_shows_dates_sources_and_disputes(fixture_corpus: Corpus) -> None:
     english = _page(fixture_corpus, "en", "voorbeeld")
-    assert "<strong>Ended June 2020</strong>" in english
+    assert (
+        '<p class="imvo-lead"><strong><span class="imvo-status imvo-status--ended"><span '
+        'class="imvo-status__icon" aria-hidden="true"></span>Ended June 2020</span></strong>'
+    ) in english
     assert (
         '<dd>4 July 2016<sup class="imvo-ref"><a href="#bron-1" aria-label="source 1">[1]</a>'
         '</sup><br><span class="imvo-disputed">Another source gives 5 July 2016<sup '
@@ -73,7 +76,7 @@ def test_factsheet_shows_dates_sources_and_disputes(fixture_corpus: Corpus) -> N
     ) in english
     assert '<li id="bron-1">Uitgever A, <a href="https://example.org/a">Bron A</a>' in english
     dutch = _page(fixture_corpus, "nl", "voorbeeld")
-    assert "<strong>Afgelopen in juni 2020</strong>" in dutch
+    assert 'aria-hidden="true"></span>Afgelopen in juni 2020</span></strong>' in dutch
     assert "<dd>augustus 2016<sup" in dutch
 
 
