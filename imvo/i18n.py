@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,7 @@ def _flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
     return flat
 
 
-@lru_cache(maxsize=None)
+@cache
 def strings(lang: str, folder: Path = STRINGS_DIR) -> dict[str, str]:
     """All UI strings of one language, by dotted key ('status.ended')."""
     with (folder / f"{lang}.yaml").open(encoding="utf-8") as handle:

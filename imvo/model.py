@@ -125,7 +125,9 @@ _URL_RE = re.compile(r"^(https?://[^\s/$.?#][^\s]*|mailto:[^\s@]+@[^\s@]+)$", re
 def check_url(value: str) -> str:
     """Accept only web (http, https) and mailto addresses: no javascript:, data: or files."""
     if not _URL_RE.match(value):
-        raise ValueError(f"expected a web address starting with https:// (or mailto:); got {value!r}")
+        raise ValueError(
+            f"expected a web address starting with https:// (or mailto:); got {value!r}"
+        )
     return value
 
 

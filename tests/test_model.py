@@ -37,7 +37,8 @@ def test_dates_keep_their_precision(text: str | int, expected: PartialDate, prec
         (True, "expected a date as YYYY-MM-DD, YYYY-MM or YYYY; got True"),
         (
             2016.07,
-            "expected a date as YYYY-MM-DD, YYYY-MM or YYYY; got 2016.07 (write the date in quotes)",
+            "expected a date as YYYY-MM-DD, YYYY-MM or YYYY; got 2016.07 "
+            "(write the date in quotes)",
         ),
     ],
 )

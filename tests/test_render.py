@@ -95,9 +95,7 @@ def test_paths_between_languages() -> None:
 
 
 def test_plain_text_cannot_become_markup() -> None:
-    assert md_plain("<script>alert(1)</script>") == (
-        r"&lt;script&gt;alert\(1\)&lt;/script&gt;"
-    )
+    assert md_plain("<script>alert(1)</script>") == (r"&lt;script&gt;alert\(1\)&lt;/script&gt;")
     assert md_plain("[x](javascript:alert(1))") == r"\[x\]\(javascript:alert\(1\)\)"
 
 
