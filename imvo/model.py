@@ -222,20 +222,24 @@ class Status(StrEnum):
     ended = "ended"
     ended_early = "ended_early"
     succeeded = "succeeded"
+    unknown = "unknown"
 
 
 class StatusFact(Strict):
     """The status of a covenant, with its sources."""
 
     value: Status = Field(
-        description="in_preparation, active, ended, ended_early (ended before its term) "
-        "or succeeded (followed by a new agreement)."
+        description="in_preparation, active, ended, ended_early (ended before its term), "
+        "succeeded (followed by a new agreement) or unknown (no source says whether it still "
+        "runs; 'as_of' gives the date of the latest source that saw it running)."
     )
     sources: list[SourceId] = Field(
         default_factory=list, description="Where the status comes from."
     )
     as_of: DateValue | None = Field(
-        default=None, description="When the status was last checked against the sources."
+        default=None,
+        description="When the status was last checked against the sources; for status "
+        "unknown, the date of the latest source that saw the covenant running.",
     )
     note: Text | None = Field(default=None, description="A short remark on the status.")
 

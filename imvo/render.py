@@ -108,6 +108,12 @@ def status_phrase(covenant: Covenant, t: Translator) -> str:
         if start is None:
             return t("status.phrase.active_nodate")
         return t("status.phrase.active", date=t.date(start.date), on_date=t.on_date(start.date))
+    if status == Status.unknown:
+        # Unknown: no source says whether it still runs; as_of is the latest that saw it run.
+        seen = covenant.status.as_of
+        if seen is None:
+            return t("status.unknown")
+        return t("status.phrase.unknown", date=t.date(seen), on_date=t.on_date(seen))
     return t(f"status.phrase.{status.value}")
 
 

@@ -31,7 +31,7 @@ EXAMPLES: dict[str, str] = {
     "status": (
         'status:\n  value: ""  # one of: ' + _choices([s.value for s in Status]) + "\n"
         "  sources: []  # ids from 'sources' below, like [ser-persbericht]\n"
-        '  # as_of: "2025-01"  # when you last checked the status\n'
+        '  # as_of: "2025-01"  # when you checked; for unknown: latest source that saw it run\n'
         "  # note:\n  #   nl: ...\n  #   en: ..."
     ),
     "signed": (

@@ -4,8 +4,11 @@ Each bar runs from the signing (or the entry into force) to the end, or to "toda
 covenant that is still running; "today" is the date of SOURCE_DATE_EPOCH, so two builds of
 the same content are identical. A date known only to the month or year is drawn as that
 whole month or year (a lighter stretch at the bar's end). Status is written as text beside
-each bar, and a running covenant ends in an arrow, so colour is never the only cue. The SVG
-scales with its viewBox; the same events are also given as an ordered list (see rows()).
+each bar, and a running covenant ends in an arrow, so colour is never the only cue. A covenant
+whose status is unknown (no source says whether it still runs) has a solid bar to the end of
+its status.as_of, the latest source that saw it running, then an empty dashed stretch to
+today and no arrow. The SVG scales with its viewBox; the same events are also given as an
+ordered list (see rows()).
 """
 
 from __future__ import annotations
@@ -48,6 +51,8 @@ class Row:
     start_kind: str
     end: PartialDate | None
     ongoing: bool
+    last_seen: PartialDate | None = None
+    """For status unknown: the date of the latest source that saw the covenant running."""
 
 
 def _day(parts: tuple[int, int, int]) -> dt.date:
@@ -63,16 +68,24 @@ def rows(corpus: Corpus, t: Translator) -> list[Row]:
         status = covenant.status.value
         # Only an active covenant runs on; one that ended on an unknown date is not "ongoing".
         ongoing = start_fact is not None and covenant.ended is None and status == Status.active
+        unknown = status == Status.unknown and start_fact is not None
+        last_seen = covenant.status.as_of if unknown else None
+        status_text = t(f"status.{status.value}")
+        if last_seen is not None:
+            status_text = t(
+                "status.phrase.unknown", date=t.date(last_seen), on_date=t.on_date(last_seen)
+            )
         result.append(
             Row(
                 slug=slug,
                 label=covenant.short_name.get(t.lang),
                 status=status,
-                status_text=t(f"status.{status.value}"),
+                status_text=status_text,
                 start=start_fact.date if start_fact else None,
                 start_kind=start_kind,
                 end=covenant.ended.date if covenant.ended else None,
                 ongoing=ongoing,
+                last_seen=last_seen,
             )
         )
     return sorted(
@@ -97,7 +110,9 @@ def svg(corpus: Corpus, t: Translator, now: dt.date | None = None) -> Markup:
         return Markup("")
     first = min(_day(r.start.earliest()) for r in drawn if r.start).year
     last_end = max(
-        [_day(r.end.latest()) for r in drawn if r.end] + [now],
+        [_day(r.end.latest()) for r in drawn if r.end]
+        + [_day(r.last_seen.latest()) for r in drawn if r.last_seen]
+        + [now],
     )
     last = last_end.year + 1
     origin = dt.date(first, 1, 1).toordinal()
@@ -136,9 +151,19 @@ def svg(corpus: Corpus, t: Translator, now: dt.date | None = None) -> Markup:
         assert row.start is not None
         top = AXIS + index * ROW
         start = _day(row.start.earliest())
-        end = _day(row.end.latest()) if row.end else now
+        if row.end:
+            end = _day(row.end.latest())
+        elif row.last_seen:
+            end = max(_day(row.last_seen.latest()), start)
+        else:
+            end = now
         x1, x2 = x(start), max(x(end), x(start) + 2)
-        state = t("timeline.ongoing") if row.ongoing else row.status_text
+        if row.ongoing:
+            state = t("timeline.ongoing")
+        elif row.status == Status.unknown:
+            state = t("status.unknown")
+        else:
+            state = row.status_text
         when = period(row, t)
         out.append(
             f'<a class="imvo-tl__row imvo-tl__row--{row.status.value}" href="{row.slug}.html">'
@@ -154,14 +179,22 @@ def svg(corpus: Corpus, t: Translator, now: dt.date | None = None) -> Markup:
             f'<rect class="imvo-tl__bar" x="{x1}" y="{bar_y}" width="{round(x2 - x1, 1)}" '
             f'height="{BAR}" rx="2"></rect>'
         )
-        for date in (row.start, row.end):
+        for date in (row.start, row.end or row.last_seen):
             if date is not None and date.precision != "day":
                 f1, f2 = x(_day(date.earliest())), x(_day(date.latest()))
                 out.append(
                     f'<rect class="imvo-tl__fuzzy" x="{f1}" y="{bar_y}" '
                     f'width="{max(round(f2 - f1, 1), 1)}" height="{BAR}"></rect>'
                 )
-        if row.ongoing:
+        if row.last_seen is not None:
+            # Unknown whether it runs on: an empty dashed stretch to today, no arrow, no cap.
+            if x(now) > x2:
+                out.append(
+                    f'<rect class="imvo-tl__unknown" x="{x2}" y="{bar_y}" '
+                    f'width="{round(x(now) - x2, 1)}" height="{BAR}" fill="none" '
+                    f'stroke-dasharray="4 3"></rect>'
+                )
+        elif row.ongoing:
             # An arrow past today: the covenant runs on.
             tip = min(x2 + 9, WIDTH - 1)
             out.append(
@@ -179,11 +212,16 @@ def svg(corpus: Corpus, t: Translator, now: dt.date | None = None) -> Markup:
 
 
 def period(row: Row, t: Translator) -> str:
-    """The row's period as text: 'juli 2016 – december 2021' or 'juli 2016 – loopt nog'."""
+    """The row's period as text: 'juli 2016 – december 2021', 'juli 2016 – loopt nog' or
+    'november 2014 – onbekend (liep nog in oktober 2017)'."""
     if row.start is None:
         return t("timeline.not_started")
     if row.end is not None:
         end = t.date(row.end)
+    elif row.last_seen is not None:
+        end = t(
+            "timeline_unknown.period", date=t.date(row.last_seen), on_date=t.on_date(row.last_seen)
+        )
     else:
         end = t("timeline.ongoing") if row.ongoing else t("factsheet.unknown")
     return f"{t.date(row.start)} – {end}"

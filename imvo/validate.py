@@ -216,14 +216,26 @@ def _cross_check_covenant(
     status = covenant.status.value
     if status in ENDED_STATUSES and covenant.ended is None:
         add(("status", "value"), f"status '{status.value}' needs an end date: add 'ended'")
-    if status in (Status.active, Status.in_preparation) and covenant.ended is not None:
+    if (
+        status in (Status.active, Status.unknown, Status.in_preparation)
+        and covenant.ended is not None
+    ):
         add(("status", "value"), f"status '{status.value}' does not fit an end date")
     if status == Status.in_preparation and covenant.signed is not None:
         add(("status", "value"), "status 'in_preparation' does not fit a signing date")
-    if status == Status.active and covenant.signed is None and covenant.in_force is None:
+    if (
+        status in (Status.active, Status.unknown)
+        and covenant.signed is None
+        and covenant.in_force is None
+    ):
         add(
             ("status", "value"),
-            "status 'active' needs a date: add 'signed' or 'in_force'",
+            f"status '{status.value}' needs a date: add 'signed' or 'in_force'",
+        )
+    if status == Status.unknown and covenant.status.as_of is None:
+        add(
+            ("status", "value"),
+            "status 'unknown' needs 'as_of': the date of the latest source that saw it running",
         )
     if status == Status.succeeded and covenant.successor is None:
         add(("status", "value"), "status 'succeeded' needs a 'successor'")
