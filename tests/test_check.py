@@ -90,6 +90,14 @@ def test_active_after_its_term_with_an_explanation(content: Path) -> None:
     assert warnings(content, date(2019, 9, 1)) == []
 
 
+def test_unknown_after_its_term_has_no_warning(content: Path) -> None:
+    # 'unknown' already says no source tells whether it still runs: nothing to warn about.
+    path = content / "covenants/voorbeeld.yaml"
+    edit(path, "  value: ended\n", '  value: unknown\n  as_of: "2019-06"\n')
+    edit(path, 'ended:\n  date: "2020-06"\n  sources: [bron-b]\n', "")
+    assert warnings(content, date(2019, 9, 1)) == []
+
+
 def test_active_within_its_term(content: Path) -> None:
     _make_active(content)
     assert warnings(content, date(2019, 8, 31)) == []

@@ -51,6 +51,24 @@ def test_status_phrases(status: str, ended: str | None, lang: str, expected: str
     assert status_phrase(_covenant(status, ended), Translator(lang)) == expected
 
 
+@pytest.mark.parametrize(
+    ("as_of", "lang", "expected"),
+    [
+        ("2017-10", "nl", "Status onbekend: het laatste bericht dat het liep is van oktober 2017"),
+        ("2017-10", "en", "Status unknown: last reported running in October 2017"),
+        ("2017-10-12", "en", "Status unknown: last reported running on 12 October 2017"),
+        ("2019", "nl", "Status onbekend: het laatste bericht dat het liep is van 2019"),
+    ],
+)
+def test_unknown_status_phrase_gives_the_latest_source_that_saw_it_running(
+    as_of: str, lang: str, expected: str
+) -> None:
+    covenant = _covenant("unknown", None).model_copy(
+        update={"status": StatusFact.model_validate({"value": "unknown", "as_of": as_of})}
+    )
+    assert status_phrase(covenant, Translator(lang)) == expected
+
+
 def test_in_preparation_has_no_date() -> None:
     covenant = _covenant("in_preparation", None, signed=None)
     assert status_phrase(covenant, Translator("en")) == "In preparation"

@@ -68,6 +68,42 @@ def test_ended_covenant_without_end_date_is_not_ongoing(fixture_corpus: Corpus) 
     assert '<tspan class="imvo-tl__state"> · Ended</tspan>' in drawing
 
 
+def test_unknown_status_bar_ends_at_as_of_then_a_dashed_stretch_to_today(
+    fixture_corpus: Corpus,
+) -> None:
+    status = StatusFact.model_validate({"value": "unknown", "as_of": "2019-10"})
+    covenant = fixture_corpus.covenants["voorbeeld"].model_copy(
+        update={"ended": None, "status": status}
+    )
+    corpus = dataclasses.replace(fixture_corpus, covenants={"voorbeeld": covenant})
+    t = Translator("nl")
+    drawing = str(svg(corpus, t, NOW))
+    assert '<a class="imvo-tl__row imvo-tl__row--unknown" href="voorbeeld.html">' in drawing
+    assert '<tspan class="imvo-tl__state"> · Status onbekend</tspan>' in drawing
+    # The solid bar runs from 4 July 2016 (x=37.0) to the last day of October 2019
+    # (x=227.6), the month drawn lighter; an empty dashed stretch runs on to today (x=304.0).
+    assert '<rect class="imvo-tl__bar" x="37.0" y="49" width="190.6" height="13" rx="2">' in drawing
+    assert '<rect class="imvo-tl__fuzzy" x="222.8" y="49" width="4.8" height="13">' in drawing
+    assert (
+        '<rect class="imvo-tl__unknown" x="227.6" y="49" width="76.4" height="13" fill="none" '
+        'stroke-dasharray="4 3"></rect>'
+    ) in drawing
+    assert '<line class="imvo-tl__today" x1="304.0"' in drawing
+    # Not running on, not ended: neither an arrow nor a cap.
+    assert "imvo-tl__arrow" not in drawing
+    assert "imvo-tl__cap" not in drawing
+    assert [(period(row, t), row.status_text) for row in rows(corpus, t)] == [
+        (
+            "4 juli 2016 – onbekend (liep nog in oktober 2019)",
+            "Status onbekend: het laatste bericht dat het liep is van oktober 2019",
+        )
+    ]
+    english = Translator("en")
+    assert [period(row, english) for row in rows(corpus, english)] == [
+        "4 July 2016 – unknown (last reported running in October 2019)"
+    ]
+
+
 def test_covenant_without_dates_has_no_bar_and_comes_last(fixture_corpus: Corpus) -> None:
     undated = fixture_corpus.covenants["voorbeeld"].model_copy(
         update={"signed": None, "in_force": None, "ended": None}

@@ -4,11 +4,13 @@ mkdocs finds (a link to a missing page) fails the build the same way."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 from bad_content import TABLE, assert_refused, cases, content_with, old_site, run, snapshot
 
+from imvo.model import Status
 from imvo.problems import ContentError
 from imvo.validate import load_content
 
@@ -102,3 +104,68 @@ def test_unexpected_error_is_one_line_without_debug(
     assert snapshot(tmp_path / "site") == before
     with pytest.raises(OSError, match="disk full"):
         run(tmp_path, ["--debug", "build", "--content", "content"], monkeypatch, capsys)
+
+
+_ENDED = 'ended:\n  date: "2020-06"\n  sources: [bron-b]\n'
+_STARTS = (
+    'signed:\n  date: "2016-07-04"\n  sources: [bron-a]\n'
+    '  disputed:\n    - date: "2016-07-05"\n      sources: [bron-b]\n'
+    'in_force:\n  date: "2016-08"\n  sources: [bron-a]\n'
+)
+
+
+def _unknown_status(tmp_path: Path, status: str, *, drop: tuple[str, ...] = (_ENDED,)) -> Path:
+    """The fixture content with the example covenant's status replaced and some facts dropped."""
+    content = tmp_path / "content"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "content", content)
+    path = content / "covenants" / "voorbeeld.yaml"
+    text = path.read_text("utf-8")
+    old = "status:\n  value: ended\n  sources: [bron-a]\n"
+    assert old in text
+    text = text.replace(old, status)
+    for part in drop:
+        assert part in text
+        text = text.replace(part, "")
+    path.write_text(text, encoding="utf-8")
+    return content
+
+
+@pytest.mark.parametrize(
+    ("status", "drop", "expected"),
+    [
+        (
+            "status:\n  value: unknown\n  sources: [bron-a]\n",
+            (_ENDED,),
+            "content/covenants/voorbeeld.yaml:11: status.value: status 'unknown' needs 'as_of': "
+            "the date of the latest source that saw it running",
+        ),
+        (
+            'status:\n  value: unknown\n  sources: [bron-a]\n  as_of: "2019-10"\n',
+            (),
+            "content/covenants/voorbeeld.yaml:11: status.value: "
+            "status 'unknown' does not fit an end date",
+        ),
+        (
+            'status:\n  value: unknown\n  sources: [bron-a]\n  as_of: "2019-10"\n',
+            (_ENDED, _STARTS),
+            "content/covenants/voorbeeld.yaml:11: status.value: "
+            "status 'unknown' needs a date: add 'signed' or 'in_force'",
+        ),
+    ],
+)
+def test_unknown_status_needs_as_of_and_a_start_but_no_end(
+    status: str, drop: tuple[str, ...], expected: str, tmp_path: Path
+) -> None:
+    content = _unknown_status(tmp_path, status, drop=drop)
+    with pytest.raises(ContentError) as raised:
+        load_content(content, tmp_path)
+    assert [p.text() for p in raised.value.problems] == [expected]
+
+
+def test_unknown_status_with_as_of_and_a_start_loads(tmp_path: Path) -> None:
+    content = _unknown_status(
+        tmp_path, 'status:\n  value: unknown\n  sources: [bron-a]\n  as_of: "2019-10"\n'
+    )
+    corpus = load_content(content, tmp_path)
+    status = corpus.covenants["voorbeeld"].status
+    assert (status.value, str(status.as_of)) == (Status.unknown, "2019-10")
