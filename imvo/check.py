@@ -16,10 +16,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from imvo.load import FieldPath, LoadedFile, field_name, read_yaml
+from imvo.load import FieldPath, LoadedFile, field_name
 from imvo.model import Covenant, PartialDate, Status
 from imvo.problems import ContentError, Problem
-from imvo.validate import _relative, load_content
+from imvo.validate import load_content
 
 MIN_WORDS_IDENTICAL = 3
 """A text the same in Dutch and English is flagged from this many words: short labels
@@ -169,15 +169,14 @@ def run_check(content: Path, root: Path, when: date | None = None) -> CheckResul
     when = when or today()
     problems: list[Problem] = []
     covenants = 0
+    files: dict[str, LoadedFile] = {}
     try:
-        corpus = load_content(content, root)
+        corpus = load_content(content, root, files)
         covenants = len(corpus.covenants)
     except ContentError as error:
         problems += error.problems
-    for path in yaml_files(content):
-        loaded, _ = read_yaml(path, _relative(path, root))
-        if loaded is not None:
-            problems += file_warnings(loaded, when)
+    for loaded in files.values():
+        problems += file_warnings(loaded, when)
     return CheckResult(sorted(set(problems)), covenants)
 
 

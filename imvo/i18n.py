@@ -78,6 +78,7 @@ class Translator:
         return self(key, date=self.date(value))
 
 
+@cache
 def format_partial_date(value: PartialDate, lang: str) -> str:
     """Write a date the way the language writes it, never showing a day or month not known."""
     if value.precision == "year":
@@ -89,6 +90,7 @@ def format_partial_date(value: PartialDate, lang: str) -> str:
     return format_date(dt.date(value.year, value.month, value.day), "d MMMM y", locale=lang)
 
 
+@cache
 def format_months(months: int, lang: str) -> str:
     """A term in years where it is whole or half years, else in months: '5 jaar', '3,5 years'."""
     from babel.numbers import format_decimal

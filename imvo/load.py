@@ -130,6 +130,9 @@ class _Builder:
         self.seen.add(id(node))
 
     def _scalar(self, node: yaml.Node) -> Any:
+        # Most values are plain text: skip the constructor machinery for those.
+        if node.tag == "tag:yaml.org,2002:str" and isinstance(node, yaml.ScalarNode):
+            return node.value
         return self.loader.construct_object(node, deep=True)
 
     def data(self, node: yaml.Node, where: FieldPath, line: int) -> Any:

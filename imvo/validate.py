@@ -242,15 +242,22 @@ def _cross_check_covenant(
     return problems
 
 
-def load_content(content: Path, root: Path | None = None) -> Corpus:
-    """Load and validate all content; raise ContentError with every problem found."""
+def load_content(
+    content: Path, root: Path | None = None, loaded_files: dict[str, LoadedFile] | None = None
+) -> Corpus:
+    """Load and validate all content; raise ContentError with every problem found.
+
+    Every YAML file that could be read is also put in `loaded_files` (by its shown path), for
+    checks that need the line map after validation.
+    """
     root = root if root is not None else content.parent
     problems: list[Problem] = []
 
     if not content.is_dir():
         raise ContentError([Problem(_relative(content, root), 1, "(folder)", "no such folder")])
 
-    registry, found = _load_model_file(content / "parties.yaml", PartyRegistry, root)
+    kept = loaded_files if loaded_files is not None else {}
+    registry, found = _load_model_file(content / "parties.yaml", PartyRegistry, root, kept)
     problems += found
     parties: dict[str, Party] = {}
     if registry is not None:
@@ -267,9 +274,11 @@ def load_content(content: Path, root: Path | None = None) -> Corpus:
                     )
                 )
             parties[party.id] = party
-    glossary, found = _load_model_file(content / "glossary.yaml", Glossary, root)
+    glossary, found = _load_model_file(content / "glossary.yaml", Glossary, root, kept)
     problems += found
-    due_diligence, found = _load_model_file(content / "due-diligence.yaml", DueDiligence, root)
+    due_diligence, found = _load_model_file(
+        content / "due-diligence.yaml", DueDiligence, root, kept
+    )
     problems += found
 
     covenant_dir = content / "covenants"
@@ -318,6 +327,7 @@ def load_content(content: Path, root: Path | None = None) -> Corpus:
         problems += found
         if covenant_file is None:
             continue
+        kept[shown] = covenant_file
         covenant, found = check_model(covenant_file, Covenant)
         problems += found
         if covenant is not None:
@@ -347,7 +357,7 @@ def load_content(content: Path, root: Path | None = None) -> Corpus:
 
 
 def _load_model_file(
-    path: Path, model: type[M], root: Path
+    path: Path, model: type[M], root: Path, files: dict[str, LoadedFile]
 ) -> tuple[tuple[M, LoadedFile] | None, list[Problem]]:
     """Load one required YAML file and check it against its model."""
     shown = _relative(path, root)
@@ -356,6 +366,7 @@ def _load_model_file(
     loaded, problems = read_yaml(path, shown)
     if loaded is None:
         return None, problems
+    files[shown] = loaded
     value, problems = check_model(loaded, model)
     return (None if value is None else (value, loaded)), problems
 

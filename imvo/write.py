@@ -9,6 +9,7 @@ succeeded: a failed build leaves the existing site exactly as it was.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import re
 import shutil
@@ -25,7 +26,7 @@ import yaml
 from imvo.i18n import Translator
 from imvo.model import LANGUAGES, Corpus
 from imvo.pages import TEXT_PAGES
-from imvo.render import Page, RenderedSite, Renderer
+from imvo.render import Page, Renderer
 
 ROOT = Path(__file__).resolve().parent.parent
 """The repository: mkdocs.yml, overrides/ and templates/ live here."""
@@ -113,18 +114,6 @@ def _mkdocs_build(config_path: str) -> list[str]:
     return messages
 
 
-def write_docs(site: RenderedSite, corpus: Corpus, docs_root: Path) -> None:
-    """Write each language's Markdown pages and abbreviation list under docs_root."""
-    for lang, pages in site.pages.items():
-        folder = docs_root / lang
-        folder.mkdir(parents=True, exist_ok=True)
-        for page in pages:
-            (folder / f"{page.name}.md").write_text(page.markdown, encoding="utf-8")
-        (docs_root / f"abbreviations.{lang}.md").write_text(
-            abbreviations(corpus, lang), encoding="utf-8"
-        )
-
-
 def abbreviations(corpus: Corpus, lang: str) -> str:
     """The abbr extension's list (*[OESO]: ...): abbreviations explained where they appear."""
     lines = []
@@ -184,58 +173,93 @@ PostStep = Callable[[Corpus, Path, Timings], None]
 """A step that adds to the assembled site (data files, PDFs) before it is swapped in."""
 
 
+@dataclass(frozen=True)
+class _Job:
+    """What a language's worker needs; handed over by fork, not pickled."""
+
+    corpus: Corpus
+    work: Path
+    site_url: str | None
+    content: str
+
+
+_JOB: _Job | None = None
+
+
+def _build_language(lang: str) -> tuple[float, float]:
+    """Render one language, write its pages and build it with mkdocs (in a worker process).
+
+    Returns the seconds spent rendering and in mkdocs; raises BuildError with editors' lines.
+    """
+    assert _JOB is not None, "build_site sets the job before starting the workers"
+    job = _JOB
+    started = time.perf_counter()
+    renderer = Renderer(job.corpus)
+    pages = renderer.language(lang)
+    folder = job.work / "docs" / lang
+    folder.mkdir(parents=True, exist_ok=True)
+    for page in pages:
+        (folder / f"{page.name}.md").write_text(page.markdown, encoding="utf-8")
+    (job.work / "docs" / f"abbreviations.{lang}.md").write_text(
+        abbreviations(job.corpus, lang), encoding="utf-8"
+    )
+    config = language_config(
+        lang, folder, job.work / "out" / lang, renderer.nav(lang, pages), job.site_url
+    )
+    path = job.work / f"mkdocs.{lang}.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    rendered = time.perf_counter() - started
+    try:
+        _mkdocs_build(str(path))
+    except BuildError as error:
+        sources = page_sources(job.corpus, lang, pages, job.content)
+        lines = [explain(line, sources) for line in str(error).splitlines()]
+        raise BuildError("\n".join(lines)) from None
+    return rendered, time.perf_counter() - started - rendered
+
+
 def build_site(
     corpus: Corpus,
     site_dir: Path,
     *,
     site_url: str | None = None,
     post_steps: list[PostStep] | None = None,
-    renderer_setup: Callable[[Renderer], None] | None = None,
     timings: Timings | None = None,
     jobs: int = 2,
     content: str = "content",
 ) -> Timings:
-    """Render, build both languages, run the post steps, then replace site_dir in one move.
+    """Render and build both languages in parallel, add the outputs, then swap in the site.
 
-    `content` is the content folder as editors see it, to name the file behind a failure.
+    Each language is rendered and built by mkdocs in its own worker process. `content` is
+    the content folder as editors see it, to name the file behind a failure.
     """
+    global _JOB
     timings = timings or Timings()
-    started = time.perf_counter()
-    renderer = Renderer(corpus)
-    if renderer_setup is not None:
-        renderer_setup(renderer)
-    rendered = renderer.site()
-    timings.add("render", time.perf_counter() - started)
-
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
     try:
         started = time.perf_counter()
-        write_docs(rendered, corpus, work / "docs")
-        configs = []
-        for lang in LANGUAGES:
-            config = language_config(
-                lang, work / "docs" / lang, work / "out" / lang, rendered.nav[lang], site_url
-            )
-            path = work / f"mkdocs.{lang}.yml"
-            path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-            configs.append(str(path))
-        timings.add("write", time.perf_counter() - started)
-
-        started = time.perf_counter()
+        _JOB = _Job(corpus, work, site_url, content)
         failures: list[str] = []
-        with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(configs)))) as pool:
-            futures = [pool.submit(_mkdocs_build, path_text) for path_text in configs]
-            for lang, future in zip(LANGUAGES, futures, strict=True):
+        context = multiprocessing.get_context("fork")
+        workers = max(1, min(jobs, len(LANGUAGES)))
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            futures = [pool.submit(_build_language, lang) for lang in LANGUAGES]
+            spent = []
+            for future in futures:
                 try:
-                    future.result()
+                    spent.append(future.result())
                 except BuildError as error:
-                    sources = page_sources(corpus, lang, rendered.pages[lang], content)
-                    failures += [explain(line, sources) for line in str(error).splitlines()]
+                    failures += str(error).splitlines()
+        _JOB = None
         if failures:
             raise BuildError("\n".join(dict.fromkeys(failures)))
-        timings.add("mkdocs", time.perf_counter() - started)
+        # The languages run side by side: count the slower worker's render time as render,
+        # and the rest of the wall time as mkdocs.
+        render_seconds = max(seconds for seconds, _ in spent)
+        timings.add("render", render_seconds)
+        timings.add("mkdocs", time.perf_counter() - started - render_seconds)
 
         started = time.perf_counter()
         final = work / "out" / LANGUAGES[0]
@@ -248,6 +272,7 @@ def build_site(
         swap_in(final, site_dir)
         timings.add("write", time.perf_counter() - started)
     finally:
+        _JOB = None
         shutil.rmtree(work, ignore_errors=True)
     return timings
 
