@@ -66,6 +66,53 @@ class Page:
     title: str
     markdown: str
     in_nav: bool = True
+    blocks: tuple[str, ...] = ()
+    """Finished HTML blocks taken out of the Markdown (see stash_html)."""
+
+
+_STASHED_TAGS = frozenset(
+    {"p", "div", "dl", "ol", "ul", "table", "form", "figure", "section", "nav", "svg"}
+)
+_OPENING_TAG = re.compile(r"<([a-z][a-z0-9]*)\b")
+_PARAGRAPHS = re.compile(r"(\n{2,})")
+
+
+def placeholder(index: int) -> str:
+    """The comment that stands in the Markdown where a stashed HTML block goes back."""
+    return f"<!--imvo-block-{index}-->"
+
+
+def stash_html(markdown: str) -> tuple[str, tuple[str, ...]]:
+    """Take the finished HTML blocks out of a page's Markdown, leaving numbered placeholders.
+
+    The templates write most of a page as HTML; Python-Markdown would only copy it through,
+    after parsing it tag by tag, which was most of the build's time. A block is stashed when
+    it starts with a block-level tag and closes that tag itself, outside fenced code; the
+    mkdocs hook puts it back, and the whole page is then sanitised as before.
+    """
+    parts = _PARAGRAPHS.split(markdown)
+    blocks: list[str] = []
+    fenced = False
+    for index, part in enumerate(parts):
+        match = _OPENING_TAG.match(part)
+        if (
+            not fenced
+            and match is not None
+            and match.group(1) in _STASHED_TAGS
+            and part.rstrip().endswith(f"</{match.group(1)}>")
+        ):
+            parts[index] = placeholder(len(blocks))
+            blocks.append(part.rstrip())
+        elif part.count("```") % 2:
+            fenced = not fenced
+    return "".join(parts), tuple(blocks)
+
+
+def unstash_html(html: str, blocks: list[str]) -> str:
+    """Put stashed HTML blocks back in the place of their placeholders."""
+    for index, block in enumerate(blocks):
+        html = html.replace(placeholder(index), block, 1)
+    return html
 
 
 @dataclass
@@ -238,7 +285,10 @@ class Renderer:
             there=site_path(other, other_name),
             key=key,
         )
-        return Page(key=key, name=name, title=title, markdown=front + body, in_nav=in_nav)
+        body, blocks = stash_html(body)
+        return Page(
+            key=key, name=name, title=title, markdown=front + body, in_nav=in_nav, blocks=blocks
+        )
 
     def language(self, lang: str) -> list[Page]:
         """Every page of one language."""

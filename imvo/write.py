@@ -8,6 +8,7 @@ succeeded: a failed build leaves the existing site exactly as it was.
 
 from __future__ import annotations
 
+import json
 import logging
 import multiprocessing
 import os
@@ -198,14 +199,19 @@ def _build_language(lang: str) -> tuple[float, float]:
     pages = renderer.language(lang)
     folder = job.work / "docs" / lang
     folder.mkdir(parents=True, exist_ok=True)
+    blocks = job.work / "blocks" / lang
+    blocks.mkdir(parents=True, exist_ok=True)
     for page in pages:
         (folder / f"{page.name}.md").write_text(page.markdown, encoding="utf-8")
+        if page.blocks:
+            (blocks / f"{page.name}.json").write_text(json.dumps(page.blocks), encoding="utf-8")
     (job.work / "docs" / f"abbreviations.{lang}.md").write_text(
         abbreviations(job.corpus, lang), encoding="utf-8"
     )
     config = language_config(
         lang, folder, job.work / "out" / lang, renderer.nav(lang, pages), job.site_url
     )
+    config["extra"]["imvo_blocks"] = str(blocks)
     path = job.work / f"mkdocs.{lang}.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     rendered = time.perf_counter() - started

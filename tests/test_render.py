@@ -14,13 +14,15 @@ from imvo.render import (
     md_plain,
     site_path,
     split_title,
+    stash_html,
     status_phrase,
+    unstash_html,
 )
 
 
 def _page(corpus: Corpus, lang: str, key: str) -> str:
     pages = {page.key: page for page in Renderer(corpus).language(lang)}
-    return pages[key].markdown
+    return unstash_html(pages[key].markdown, list(pages[key].blocks))
 
 
 def _covenant(status: str, ended: str | None, signed: str | None = "2016-07-04") -> Covenant:
@@ -133,3 +135,16 @@ def test_partial_dates_render_in_overview(fixture_corpus: Corpus) -> None:
     overview = _page(fixture_corpus, "nl", "overview")
     assert '<time datetime="2016-07-04">4 juli 2016</time>' in overview
     assert PartialDate(2016, 7, 4).iso() == "2016-07-04"
+
+
+def test_finished_html_blocks_are_stashed_and_put_back() -> None:
+    markdown = (
+        '# T\n\n<dl class="x">\n<dt>a</dt><dd>b</dd>\n</dl>\n\nText with <span>x</span>.\n\n'
+        "<div>\n\nopen div\n\n</div>\n\n```\n<p>code</p>\n\n<p>still code</p>\n```\n"
+    )
+    stashed, blocks = stash_html(markdown)
+    assert blocks == ('<dl class="x">\n<dt>a</dt><dd>b</dd>\n</dl>',)
+    assert stashed == markdown.replace(blocks[0], "<!--imvo-block-0-->")
+    assert unstash_html("<h1>T</h1>\n<!--imvo-block-0-->\n", list(blocks)) == (
+        '<h1>T</h1>\n<dl class="x">\n<dt>a</dt><dd>b</dd>\n</dl>\n'
+    )
