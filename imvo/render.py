@@ -239,6 +239,7 @@ class Renderer:
         )
         self.env.filters["md_plain"] = md_plain
         self.env.filters["md_block"] = md_block
+        self.env.filters["extract"] = lambda key, mapping: mapping[key]
         self.env.globals.update(
             Role=Role,
             Status=Status,
