@@ -112,6 +112,10 @@ def first_load_bytes(site: Path, page: Path) -> int:
     return total
 
 
+OWN_STAGES = ("load+validate", "render", "write", "data")
+"""The project's own stages, in the order the report prints them (mkdocs and PDFs apart)."""
+
+
 def stages_of(stderr: str) -> dict[str, float]:
     """The stage timings build --timings printed."""
     match = re.search(r"^Timings \(s\): (.*)$", stderr, re.M)
@@ -134,7 +138,7 @@ def run(n: int, pdf: bool = False) -> Result:
         site = folder / "site"
         html = list(site.rglob("*.html"))
         stages = stages_of(build.stderr)
-        own = sum(v for k, v in stages.items() if k in {"load+validate", "render", "write"})
+        own = sum(v for k, v in stages.items() if k in OWN_STAGES)
         return Result(
             n=n,
             check_s=check.seconds,
@@ -153,14 +157,16 @@ def run(n: int, pdf: bool = False) -> Result:
 
 def report(result: Result) -> str:
     """The figures of one N, as lines."""
-    stages = ", ".join(f"{name} {value:.2f} s" for name, value in result.stages.items())
+    order = [*OWN_STAGES, "mkdocs", "pdf", "total"]
+    ranked = sorted(result.stages.items(), key=lambda kv: [*order, kv[0]].index(kv[0]))
+    stages = ", ".join(f"{name} {value:.2f} s" for name, value in ranked)
     return "\n".join(
         [
             f"N = {result.n} covenants ({'with' if result.pdf else 'without'} PDFs)",
             f"  check: {result.check_s:.2f} s, peak {result.check_mb:.0f} MB",
             f"  build: {result.build_s:.2f} s, peak {result.build_mb:.0f} MB (largest process)",
             f"  stages: {stages}",
-            f"  own stages (load+validate, render, write): {result.own_share:.0%} of the build",
+            f"  own stages ({', '.join(OWN_STAGES)}): {result.own_share:.0%} of the build",
             f"  pages: {result.pages} ({result.pages_per_s:.0f} pages/s)",
             f"  site: {result.site_mb:.1f} MB",
             f"  factsheet first load: {result.factsheet_kb_gz:.1f} kB gzip (HTML+CSS+JS)",
