@@ -25,18 +25,9 @@ import pytest
 
 from imvo.model import Corpus
 from imvo.outputs import post_steps
+from imvo.pdf import CHROMIUM, CHROMIUM_ARGS
 from imvo.write import build_site
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SUB_PATH = "imvo-convenanten"
 """The folder the site is served under, like a GitHub Pages project site."""
 
