@@ -62,6 +62,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         site_url=args.site_url or os.environ.get("SITE_URL") or None,
         timings=timings,
         post_steps=post_steps(pdf=not args.no_pdf),
+        pdf_links=not args.no_pdf,
         content=args.content.as_posix(),
     )
     seconds = time.perf_counter() - started

@@ -227,7 +227,9 @@ def predecessors(corpus: Corpus) -> dict[str, str]:
 class Renderer:
     """Renders every page of the site, one language at a time."""
 
-    def __init__(self, corpus: Corpus, templates: Path = TEMPLATES_DIR) -> None:
+    def __init__(
+        self, corpus: Corpus, templates: Path = TEMPLATES_DIR, *, pdf_links: bool = True
+    ) -> None:
         self.corpus = corpus
         self.env = Environment(
             loader=FileSystemLoader(templates),
@@ -243,6 +245,7 @@ class Renderer:
         self.env.globals.update(
             Role=Role,
             Status=Status,
+            pdf_links=pdf_links,
             format_months=format_months,
             status_phrase=status_phrase,
             number_sources=number_sources,

@@ -32,7 +32,7 @@ def make_builder(content: Path, site: Path, root: Path = ROOT) -> Callable[[], b
         started = time.perf_counter()
         try:
             corpus = load_content(content, root)
-            build_site(corpus, site, post_steps=post_steps(pdf=False))
+            build_site(corpus, site, post_steps=post_steps(pdf=False), pdf_links=False)
         except ContentError as error:
             for problem in error.problems:
                 print(problem.text(), file=sys.stderr)

@@ -182,6 +182,7 @@ class _Job:
     work: Path
     site_url: str | None
     content: str
+    pdf_links: bool
 
 
 _JOB: _Job | None = None
@@ -195,7 +196,7 @@ def _build_language(lang: str) -> tuple[float, float]:
     assert _JOB is not None, "build_site sets the job before starting the workers"
     job = _JOB
     started = time.perf_counter()
-    renderer = Renderer(job.corpus)
+    renderer = Renderer(job.corpus, pdf_links=job.pdf_links)
     pages = renderer.language(lang)
     folder = job.work / "docs" / lang
     folder.mkdir(parents=True, exist_ok=True)
@@ -233,11 +234,13 @@ def build_site(
     timings: Timings | None = None,
     jobs: int = 2,
     content: str = "content",
+    pdf_links: bool = True,
 ) -> Timings:
     """Render and build both languages in parallel, add the outputs, then swap in the site.
 
     Each language is rendered and built by mkdocs in its own worker process. `content` is
-    the content folder as editors see it, to name the file behind a failure.
+    the content folder as editors see it, to name the file behind a failure; `pdf_links`
+    says whether factsheets link their PDF (off when the build makes no PDFs).
     """
     global _JOB
     timings = timings or Timings()
@@ -246,7 +249,7 @@ def build_site(
     work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
     try:
         started = time.perf_counter()
-        _JOB = _Job(corpus, work, site_url, content)
+        _JOB = _Job(corpus, work, site_url, content, pdf_links)
         failures: list[str] = []
         context = multiprocessing.get_context("fork")
         workers = max(1, min(jobs, len(LANGUAGES)))

@@ -148,3 +148,13 @@ def test_finished_html_blocks_are_stashed_and_put_back() -> None:
     assert unstash_html("<h1>T</h1>\n<!--imvo-block-0-->\n", list(blocks)) == (
         '<h1>T</h1>\n<dl class="x">\n<dt>a</dt><dd>b</dd>\n</dl>\n'
     )
+
+
+def test_factsheets_link_their_pdf_only_when_the_build_makes_them(
+    fixture_corpus: Corpus,
+) -> None:
+    link = '<a href="pdf/voorbeeld.pdf" type="application/pdf">Download this factsheet as a PDF</a>'
+    assert link in _page(fixture_corpus, "en", "voorbeeld")
+    pages = {p.key: p for p in Renderer(fixture_corpus, pdf_links=False).language("en")}
+    without = unstash_html(pages["voorbeeld"].markdown, list(pages["voorbeeld"].blocks))
+    assert "pdf/voorbeeld.pdf" not in without
