@@ -8,6 +8,7 @@ render; the mkdocs hook sanitises every page's HTML with an allow-list afterward
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from collections import defaultdict
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from imvo import data, diagram, timeline
 from imvo.i18n import Translator, format_months
@@ -40,8 +41,13 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
 
 
 def md_plain(value: Any) -> Markup:
-    """Escape a plain-text value for a Markdown line: HTML first, then Markdown syntax."""
-    return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(value))))
+    """Escape a plain-text value for a Markdown line: HTML first, then Markdown syntax.
+
+    Quotes stay as they are: they are harmless in text, and escaped they would end up in
+    the heading's anchor ("nieuw-34bijzonder34").
+    """
+    text = html.escape(str(value), quote=False)
+    return Markup(_MD_SPECIAL.sub(r"\\\1", text))
 
 
 def theme_text(value: str) -> str:
@@ -373,7 +379,9 @@ def split_title(markdown: str) -> tuple[str, str]:
 
 def first_sentence(markdown: str) -> str:
     """The first sentence of a text, without Markdown, for the page's meta description."""
-    plain = re.sub(r"[*_`#>\[\]]|\(https?://[^)]*\)", "", markdown).strip()
+    plain = re.sub(r"<[^>]*>", "", markdown)  # raw HTML: keep only its text
+    plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", plain)  # a link: keep its text
+    plain = re.sub(r"[*_`#>\[\]]", "", plain).strip()
     match = re.match(r"(.+?[.!?])(\s|$)", plain, re.S)
     sentence = match.group(1) if match else plain
     return " ".join(sentence.split())[:300]

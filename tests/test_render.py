@@ -158,3 +158,11 @@ def test_factsheets_link_their_pdf_only_when_the_build_makes_them(
     pages = {p.key: p for p in Renderer(fixture_corpus, pdf_links=False).language("en")}
     without = unstash_html(pages["voorbeeld"].markdown, list(pages["voorbeeld"].blocks))
     assert "pdf/voorbeeld.pdf" not in without
+
+
+def test_quotes_in_a_title_stay_text_and_out_of_the_anchor() -> None:
+    assert md_plain('Nieuw & "bijzonder" <b>') == r'Nieuw &amp; "bijzonder" &lt;b&gt;'
+
+
+def test_description_keeps_the_text_of_links_and_drops_markup() -> None:
+    assert first_sentence("Zie [banken](banken.md) en <b>dit</b>. Meer.") == "Zie banken en dit."

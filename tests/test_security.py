@@ -145,9 +145,7 @@ def test_hostile_name_is_shown_as_text(hostile_site: Path) -> None:
     shown = (
         "Convenant &lt;script&gt;alert('name')&lt;/script&gt; &lt;b onmouseover=alert('b')&gt;vet"
     )
-    assert (
-        f'<h1 id="convenant-scriptalert39name39script-b-onmouseoveralert39b39vetb">{shown}' in html
-    )
+    assert f'<h1 id="convenant-scriptalertnamescript-b-onmouseoveralertbvetb">{shown}' in html
     # The theme's header and <title> print the page title unescaped: it arrives escaped.
     assert "<title>Convenant &lt;script&gt;alert(" in html
     assert html.count("&lt;script&gt;alert('name')") >= 1
