@@ -205,11 +205,11 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if not any(
-        a in ("build", "check", "serve", "new", "translations", "schema", "-h", "--help")
-        for a in args_list
-    ):
-        args_list.insert(0 if not args_list or args_list[0] != "--debug" else 1, "build")
+    # No command given (only options, or nothing): `build` is meant. A word that is no
+    # command is left for argparse to refuse with the list of commands.
+    rest = [a for a in args_list if a != "--debug"]
+    if (not rest or rest[0].startswith("-")) and not {"-h", "--help"} & set(rest):
+        args_list = ["--debug"] * (len(args_list) - len(rest)) + ["build", *rest]
     args = parser().parse_args(args_list)
     try:
         return int(args.func(args))

@@ -162,3 +162,13 @@ def test_translations_report(content: Path, capsys: pytest.CaptureFixture[str]) 
         "2 texts to translate in 2 files.\n",
         "",
     )
+
+
+def test_a_word_that_is_no_command_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["bogus"])
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "build.py: error: argument command: invalid choice: 'bogus' "
+        "(choose from 'build', 'check', 'new', 'translations', 'schema', 'serve')"
+    )
