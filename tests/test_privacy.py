@@ -1,4 +1,4 @@
-"""Privacy: loading any page asks nothing of another host and sets no cookie."""
+"""Privacy: loading any page asks nothing of another host and stores nothing in the browser."""
 
 from __future__ import annotations
 
@@ -15,10 +15,12 @@ def test_no_page_requests_another_host_sets_a_cookie_or_misses_a_file(
     served_site: ServedSite, chromium: Any
 ) -> None:
     """Every page, opened in a fresh browser, only talks to the site's own server, gets
-    no 404 (the theme's sitemap.xml look-ups included) and leaves no cookie behind."""
+    no 404 (the theme's sitemap.xml look-ups included) and leaves no cookie and nothing in
+    the browser's local or session storage behind."""
     foreign: list[str] = []
     failed: list[str] = []
     cookies: list[str] = []
+    stored: list[str] = []
     for name in served_site.pages():
         context = chromium.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
@@ -40,5 +42,7 @@ def test_no_page_requests_another_host_sets_a_cookie_or_misses_a_file(
             f"{name}: {path} ({status})" for path, status in served_site.errors_since(start)
         )
         cookies += [f"{name}: {cookie['name']}" for cookie in context.cookies()]
+        keys = page.evaluate("[...Object.keys(localStorage), ...Object.keys(sessionStorage)]")
+        stored += [f"{name}: {key}" for key in keys]
         context.close()
-    assert (foreign, failed, cookies) == ([], [], [])
+    assert (foreign, failed, cookies, stored) == ([], [], [], [])
