@@ -1,0 +1,133 @@
+"""The real content: complete in both languages, every fact with a source, shown as written."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from html import unescape
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import BaseModel
+
+from imvo.i18n import Translator
+from imvo.model import Corpus, Covenant, Text
+from imvo.pages import TEXT_PAGES
+
+SEED_COVENANTS = {
+    "textiel",
+    "banken",
+    "bosbeheer",
+    "goud",
+    "plantaardige-eiwitten",
+    "voedingsmiddelen",
+    "verzekeringen",
+    "pensioenfondsen",
+    "natuursteen",
+    "metaal",
+    "sierteelt",
+    "steenkool",
+}
+"""The covenants the seeds name (issue: all covenants and explainer texts)."""
+
+
+def texts(value: Any, where: str = "") -> Iterator[tuple[str, Text]]:
+    """Every bilingual text inside a content object, with its path."""
+    if isinstance(value, Text):
+        yield where, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from texts(getattr(value, name), f"{where}.{name}".lstrip("."))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from texts(item, f"{where}[{index}]")
+
+
+def test_every_covenant_of_the_seeds_is_there(corpus: Corpus) -> None:
+    assert set(corpus.covenants) >= SEED_COVENANTS
+
+
+def test_every_text_is_written_in_both_languages(corpus: Corpus) -> None:
+    missing = [
+        f"{slug}: {where}"
+        for slug, covenant in corpus.covenants.items()
+        for where, text in texts(covenant)
+        if not text.nl.strip() or not text.en.strip()
+    ]
+    assert missing == []
+    assert {key: sorted(corpus.texts[key]) for key in TEXT_PAGES} == {
+        key: ["en", "nl"] for key in TEXT_PAGES
+    }
+
+
+def dated_facts(covenant: Covenant) -> Iterator[tuple[str, list[str]]]:
+    """Every dated or sourced fact of a covenant, with the sources it names."""
+    for name, fact in covenant.dated_facts():
+        yield name, fact.sources
+        for index, other in enumerate(fact.disputed):
+            yield f"{name}.disputed[{index}]", other.sources
+    yield "status", covenant.status.sources
+    if covenant.term is not None:
+        yield "term", covenant.term.sources
+    for index, part in enumerate(covenant.parties):
+        yield f"parties[{index}]", part.sources
+
+
+def test_every_fact_names_a_source(corpus: Corpus) -> None:
+    unsourced = [
+        f"{slug}: {where}"
+        for slug, covenant in corpus.covenants.items()
+        for where, sources in dated_facts(covenant)
+        if not sources
+    ]
+    assert unsourced == []
+
+
+def test_every_disputed_date_names_two_sources(corpus: Corpus) -> None:
+    disputes = 0
+    for slug, covenant in corpus.covenants.items():
+        for name, fact in covenant.dated_facts():
+            for other in fact.disputed:
+                disputes += 1
+                assert fact.sources, f"{slug}: {name} has no source of its own"
+                assert other.sources, f"{slug}: {name}.disputed has no source"
+                assert set(other.sources) - set(fact.sources), (
+                    f"{slug}: {name} and its disputed value name the same sources"
+                )
+                assert other.date != fact.date, f"{slug}: {name} disputes itself"
+    assert disputes >= 5  # food, proteins, gold, natural stone, banking end
+
+
+def page_text(site: Path, lang: str, slug: str) -> str:
+    """The visible text of a factsheet's article, with tags dropped (not spaced: an
+    abbreviation keeps its hyphen, "IMVO-convenant")."""
+    path = site / (f"{slug}.html" if lang == "nl" else f"{lang}/{slug}.html")
+    article = re.search(r"<article[^>]*>(.*)</article>", path.read_text("utf-8"), re.S)
+    assert article is not None
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", article.group(1))).split())
+
+
+def test_banking_says_when_it_ended_in_each_language(built_site: Path) -> None:
+    assert "Ended June 2020" in page_text(built_site, "en", "banken")
+    assert "Afgelopen in juni 2020" in page_text(built_site, "nl", "banken")
+    assert "Another source gives July 2020" in page_text(built_site, "en", "banken")
+    assert "Volgens een andere bron: juli 2020" in page_text(built_site, "nl", "banken")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_factsheets_show_what_the_yaml_says(built_site: Path, corpus: Corpus, lang: str) -> None:
+    t = Translator(lang)
+    for slug, covenant in corpus.covenants.items():
+        shown = page_text(built_site, lang, slug)
+        assert " ".join(covenant.name.get(lang).split()) in shown, slug
+        for _, fact in covenant.dated_facts():
+            assert t.date(fact.date) in shown, (slug, fact.date)
+            for other in fact.disputed:
+                assert t.date(other.date) in shown, (slug, other.date)
+        for part in covenant.parties:
+            assert corpus.parties[part.party].name_in(lang) in shown, (slug, part.party)
+        for source in covenant.sources:
+            assert source.title in shown, (slug, source.id)
+            if source.url:
+                assert source.url in shown, (slug, source.url)
