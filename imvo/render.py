@@ -13,7 +13,7 @@ import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,14 +26,13 @@ from imvo.model import (
     LANGUAGES,
     Corpus,
     Covenant,
-    DatedFact,
     PartialDate,
     Party,
     PartyKind,
     Role,
     Status,
 )
-from imvo.pages import GENERATED_PAGES, NAV_ORDER, TEXT_PAGES, page_name
+from imvo.pages import NAV_ORDER, TEXT_PAGES, page_name
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
@@ -119,14 +118,6 @@ def unstash_html(html: str, blocks: list[str]) -> str:
     for index, block in enumerate(blocks):
         html = html.replace(placeholder(index), block, 1)
     return html
-
-
-@dataclass
-class RenderedSite:
-    """Every page of every language, and the menu of each language."""
-
-    pages: dict[str, list[Page]] = field(default_factory=dict)
-    nav: dict[str, list[dict[str, str]]] = field(default_factory=dict)
 
 
 def site_path(lang: str, name: str) -> str:
@@ -359,15 +350,6 @@ class Renderer:
         # The theme prints menu titles unescaped: escape them here.
         return [{theme_text(by_key[key].title): f"{by_key[key].name}.md"} for key in order]
 
-    def site(self) -> RenderedSite:
-        """Every page and menu of the site, in every language."""
-        site = RenderedSite()
-        for lang in LANGUAGES:
-            pages = self.language(lang)
-            site.pages[lang] = pages
-            site.nav[lang] = self.nav(lang, pages)
-        return site
-
 
 def split_title(markdown: str) -> tuple[str, str]:
     """Take the '# Title' line off a text; return the title and the rest."""
@@ -385,6 +367,3 @@ def first_sentence(markdown: str) -> str:
     match = re.match(r"(.+?[.!?])(\s|$)", plain, re.S)
     sentence = match.group(1) if match else plain
     return " ".join(sentence.split())[:300]
-
-
-__all__ = ["GENERATED_PAGES", "DatedFact", "Page", "RenderedSite", "Renderer"]

@@ -77,8 +77,8 @@ def test_in_preparation_has_no_date() -> None:
 
 
 def test_every_page_has_a_counterpart(fixture_corpus: Corpus) -> None:
-    site = Renderer(fixture_corpus).site()
-    keys = {lang: [page.key for page in pages] for lang, pages in site.pages.items()}
+    renderer = Renderer(fixture_corpus)
+    keys = {lang: [page.key for page in renderer.language(lang)] for lang in ("nl", "en")}
     assert keys["nl"] == keys["en"]
     assert "voorbeeld" in keys["nl"]
 
