@@ -73,6 +73,18 @@ def run(
     return Run(code, captured.out, captured.err)
 
 
+def run_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> Run:
+    """Build the content in tmp_path into tmp_path/site, without PDFs."""
+    return run(
+        tmp_path,
+        ["build", "--no-pdf", "--content", "content", "--site", "site"],
+        monkeypatch,
+        capsys,
+    )
+
+
 def assert_refused(
     tmp_path: Path,
     name: str,
@@ -89,12 +101,7 @@ def assert_refused(
     assert checked.err.splitlines()[0] == expected
     assert checked.err.splitlines()[1:] == ["1 error in 1 file."]
 
-    built = run(
-        tmp_path,
-        ["build", "--no-pdf", "--content", "content", "--site", "site"],
-        monkeypatch,
-        capsys,
-    )
+    built = run_build(tmp_path, monkeypatch, capsys)
     assert built.code == 1
     assert "Traceback" not in built.err
     assert expected in built.err.splitlines()

@@ -20,6 +20,7 @@ from bad_content import (
     content_with,
     old_site,
     run,
+    run_build,
     snapshot,
 )
 
@@ -123,12 +124,7 @@ def test_huge_file_is_refused_before_parsing(
     assert time.perf_counter() - started < 5
     assert checked.code == 1
     assert checked.err.splitlines() == [expected, "1 error in 1 file."]
-    built = run(
-        tmp_path,
-        ["build", "--no-pdf", "--content", "content", "--site", "site"],
-        monkeypatch,
-        capsys,
-    )
+    built = run_build(tmp_path, monkeypatch, capsys)
     assert built.code == 1
     assert built.err.splitlines()[0] == expected
     assert snapshot(tmp_path / "site") == before

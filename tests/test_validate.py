@@ -8,7 +8,16 @@ import shutil
 from pathlib import Path
 
 import pytest
-from bad_content import TABLE, assert_refused, cases, content_with, old_site, run, snapshot
+from bad_content import (
+    TABLE,
+    assert_refused,
+    cases,
+    content_with,
+    old_site,
+    run,
+    run_build,
+    snapshot,
+)
 
 from imvo.model import Status
 from imvo.problems import ContentError
@@ -70,12 +79,7 @@ def test_failure_inside_mkdocs_names_the_file_and_keeps_the_site(
     before = old_site(tmp_path)
     checked = run(tmp_path, ["check", "--content", "content"], monkeypatch, capsys)
     assert checked.code == 0
-    built = run(
-        tmp_path,
-        ["build", "--no-pdf", "--content", "content", "--site", "site"],
-        monkeypatch,
-        capsys,
-    )
+    built = run_build(tmp_path, monkeypatch, capsys)
     assert built.code == 1
     assert built.err.splitlines() == [
         "The site was not built (the existing site is unchanged):",
