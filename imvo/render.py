@@ -12,7 +12,6 @@ import html
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -251,7 +250,6 @@ class Renderer:
             milestones=milestones,
             page_name=page_name,
         )
-        self.extra_pages: list[Callable[[Renderer, str, Translator], Iterable[Page]]] = []
         self._predecessors = predecessors(corpus)
 
     def render(self, template: str, **context: Any) -> str:
@@ -338,8 +336,6 @@ class Renderer:
                     description=first_sentence(covenant.summary.get(lang)),
                 )
             )
-        for extra in self.extra_pages:
-            pages.extend(extra(self, lang, t))
         return pages
 
     def nav(self, lang: str, pages: list[Page]) -> list[dict[str, str]]:
