@@ -14,8 +14,6 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from imvo.load import FieldPath, LoadedFile, field_name
 from imvo.model import Covenant, PartialDate, Status
 from imvo.problems import ContentError, Problem
@@ -98,12 +96,8 @@ def file_warnings(loaded: LoadedFile, when: date) -> list[Problem]:
         if key in URL_KEYS and isinstance(value, str) and value.lower().startswith("http://"):
             warn(where, f"the link is not https: use 'https://{value[7:]}' if the site has it")
 
-    if loaded.path.split("/")[-2:-1] == ["covenants"]:
-        try:
-            covenant = Covenant.model_validate(loaded.data)
-        except ValidationError:
-            return problems
-        for where, message in covenant_warnings(covenant, when):
+    if isinstance(loaded.checked, Covenant):
+        for where, message in covenant_warnings(loaded.checked, when):
             warn(where, message)
     return problems
 

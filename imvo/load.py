@@ -30,6 +30,8 @@ class LoadedFile:
     path: str
     data: Any
     lines: dict[FieldPath, int] = field(default_factory=dict)
+    checked: Any = None
+    """The data as its model, once validation accepted it (kept so it is not checked twice)."""
 
     def line_of(self, where: FieldPath) -> int:
         """The line of a value; for a value that is not there, the line of its nearest parent."""

@@ -126,7 +126,8 @@ def _union_branch_noise(loc: tuple[Any, ...]) -> bool:
 def check_model(loaded: LoadedFile, model: type[BaseModel]) -> tuple[Any, list[Problem]]:
     """Validate one file's data against a model; map each error to its line."""
     try:
-        return model.model_validate(loaded.data), []
+        loaded.checked = model.model_validate(loaded.data)
+        return loaded.checked, []
     except ValidationError as exc:
         problems: dict[tuple[int, str], Problem] = {}
         for error in exc.errors(include_url=False):
