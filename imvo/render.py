@@ -12,11 +12,13 @@ import html
 import posixpath
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
 from imvo import data, diagram, timeline
@@ -56,9 +58,50 @@ def theme_text(value: str) -> str:
     return value.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
+def heading_id(text: str) -> str:
+    """The anchor Python-Markdown's toc extension would give a heading with this text."""
+    return slugify(text, "-")
+
+
 def md_block(value: Any) -> Markup:
     """A Markdown field from the content, as Markdown; the hook sanitises its HTML."""
     return Markup(str(value).strip())
+
+
+def abbreviations(corpus: Corpus, lang: str) -> dict[str, str]:
+    """The glossary's abbreviations in one language with what they stand for (OESO: ...).
+
+    The abbr extension explains them wherever they appear in Markdown; the `abbr` filter
+    does the same for headings the templates write as HTML.
+    """
+    found = {}
+    for entry in corpus.glossary.entries:
+        if entry.abbreviation is not None:
+            found[entry.abbreviation.get(lang)] = " ".join(entry.term.get(lang).split())
+    return found
+
+
+def abbreviation_markup(glossary: dict[str, str]) -> Callable[[str], Markup]:
+    """A filter that escapes a text and marks each known abbreviation in it with <abbr>.
+
+    The same words as the abbr extension's: whole words, the longest first.
+    """
+    if not glossary:
+        return lambda text: Markup(html.escape(text))
+    keys = sorted(glossary, key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(key) for key in keys) + r")\b")
+
+    def mark(text: str) -> Markup:
+        out, last = [], 0
+        for match in pattern.finditer(text):
+            out.append(html.escape(text[last : match.start()]))
+            title = html.escape(glossary[match[0]])
+            out.append(f'<abbr title="{title}">{html.escape(match[0])}</abbr>')
+            last = match.end()
+        out.append(html.escape(text[last:]))
+        return Markup("".join(out))
+
+    return mark
 
 
 @dataclass(frozen=True)
@@ -76,6 +119,7 @@ class Page:
 
 _STASHED_TAGS = frozenset(
     {"p", "div", "dl", "ol", "ul", "table", "form", "figure", "section", "nav", "svg"}
+    | {"h1", "h2", "h3", "h4", "h5", "h6"}
 )
 _OPENING_TAG = re.compile(r"<([a-z][a-z0-9]*)\b")
 _PARAGRAPHS = re.compile(r"(\n{2,})")
@@ -86,30 +130,47 @@ def placeholder(index: int) -> str:
     return f"<!--imvo-block-{index}-->"
 
 
+def _is_html_block(part: str) -> bool:
+    """Whether a paragraph is one finished HTML element: a block tag that it closes itself."""
+    match = _OPENING_TAG.match(part)
+    return (
+        match is not None
+        and match.group(1) in _STASHED_TAGS
+        and part.rstrip().endswith(f"</{match.group(1)}>")
+    )
+
+
 def stash_html(markdown: str) -> tuple[str, tuple[str, ...]]:
     """Take the finished HTML blocks out of a page's Markdown, leaving numbered placeholders.
 
     The templates write most of a page as HTML; Python-Markdown would only copy it through,
-    after parsing it tag by tag, which was most of the build's time. A block is stashed when
-    it starts with a block-level tag and closes that tag itself, outside fenced code; the
-    mkdocs hook puts it back, and the whole page is then sanitised as before.
+    after parsing it tag by tag, and it spends about as much again on every block it meets.
+    A paragraph is stashed when it starts with a block-level tag (a heading too) and closes
+    that tag itself, outside fenced code; paragraphs in a row go into one block, behind one
+    placeholder. The mkdocs hook puts them back and the whole page is then sanitised.
     """
     parts = _PARAGRAPHS.split(markdown)
+    paragraphs, blanks = parts[0::2], [*parts[1::2], ""]
+    out: list[str] = []
     blocks: list[str] = []
     fenced = False
-    for index, part in enumerate(parts):
-        match = _OPENING_TAG.match(part)
-        if (
-            not fenced
-            and match is not None
-            and match.group(1) in _STASHED_TAGS
-            and part.rstrip().endswith(f"</{match.group(1)}>")
-        ):
-            parts[index] = placeholder(len(blocks))
-            blocks.append(part.rstrip())
-        elif part.count("```") % 2:
+    index = 0
+    while index < len(paragraphs):
+        if not fenced and _is_html_block(paragraphs[index]):
+            end = index
+            while end + 1 < len(paragraphs) and _is_html_block(paragraphs[end + 1]):
+                end += 1
+            run = zip(paragraphs[index:end], blanks[index:end], strict=True)
+            block = "".join(p + b for p, b in run) + paragraphs[end]
+            blocks.append(block.rstrip())
+            out.append(placeholder(len(blocks) - 1) + block[len(block.rstrip()) :] + blanks[end])
+            index = end + 1
+            continue
+        out.append(paragraphs[index] + blanks[index])
+        if paragraphs[index].count("```") % 2:
             fenced = not fenced
-    return "".join(parts), tuple(blocks)
+        index += 1
+    return "".join(out), tuple(blocks)
 
 
 def unstash_html(html: str, blocks: list[str]) -> str:
@@ -237,6 +298,7 @@ class Renderer:
         )
         self.env.filters["md_plain"] = md_plain
         self.env.filters["md_block"] = md_block
+        self.env.filters["heading_id"] = heading_id
         self.env.filters["extract"] = lambda key, mapping: mapping[key]
         self.env.globals.update(
             Role=Role,
@@ -251,6 +313,7 @@ class Renderer:
             page_name=page_name,
         )
         self._predecessors = predecessors(corpus)
+        self._abbr = {lang: abbreviation_markup(abbreviations(corpus, lang)) for lang in LANGUAGES}
 
     def render(self, template: str, **context: Any) -> str:
         """Render one template with the shared context."""
@@ -271,6 +334,7 @@ class Renderer:
             corpus=self.corpus,
             title=title,
             predecessors=self._predecessors,
+            abbr=self._abbr[lang],
             **context,
         )
         front = self.render(

@@ -27,7 +27,7 @@ import yaml
 from imvo.i18n import Translator
 from imvo.model import LANGUAGES, Corpus
 from imvo.pages import TEXT_PAGES
-from imvo.render import Page, Renderer
+from imvo.render import Page, Renderer, abbreviations
 
 ROOT = Path(__file__).resolve().parent.parent
 """The repository: mkdocs.yml, overrides/ and templates/ live here."""
@@ -49,9 +49,17 @@ class Timings:
 
 
 def language_config(
-    lang: str, docs_dir: Path, site_dir: Path, nav: list[dict[str, str]], site_url: str | None
+    lang: str,
+    docs_dir: Path,
+    site_dir: Path,
+    nav: list[dict[str, str]],
+    site_url: str | None,
+    glossary: dict[str, str] | None = None,
 ) -> dict[str, Any]:
-    """The mkdocs configuration of one language, from the shared mkdocs.yml."""
+    """The mkdocs configuration of one language, from the shared mkdocs.yml.
+
+    `glossary` holds the abbreviations the abbr extension explains wherever they appear.
+    """
     with (ROOT / "mkdocs.yml").open(encoding="utf-8") as handle:
         config: dict[str, Any] = yaml.safe_load(handle)
     t = Translator(lang)
@@ -77,10 +85,9 @@ def language_config(
     extra["alternate"] = [{"name": t("site.other_language"), "lang": other, "link": "."}]
     extra["other_language"] = t("site.other_language")
     extra["switch_label"] = t("site.switch_label")
-    for ext in config["markdown_extensions"]:
-        if isinstance(ext, dict) and "pymdownx.snippets" in ext:
-            ext["pymdownx.snippets"]["base_path"] = [str(docs_dir.parent)]
-            ext["pymdownx.snippets"]["auto_append"] = [f"abbreviations.{lang}.md"]
+    extensions = config["markdown_extensions"]
+    if glossary and "abbr" in extensions:
+        extensions[extensions.index("abbr")] = {"abbr": {"glossary": glossary}}
     return config
 
 
@@ -113,17 +120,6 @@ def _mkdocs_build(config_path: str) -> list[str]:
     finally:
         logger.removeHandler(handler)
     return messages
-
-
-def abbreviations(corpus: Corpus, lang: str) -> str:
-    """The abbr extension's list (*[OESO]: ...): abbreviations explained where they appear."""
-    lines = []
-    for entry in corpus.glossary.entries:
-        if entry.abbreviation is not None:
-            abbr = entry.abbreviation.get(lang)
-            title = " ".join(entry.term.get(lang).replace("]", ")").split())
-            lines.append(f"*[{abbr}]: {title}")
-    return "\n".join(lines) + "\n"
 
 
 _MISSING_LINK_RE = re.compile(
@@ -206,11 +202,13 @@ def _build_language(lang: str) -> tuple[float, float]:
         (folder / f"{page.name}.md").write_text(page.markdown, encoding="utf-8")
         if page.blocks:
             (blocks / f"{page.name}.json").write_text(json.dumps(page.blocks), encoding="utf-8")
-    (job.work / "docs" / f"abbreviations.{lang}.md").write_text(
-        abbreviations(job.corpus, lang), encoding="utf-8"
-    )
     config = language_config(
-        lang, folder, job.work / "out" / lang, renderer.nav(lang, pages), job.site_url
+        lang,
+        folder,
+        job.work / "out" / lang,
+        renderer.nav(lang, pages),
+        job.site_url,
+        abbreviations(job.corpus, lang),
     )
     config["extra"]["imvo_blocks"] = str(blocks)
     path = job.work / f"mkdocs.{lang}.yml"

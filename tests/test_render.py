@@ -9,6 +9,8 @@ from imvo.i18n import Translator
 from imvo.model import Corpus, Covenant, DatedFact, PartialDate, StatusFact
 from imvo.render import (
     Renderer,
+    abbreviation_markup,
+    abbreviations,
     alternate_href,
     first_sentence,
     md_plain,
@@ -148,6 +150,42 @@ def test_finished_html_blocks_are_stashed_and_put_back() -> None:
     assert unstash_html("<h1>T</h1>\n<!--imvo-block-0-->\n", list(blocks)) == (
         '<h1>T</h1>\n<dl class="x">\n<dt>a</dt><dd>b</dd>\n</dl>\n'
     )
+
+
+def test_html_blocks_in_a_row_go_behind_one_placeholder() -> None:
+    markdown = '<h2 id="a">A</h2>\n\n<p>x</p>\n\n\nText.\n\n<h2 id="b">B</h2>\n'
+    stashed, blocks = stash_html(markdown)
+    assert stashed == "<!--imvo-block-0-->\n\n\nText.\n\n<!--imvo-block-1-->\n"
+    assert blocks == ('<h2 id="a">A</h2>\n\n<p>x</p>', '<h2 id="b">B</h2>')
+    assert unstash_html(stashed, list(blocks)) == markdown
+
+
+def test_abbreviations_per_language(fixture_corpus: Corpus) -> None:
+    assert abbreviations(fixture_corpus, "nl") == {
+        "OESO": "Organisatie voor Economische Samenwerking en Ontwikkeling"
+    }
+    assert abbreviations(fixture_corpus, "en") == {
+        "OECD": "Organisation for Economic Co-operation and Development"
+    }
+
+
+def test_abbreviations_in_headings_are_marked_and_the_rest_escaped() -> None:
+    mark = abbreviation_markup({"OR": "Ondernemingsraad", "OESO": "Organisatie <voor> & meer"})
+    assert mark("Wat kan het OR-lid & de ORGANISATIE?") == (
+        'Wat kan het <abbr title="Ondernemingsraad">OR</abbr>-lid &amp; de ORGANISATIE?'
+    )
+    assert mark("OESO") == '<abbr title="Organisatie &lt;voor&gt; &amp; meer">OESO</abbr>'
+    assert abbreviation_markup({})("<b>") == "&lt;b&gt;"
+
+
+def test_factsheet_headings_are_html_with_the_anchors_of_markdown(
+    fixture_corpus: Corpus,
+) -> None:
+    page = _page(fixture_corpus, "nl", "voorbeeld")
+    assert page.startswith('---\ntitle: "Convenant Voorbeeldsector"')
+    assert "\n# Convenant Voorbeeldsector\n" in page
+    assert '<h2 id="sources">Bronnen</h2>' in page
+    assert '<h3 id="vakbonden">Vakbonden</h3>' in page
 
 
 def test_factsheets_link_their_pdf_only_when_the_build_makes_them(

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from imvo.model import Corpus
-from imvo.write import abbreviations, language_config, swap_in
+from imvo.write import language_config, swap_in
 
 RESOURCE = re.compile(r"<(?:script|link|img|iframe|source)\b[^>]*?(?:src|href)=\"([^\"]+)\"")
 
@@ -73,13 +73,11 @@ def test_config_per_language(tmp_path: Path) -> None:
     assert with_url["extra"]["site_root"] == "https://org.github.io/repo/"
 
 
-def test_abbreviations_per_language(fixture_corpus: Corpus) -> None:
-    assert abbreviations(fixture_corpus, "nl") == (
-        "*[OESO]: Organisatie voor Economische Samenwerking en Ontwikkeling\n"
-    )
-    assert abbreviations(fixture_corpus, "en") == (
-        "*[OECD]: Organisation for Economic Co-operation and Development\n"
-    )
+def test_abbreviations_go_to_the_abbr_extension_as_its_glossary(tmp_path: Path) -> None:
+    glossary = {"OECD": "Organisation for Economic Co-operation and Development"}
+    config = language_config("en", tmp_path, tmp_path, [], None, glossary)
+    assert {"abbr": {"glossary": glossary}} in config["markdown_extensions"]
+    assert "abbr" not in config["markdown_extensions"]
 
 
 def test_swap_replaces_the_site_whole(tmp_path: Path) -> None:

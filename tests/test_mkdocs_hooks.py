@@ -1,0 +1,53 @@
+"""The mkdocs hooks: stashed blocks put back, the table of contents from finished headings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import markdown
+
+from imvo.mkdocs_hooks import headings_toc, on_env, on_page_content
+
+
+def _titles(toc: object) -> list[tuple[int, str, str, list[str]]]:
+    return [
+        (item.level, item.id, item.title, [child.id for child in item.children])
+        for item in toc  # type: ignore[attr-defined]
+    ]
+
+
+def test_toc_from_html_headings_matches_what_markdown_makes() -> None:
+    source = (
+        "# Titel\n\n## Thema's & risico's { #themes }\n\n### Vakbonden\n\n## Bronnen { #sources }\n"
+    )
+    md = markdown.Markdown(extensions=["toc", "attr_list"])
+    html = md.convert(source)
+    from_markdown = [(t["level"], t["id"], t["name"]) for t in md.toc_tokens]  # type: ignore[attr-defined]
+    toc = headings_toc(html)
+    assert [(level, id_, title) for level, id_, title, _ in _titles(toc)] == from_markdown
+    assert _titles(toc)[0][3] == ["themes", "sources"]
+    assert [child.id for child in toc.items[0].children[0].children] == ["vakbonden"]
+
+
+def test_toc_leaves_out_headings_without_an_id_and_strips_their_markup() -> None:
+    html = '<h2>No anchor</h2><h2 id="a">A <abbr title="x">OR</abbr>-lid</h2>'
+    assert _titles(headings_toc(html)) == [(2, "a", "A OR-lid", [])]
+
+
+def test_on_env_gives_each_build_a_fresh_store() -> None:
+    env = SimpleNamespace(globals={"imvo_shared": {"nav": "old"}})
+    assert on_env(env).globals["imvo_shared"] == {}
+
+
+def test_stashed_blocks_go_back_sanitised_and_their_headings_reach_the_toc(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "page.json").write_text(
+        '["<h2 id=\\"b\\">B</h2><p onclick=\\"x()\\">text</p>"]', encoding="utf-8"
+    )
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="page.md"), toc=None)
+    config = {"extra": {"imvo_blocks": str(tmp_path)}}
+    html = on_page_content('<h1 id="a">A</h1>\n<!--imvo-block-0-->', page=page, config=config)
+    assert html == '<h1 id="a">A</h1>\n<h2 id="b">B</h2><p>text</p>'
+    assert _titles(page.toc) == [(1, "a", "A", ["b"])]
