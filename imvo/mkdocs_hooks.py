@@ -8,10 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from markdown.extensions.toc import nest_toc_tokens, strip_tags
+from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import TableOfContents, get_toc
 
 from imvo.render import unstash_html
 from imvo.sanitize import sanitize
+from imvo.search import index_page
 
 _HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1>", re.S)
 _ID = re.compile(r'\sid="([^"]*)"')
@@ -54,3 +56,15 @@ def on_page_content(html: str, page: Any = None, config: Any = None, **_: Any) -
                 page.toc = headings_toc(html)
             return html
     return sanitize(html)
+
+
+@event_priority(50)  # before the search plugin's own on_page_context
+def on_page_context(context: Any, page: Any = None, config: Any = None, **_: Any) -> Any:
+    """Index the page for search with the faster parser, and tell the plugin it is done.
+
+    The plugin still removes the data-search-* attributes from the page afterwards.
+    """
+    plugin = config.plugins.get("material/search") if config is not None else None
+    if plugin is not None and plugin.config.enabled and index_page(plugin, page):
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    return context
