@@ -196,6 +196,17 @@ def number_sources(covenant: Covenant) -> dict[str, int]:
     return {source.id: index for index, source in enumerate(covenant.sources, start=1)}
 
 
+def source_refs(ids: Any, numbers: dict[str, int], t: Translator) -> Markup:
+    """The superscript links to a fact's sources ([1][3]), each once, in number order."""
+    return Markup(
+        "".join(
+            f'<sup class="imvo-ref"><a href="#bron-{n}" '
+            f'aria-label="{html.escape(t("factsheet.source_ref", n=n))}">[{n}]</a></sup>'
+            for n in sorted({numbers[source] for source in ids})
+        )
+    )
+
+
 def facilitators(covenant: Covenant, parties: dict[str, Party]) -> list[Party]:
     """The parties that facilitated the covenant (the SER, for most)."""
     return [parties[p.party] for p in covenant.parties if p.role == Role.facilitator]
@@ -299,7 +310,6 @@ class Renderer:
         self.env.filters["md_plain"] = md_plain
         self.env.filters["md_block"] = md_block
         self.env.filters["heading_id"] = heading_id
-        self.env.filters["extract"] = lambda key, mapping: mapping[key]
         self.env.globals.update(
             Role=Role,
             Status=Status,
@@ -307,6 +317,7 @@ class Renderer:
             format_months=format_months,
             status_phrase=status_phrase,
             number_sources=number_sources,
+            refs=source_refs,
             facilitators=facilitators,
             parties_by_kind=parties_by_kind,
             milestones=milestones,

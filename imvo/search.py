@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import html
 import re
+from html import escape
 from typing import Any
 
-from material.plugins.search.plugin import Parser
+from material.plugins.search.plugin import Element, Parser, Section, void
 
 _TOKEN = re.compile(
     r"""<(?P<start>[a-zA-Z][a-zA-Z0-9-]*)(?P<attrs>(?:\s+[^\s"'<>/=]+(?:="[^"]*")?)*)\s*(?P<slash>/?)>"""
@@ -52,22 +53,115 @@ def tokens(markup: str) -> list[tuple[str, Any]] | None:
     return found if position == len(markup) else None
 
 
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_KEEP = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
+_ALWAYS_SKIPPED = frozenset({"object", "script", "style"})
+
+
 class SectionParser(Parser):  # type: ignore[misc]
-    """The search plugin's parser with a faster tokeniser for sanitised HTML."""
+    """The search plugin's parser, faster for sanitised HTML.
+
+    The handling of tags and text below follows the plugin's Parser (mkdocs-material 9.8)
+    statement by statement, with plain tag names where it compares elements by tag.
+    """
+
+    skip: set[Any]  # the stock parser's skipped elements (and tag names)
 
     def feed(self, data: str) -> None:
-        """Split the page into sections, like the stock parser, token by token."""
+        """Split the page into sections, like the stock parser."""
         found = tokens(data)
         if found is None:
             super().feed(data)
-            return
+        else:
+            self._sections(found)
+
+    def _sections(self, found: list[tuple[str, Any]]) -> None:
+        context: list[Any] = self.context  # Elements, as the stock parser keeps them
+        tags: list[str] = [el.tag for el in context]  # their tags, for fast comparisons
+        skip: set[str] = {getattr(el, "tag", el) for el in self.skip}  # by tag
+        data_list = self.data
         for kind, value in found:
             if kind == "start":
-                self.handle_starttag(*value)
+                tag, attrs = value
+                attrs = dict(attrs)
+                el = Element(tag, attrs)
+                if tag in void:
+                    continue
+                context.append(el)
+                tags.append(tag)
+                if tag in _HEADINGS and "id" in attrs:
+                    depth = len(context)
+                    if tag != "h1" and not data_list:
+                        self.section = Section(Element("hx"), depth)
+                        data_list.append(self.section)
+                    self.section = Section(el, depth)
+                    if data_list:
+                        self.section.id = attrs["id"]
+                    data_list.append(self.section)
+                if not self.section:
+                    self.section = Section(Element("hx"))
+                    data_list.append(self.section)
+                if "data-search-exclude" in attrs or attrs.get("class") == "linenodiv":
+                    skip.add(tag)
+                    continue
+                if tag in _KEEP and skip.isdisjoint(tags):
+                    target = self.section.text
+                    if self.section.el.tag in tags:
+                        target = self.section.title
+                    target.append(f"<{tag}>")
             elif kind == "end":
-                self.handle_endtag(value)
+                tag = value
+                if not tags or tags[-1] != tag:
+                    continue
+                if self.section.depth > len(context):
+                    for section in reversed(data_list):
+                        if section.depth <= len(context):
+                            self.section.depth = float("inf")
+                            self.section = section
+                            break
+                context.pop()
+                tags.pop()
+                if tag in skip:
+                    if tag not in _ALWAYS_SKIPPED:
+                        skip.discard(tag)
+                    continue
+                if tag in _KEEP and skip.isdisjoint(tags):
+                    target = self.section.text
+                    if self.section.el.tag in tags:
+                        target = self.section.title
+                    index = target.index(f"<{tag}>")
+                    for i in range(index + 1, len(target)):
+                        if not target[i].isspace():
+                            index = len(target)
+                            break
+                    if len(target) > index:
+                        del target[index:]
+                    else:
+                        target.append(f"</{tag}>")
             else:
-                self.handle_data(value)
+                self._text(value, tags, skip)
+        self.skip = {*(_ALWAYS_SKIPPED), *(Element(tag) for tag in skip - _ALWAYS_SKIPPED)}
+
+    def _text(self, data: str, tags: list[str], skip: set[str]) -> None:
+        if not skip.isdisjoint(tags):
+            return
+        if "pre" not in tags:
+            data = data.replace("\n", " ") if not data.isspace() else " "
+        if not self.section:
+            self.section = Section(Element("hx"))
+            self.data.append(self.section)
+        section = self.section
+        if section.el.tag in tags:
+            permalink = any(
+                el.tag == "a" and el.attrs.get("class") == "headerlink" for el in self.context
+            )
+            if not permalink:
+                section.title.append(escape(data, quote=False))
+        elif data.isspace():
+            if not section.text or not section.text[-1].isspace() or "pre" in tags:
+                section.text.append(data)
+        else:
+            section.text.append(escape(data, quote=False))
 
 
 def index_page(plugin: Any, page: Any) -> bool:
