@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 from typing import Any
 
 from markdown.extensions.toc import nest_toc_tokens, strip_tags
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import TableOfContents, get_toc
 
 from imvo.render import unstash_html
 from imvo.sanitize import sanitize
 from imvo.search import index_page
+from imvo.write import handed_over
 
 _HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1>", re.S)
 _ID = re.compile(r'\sid="([^"]*)"')
@@ -40,22 +40,31 @@ def on_env(env: Any, config: Any = None, files: Any = None, **_: Any) -> Any:
     return env
 
 
+def on_files(files: Files, config: Any = None, **_: Any) -> Files:
+    """Add the pages of this build, handed over in memory by the write stage.
+
+    In the order mkdocs gives the files of a folder (index first, then by name), which is
+    the order of the sitemap and the search index.
+    """
+    pages = handed_over()
+    for uri in sorted(pages, key=lambda uri: (uri != "index.md", uri)):
+        files.append(File.generated(config, uri, content=pages[uri].markdown))
+    return files
+
+
 def on_page_content(html: str, page: Any = None, config: Any = None, **_: Any) -> str:
     """Put back the page's stashed HTML blocks, then run it all through the sanitiser.
 
     When stashed blocks hold headings, the table of contents is made again from the page's
     finished HTML, so that it lists them in their place among the Markdown headings.
     """
-    folder = (config or {}).get("extra", {}).get("imvo_blocks") if config else None
-    if folder and page is not None:
-        stash = Path(folder) / (page.file.src_uri.removesuffix(".md") + ".json")
-        if stash.is_file():
-            blocks = json.loads(stash.read_text(encoding="utf-8"))
-            html = sanitize(unstash_html(html, blocks))
-            if any(_HEADING.search(block) for block in blocks):
-                page.toc = headings_toc(html)
-            return html
-    return sanitize(html)
+    ours = handed_over().get(page.file.src_uri) if page is not None else None
+    if ours is None or not ours.blocks:
+        return sanitize(html)
+    html = sanitize(unstash_html(html, list(ours.blocks)))
+    if any(_HEADING.search(block) for block in ours.blocks):
+        page.toc = headings_toc(html)
+    return html
 
 
 @event_priority(50)  # before the search plugin's own on_page_context

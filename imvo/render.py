@@ -306,6 +306,7 @@ class Renderer:
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
+            auto_reload=False,  # no check of each template's file on every page
         )
         self.env.filters["md_plain"] = md_plain
         self.env.filters["md_block"] = md_block

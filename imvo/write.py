@@ -8,7 +8,6 @@ succeeded: a failed build leaves the existing site exactly as it was.
 
 from __future__ import annotations
 
-import json
 import logging
 import multiprocessing
 import os
@@ -183,6 +182,24 @@ class _Job:
 
 _JOB: _Job | None = None
 
+_PAGES: dict[str, Page] = {}
+"""The pages of the language this process builds, by their file name for mkdocs (name.md)."""
+
+
+def hand_over(pages: list[Page]) -> None:
+    """Give mkdocs the pages of one build: the hooks take them from memory, not from files.
+
+    Writing two files per page (its Markdown and its stashed blocks) for mkdocs to read
+    back cost more than a second of system time at 1,000 covenants on these machines.
+    """
+    _PAGES.clear()
+    _PAGES.update({f"{page.name}.md": page for page in pages})
+
+
+def handed_over() -> dict[str, Page]:
+    """The pages of the build in progress in this process (see hand_over)."""
+    return _PAGES
+
 
 def _build_language(lang: str) -> tuple[float, float]:
     """Render one language, write its pages and build it with mkdocs (in a worker process).
@@ -194,14 +211,9 @@ def _build_language(lang: str) -> tuple[float, float]:
     started = time.perf_counter()
     renderer = Renderer(job.corpus, pdf_links=job.pdf_links)
     pages = renderer.language(lang)
-    folder = job.work / "docs" / lang
+    folder = job.work / "docs" / lang  # stays empty: mkdocs gets the pages from memory
     folder.mkdir(parents=True, exist_ok=True)
-    blocks = job.work / "blocks" / lang
-    blocks.mkdir(parents=True, exist_ok=True)
-    for page in pages:
-        (folder / f"{page.name}.md").write_text(page.markdown, encoding="utf-8")
-        if page.blocks:
-            (blocks / f"{page.name}.json").write_text(json.dumps(page.blocks), encoding="utf-8")
+    hand_over(pages)
     config = language_config(
         lang,
         folder,
@@ -210,7 +222,6 @@ def _build_language(lang: str) -> tuple[float, float]:
         job.site_url,
         abbreviations(job.corpus, lang),
     )
-    config["extra"]["imvo_blocks"] = str(blocks)
     path = job.work / f"mkdocs.{lang}.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     rendered = time.perf_counter() - started

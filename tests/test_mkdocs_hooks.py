@@ -6,8 +6,12 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import markdown
+from mkdocs.config import load_config
+from mkdocs.structure.files import Files
 
 from imvo.mkdocs_hooks import headings_toc, on_env, on_page_content
+from imvo.render import Page
+from imvo.write import ROOT, hand_over
 
 
 def _titles(toc: object) -> list[tuple[int, str, str, list[str]]]:
@@ -40,14 +44,35 @@ def test_on_env_gives_each_build_a_fresh_store() -> None:
     assert on_env(env).globals["imvo_shared"] == {}
 
 
-def test_stashed_blocks_go_back_sanitised_and_their_headings_reach_the_toc(
-    tmp_path: Path,
-) -> None:
-    (tmp_path / "page.json").write_text(
-        '["<h2 id=\\"b\\">B</h2><p onclick=\\"x()\\">text</p>"]', encoding="utf-8"
+def test_stashed_blocks_go_back_sanitised_and_their_headings_reach_the_toc() -> None:
+    hand_over(
+        [
+            Page(
+                key="k",
+                name="page",
+                title="A",
+                markdown="# A\n\n<!--imvo-block-0-->\n",
+                blocks=('<h2 id="b">B</h2><p onclick="x()">text</p>',),
+            )
+        ]
     )
     page = SimpleNamespace(file=SimpleNamespace(src_uri="page.md"), toc=None)
-    config = {"extra": {"imvo_blocks": str(tmp_path)}}
-    html = on_page_content('<h1 id="a">A</h1>\n<!--imvo-block-0-->', page=page, config=config)
+    html = on_page_content('<h1 id="a">A</h1>\n<!--imvo-block-0-->', page=page)
     assert html == '<h1 id="a">A</h1>\n<h2 id="b">B</h2><p>text</p>'
     assert _titles(page.toc) == [(1, "a", "A", ["b"])]
+    other = SimpleNamespace(file=SimpleNamespace(src_uri="other.md"), toc=None)
+    assert on_page_content("<p onclick='x()'>x</p>", page=other) == "<p>x</p>"
+    assert other.toc is None
+
+
+def test_handed_over_pages_reach_mkdocs_as_files_index_first(tmp_path: Path) -> None:
+    hand_over(
+        [Page(key=k, name=k, title=k, markdown=f"# {k}\n") for k in ("zeta", "index", "alpha")]
+    )
+    (tmp_path / "docs").mkdir()
+    config = load_config(
+        str(ROOT / "mkdocs.yml"), docs_dir=str(tmp_path / "docs"), site_dir=str(tmp_path / "s")
+    )
+    files = config.plugins.on_files(Files([]), config=config)
+    assert [f.src_uri for f in files] == ["index.md", "alpha.md", "zeta.md"]
+    assert files.get_file_from_path("alpha.md").content_string == "# alpha\n"
