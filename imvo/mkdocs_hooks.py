@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from markdown.extensions.toc import nest_toc_tokens, strip_tags
@@ -35,8 +36,20 @@ def headings_toc(html: str) -> TableOfContents:
 
 
 def on_env(env: Any, config: Any = None, files: Any = None, **_: Any) -> Any:
-    """A fresh store, per build, for theme parts that are the same on many pages."""
-    env.globals["imvo_shared"] = {}
+    """Give the theme `imvo_once`: a part rendered once per build and key, then reused.
+
+    Used as {% call imvo_once(key) %}...{% endcall %} in overrides/ for parts of the page
+    that are the same on many pages (the menu of the pages outside it, the search form);
+    the key says what they depend on, such as the page's folder for relative links.
+    """
+    store: dict[str, str] = {}
+
+    def once(key: str, caller: Callable[[], str]) -> str:
+        if key not in store:
+            store[key] = caller()
+        return store[key]
+
+    env.globals["imvo_once"] = once
     return env
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -39,9 +40,18 @@ def test_toc_leaves_out_headings_without_an_id_and_strips_their_markup() -> None
     assert _titles(headings_toc(html)) == [(2, "a", "A OR-lid", [])]
 
 
-def test_on_env_gives_each_build_a_fresh_store() -> None:
-    env = SimpleNamespace(globals={"imvo_shared": {"nav": "old"}})
-    assert on_env(env).globals["imvo_shared"] == {}
+def test_imvo_once_renders_a_part_once_per_key_and_build() -> None:
+    calls: list[str] = []
+
+    def part(text: str) -> Callable[[], str]:
+        return lambda: calls.append(text) or text
+
+    once = on_env(SimpleNamespace(globals={})).globals["imvo_once"]
+    assert [once("a", caller=part("A")), once("a", caller=part("B"))] == ["A", "A"]
+    assert once("b", caller=part("B")) == "B"
+    assert calls == ["A", "B"]
+    fresh = on_env(SimpleNamespace(globals={})).globals["imvo_once"]
+    assert fresh("a", caller=part("C")) == "C"
 
 
 def test_stashed_blocks_go_back_sanitised_and_their_headings_reach_the_toc() -> None:
