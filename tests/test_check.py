@@ -170,6 +170,21 @@ def test_errors_and_warnings_together_sorted(content: Path) -> None:
     assert exit_code(result, strict=False) == 1
 
 
+def test_warnings_are_the_same_when_covenants_are_read_side_by_side(
+    content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = content / "covenants/voorbeeld.yaml"
+    edit(path, "url: https://example.org/a", "url: http://example.org/a")
+    shutil.copy(path, content / "covenants/tweede.yaml")
+    alone = run_check(content, content.parent, WHEN)
+    monkeypatch.setattr("imvo.validate.PARALLEL_FROM", 2)
+    assert run_check(content, content.parent, WHEN) == alone
+    assert [p.path for p in alone.problems] == [
+        "content/covenants/tweede.yaml",
+        "content/covenants/voorbeeld.yaml",
+    ]
+
+
 def test_strict_fails_on_warnings_only() -> None:
     warning = Problem("a.yaml", 3, "url", "the link is not https", "warning")
     result = CheckResult([warning], 1)

@@ -13,7 +13,8 @@ from pypdf import PdfReader
 from imvo import pdf
 from imvo.model import LANGUAGES, Corpus
 from imvo.outputs import post_steps
-from imvo.write import BuildError, build_site
+from imvo.problems import BuildError
+from imvo.write import build_site
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -66,6 +66,35 @@ def test_typo_and_missing_field_elsewhere_are_both_reported(tmp_path: Path) -> N
     ]
 
 
+def test_many_covenants_read_side_by_side_give_what_one_process_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content = content_with(tmp_path, "unknown-party.yaml")
+    bad = Path(__file__).parent / "bad-content"
+    for name in ("wrong-type.yaml", "alias-bomb.yaml", "end-before-signing.yaml"):
+        (content / "covenants" / name).write_bytes((bad / name).read_bytes())
+    fixture = Path(__file__).parent / "fixtures" / "content" / "covenants" / "voorbeeld.yaml"
+    for index in range(5):
+        shutil.copy(fixture, content / "covenants" / f"extra-{index}.yaml")
+
+    def problems() -> list[str]:
+        with pytest.raises(ContentError) as raised:
+            load_content(content, tmp_path)
+        return [p.text() for p in raised.value.problems]
+
+    alone = problems()
+    monkeypatch.setattr("imvo.validate.PARALLEL_FROM", 2)
+    assert problems() == alone
+    assert len(alone) == 4
+    (content / "covenants" / "unknown-party.yaml").unlink()
+    for name in ("wrong-type.yaml", "alias-bomb.yaml", "end-before-signing.yaml"):
+        (content / "covenants" / name).unlink()
+    corpus = load_content(content, tmp_path)
+    assert list(corpus.covenants) == [*(f"extra-{index}" for index in range(5)), "voorbeeld"]
+    monkeypatch.setattr("imvo.validate.PARALLEL_FROM", 200)
+    assert load_content(content, tmp_path) == corpus
+
+
 def test_valid_fixture_loads(tmp_path: Path) -> None:
     corpus = load_content(Path(__file__).parent / "fixtures" / "content", tmp_path)
     assert list(corpus.covenants) == ["voorbeeld"]
@@ -98,7 +127,7 @@ def test_unexpected_error_is_one_line_without_debug(
     def broken(*_: object, **__: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr("imvo.cli.build_site", broken)
+    monkeypatch.setattr("imvo.write.build_site", broken)
     built = run(tmp_path, ["build", "--no-pdf", "--content", "content"], monkeypatch, capsys)
     assert built.code == 1
     assert built.err.splitlines() == [
