@@ -34,4 +34,5 @@ def pdf_step(corpus: Corpus, site: Path, timings: Timings) -> None:
 
 def post_steps(*, pdf: bool = True) -> list[PostStep]:
     """The steps that add files to the assembled site before it is swapped in."""
-    return [data_step, pdf_step] if pdf else [data_step]
+    steps = [PostStep(data_step, needs_pages=False)]
+    return [*steps, PostStep(pdf_step)] if pdf else steps

@@ -160,8 +160,13 @@ def explain(message: str, sources: dict[str, str]) -> str:
     return f"{source}:{_line_with(source, f'({target}')}: (link): {text}"
 
 
-PostStep = Callable[[Corpus, Path, Timings], None]
-"""A step that adds to the assembled site (data files, PDFs) before it is swapped in."""
+@dataclass(frozen=True)
+class PostStep:
+    """A step that adds files to the assembled site (data files, PDFs) before it is swapped in."""
+
+    run: Callable[[Corpus, Path, Timings], None]
+    needs_pages: bool = True
+    """False for a step that works from the content alone: it runs while mkdocs builds."""
 
 
 @dataclass(frozen=True)
@@ -257,8 +262,14 @@ def build_site(
         failures: list[str] = []
         context = multiprocessing.get_context("fork")
         workers = max(1, min(jobs, len(LANGUAGES)))
+        steps = post_steps or []
+        alongside = work / "alongside"  # the files of steps that need no pages
+        alongside.mkdir()
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             futures = [pool.submit(_build_language, lang) for lang in LANGUAGES]
+            for step in steps:
+                if not step.needs_pages:
+                    step.run(corpus, alongside, timings)
             spent = []
             for future in futures:
                 try:
@@ -278,9 +289,12 @@ def build_site(
         final = work / "out" / LANGUAGES[0]
         for lang in LANGUAGES[1:]:
             (work / "out" / lang).rename(final / lang)
+        for made in alongside.iterdir():
+            made.rename(final / made.name)
         timings.add("write", time.perf_counter() - started)
-        for step in post_steps or []:
-            step(corpus, final, timings)
+        for step in steps:
+            if step.needs_pages:
+                step.run(corpus, final, timings)
         started = time.perf_counter()
         swap_in(final, site_dir)
         timings.add("write", time.perf_counter() - started)

@@ -6,8 +6,10 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from imvo.model import Corpus
-from imvo.write import language_config, swap_in
+from imvo.write import PostStep, Timings, build_site, language_config, swap_in
 
 RESOURCE = re.compile(r"<(?:script|link|img|iframe|source)\b[^>]*?(?:src|href)=\"([^\"]+)\"")
 
@@ -90,3 +92,39 @@ def test_swap_replaces_the_site_whole(tmp_path: Path) -> None:
     swap_in(new, old)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
     assert [p.name for p in old.iterdir()] == ["index.html"]
+
+
+def test_steps_without_pages_run_beside_mkdocs_and_land_in_the_site(
+    fixture_corpus: Corpus, tmp_path: Path
+) -> None:
+    seen: dict[str, list[str]] = {}
+
+    def beside(corpus: Corpus, site: Path, timings: Timings) -> None:
+        seen["beside"] = sorted(p.name for p in site.iterdir())
+        (site / "data").mkdir()
+        (site / "data" / "x.json").write_text("{}", encoding="utf-8")
+
+    def after(corpus: Corpus, site: Path, timings: Timings) -> None:
+        seen["after"] = [p.name for p in (site / "data").iterdir()]
+        assert (site / "index.html").is_file()
+
+    steps = [PostStep(after), PostStep(beside, needs_pages=False)]
+    build_site(fixture_corpus, tmp_path / "site", post_steps=steps, pdf_links=False)
+    assert seen == {"beside": [], "after": ["x.json"]}
+    assert (tmp_path / "site" / "data" / "x.json").read_text(encoding="utf-8") == "{}"
+
+
+def test_a_failing_step_beside_mkdocs_leaves_the_old_site(
+    fixture_corpus: Corpus, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "old.html").write_text("old", encoding="utf-8")
+
+    def broken(corpus: Corpus, site: Path, timings: Timings) -> None:
+        raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        build_site(fixture_corpus, site, post_steps=[PostStep(broken, needs_pages=False)])
+    assert [p.name for p in site.iterdir()] == ["old.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
