@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from imvo.data import COVENANT_COLUMNS, PARTY_COLUMNS, covenants_csv, dataset
+from imvo.data import COVENANT_COLUMNS, PARTY_COLUMNS, covenants_csv, covenants_json, dataset
 from imvo.model import Corpus, Covenant, Party
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -105,3 +105,9 @@ def test_built_csv_files_have_one_row_per_covenant_and_per_party(
         for part in corpus.covenants[slug].parties
     ]
     assert [(p["covenant"], p["party"], p["role"]) for p in pairs] == expected
+
+
+def test_json_is_written_as_json_dumps_would_write_it(corpus: Corpus) -> None:
+    text = covenants_json(corpus)
+    assert text == json.dumps(dataset(corpus), ensure_ascii=False, indent=2) + "\n"
+    assert "é" in text or "ë" in text  # UTF-8 as it is, not \u escapes
