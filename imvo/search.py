@@ -105,10 +105,7 @@ class SectionParser(Parser):  # type: ignore[misc]
                     skip.add(tag)
                     continue
                 if tag in _KEEP and skip.isdisjoint(tags):
-                    target = self.section.text
-                    if self.section.el.tag in tags:
-                        target = self.section.title
-                    target.append(f"<{tag}>")
+                    self._target(tags).append(f"<{tag}>")
             elif kind == "end":
                 tag = value
                 if not tags or tags[-1] != tag:
@@ -126,9 +123,7 @@ class SectionParser(Parser):  # type: ignore[misc]
                         skip.discard(tag)
                     continue
                 if tag in _KEEP and skip.isdisjoint(tags):
-                    target = self.section.text
-                    if self.section.el.tag in tags:
-                        target = self.section.title
+                    target = self._target(tags)
                     index = target.index(f"<{tag}>")
                     for i in range(index + 1, len(target)):
                         if not target[i].isspace():
@@ -141,6 +136,12 @@ class SectionParser(Parser):  # type: ignore[misc]
             else:
                 self._text(value, tags, skip)
         self.skip = {*(_ALWAYS_SKIPPED), *(Element(tag) for tag in skip - _ALWAYS_SKIPPED)}
+
+    def _target(self, tags: list[str]) -> list[str]:
+        """Where kept markup goes: the section's title while inside its heading, else its text."""
+        section = self.section
+        found: list[str] = section.title if section.el.tag in tags else section.text
+        return found
 
     def _text(self, data: str, tags: list[str], skip: set[str]) -> None:
         if not skip.isdisjoint(tags):
