@@ -22,7 +22,7 @@ from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
 from imvo import data, diagram, timeline
-from imvo.i18n import Translator, format_months
+from imvo.i18n import Translator, format_months, strings
 from imvo.model import (
     LANGUAGES,
     Corpus,
@@ -326,6 +326,13 @@ class Renderer:
         )
         self._predecessors = predecessors(corpus)
         self._abbr = {lang: abbreviation_markup(abbreviations(corpus, lang)) for lang in LANGUAGES}
+        # The UI strings as a mapping too ({{ ui['factsheet.signed'] }}), plain and with
+        # abbreviations marked: looked up, not called, on the pages made by the thousand.
+        self._ui = {lang: strings(lang) for lang in LANGUAGES}
+        self._ui_abbr = {
+            lang: {key: self._abbr[lang](text) for key, text in self._ui[lang].items()}
+            for lang in LANGUAGES
+        }
 
     def render(self, template: str, **context: Any) -> str:
         """Render one template with the shared context."""
@@ -347,6 +354,8 @@ class Renderer:
             title=title,
             predecessors=self._predecessors,
             abbr=self._abbr[lang],
+            ui=self._ui[lang],
+            ui_abbr=self._ui_abbr[lang],
             **context,
         )
         front = self.render(
