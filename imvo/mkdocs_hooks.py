@@ -65,6 +65,14 @@ def on_files(files: Files, config: Any = None, **_: Any) -> Files:
     return files
 
 
+def on_page_markdown(markdown: str, page: Any = None, **_: Any) -> str:
+    """Give the page its metadata (title, description, counterpart), handed over in memory."""
+    ours = handed_over().get(page.file.src_uri) if page is not None else None
+    if ours is not None:
+        page.meta = dict(ours.meta)
+    return markdown
+
+
 def on_page_content(html: str, page: Any = None, config: Any = None, **_: Any) -> str:
     """Put back the page's stashed HTML blocks, then run it all through the sanitiser.
 

@@ -13,7 +13,7 @@ import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -115,6 +115,8 @@ class Page:
     in_nav: bool = True
     blocks: tuple[str, ...] = ()
     """Finished HTML blocks taken out of the Markdown (see stash_html)."""
+    meta: dict[str, str] = field(default_factory=dict)
+    """The page's metadata for mkdocs and the theme (title, description, counterpart)."""
 
 
 _STASHED_TAGS = frozenset(
@@ -341,7 +343,7 @@ class Renderer:
     def page(
         self, lang: str, key: str, kind: str, title: str, in_nav: bool = True, **context: Any
     ) -> Page:
-        """Render one page of a kind, with its front matter and language switch."""
+        """Render one page of a kind, with its metadata and language switch."""
         t: Translator = context["t"]
         other = next(code for code in LANGUAGES if code != lang)
         name = context.pop("name", None) or page_name(key, lang)
@@ -358,20 +360,28 @@ class Renderer:
             ui_abbr=self._ui_abbr[lang],
             **context,
         )
-        front = self.render(
-            "partials/front-matter.yaml.j2",
+        meta = {
             # mkdocs-material prints page.title and page.meta unescaped: escape them here.
-            title=theme_text(title),
-            description=theme_text(context.get("description") or t("site.description")),
-            alternate=alternate_href(lang, other, name, other_name),
-            alternate_lang=other,
-            here=site_path(lang, name),
-            there=site_path(other, other_name),
-            key=key,
-        )
+            "title": theme_text(title),
+            "description": theme_text(context.get("description") or t("site.description")),
+            "alternate": alternate_href(lang, other, name, other_name),
+            "alternate_lang": other,
+            "here": site_path(lang, name),
+            "there": site_path(other, other_name),
+            "page_key": key,
+        }
         body, blocks = stash_html(body)
+        # The metadata reaches mkdocs through the hooks, not as front matter (which mkdocs
+        # parses with the pure-Python YAML loader); the blank first line tells mkdocs that
+        # the page has no metadata of its own, whatever its first line says.
         return Page(
-            key=key, name=name, title=title, markdown=front + body, in_nav=in_nav, blocks=blocks
+            key=key,
+            name=name,
+            title=title,
+            markdown="\n" + body,
+            in_nav=in_nav,
+            blocks=blocks,
+            meta=meta,
         )
 
     def language(self, lang: str) -> list[Page]:

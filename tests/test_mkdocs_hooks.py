@@ -9,8 +9,9 @@ from types import SimpleNamespace
 import markdown
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
+from mkdocs.utils.meta import get_data
 
-from imvo.mkdocs_hooks import headings_toc, on_env, on_page_content
+from imvo.mkdocs_hooks import headings_toc, on_env, on_page_content, on_page_markdown
 from imvo.render import Page
 from imvo.write import ROOT, hand_over
 
@@ -86,3 +87,12 @@ def test_handed_over_pages_reach_mkdocs_as_files_index_first(tmp_path: Path) -> 
     files = config.plugins.on_files(Files([]), config=config)
     assert [f.src_uri for f in files] == ["index.md", "alpha.md", "zeta.md"]
     assert files.get_file_from_path("alpha.md").content_string == "# alpha\n"
+
+
+def test_pages_get_their_metadata_from_memory_and_none_from_their_text() -> None:
+    markdown = "\nLet op: deze regel is tekst, geen metadata.\n"
+    hand_over([Page(key="k", name="page", title="T", markdown=markdown, meta={"title": "T"})])
+    assert get_data(markdown) == ("Let op: deze regel is tekst, geen metadata.\n", {})
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="page.md"), meta={})
+    assert on_page_markdown(markdown, page=page) == markdown
+    assert page.meta == {"title": "T"}

@@ -102,11 +102,20 @@ def test_factsheet_shows_dates_sources_and_disputes(fixture_corpus: Corpus) -> N
     assert "<dd>augustus 2016<sup" in dutch
 
 
-def test_front_matter_links_the_counterpart(fixture_corpus: Corpus) -> None:
-    dutch = _page(fixture_corpus, "nl", "overview")
-    assert 'alternate: "en/overview.html"' in dutch
-    english = _page(fixture_corpus, "en", "voorbeeld")
-    assert 'alternate: "../voorbeeld.html"' in english
+def test_metadata_links_the_counterpart(fixture_corpus: Corpus) -> None:
+    dutch = {p.key: p for p in Renderer(fixture_corpus).language("nl")}
+    assert dutch["overview"].meta == {
+        "title": "Overzicht van de convenanten",
+        "description": dutch["overview"].meta["description"],
+        "alternate": "en/overview.html",
+        "alternate_lang": "en",
+        "here": "overzicht.html",
+        "there": "en/overview.html",
+        "page_key": "overview",
+    }
+    english = {p.key: p for p in Renderer(fixture_corpus).language("en")}
+    assert english["voorbeeld"].meta["alternate"] == "../voorbeeld.html"
+    assert english["voorbeeld"].meta["title"] == "Example Sector Agreement"
 
 
 def test_paths_between_languages() -> None:
@@ -182,8 +191,7 @@ def test_factsheet_headings_are_html_with_the_anchors_of_markdown(
     fixture_corpus: Corpus,
 ) -> None:
     page = _page(fixture_corpus, "nl", "voorbeeld")
-    assert page.startswith('---\ntitle: "Convenant Voorbeeldsector"')
-    assert "\n# Convenant Voorbeeldsector\n" in page
+    assert page.startswith("\n# Convenant Voorbeeldsector\n")
     assert '<h2 id="sources">Bronnen</h2>' in page
     assert '<h3 id="vakbonden">Vakbonden</h3>' in page
 
