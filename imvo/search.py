@@ -23,11 +23,30 @@ _TOKEN = re.compile(
     r"|</(?P<end>[a-zA-Z][a-zA-Z0-9-]*)\s*>"
     r"|(?P<text>[^<]+)"
 )
-_ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(?:="([^"]*)")?""")
+_ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(?:(=)"([^"]*)")?""")
+
+
+_READ = frozenset({"id", "class", "data-search-exclude"})
+"""The only attributes the parser looks at: headings' anchors, exclusions, permalinks."""
+
+
+def _attributes(text: str) -> list[tuple[str, str | None]]:
+    """The attributes the parser looks at, as HTMLParser gives them (names in lower case)."""
+    lowered = text.lower()
+    if "id" not in lowered and "class" not in lowered and "data-search-exclude" not in lowered:
+        return []
+    found = []
+    for name, equals, value in _ATTRIBUTE.findall(text):
+        name = name.lower()
+        if name in _READ:  # a name alone has the value None, as HTMLParser gives it
+            found.append((name, html.unescape(value) if equals else None))
+    return found
 
 
 def tokens(markup: str) -> list[tuple[str, Any]] | None:
     """The HTML as ('start', (tag, attrs)), ('end', tag) and ('text', text) tokens.
+
+    Of a tag's attributes only those the parser looks at are kept (see _READ).
 
     None when some part of it is not plain sanitised HTML (a comment, a stray '<').
     """
@@ -38,10 +57,7 @@ def tokens(markup: str) -> list[tuple[str, Any]] | None:
             return None
         position = match.end()
         if match["start"]:
-            attrs = [
-                (name.lower(), None if value is None else html.unescape(value))
-                for name, value in _ATTRIBUTE.findall(match["attrs"])
-            ]
+            attrs = _attributes(match["attrs"])
             tag = match["start"].lower()
             found.append(("start", (tag, attrs)))
             if match["slash"]:  # <x/>: HTMLParser opens and closes it

@@ -64,6 +64,15 @@ def test_tricky_html_gets_the_same_sections(html: str) -> None:
     assert _sections(SectionParser(), html) == _sections(Parser(), html)
 
 
+def test_tokens_keep_the_attributes_the_parser_reads_as_htmlparser_gives_them() -> None:
+    html = '<H2 ID="a&amp;b" title="x id=y" data-search-exclude><DIV class="k" CLASS="l"></DIV>'
+    assert tokens(html) == [
+        ("start", ("h2", [("id", "a&b"), ("data-search-exclude", None)])),
+        ("start", ("div", [("class", "k"), ("class", "l")])),
+        ("end", "div"),
+    ]
+
+
 @pytest.mark.parametrize(
     "html",
     ["<p>a < b</p>", "<!-- note --><p>x</p>", "<p class='single'>x</p>", "<p>x</p><"],
