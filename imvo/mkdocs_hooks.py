@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from markdown.extensions.toc import nest_toc_tokens, strip_tags
+from markdown.extensions.toc import nest_toc_tokens, strip_tags, unique
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import TableOfContents, get_toc
@@ -33,6 +33,28 @@ def headings_toc(html: str) -> TableOfContents:
             name = strip_tags(match[3].strip())
             tokens.append({"level": int(match[1]), "id": anchor[1], "name": name})
     return get_toc(nest_toc_tokens(tokens))
+
+
+def heading_ids_apart(html: str, blocks: list[str]) -> str:
+    """Give a heading of the Markdown another anchor when a stashed block already uses its own.
+
+    The toc extension keeps anchors unique, but it never sees the stashed blocks: an
+    editor's '## Summary' in a text would get the anchor of the factsheet's own summary
+    heading. Such a heading gets a suffix (summary_1), as the toc extension would give it.
+    """
+    taken = {found for block in blocks for found in _ID.findall(block)}
+    if not taken:
+        return html
+
+    def apart(match: re.Match[str]) -> str:
+        anchor = _ID.search(match[2])
+        if anchor is None or anchor[1] not in taken:
+            return match[0]
+        new = unique(anchor[1], taken)
+        attrs = match[2].replace(anchor[0], f' id="{new}"', 1)
+        return f"<h{match[1]}{attrs}>{match[3]}</h{match[1]}>"
+
+    return _HEADING.sub(apart, html)
 
 
 def on_env(env: Any, config: Any = None, files: Any = None, **_: Any) -> Any:
@@ -82,7 +104,8 @@ def on_page_content(html: str, page: Any = None, config: Any = None, **_: Any) -
     ours = handed_over().get(page.file.src_uri) if page is not None else None
     if ours is None or not ours.blocks:
         return sanitize(html)
-    html = sanitize(unstash_html(html, list(ours.blocks)))
+    blocks = list(ours.blocks)
+    html = sanitize(unstash_html(heading_ids_apart(html, blocks), blocks))
     if any(_HEADING.search(block) for block in ours.blocks):
         page.toc = headings_toc(html)
     return html

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
@@ -11,9 +13,16 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 from mkdocs.utils.meta import get_data
 
-from imvo.mkdocs_hooks import headings_toc, on_env, on_page_content, on_page_markdown
+from imvo.mkdocs_hooks import (
+    heading_ids_apart,
+    headings_toc,
+    on_env,
+    on_page_content,
+    on_page_markdown,
+)
 from imvo.render import Page
-from imvo.write import ROOT, hand_over
+from imvo.validate import load_content
+from imvo.write import ROOT, build_site, hand_over
 
 
 def _titles(toc: object) -> list[tuple[int, str, str, list[str]]]:
@@ -96,3 +105,29 @@ def test_pages_get_their_metadata_from_memory_and_none_from_their_text() -> None
     page = SimpleNamespace(file=SimpleNamespace(src_uri="page.md"), meta={})
     assert on_page_markdown(markdown, page=page) == markdown
     assert page.meta == {"title": "T"}
+
+
+def test_a_markdown_heading_keeps_clear_of_the_anchors_of_stashed_blocks() -> None:
+    blocks = ['<h2 id="summary">Samenvatting</h2>', '<h2 id="summary_1">x</h2>']
+    html = '<h2 id="summary">Summary</h2>\n<h3 class="x" id="goals">Goals</h3>'
+    assert heading_ids_apart(html, blocks) == (
+        '<h2 id="summary_2">Summary</h2>\n<h3 class="x" id="goals">Goals</h3>'
+    )
+    assert heading_ids_apart(html, ["<p>no anchors</p>"]) == html
+
+
+def test_a_heading_in_an_editors_text_gets_its_own_anchor_on_the_built_page(
+    tmp_path: Path,
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "content", content)
+    path = content / "covenants" / "voorbeeld.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "  en: An agreement to test the fixture.\n",
+        "  en: |\n    An agreement to test the fixture.\n\n    ## Summary\n\n    More.\n",
+    )
+    path.write_text(text, encoding="utf-8")
+    build_site(load_content(content, tmp_path), tmp_path / "site", pdf_links=False)
+    page = (tmp_path / "site" / "en" / "voorbeeld.html").read_text(encoding="utf-8")
+    assert re.findall(r'<h2 id="(summary[^"]*)"', page) == ["summary", "summary_1"]
+    assert re.findall(r'href="#(summary[^"]*)"', page) == ["summary", "summary_1"]
