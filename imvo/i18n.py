@@ -17,6 +17,9 @@ from babel.dates import format_date, format_skeleton
 
 from imvo.model import LANGUAGES, PartialDate
 
+_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""PyYAML's safe loader in C where it is built in (it is in the pinned wheel)."""
+
 STRINGS_DIR = Path(__file__).resolve().parent.parent / "templates" / "i18n"
 
 
@@ -39,7 +42,7 @@ def _flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
 def strings(lang: str, folder: Path = STRINGS_DIR) -> dict[str, str]:
     """All UI strings of one language, by dotted key ('status.ended')."""
     with (folder / f"{lang}.yaml").open(encoding="utf-8") as handle:
-        return _flatten(yaml.safe_load(handle))
+        return _flatten(yaml.load(handle, Loader=_SAFE_LOADER))
 
 
 def missing_keys(folder: Path = STRINGS_DIR) -> dict[str, set[str]]:

@@ -11,7 +11,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import TableOfContents, get_toc
 
-from imvo.render import unstash_html
+from imvo.render import template_cache, unstash_html
 from imvo.sanitize import sanitize
 from imvo.search import index_page
 from imvo.write import handed_over
@@ -72,6 +72,7 @@ def on_env(env: Any, config: Any = None, files: Any = None, **_: Any) -> Any:
         return store[key]
 
     env.globals["imvo_once"] = once
+    env.bytecode_cache = template_cache()
     return env
 
 

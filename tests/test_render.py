@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from jinja2 import UndefinedError
+from jinja2 import DictLoader, Environment, UndefinedError
 
 from imvo.i18n import Translator
 from imvo.model import Corpus, Covenant, DatedFact, PartialDate, StatusFact
@@ -18,6 +20,7 @@ from imvo.render import (
     split_title,
     stash_html,
     status_phrase,
+    template_cache,
     unstash_html,
 )
 
@@ -212,3 +215,14 @@ def test_quotes_in_a_title_stay_text_and_out_of_the_anchor() -> None:
 
 def test_description_keeps_the_text_of_links_and_drops_markup() -> None:
     assert first_sentence("Zie [banken](banken.md) en <b>dit</b>. Meer.") == "Zie banken en dit."
+
+
+def test_compiled_templates_are_cached_where_the_folder_can_be_written(tmp_path: Path) -> None:
+    cache = template_cache(tmp_path / "jinja")
+    assert cache is not None
+    env = Environment(loader=DictLoader({"t.j2": "{{ 1 + 1 }}"}), bytecode_cache=cache)
+    assert env.get_template("t.j2").render() == "2"
+    assert len(list((tmp_path / "jinja").iterdir())) == 1
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    assert template_cache(blocked / "jinja") is None
