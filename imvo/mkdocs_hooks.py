@@ -16,7 +16,8 @@ from imvo.sanitize import sanitize
 from imvo.search import index_page
 from imvo.write import handed_over
 
-_HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1>", re.S)
+_HEADING = re.compile(r'<h([1-6])\b((?:[^>"]|"[^"]*")*)>(.*?)</h\1>', re.S)
+"""A heading, its attributes (a quoted value may hold '>') and its content."""
 _ID = re.compile(r'\sid="([^"]*)"')
 
 
