@@ -220,9 +220,15 @@ def test_description_keeps_the_text_of_links_and_drops_markup() -> None:
 def test_compiled_templates_are_cached_where_the_folder_can_be_written(tmp_path: Path) -> None:
     cache = template_cache(tmp_path / "jinja")
     assert cache is not None
-    env = Environment(loader=DictLoader({"t.j2": "{{ 1 + 1 }}"}), bytecode_cache=cache)
+    templates = {"t.j2": "{{ 1 + 1 }}"}
+    env = Environment(loader=DictLoader(templates), bytecode_cache=cache)
     assert env.get_template("t.j2").render() == "2"
     assert len(list((tmp_path / "jinja").iterdir())) == 1
+    templates["t.j2"] = "{{ 2 + 2 }}"  # a changed template is compiled again, never reused
+    fresh = Environment(
+        loader=DictLoader(templates), bytecode_cache=template_cache(tmp_path / "jinja")
+    )
+    assert fresh.get_template("t.j2").render() == "4"
     blocked = tmp_path / "file"
     blocked.write_text("not a folder", encoding="utf-8")
     assert template_cache(blocked / "jinja") is None
