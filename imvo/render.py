@@ -95,8 +95,8 @@ def md_block(value: Any) -> Markup:
 def abbreviations(corpus: Corpus, lang: str) -> dict[str, str]:
     """The glossary's abbreviations in one language with what they stand for (OESO: ...).
 
-    The abbr extension explains them wherever they appear in Markdown; the `abbr` filter
-    does the same for headings the templates write as HTML.
+    The abbr extension explains them wherever they appear in Markdown; the renderer marks
+    them the same way in the UI strings the templates write as HTML (`ui_abbr`).
     """
     found = {}
     for entry in corpus.glossary.entries:
@@ -106,7 +106,7 @@ def abbreviations(corpus: Corpus, lang: str) -> dict[str, str]:
 
 
 def abbreviation_markup(glossary: dict[str, str]) -> Callable[[str], Markup]:
-    """A filter that escapes a text and marks each known abbreviation in it with <abbr>.
+    """A function that escapes a text and marks each known abbreviation in it with <abbr>.
 
     The same words as the abbr extension's: whole words, the longest first.
     """
@@ -352,14 +352,13 @@ class Renderer:
             page_name=page_name,
         )
         self._predecessors = predecessors(corpus)
-        self._abbr = {lang: abbreviation_markup(abbreviations(corpus, lang)) for lang in LANGUAGES}
         # The UI strings as a mapping too ({{ ui['factsheet.signed'] }}), plain and with
         # abbreviations marked: looked up, not called, on the pages made by the thousand.
         self._ui = {lang: strings(lang) for lang in LANGUAGES}
-        self._ui_abbr = {
-            lang: {key: self._abbr[lang](text) for key, text in self._ui[lang].items()}
-            for lang in LANGUAGES
-        }
+        self._ui_abbr: dict[str, dict[str, Markup]] = {}
+        for lang in LANGUAGES:
+            mark = abbreviation_markup(abbreviations(corpus, lang))
+            self._ui_abbr[lang] = {key: mark(text) for key, text in self._ui[lang].items()}
 
     def render(self, template: str, **context: Any) -> str:
         """Render one template with the shared context."""
@@ -380,7 +379,6 @@ class Renderer:
             corpus=self.corpus,
             title=title,
             predecessors=self._predecessors,
-            abbr=self._abbr[lang],
             ui=self._ui[lang],
             ui_abbr=self._ui_abbr[lang],
             **context,

@@ -85,8 +85,11 @@ def language_config(
     return config
 
 
-def _mkdocs_build(config_path: str) -> list[str]:
-    """Run one mkdocs build (in a worker process); return its warnings, raise on failure."""
+def _mkdocs_build(config_path: str) -> None:
+    """Run one mkdocs build (in a worker process); raise BuildError with its warnings.
+
+    mkdocs.yml sets strict: a warning fails the build, so a build that returns had none.
+    """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -113,7 +116,6 @@ def _mkdocs_build(config_path: str) -> list[str]:
         raise BuildError(f"mkdocs stopped: {type(error).__name__}: {error}") from error
     finally:
         logger.removeHandler(handler)
-    return messages
 
 
 _MISSING_LINK_RE = re.compile(
