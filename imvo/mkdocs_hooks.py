@@ -11,7 +11,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import TableOfContents, get_toc
 
-from imvo.render import template_cache, unstash_html
+from imvo.render import Page, template_cache, unstash_html
 from imvo.sanitize import sanitize
 from imvo.search import index_page
 from imvo.write import handed_over
@@ -89,9 +89,14 @@ def on_files(files: Files, config: Any = None, **_: Any) -> Files:
     return files
 
 
+def _handed_over_page(page: Any) -> Page | None:
+    """Our rendering of an mkdocs page, if the write stage handed it over."""
+    return handed_over().get(page.file.src_uri) if page is not None else None
+
+
 def on_page_markdown(markdown: str, page: Any = None, **_: Any) -> str:
     """Give the page its metadata (title, description, counterpart), handed over in memory."""
-    ours = handed_over().get(page.file.src_uri) if page is not None else None
+    ours = _handed_over_page(page)
     if ours is not None:
         page.meta = dict(ours.meta)
     return markdown
@@ -103,7 +108,7 @@ def on_page_content(html: str, page: Any = None, config: Any = None, **_: Any) -
     When stashed blocks hold headings, the table of contents is made again from the page's
     finished HTML, so that it lists them in their place among the Markdown headings.
     """
-    ours = handed_over().get(page.file.src_uri) if page is not None else None
+    ours = _handed_over_page(page)
     if ours is None or not ours.blocks:
         return sanitize(html)
     blocks = list(ours.blocks)

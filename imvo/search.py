@@ -3,17 +3,16 @@
 The plugin splits every page into sections with Python's HTMLParser, which was a quarter
 of the build at 1,000 covenants. Every page reaches it through the sanitiser, whose output
 is regular: lower-case tags, attribute values always in double quotes, no comments, no
-script or style. `SectionParser` keeps the plugin's own handling of each tag and text (it
-is a subclass of the plugin's parser) and only replaces the tokeniser with one regular
-expression over that regular HTML. Anything it cannot read as such goes to the stock
-parser whole, so the index is the same either way; a test compares the two.
+script or style. `SectionParser`, a subclass of the plugin's parser, reads that regular
+HTML with one regular expression and handles each tag and text with the plugin's own
+statements, on plain tag names. Anything it cannot read as such goes to the stock parser
+whole, so the index is the same either way; tests compare the two.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from html import escape
 from typing import Any
 
 from material.plugins.search.plugin import Element, Parser, Section, void
@@ -173,12 +172,12 @@ class SectionParser(Parser):  # type: ignore[misc]
                 el.tag == "a" and el.attrs.get("class") == "headerlink" for el in self.context
             )
             if not permalink:
-                section.title.append(escape(data, quote=False))
+                section.title.append(html.escape(data, quote=False))
         elif data.isspace():
             if not section.text or not section.text[-1].isspace() or "pre" in tags:
                 section.text.append(data)
         else:
-            section.text.append(escape(data, quote=False))
+            section.text.append(html.escape(data, quote=False))
 
 
 def index_page(plugin: Any, page: Any) -> bool:
