@@ -331,7 +331,7 @@ def load_content(
 
     job = _CovenantJob(set(parties), set(seen_slugs), file_check)
     covenants: dict[str, Covenant] = {}
-    for slug, covenant, found in _load_covenants(job, covenant_dir, root, sorted(seen_slugs)):
+    for slug, covenant, found in _load_covenants(job, covenant_dir, seen_slugs):
         problems += found
         if covenant is not None:
             covenants[slug] = covenant
@@ -355,6 +355,19 @@ def load_content(
     )
 
 
+def _read_checked(
+    path: Path, shown: str, model: type[M], file_check: FileCheck | None
+) -> tuple[M | None, LoadedFile | None, list[Problem]]:
+    """Read one YAML file and check it against its model and with `file_check`."""
+    loaded, problems = read_yaml(path, shown)
+    if loaded is None:
+        return None, None, problems
+    value, problems = check_model(loaded, model)
+    if file_check is not None:
+        problems += file_check(loaded)
+    return value, loaded, problems
+
+
 def _load_model_file(
     path: Path, model: type[M], root: Path, file_check: FileCheck | None
 ) -> tuple[tuple[M, LoadedFile] | None, list[Problem]]:
@@ -362,13 +375,8 @@ def _load_model_file(
     shown = _relative(path, root)
     if not path.is_file():
         return None, [Problem(shown, 1, "(file)", "this file is missing")]
-    loaded, problems = read_yaml(path, shown)
-    if loaded is None:
-        return None, problems
-    value, problems = check_model(loaded, model)
-    if file_check is not None:
-        problems += file_check(loaded)
-    return (None if value is None else (value, loaded)), problems
+    value, loaded, problems = _read_checked(path, shown, model, file_check)
+    return (None if value is None or loaded is None else (value, loaded)), problems
 
 
 FileCheck = Callable[[LoadedFile], list[Problem]]
@@ -392,15 +400,9 @@ def _load_covenant(
     job: _CovenantJob, path: Path, shown: str, slug: str
 ) -> tuple[str, Covenant | None, list[Problem]]:
     """Read one covenant file, check it against the model and against the other files."""
-    loaded, problems = read_yaml(path, shown)
-    if loaded is None:
-        return slug, None, problems
-    covenant, found = check_model(loaded, Covenant)
-    problems += found
-    if covenant is not None:
+    covenant, loaded, problems = _read_checked(path, shown, Covenant, job.file_check)
+    if covenant is not None and loaded is not None:
         problems += _cross_check_covenant(slug, covenant, loaded, job.party_ids, job.slugs)
-    if job.file_check is not None:
-        problems += job.file_check(loaded)
     return slug, covenant, problems
 
 
@@ -411,11 +413,11 @@ def _load_chunk(
 
 
 def _load_covenants(
-    job: _CovenantJob, folder: Path, root: Path, slugs: list[str]
+    job: _CovenantJob, folder: Path, shown_by_slug: dict[str, str]
 ) -> list[tuple[str, Covenant | None, list[Problem]]]:
     """Every covenant file read and checked, in slug order; side by side when there are many."""
     items = [
-        (folder / f"{slug}.yaml", _relative(folder / f"{slug}.yaml", root), slug) for slug in slugs
+        (folder / f"{slug}.yaml", shown, slug) for slug, shown in sorted(shown_by_slug.items())
     ]
     workers = min(2, os.cpu_count() or 1)
     if len(items) < PARALLEL_FROM or workers < 2:
