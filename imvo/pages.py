@@ -6,8 +6,6 @@ so that a page and its counterpart differ only by that folder and their file nam
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 TEXT_PAGES: dict[str, dict[str, str]] = {
     "index": {"nl": "index", "en": "index"},
     "how-it-works": {"nl": "hoe-werkt-een-convenant", "en": "how-it-works"},
@@ -53,12 +51,3 @@ RESERVED_NAMES = frozenset(
     | {"search", "assets", "en", "nl", "pdf", "404", "sitemap", "data"}
 )
 """Names a covenant slug may not take, because pages or folders of the site use them."""
-
-
-@dataclass(frozen=True)
-class PageRef:
-    """One page of one language: its key, kind and file name."""
-
-    key: str
-    kind: str
-    name: str
