@@ -52,28 +52,23 @@ def test_language_switch_on_a_factsheet_lands_on_the_same_factsheet(
     )
 
 
-def test_search_finds_a_covenant_by_a_dutch_word_on_the_dutch_site(
-    served_site: ServedSite, browser_page: Any
+@pytest.mark.parametrize("prefix", ["", "en/"], ids=["dutch", "english"])
+def test_search_finds_a_covenant_by_a_word_of_the_sites_language(
+    prefix: str, served_site: ServedSite, browser_page: Any
 ) -> None:
-    """A Dutch word finds the covenant on the Dutch site, and only Dutch pages come up."""
+    """A word of the site's language finds the covenant there; only that language's pages
+    come up, also for a word of the other language."""
     slug, dutch, english = _search_words(served_site)
-    found = _search(browser_page, served_site, "", dutch)
-    assert served_site.url(f"{slug}.html") in found
-    assert [link for link in found if link.startswith(served_site.url("en/"))] == []
-    other = _search(browser_page, served_site, "", english)
-    assert [link for link in other if link.startswith(served_site.url("en/"))] == []
+    own, foreign = (english, dutch) if prefix else (dutch, english)
 
+    def other_language(link: str) -> bool:
+        return link.startswith(served_site.url("en/")) != bool(prefix)
 
-def test_search_finds_a_covenant_by_an_english_word_on_the_english_site(
-    served_site: ServedSite, browser_page: Any
-) -> None:
-    """An English word finds the covenant on the English site, and only English pages come up."""
-    slug, dutch, english = _search_words(served_site)
-    found = _search(browser_page, served_site, "en/", english)
-    assert served_site.url(f"en/{slug}.html") in found
-    assert [link for link in found if not link.startswith(served_site.url("en/"))] == []
-    other = _search(browser_page, served_site, "en/", dutch)
-    assert [link for link in other if not link.startswith(served_site.url("en/"))] == []
+    found = _search(browser_page, served_site, prefix, own)
+    assert served_site.url(f"{prefix}{slug}.html") in found
+    assert [link for link in found if other_language(link)] == []
+    other = _search(browser_page, served_site, prefix, foreign)
+    assert [link for link in other if other_language(link)] == []
 
 
 @pytest.mark.parametrize(
