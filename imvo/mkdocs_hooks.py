@@ -61,13 +61,17 @@ def heading_ids_apart(html: str, blocks: list[str]) -> str:
 def on_env(env: Any, config: Any = None, files: Any = None, **_: Any) -> Any:
     """Give the theme `imvo_once`: a part rendered once per build and key, then reused.
 
-    Used as {% call imvo_once(key) %}...{% endcall %} in overrides/ for parts of the page
-    that are the same on many pages (the menu of the pages outside it, the search form);
-    the key says what they depend on, such as the page's folder for relative links.
+    Used as {% call imvo_once(name, page, shared) %}...{% endcall %} in overrides/ for parts
+    that are the same on many pages (the search form, the menu of the pages outside it).
+    With a page, the part is kept per folder of the site, for its relative links; where
+    `shared` is false (the 404 page, a page in the menu), it is rendered for that page.
     """
     store: dict[str, str] = {}
 
-    def once(key: str, caller: Callable[[], str]) -> str:
+    def once(name: str, page: Any = None, shared: Any = True, *, caller: Callable[[], str]) -> str:
+        if not shared:
+            return caller()
+        key = f"{name} {page.url.rpartition('/')[0]}" if page is not None else name
         if key not in store:
             store[key] = caller()
         return store[key]

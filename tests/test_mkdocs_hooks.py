@@ -64,6 +64,16 @@ def test_imvo_once_renders_a_part_once_per_key_and_build() -> None:
     assert fresh("a", caller=part("C")) == "C"
 
 
+def test_imvo_once_keeps_a_part_per_folder_and_renders_it_each_time_when_not_shared() -> None:
+    once = on_env(SimpleNamespace(globals={})).globals["imvo_once"]
+    here, there = SimpleNamespace(url="a.html"), SimpleNamespace(url="en/b.html")
+    assert once("nav", here, True, caller=lambda: "root") == "root"
+    assert once("nav", SimpleNamespace(url="c.html"), True, caller=lambda: "other") == "root"
+    assert once("nav", there, True, caller=lambda: "en") == "en"
+    assert once("nav", here, None, caller=lambda: "own") == "own"
+    assert once("nav", here, True, caller=lambda: "again") == "root"
+
+
 def test_stashed_blocks_go_back_sanitised_and_their_headings_reach_the_toc() -> None:
     hand_over(
         [
