@@ -77,6 +77,27 @@ _ALIAS_MESSAGE = (
 )
 
 
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_MERGE = "tag:yaml.org,2002:merge"
+_PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float"))
+"""Besides text, mappings and lists: the kinds of value YAML reads without a tag."""
+_MERGE_MESSAGE = "merge keys (<<) are not allowed in content files; write the fields out in full"
+
+
+def _short_tag(tag: str) -> str:
+    """A tag as an editor writes it: !!timestamp, !custom."""
+    return tag.replace("tag:yaml.org,2002:", "!!")
+
+
+def _tag_message(tag: str) -> str:
+    return (
+        f"the tag {_short_tag(tag)} is not allowed in content files; "
+        "write the value without the tag"
+    )
+
+
 class _Refused(Exception):
     def __init__(self, line: int, field: str, message: str) -> None:
         super().__init__(message)
@@ -131,23 +152,37 @@ class _Builder:
             raise _Refused(line, "(file)", _ALIAS_MESSAGE)
         self.seen.add(id(node))
 
-    def _scalar(self, node: yaml.Node) -> Any:
+    def _scalar(self, node: yaml.Node, where: FieldPath) -> Any:
         # Most values are plain text: skip the constructor machinery for those.
-        if node.tag == "tag:yaml.org,2002:str" and isinstance(node, yaml.ScalarNode):
+        if node.tag == _STR and isinstance(node, yaml.ScalarNode):
             return node.value
-        return self.loader.construct_object(node, deep=True)
+        line = node.start_mark.line + 1
+        if node.tag == _MERGE:
+            raise _Refused(line, field_name(where), _MERGE_MESSAGE)
+        if node.tag not in _PLAIN_TAGS or not isinstance(node, yaml.ScalarNode):
+            raise _Refused(line, field_name(where), _tag_message(node.tag))
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, LookupError, TypeError, AttributeError):
+            # Only an explicit tag gets here with a value that does not fit (!!int kind).
+            raise _Refused(
+                line,
+                field_name(where),
+                f"'{node.value}' cannot be read as {_short_tag(node.tag)}; "
+                "write the value without the tag",
+            ) from None
 
     def data(self, node: yaml.Node, where: FieldPath, line: int) -> Any:
         """The value of one node, recording its line and the lines of everything inside."""
         self._visit(node, line)
         here = node.start_mark.line + 1
         self.lines[where] = here
-        if isinstance(node, yaml.MappingNode):
+        if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 key_line = key_node.start_mark.line + 1
                 self._visit(key_node, key_line)
-                key = self._scalar(key_node)
+                key = self._scalar(key_node, where)
                 if not isinstance(key, str):
                     raise _Refused(
                         key_line, field_name(where), f"a key must be a word; got {key!r}"
@@ -161,9 +196,9 @@ class _Builder:
                     )
                 result[key] = self.data(value_node, (*where, key), key_line)
             return result
-        if isinstance(node, yaml.SequenceNode):
+        if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
             return [self.data(item, (*where, index), here) for index, item in enumerate(node.value)]
-        return self._scalar(node)
+        return self._scalar(node, where)
 
 
 _QUOTE_START_RE = re.compile(r"""^\s*(?:-\s+)*(?:[^\s"'#][^:#]*:\s+)?(["'])(.*)$""")
