@@ -201,6 +201,14 @@ class _Builder:
         return self._scalar(node, where)
 
 
+_OTHER_BREAKS = "\x85\u2028\u2029"
+"""Characters YAML reads as line breaks where editors' tools show none (lines would not match)."""
+_UNPRINTABLE_RE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+"""A character YAML refuses in a file (its printable set, YAML 1.1 section 5.1), or one of
+_OTHER_BREAKS."""
+
 _QUOTE_START_RE = re.compile(r"""^\s*(?:-\s+)*(?:[^\s"'#][^:#]*:\s+)?(["'])(.*)$""")
 
 
@@ -223,8 +231,9 @@ def _unclosed_quote(text: str, upto: int) -> int | None:
 def _yaml_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
     """The line and an editor's sentence for a YAML syntax error."""
     mark = error.problem_mark or error.context_mark
-    line = mark.line + 1 if mark else 1
     lines = text.splitlines()
+    # libyaml may point past the last line (an unclosed bracket at the end of the file).
+    line = min(mark.line + 1, len(lines)) if mark and lines else 1
     source_line = lines[line - 1] if 0 < line <= len(lines) else ""
     indent = source_line[: len(source_line) - len(source_line.lstrip(" \t-"))]
     problem = error.problem or "invalid YAML"
@@ -279,6 +288,22 @@ def read_yaml(path: Path, shown: str) -> tuple[LoadedFile | None, list[Problem]]
         )
     if "\x00" in text:
         return problem(1, "(file)", "the file holds a NUL character; save it as UTF-8 text")
+    unprintable = _UNPRINTABLE_RE.search(text)
+    if unprintable is not None:
+        line = text.count("\n", 0, unprintable.start()) + 1
+        code = f"U+{ord(unprintable[0]):04X}"
+        if unprintable[0] in _OTHER_BREAKS:
+            return problem(
+                line,
+                "(file)",
+                f"the line holds an invisible line break ({code}), often pasted from a web "
+                "page or a word processor; delete it or type a space instead",
+            )
+        return problem(
+            line,
+            "(file)",
+            f"the line holds a control character ({code}) that YAML does not allow; delete it",
+        )
     try:
         node = _compose(text)
         if node is None:
@@ -295,7 +320,7 @@ def read_yaml(path: Path, shown: str) -> tuple[LoadedFile | None, list[Problem]]
         line, message = _yaml_problem(error, text)
         return problem(line, "(file)", message)
     except yaml.YAMLError as error:
-        return problem(1, "(file)", f"this is not valid YAML: {error}")
+        return problem(1, "(file)", f"this is not valid YAML: {' '.join(str(error).split())}")
     except RecursionError:
         return problem(1, "(file)", "the file is nested too deeply")
     if not isinstance(data, dict):

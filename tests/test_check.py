@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from imvo.check import CheckResult, exit_code, report, run_check, today
 from imvo.problems import Problem
@@ -197,3 +200,66 @@ def test_strict_fails_on_warnings_only() -> None:
 def test_today_follows_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763683200")
     assert today() == date(2025, 11, 21)
+
+
+# An editor's slip, at random: the check must answer with lines, never a traceback.
+_FILES = sorted(path.relative_to(FIXTURES).as_posix() for path in FIXTURES.rglob("*.yaml"))
+_TOKENS = (
+    *("", " ", "  ", "\t", "- ", ": ", "? ", "#", "|", ">", '"', "'", "[", "]", "{", "}"),
+    *("&a ", "*a", "<<: ", "!!int ", "!!float ", "!!bool ", "!!timestamp ", "!x ", "!!str "),
+    *("~", "null", "true", "12", "-1", ".nan", "0x1F", "é", "\u2028", "\x07", "---", "..."),
+    *("2016-13-45", '"2020-02-30"', '"2020-06"', '"2016"', "2016-07-04", "[]", "{}"),
+    *("bron-a", "bron-b", "fnv", "ser", "ended", "active", "voorbeeld", "javascript:x"),
+)
+_EDITS = st.tuples(
+    st.sampled_from(("delete", "copy", "insert", "value", "indent", "swap", "cut")),
+    st.integers(0, 1000),
+    st.integers(0, 1000),
+    st.sampled_from(_TOKENS),
+)
+
+
+def _edit(text: str, edits: list[tuple[str, int, int, str]]) -> str:
+    """Apply an editor's slips to a file: lines lost, copied, moved, cut or typed into."""
+    lines = text.split("\n")
+    for kind, first, second, token in edits:
+        i, j = first % len(lines), second % len(lines)
+        at = second % (len(lines[i]) + 1)
+        if kind == "delete" and len(lines) > 1:
+            del lines[i]
+        elif kind == "copy":
+            lines.insert(i, lines[j])
+        elif kind == "insert":
+            lines[i] = lines[i][:at] + token + lines[i][at:]
+        elif kind == "value" and ":" in lines[i]:
+            lines[i] = lines[i].partition(":")[0] + ": " + token
+        elif kind == "indent":
+            lines[i] = " " * (second % 7) + lines[i].lstrip()
+        elif kind == "swap":
+            lines[i], lines[j] = lines[j], lines[i]
+        elif kind == "cut":
+            lines[i] = lines[i][:at] + lines[i][at + first % 9 :]
+    return "\n".join(lines)
+
+
+@example(file="covenants/voorbeeld.yaml", edits=[("value", 25, 0, "!!int ")])
+@example(file="parties.yaml", edits=[("value", 3, 0, "!!timestamp ")])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(file=st.sampled_from(_FILES), edits=st.lists(_EDITS, min_size=1, max_size=4))
+def test_no_slip_in_a_file_makes_the_check_crash(
+    file: str, edits: list[tuple[str, int, int, str]]
+) -> None:
+    with tempfile.TemporaryDirectory() as temp:
+        content = Path(temp) / "content"
+        shutil.copytree(FIXTURES, content)
+        path = content / file
+        text = _edit(path.read_text("utf-8"), edits)
+        path.write_text(text, "utf-8")
+        result = run_check(content, content.parent, WHEN)  # raises nothing
+        for problem in result.problems:
+            assert problem.path.startswith("content/") and problem.path.endswith(".yaml")
+            lines = (Path(temp) / problem.path).read_text("utf-8").count("\n") + 1
+            assert 1 <= problem.line <= lines, problem.text()
+            assert problem.field and problem.message, problem.text()
+            assert "\n" not in problem.text()
+            assert "Traceback" not in problem.message
