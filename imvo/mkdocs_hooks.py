@@ -12,7 +12,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import TableOfContents, get_toc
 
 from imvo.render import Page, template_cache, unstash_html
-from imvo.sanitize import sanitize
+from imvo.sanitize import sanitize, sanitize_text
 from imvo.search import index_page
 from imvo.write import handed_over
 
@@ -107,16 +107,17 @@ def on_page_markdown(markdown: str, page: Any = None, **_: Any) -> str:
 
 
 def on_page_content(html: str, page: Any = None, config: Any = None, **_: Any) -> str:
-    """Put back the page's stashed HTML blocks, then run it all through the sanitiser.
+    """Put back the page's stashed HTML blocks; each block and each piece of the Markdown's
+    HTML between them goes through the sanitiser on its own (see unstash_html).
 
     When stashed blocks hold headings, the table of contents is made again from the page's
     finished HTML, so that it lists them in their place among the Markdown headings.
     """
     ours = _handed_over_page(page)
-    if ours is None or not ours.blocks:
+    if ours is None:
         return sanitize(html)
     blocks = list(ours.blocks)
-    html = sanitize(unstash_html(heading_ids_apart(html, blocks), blocks))
+    html = unstash_html(heading_ids_apart(html, blocks), blocks, sanitize, sanitize_text)
     if any(_HEADING.search(block) for block in ours.blocks):
         page.toc = headings_toc(html)
     return html

@@ -156,6 +156,9 @@ def placeholder(index: int) -> str:
     return f"<!--imvo-block-{index}-->"
 
 
+_PLACEHOLDER = re.compile(r"<!--imvo-block-(\d+)-->")
+
+
 def _is_html_block(part: str) -> bool:
     """Whether a paragraph is one finished HTML element: a block tag that it closes itself."""
     match = _OPENING_TAG.match(part)
@@ -175,6 +178,8 @@ def stash_html(markdown: str) -> tuple[str, tuple[str, ...]]:
     that tag itself, outside fenced code; paragraphs in a row go into one block, behind one
     placeholder. The mkdocs hook puts them back and the whole page is then sanitised.
     """
+    # A placeholder typed into a text is shown as text, never taken for one of ours.
+    markdown = markdown.replace("<!--imvo-block-", "&lt;!--imvo-block-")
     parts = _PARAGRAPHS.split(markdown)
     paragraphs, blanks = parts[0::2], [*parts[1::2], ""]
     out: list[str] = []
@@ -199,11 +204,27 @@ def stash_html(markdown: str) -> tuple[str, tuple[str, ...]]:
     return "".join(out), tuple(blocks)
 
 
-def unstash_html(html: str, blocks: list[str]) -> str:
-    """Put stashed HTML blocks back in the place of their placeholders."""
-    for index, block in enumerate(blocks):
-        html = html.replace(placeholder(index), block, 1)
-    return html
+def unstash_html(
+    html: str,
+    blocks: list[str],
+    clean_block: Callable[[str], str] = str,
+    clean_text: Callable[[str], str] = str,
+) -> str:
+    """Put stashed HTML blocks back in the place of their placeholders.
+
+    Each block and each piece of HTML between them is cleaned on its own (the hook passes
+    the sanitisers): a tag an editor's text leaves open, such as <a>, <details> or <script>,
+    is closed at the end of its piece and cannot take in the rest of the page.
+    """
+    pieces = _PLACEHOLDER.split(html)
+    out = []
+    for index, piece in enumerate(pieces):
+        if index % 2:
+            out.append(clean_block(blocks[int(piece)]))
+            continue
+        body = piece.rstrip()  # the blank lines after an open tag stay outside it
+        out.append(clean_text(body) + piece[len(body) :] if body else piece)
+    return "".join(out)
 
 
 def site_path(lang: str, name: str) -> str:

@@ -67,17 +67,37 @@ def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
-_CLEANER = nh3.Cleaner(
-    tags=_TEXT_TAGS | _SVG_TAGS,
-    attributes=ATTRIBUTES,
-    url_schemes={"http", "https", "mailto"},
-    link_rel=None,
-    strip_comments=True,
-    attribute_filter=_keep_attribute,
-)
-"""Built once: building the allow-list for every page cost more than the cleaning itself."""
+_FORM_TAGS = {
+    "label", "input", "select", "option", "button", "form", "fieldset", "legend", "output",
+}  # fmt: skip
+"""The site's own filters use these; the content's Markdown may not."""
+
+
+def _cleaner(tags: set[str]) -> nh3.Cleaner:
+    return nh3.Cleaner(
+        tags=tags,
+        attributes={tag: names for tag, names in ATTRIBUTES.items() if tag in tags | {"*"}},
+        url_schemes={"http", "https", "mailto"},
+        link_rel=None,
+        strip_comments=True,
+        attribute_filter=_keep_attribute,
+    )
+
+
+# Built once: building the allow-list for every page cost more than the cleaning itself.
+_CLEANER = _cleaner(_TEXT_TAGS | _SVG_TAGS)
+_TEXT_CLEANER = _cleaner(_TEXT_TAGS - _FORM_TAGS)
 
 
 def sanitize(html: str) -> str:
     """Clean one page's HTML with the allow-list; scripts and their text are dropped."""
     return _CLEANER.clean(html)
+
+
+def sanitize_text(html: str) -> str:
+    """Clean the HTML of the content's Markdown: the allow-list without forms and drawings.
+
+    The site's own filters and drawings come from the templates; an editor's text has no
+    use for a form control or an <svg>, and an open <select> would hide the text after it.
+    """
+    return _TEXT_CLEANER.clean(html)

@@ -141,3 +141,30 @@ def test_a_heading_in_an_editors_text_gets_its_own_anchor_on_the_built_page(
     page = (tmp_path / "site" / "en" / "voorbeeld.html").read_text(encoding="utf-8")
     assert re.findall(r'<h2 id="(summary[^"]*)"', page) == ["summary", "summary_1"]
     assert re.findall(r'href="#(summary[^"]*)"', page) == ["summary", "summary_1"]
+
+
+def test_a_tag_left_open_in_a_text_stays_in_its_own_piece() -> None:
+    hand_over(
+        [
+            Page(
+                key="k",
+                name="page",
+                title="A",
+                markdown="<!--imvo-block-0-->\n\nSee <a href='https://example.org/'>this\n\n"
+                "<!--imvo-block-1-->\n\nA <select>hidden?\n\n<!--imvo-block-2-->\n",
+                blocks=('<h2 id="a">A</h2>', '<h2 id="b">B</h2>', '<h2 id="c">C</h2>'),
+            )
+        ]
+    )
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="page.md"), toc=None)
+    html = on_page_content(
+        '<!--imvo-block-0-->\n<p>See <a href="https://example.org/">this</p>\n'
+        "<!--imvo-block-1-->\n<p>A <select>hidden?</p>\n<!--imvo-block-2-->",
+        page=page,
+    )
+    assert html == (
+        '<h2 id="a">A</h2>\n<p>See <a href="https://example.org/">this</a></p>\n'
+        # The parser's repair of the open <select> leaves an empty paragraph; the select
+        # itself goes, and the heading after it is outside it.
+        '<h2 id="b">B</h2>\n<p>A hidden?<p></p></p>\n<h2 id="c">C</h2>'
+    )

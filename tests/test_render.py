@@ -232,3 +232,9 @@ def test_compiled_templates_are_cached_where_the_folder_can_be_written(tmp_path:
     blocked = tmp_path / "file"
     blocked.write_text("not a folder", encoding="utf-8")
     assert template_cache(blocked / "jinja") is None
+
+
+def test_a_placeholder_typed_into_a_text_stays_text() -> None:
+    stashed, blocks = stash_html('<h2 id="a">A</h2>\n\nSee <!--imvo-block-0-->.\n')
+    assert stashed == "<!--imvo-block-0-->\n\nSee &lt;!--imvo-block-0-->.\n"
+    assert blocks == ('<h2 id="a">A</h2>',)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from imvo.mkdocs_hooks import on_page_content
-from imvo.sanitize import sanitize
+from imvo.sanitize import sanitize, sanitize_text
 
 
 @pytest.mark.parametrize(
@@ -56,3 +56,23 @@ def test_sanitize_keeps_the_site_s_own_markup() -> None:
 
 def test_the_mkdocs_hook_sanitises_page_content() -> None:
     assert on_page_content("<p>x</p><script>alert(1)</script>", page=None) == "<p>x</p>"
+
+
+@pytest.mark.parametrize(
+    ("dirty", "clean"),
+    [
+        ("<p>a <select><option>b</option></select></p>", "<p>a b</p>"),
+        ('<form action="x"><input name="q"><button>b</button></form>', "b"),
+        ('<p>a <svg><rect width="1"></rect></svg> b</p>', "<p>a  b</p>"),
+        (
+            '<p>a <a href="https://example.org/">b</a></p>',
+            '<p>a <a href="https://example.org/">b</a></p>',
+        ),
+        ("<details><summary>a</summary>b</details>", "<details><summary>a</summary>b</details>"),
+    ],
+)
+def test_sanitize_text_allows_no_forms_or_drawings_in_the_content_s_markdown(
+    dirty: str, clean: str
+) -> None:
+    assert sanitize_text(dirty) == clean
+    assert sanitize_text(sanitize(dirty)) == clean

@@ -27,6 +27,12 @@ Een "><script>alert('desc')</script> convenant. <script>alert('summary')</script
 <form action="javascript:alert('form')"><button formaction="javascript:alert('f')">b</button></form>
 """
 
+OPEN_TAGS = (
+    'An <a href="https://example.org/">agreement <b>with <details><summary>tags <select>'
+    "<button>left <table>open <textarea><iframe><style><script>and more"
+)
+"""An English summary that opens tags and never closes them."""
+
 
 def hostile_content(folder: Path) -> Path:
     """The fixture content with script, handlers and unsafe links in every kind of field."""
@@ -38,6 +44,7 @@ def hostile_content(folder: Path) -> Path:
     text = text.replace("  nl: Convenant Voorbeeldsector", f'  nl: "{HOSTILE_NAME}"', 1)
     text = text.replace("  nl: Een convenant om de fixture te testen.", f"  nl: |\n{indented}")
     text = text.replace("  nl: Klachten gaan", "  nl: <script>alert('complaints')</script> Gaan")
+    text = text.replace("  en: An agreement to test the fixture.", f"  en: '{OPEN_TAGS}'")
     covenant.write_text(text, encoding="utf-8")
     about = content / "texts" / "about.nl.md"
     body = about.read_text("utf-8").splitlines()[1:]
@@ -193,3 +200,43 @@ def test_unsafe_link_in_a_url_field_is_refused(url: str, tmp_path: Path) -> None
         "content/covenants/voorbeeld.yaml:54: links[0].url: expected a web address starting "
         f"with https:// (or mailto:); got {url!r}"
     ]
+
+
+class Nesting(HTMLParser):
+    """The elements open around each heading with an id, as a browser would nest them."""
+
+    VOID = frozenset({"br", "img", "input", "meta", "link", "hr", "source", "wbr", "area", "col"})
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.around: dict[str, list[str]] = {}
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag in {"h2", "h3"} and found.get("id"):
+            self.around[str(found["id"])] = list(self.stack)
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.stack:
+            while self.stack.pop() != tag:
+                pass
+
+
+def test_tags_left_open_in_a_text_end_with_that_text(hostile_site: Path) -> None:
+    html = (hostile_site / "en" / "voorbeeld.html").read_text("utf-8")
+    article = html[html.index("<article") : html.index("</article>")]
+    around = Nesting(article).around
+    assert list(around)[:4] == ["glance", "summary", "goals", "themes"]
+    opened = {"a", "b", "details", "summary", "select", "button", "table", "textarea"}
+    assert {anchor: set(tags) & opened for anchor, tags in around.items()} == {
+        anchor: set() for anchor in around
+    }
+    assert around["sources"] == around["summary"]
+    assert "A living wage." in article
+    assert "Complaints go to the complaints committee." in article
+    assert '<a href="https://example.org/">agreement <b>with </b></a>' in article
+    assert "<select" not in article and "<button" not in article
