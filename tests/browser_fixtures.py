@@ -15,6 +15,7 @@ import os
 import socket
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -83,15 +84,10 @@ def require_chromium() -> None:
         )
 
 
-@pytest.fixture(scope="session")
-def served_site(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[ServedSite]:
-    """The real site (with PDFs) built under /imvo-convenanten/ and served on 127.0.0.1."""
-    fixtures = os.environ.get("IMVO_BROWSER_CONTENT") == "fixtures"
-    corpus: Corpus = request.getfixturevalue("fixture_corpus" if fixtures else "corpus")
+@contextmanager
+def serving(corpus: Corpus, served: Path, *, pdf: bool) -> Iterator[ServedSite]:
+    """Build a corpus under <served>/imvo-convenanten/ and serve <served> on 127.0.0.1."""
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1763683200")
-    served = tmp_path_factory.mktemp("served")
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
@@ -102,7 +98,7 @@ def served_site(
         host=f"127.0.0.1:{port}",
         corpus=corpus,
     )
-    build_site(corpus, site.root, site_url=site.base_url, post_steps=post_steps(pdf=True))
+    build_site(corpus, site.root, site_url=site.base_url, post_steps=post_steps(pdf=pdf))
     handler = partial(type("Handler", (_Handler,), {"log": site.log}), directory=str(served))
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -112,6 +108,17 @@ def served_site(
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def served_site(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[ServedSite]:
+    """The real site (with PDFs) built under /imvo-convenanten/ and served on 127.0.0.1."""
+    fixtures = os.environ.get("IMVO_BROWSER_CONTENT") == "fixtures"
+    corpus: Corpus = request.getfixturevalue("fixture_corpus" if fixtures else "corpus")
+    with serving(corpus, tmp_path_factory.mktemp("served"), pdf=True) as site:
+        yield site
 
 
 @pytest.fixture(scope="session")

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_fixtures import ServedSite
+from browser_fixtures import ServedSite, serving
+
+from imvo.validate import load_content
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "content"
+LONG = "Arbeidsomstandighedenconvenantverlengingsovereenkomstenonderhandelingsresultaat"
+"""A word longer than a phone is wide, as Dutch compounds can be."""
 
 pytestmark = pytest.mark.browser
 
@@ -81,6 +90,61 @@ def test_no_horizontal_page_scroll_at_360_pixels(
     assert (served_site.root / name).is_file(), f"{name} is not in the built site"
     browser_page.set_viewport_size({"width": 360, "height": 740})
     browser_page.goto(served_site.url(name), wait_until="load")
+    widths = browser_page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1]
+
+
+@pytest.fixture(scope="module")
+def long_words_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """The fixture content with very long words in names, texts, sources and a party."""
+    folder = tmp_path_factory.mktemp("long-words")
+    content = folder / "content"
+    shutil.copytree(FIXTURE, content)
+    covenant = content / "covenants" / "voorbeeld.yaml"
+    text = covenant.read_text("utf-8")
+    for old, new in [
+        ("  nl: Convenant Voorbeeldsector\n", f"  nl: Convenant {LONG}{LONG}\n"),
+        ("  nl: Voorbeeld\n", f"  nl: {LONG}\n"),
+        ("  en: Example\n", f"  en: {LONG}\n"),
+        ("  nl: Voorbeeldsector\n", f"  nl: Sector{LONG}\n"),
+        ("  en: Example sector\n", f"  en: Sector{LONG}\n"),
+        ("  nl: Een convenant om", f"  nl: https://example.org/{'a' * 150} {LONG}{LONG} om"),
+        ("    title: Bron A\n", f"    title: Bron {LONG}{LONG}\n"),
+        ("    url: https://example.org/a\n", f"    url: https://example.org/{'b' * 200}\n"),
+    ]:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    covenant.write_text(text, "utf-8")
+    parties = content / "parties.yaml"
+    parties.write_text(
+        parties.read_text("utf-8").replace("    name: FNV\n", f"    name: FNV{LONG}\n", 1), "utf-8"
+    )
+    with serving(load_content(content, folder), folder / "served", pdf=False) as site:
+        yield site
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "voorbeeld.html",
+        "en/voorbeeld.html",
+        "overzicht.html",
+        "en/overview.html",
+        "partijen.html",
+        "en/parties.html",
+        "tijdlijn.html",
+        "en/timeline.html",
+    ],
+)
+def test_long_words_never_make_a_page_scroll_sideways_at_360_pixels(
+    long_words_site: ServedSite, browser_page: Any, name: str
+) -> None:
+    assert (long_words_site.root / name).is_file(), f"{name} is not in the built site"
+    browser_page.set_viewport_size({"width": 360, "height": 740})
+    browser_page.goto(long_words_site.url(name), wait_until="load")
+    assert LONG in browser_page.content()
     widths = browser_page.evaluate(
         "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
     )
