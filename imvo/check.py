@@ -17,7 +17,7 @@ from typing import Any
 
 from imvo.load import FieldPath, LoadedFile, field_name
 from imvo.model import Covenant, PartialDate, Status
-from imvo.problems import ContentError, Problem
+from imvo.problems import ContentError, Problem, counted, summary
 from imvo.validate import load_content
 
 MIN_WORDS_IDENTICAL = 3
@@ -174,20 +174,12 @@ def run_check(content: Path, root: Path, when: date | None = None) -> CheckResul
 
 def report(result: CheckResult, *, strict: bool) -> str:
     """The closing line of `check`: what was found, and whether it passes."""
-    errors, warnings = len(result.errors), len(result.warnings)
-    if not errors and not warnings:
-        plural = "s" if result.covenants != 1 else ""
-        return f"{result.covenants} covenant{plural} checked: no problems."
-    files = len({p.path for p in result.problems})
-    parts = []
-    if errors:
-        parts.append(f"{errors} error{'s' if errors != 1 else ''}")
-    if warnings:
-        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
-    line = f"{' and '.join(parts)} in {files} file{'s' if files != 1 else ''}"
-    if not errors and strict:
-        return f"{line}; warnings fail with --strict."
-    return f"{line}."
+    if not result.problems:
+        return f"{counted(result.covenants, 'covenant')} checked: no problems."
+    line = summary(result.problems)
+    if not result.errors and strict:
+        return f"{line.removesuffix('.')}; warnings fail with --strict."
+    return line
 
 
 def exit_code(result: CheckResult, *, strict: bool) -> int:

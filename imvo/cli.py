@@ -12,7 +12,7 @@ from pathlib import Path
 
 from imvo import ROOT
 from imvo.model import Corpus
-from imvo.problems import BuildError, ContentError, Problem, summary
+from imvo.problems import BuildError, ContentError, Problem, counted, summary
 from imvo.validate import load_content
 
 Command = Callable[[argparse.Namespace], int]
@@ -70,7 +70,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     )
     seconds = time.perf_counter() - started
     print(
-        f"Built {len(corpus.covenants)} covenants in 2 languages into {args.site} "
+        f"Built {counted(len(corpus.covenants), 'covenant')} in 2 languages into {args.site} "
         f"in {seconds:.1f} s.",
         file=sys.stderr,
     )

@@ -38,6 +38,11 @@ class ContentError(Exception):
         self.problems = sorted(problems)
 
 
+def counted(number: int, noun: str) -> str:
+    """'1 error', '3 errors': a number with its noun, in the plural where it needs one."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def summary(problems: list[Problem]) -> str:
     """The closing count line: '3 problems in 2 files.'"""
     errors = [p for p in problems if p.severity == "error"]
@@ -45,10 +50,10 @@ def summary(problems: list[Problem]) -> str:
     files = len({p.path for p in problems})
     parts = []
     if errors:
-        parts.append(f"{len(errors)} error{'s' if len(errors) != 1 else ''}")
+        parts.append(counted(len(errors), "error"))
     if warnings:
-        parts.append(f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}")
-    return f"{' and '.join(parts)} in {files} file{'s' if files != 1 else ''}."
+        parts.append(counted(len(warnings), "warning"))
+    return f"{' and '.join(parts)} in {counted(files, 'file')}."
 
 
 class BuildError(Exception):

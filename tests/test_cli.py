@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -172,3 +173,11 @@ def test_a_word_that_is_no_command_is_refused(capsys: pytest.CaptureFixture[str]
         "build.py: error: argument command: invalid choice: 'bogus' "
         "(choose from 'build', 'check', 'new', 'translations', 'schema', 'serve')"
     )
+
+
+def test_build_says_what_it_built(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "build", "--no-pdf")
+    assert (code, out) == (0, "")
+    assert re.fullmatch(r"Built 1 covenant in 2 languages into site in \d+\.\d s\.\n", err), err
+    assert (content.parent / "site" / "voorbeeld.html").is_file()
+    assert (content.parent / "site" / "en" / "voorbeeld.html").is_file()
