@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -238,3 +239,24 @@ def test_a_placeholder_typed_into_a_text_stays_text() -> None:
     stashed, blocks = stash_html('<h2 id="a">A</h2>\n\nSee <!--imvo-block-0-->.\n')
     assert stashed == "<!--imvo-block-0-->\n\nSee &lt;!--imvo-block-0-->.\n"
     assert blocks == ('<h2 id="a">A</h2>',)
+
+
+@pytest.mark.parametrize(
+    ("lang", "key", "none"),
+    [
+        ("nl", "overview", "<p>Er staan nog geen convenanten op deze site.</p>"),
+        (
+            "en",
+            "timeline",
+            "<p>There are no agreements on this site yet, so the timeline is empty.</p>",
+        ),
+    ],
+)
+def test_a_site_without_covenants_says_so(
+    fixture_corpus: Corpus, lang: str, key: str, none: str
+) -> None:
+    empty = dataclasses.replace(fixture_corpus, covenants={})
+    page = _page(empty, lang, key)
+    assert none in page
+    assert "<table" not in page and "<svg" not in page and "<ol" not in page
+    assert none not in _page(fixture_corpus, lang, key)
