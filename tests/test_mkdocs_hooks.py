@@ -168,3 +168,17 @@ def test_a_tag_left_open_in_a_text_stays_in_its_own_piece() -> None:
         # itself goes, and the heading after it is outside it.
         '<h2 id="b">B</h2>\n<p>A hidden?<p></p></p>\n<h2 id="c">C</h2>'
     )
+
+
+def test_a_tag_left_open_in_a_text_page_ends_at_the_next_heading() -> None:
+    hand_over([Page(key="about", name="about", title="T", markdown="# T\n")])
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="about.md"), toc=None)
+    html = on_page_content(
+        '<h1 id="t">T</h1>\n<p>a <details>b</p>\n<h2 id="x">X</h2>\n'
+        '<p>c <a href="https://example.org/">d</p>\n<h2 id="y">Y</h2>\n<p>e</p>',
+        page=page,
+    )
+    assert html == (
+        '<h1 id="t">T</h1>\n<p>a </p><details>b<p></p></details>\n<h2 id="x">X</h2>\n'
+        '<p>c <a href="https://example.org/">d</a></p>\n<h2 id="y">Y</h2>\n<p>e</p>'
+    )
