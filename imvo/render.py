@@ -87,9 +87,29 @@ def heading_id(text: str) -> str:
     return slugify(text, "-")
 
 
-def md_block(value: Any) -> Markup:
-    """A Markdown field from the content, as Markdown; the hook sanitises its HTML."""
-    return Markup(str(value).strip())
+_ATX_HEADING = re.compile(r"^#{1,6}")
+_FENCE = re.compile(r"^\s*(```|~~~)[^`]*$")
+
+
+def md_block(value: Any, top: int = 1) -> Markup:
+    """A Markdown field from the content, as Markdown; the hook sanitises its HTML.
+
+    `top` is the level an editor's '#' heading gets: a field that sits in a section under
+    an <h2> passes 3, so that its headings stay below the page's own (one <h1> a page).
+    """
+    text = str(value).strip()
+    if top > 1 and "#" in text:
+        fenced = False
+        lines = text.split("\n")
+        for index, line in enumerate(lines):
+            if _FENCE.match(line):
+                fenced = not fenced
+            elif not fenced:
+                lines[index] = _ATX_HEADING.sub(
+                    lambda hashes: "#" * min(6, len(hashes[0]) + top - 1), line
+                )
+        text = "\n".join(lines)
+    return Markup(text)
 
 
 def abbreviations(corpus: Corpus, lang: str) -> dict[str, str]:

@@ -16,6 +16,7 @@ from imvo.render import (
     abbreviations,
     alternate_href,
     first_sentence,
+    md_block,
     md_plain,
     site_path,
     split_title,
@@ -260,3 +261,31 @@ def test_a_site_without_covenants_says_so(
     assert none in page
     assert "<table" not in page and "<svg" not in page and "<ol" not in page
     assert none not in _page(fixture_corpus, lang, key)
+
+
+@pytest.mark.parametrize(
+    ("markdown", "top", "expected"),
+    [
+        ("# Kop\n\nTekst", 3, "### Kop\n\nTekst"),
+        ("## Kop\n#Hashtag\n##### Diep", 3, "#### Kop\n###Hashtag\n###### Diep"),
+        ("```\n# code\n```\n# Kop", 3, "```\n# code\n```\n### Kop"),
+        ("`# code` op een regel\n# Kop", 2, "`# code` op een regel\n## Kop"),
+        ("Tekst met # erin\n  # ingesprongen", 3, "Tekst met # erin\n  # ingesprongen"),
+        ("# Kop", 1, "# Kop"),
+    ],
+)
+def test_md_block_puts_an_editor_s_headings_below_the_page_s_own(
+    markdown: str, top: int, expected: str
+) -> None:
+    assert md_block(markdown, top) == expected
+
+
+def test_a_heading_in_a_factsheet_field_is_a_sub_heading_of_its_section(
+    fixture_corpus: Corpus,
+) -> None:
+    covenant = fixture_corpus.covenants["voorbeeld"]
+    summary = covenant.summary.model_copy(update={"nl": "# Achtergrond\n\nTekst."})
+    changed = covenant.model_copy(update={"summary": summary})
+    corpus = dataclasses.replace(fixture_corpus, covenants={"voorbeeld": changed})
+    page = _page(corpus, "nl", "voorbeeld")
+    assert '<h2 id="summary">Samenvatting</h2>\n\n### Achtergrond\n\nTekst.\n' in page
