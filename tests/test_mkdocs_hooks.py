@@ -139,7 +139,11 @@ def test_a_heading_in_an_editors_text_gets_its_own_anchor_on_the_built_page(
     path.write_text(text, encoding="utf-8")
     build_site(load_content(content, tmp_path), tmp_path / "site", pdf_links=False)
     page = (tmp_path / "site" / "en" / "voorbeeld.html").read_text(encoding="utf-8")
-    assert re.findall(r'<h2 id="(summary[^"]*)"', page) == ["summary", "summary_1"]
+    # The editor's '## Summary' sits under the factsheet's summary heading, as an <h4>.
+    assert re.findall(r'<h([2-6]) id="(summary[^"]*)"', page) == [
+        ("2", "summary"),
+        ("4", "summary_1"),
+    ]
     assert re.findall(r'href="#(summary[^"]*)"', page) == ["summary", "summary_1"]
 
 
