@@ -80,6 +80,17 @@ def test_search_finds_a_covenant_by_a_word_of_the_sites_language(
     assert [link for link in other if other_language(link)] == []
 
 
+def _assert_fits_360_pixels(page: Any, site: ServedSite, name: str) -> None:
+    """Open a page 360 pixels wide; it must not scroll sideways."""
+    assert (site.root / name).is_file(), f"{name} is not in the built site"
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(site.url(name), wait_until="load")
+    widths = page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1]
+
+
 @pytest.mark.parametrize(
     "name", ["overzicht.html", "en/overview.html", "tijdlijn.html", "en/timeline.html"]
 )
@@ -87,13 +98,7 @@ def test_no_horizontal_page_scroll_at_360_pixels(
     served_site: ServedSite, browser_page: Any, name: str
 ) -> None:
     """The overview and the timeline fit a 360-pixel-wide phone: the page never scrolls sideways."""
-    assert (served_site.root / name).is_file(), f"{name} is not in the built site"
-    browser_page.set_viewport_size({"width": 360, "height": 740})
-    browser_page.goto(served_site.url(name), wait_until="load")
-    widths = browser_page.evaluate(
-        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-    )
-    assert widths[0] <= widths[1]
+    _assert_fits_360_pixels(browser_page, served_site, name)
 
 
 @pytest.fixture(scope="module")
@@ -141,11 +146,5 @@ def long_words_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served
 def test_long_words_never_make_a_page_scroll_sideways_at_360_pixels(
     long_words_site: ServedSite, browser_page: Any, name: str
 ) -> None:
-    assert (long_words_site.root / name).is_file(), f"{name} is not in the built site"
-    browser_page.set_viewport_size({"width": 360, "height": 740})
-    browser_page.goto(long_words_site.url(name), wait_until="load")
+    _assert_fits_360_pixels(browser_page, long_words_site, name)
     assert LONG in browser_page.content()
-    widths = browser_page.evaluate(
-        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-    )
-    assert widths[0] <= widths[1]

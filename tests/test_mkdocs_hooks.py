@@ -74,19 +74,14 @@ def test_imvo_once_keeps_a_part_per_folder_and_renders_it_each_time_when_not_sha
     assert once("nav", here, True, caller=lambda: "again") == "root"
 
 
+def _handed(markdown: str, *blocks: str) -> SimpleNamespace:
+    """Hand over one page with its stashed blocks; return it as mkdocs would pass it."""
+    hand_over([Page(key="k", name="page", title="A", markdown=markdown, blocks=blocks)])
+    return SimpleNamespace(file=SimpleNamespace(src_uri="page.md"), toc=None)
+
+
 def test_stashed_blocks_go_back_sanitised_and_their_headings_reach_the_toc() -> None:
-    hand_over(
-        [
-            Page(
-                key="k",
-                name="page",
-                title="A",
-                markdown="# A\n\n<!--imvo-block-0-->\n",
-                blocks=('<h2 id="b">B</h2><p onclick="x()">text</p>',),
-            )
-        ]
-    )
-    page = SimpleNamespace(file=SimpleNamespace(src_uri="page.md"), toc=None)
+    page = _handed("# A\n\n<!--imvo-block-0-->\n", '<h2 id="b">B</h2><p onclick="x()">text</p>')
     html = on_page_content('<h1 id="a">A</h1>\n<!--imvo-block-0-->', page=page)
     assert html == '<h1 id="a">A</h1>\n<h2 id="b">B</h2><p>text</p>'
     assert _titles(page.toc) == [(1, "a", "A", ["b"])]
@@ -148,19 +143,11 @@ def test_a_heading_in_an_editors_text_gets_its_own_anchor_on_the_built_page(
 
 
 def test_a_tag_left_open_in_a_text_stays_in_its_own_piece() -> None:
-    hand_over(
-        [
-            Page(
-                key="k",
-                name="page",
-                title="A",
-                markdown="<!--imvo-block-0-->\n\nSee <a href='https://example.org/'>this\n\n"
-                "<!--imvo-block-1-->\n\nA <select>hidden?\n\n<!--imvo-block-2-->\n",
-                blocks=('<h2 id="a">A</h2>', '<h2 id="b">B</h2>', '<h2 id="c">C</h2>'),
-            )
-        ]
+    page = _handed(
+        "<!--imvo-block-0-->\n\nSee <a href='https://example.org/'>this\n\n"
+        "<!--imvo-block-1-->\n\nA <select>hidden?\n\n<!--imvo-block-2-->\n",
+        *('<h2 id="a">A</h2>', '<h2 id="b">B</h2>', '<h2 id="c">C</h2>'),
     )
-    page = SimpleNamespace(file=SimpleNamespace(src_uri="page.md"), toc=None)
     html = on_page_content(
         '<!--imvo-block-0-->\n<p>See <a href="https://example.org/">this</p>\n'
         "<!--imvo-block-1-->\n<p>A <select>hidden?</p>\n<!--imvo-block-2-->",
@@ -175,8 +162,7 @@ def test_a_tag_left_open_in_a_text_stays_in_its_own_piece() -> None:
 
 
 def test_a_tag_left_open_in_a_text_page_ends_at_the_next_heading() -> None:
-    hand_over([Page(key="about", name="about", title="T", markdown="# T\n")])
-    page = SimpleNamespace(file=SimpleNamespace(src_uri="about.md"), toc=None)
+    page = _handed("# T\n")
     html = on_page_content(
         '<h1 id="t">T</h1>\n<p>a <details>b</p>\n<h2 id="x">X</h2>\n'
         '<p>c <a href="https://example.org/">d</p>\n<h2 id="y">Y</h2>\n<p>e</p>',
