@@ -118,10 +118,12 @@ def _mkdocs_build(config_path: str) -> None:
         logger.removeHandler(handler)
 
 
-_MISSING_LINK_RE = re.compile(
-    r"Doc file '(?P<page>[^']+)\.md' contains a link '(?P<target>[^']+)', "
-    r"but the target is not found among documentation files\."
+_LINK_WARNING_RE = re.compile(
+    r"Doc file '(?P<page>[^']+)\.md' contains (?:a|an absolute|an unrecognized relative) "
+    r"link '(?P<link>[^']+)', (?:but the target (?:'[^']+' )?is not found among "
+    r"documentation files|it was left as is)\.(?: Did you mean '[^']+'\?)?"
 )
+"""mkdocs' warnings about a link in a page's Markdown (mkdocs.yml makes each one an error)."""
 
 
 def page_sources(corpus: Corpus, lang: str, pages: list[Page], content: str) -> dict[str, str]:
@@ -148,18 +150,24 @@ def _line_with(path: str, needle: str) -> int:
 
 def explain(message: str, sources: dict[str, str]) -> str:
     """Turn one mkdocs warning into an editor's line (path:line: field: message) if it can."""
-    match = _MISSING_LINK_RE.fullmatch(message.strip())
+    match = _LINK_WARNING_RE.fullmatch(message.strip())
     if match is None:
         return message
-    target = match["target"]
+    link = match["link"]
+    if link.startswith(("/", "\\")):
+        text = (
+            f"the link '{link}' starts with '{link[0]}', which breaks when the site lives in a "
+            "folder (as on GitHub Pages); link to the page by its name, such as 'overzicht.html'"
+        )
+    else:
+        text = (
+            f"the link '{link}' leads to no page of the site; link to a page that exists "
+            "(such as 'overzicht.html') or to a full https:// address"
+        )
     source = sources.get(match["page"])
-    text = (
-        f"the link '{target}' leads to no page of the site; link to a page that exists "
-        "or to a full https:// address"
-    )
     if source is None:
         return f"{match['page']}.md: {text}"
-    return f"{source}:{_line_with(source, f'({target}')}: (link): {text}"
+    return f"{source}:{_line_with(source, f'({link}')}: (link): {text}"
 
 
 @dataclass(frozen=True)
