@@ -292,7 +292,18 @@ def load_content(
     seen_slugs: dict[str, str] = {}
     for path in files:
         shown = _relative(path, root)
-        if path.name.startswith(".") or path.is_dir():
+        if path.name.startswith("."):
+            continue
+        if path.is_dir():
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    "(folder)",
+                    "the build reads no folders inside covenants/; move the files in it "
+                    "to content/covenants",
+                )
+            )
             continue
         if path.suffix != ".yaml":
             problems.append(
@@ -343,6 +354,15 @@ def load_content(
         if key not in texts:
             shown = _relative(content / "texts" / f"{key}.nl.md", root)
             problems.append(Problem(shown, 1, "(file)", "this text is missing"))
+    names = ", ".join(sorted(TEXT_PAGES))
+    for key in sorted(set(texts) - set(TEXT_PAGES)):
+        for lang in texts[key]:
+            shown = _relative(content / "texts" / f"{key}.{lang}.md", root)
+            message = (
+                f"no page of the site shows this text; a text is named after its page "
+                f"({names}), then .nl.md or .en.md"
+            )
+            problems.append(Problem(shown, 1, "(file)", message))
 
     if problems or glossary is None or due_diligence is None:
         raise ContentError(problems)
@@ -451,7 +471,7 @@ def load_texts(folder: Path, root: Path) -> tuple[dict[str, dict[str, str]], lis
             texts.setdefault(key, {})[lang] = text
     for key, by_lang in sorted(texts.items()):
         for lang in LANGUAGES:
-            if lang not in by_lang:
+            if lang not in by_lang and key in TEXT_PAGES:  # other keys: see load_content
                 other = next(iter(by_lang))
                 shown = _relative(folder / f"{key}.{other}.md", root)
                 problems.append(

@@ -37,6 +37,8 @@ def content_with(tmp_path: Path, name: str) -> Path:
     shutil.copytree(FIXTURE, content)
     target = TABLE[name].get("target", f"covenants/{name}")
     shutil.copyfile(BAD / name, content / target)
+    if "remove" in TABLE[name]:
+        (content / TABLE[name]["remove"]).unlink()
     return content
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from bad_content import (
+    FIXTURE,
     TABLE,
     assert_refused,
     cases,
@@ -202,3 +203,26 @@ def test_unknown_status_with_as_of_and_a_start_loads(tmp_path: Path) -> None:
     corpus = load_content(content, tmp_path)
     status = corpus.covenants["voorbeeld"].status
     assert (status.value, str(status.as_of)) == (Status.unknown, "2019-10")
+
+
+def test_a_folder_in_covenants_and_a_text_no_page_shows_are_reported(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    (content / "covenants" / "archief").mkdir()
+    shutil.copyfile(
+        content / "covenants" / "voorbeeld.yaml", content / "covenants" / "archief" / "oud.yaml"
+    )
+    (content / "texts" / "faq.nl.md").write_text("# Vragen\n", "utf-8")
+    (content / "texts" / "faq.en.md").write_text("# Questions\n", "utf-8")
+    with pytest.raises(ContentError) as raised:
+        load_content(content, tmp_path)
+    unused = (
+        "(file): no page of the site shows this text; a text is named after its page "
+        "(about, accessibility, framework, how-it-works, index), then .nl.md or .en.md"
+    )
+    assert [p.text() for p in raised.value.problems] == [
+        "content/covenants/archief:1: (folder): the build reads no folders inside covenants/; "
+        "move the files in it to content/covenants",
+        f"content/texts/faq.en.md:1: {unused}",
+        f"content/texts/faq.nl.md:1: {unused}",
+    ]
