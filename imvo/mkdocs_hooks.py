@@ -14,7 +14,7 @@ from mkdocs.structure.toc import TableOfContents, get_toc
 from imvo.render import Page, template_cache, unstash_html
 from imvo.sanitize import sanitize, sanitize_text
 from imvo.search import index_page
-from imvo.write import handed_over
+from imvo.write import handed_over, page_finished, page_started
 
 _HEADING = re.compile(r'<h([1-6])\b((?:[^>"]|"[^"]*")*)>(.*?)</h\1>', re.S)
 """A heading, its attributes (a quoted value may hold '>') and its content."""
@@ -99,7 +99,13 @@ def _handed_over_page(page: Any) -> Page | None:
 
 
 def on_page_markdown(markdown: str, page: Any = None, **_: Any) -> str:
-    """Give the page its metadata (title, description, counterpart), handed over in memory."""
+    """Give the page its metadata (title, description, counterpart), handed over in memory.
+
+    Also tells the build which page is being made, so that a page that takes too long
+    stops the build with its name (write.PAGE_SECONDS).
+    """
+    if page is not None:
+        page_started(page.file.src_uri)
     ours = _handed_over_page(page)
     if ours is not None:
         page.meta = dict(ours.meta)
@@ -133,3 +139,9 @@ def on_page_context(context: Any, page: Any = None, config: Any = None, **_: Any
     if plugin is not None and plugin.config.enabled and index_page(plugin, page):
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     return context
+
+
+def on_post_page(output: str, page: Any = None, **_: Any) -> str:
+    """The page is done: its time no longer counts (see on_page_markdown)."""
+    page_finished()
+    return output

@@ -13,11 +13,14 @@ import multiprocessing
 import os
 import re
 import shutil
+import signal
 import tempfile
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from multiprocessing.sharedctypes import RawArray, RawValue
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +29,7 @@ import yaml
 from imvo import ROOT
 from imvo.i18n import Translator
 from imvo.model import LANGUAGES, Corpus
-from imvo.pages import TEXT_PAGES
+from imvo.pages import TEXT_PAGES, page_name
 from imvo.problems import BuildError
 from imvo.render import Page, Renderer, abbreviations
 
@@ -126,16 +129,13 @@ _LINK_WARNING_RE = re.compile(
 """mkdocs' warnings about a link in a page's Markdown (mkdocs.yml makes each one an error)."""
 
 
-def page_sources(corpus: Corpus, lang: str, pages: list[Page], content: str) -> dict[str, str]:
+def page_sources(corpus: Corpus, lang: str, content: str) -> dict[str, str]:
     """For each page file name of one language, the content file an editor would fix."""
-    sources: dict[str, str] = {}
-    for page in pages:
-        if page.key in corpus.covenants:
-            sources[page.name] = f"{content}/covenants/{page.key}.yaml"
-        elif page.key in TEXT_PAGES:
-            sources[page.name] = f"{content}/texts/{page.key}.{lang}.md"
-        elif page.key in ("due-diligence", "glossary"):
-            sources[page.name] = f"{content}/{page.key}.yaml"
+    sources = {slug: f"{content}/covenants/{slug}.yaml" for slug in corpus.covenants}
+    for key in TEXT_PAGES:
+        sources[page_name(key, lang)] = f"{content}/texts/{key}.{lang}.md"
+    for key in ("due-diligence", "glossary"):
+        sources[page_name(key, lang)] = f"{content}/{key}.yaml"
     return sources
 
 
@@ -192,6 +192,68 @@ class _Job:
 
 _JOB: _Job | None = None
 
+PAGE_SECONDS = 60.0
+"""The longest one page may take (its Markdown, the hooks and the theme). A text can be
+written so that Python-Markdown needs minutes or hours for it (thousands of '[a](' in a
+row); the build then stops with a line naming the file instead of hanging."""
+
+
+@dataclass(frozen=True)
+class _Progress:
+    """Which page a language's worker is making, and since when; shared with the parent.
+
+    Made before the workers fork, in shared memory, so that the parent can see a page that
+    takes too long even while the worker is stuck inside one regular expression.
+    """
+
+    page: Any = field(default_factory=lambda: RawArray("c", 512))
+    started: Any = field(default_factory=lambda: RawValue("d", 0.0))
+    """time.monotonic() when the page began, 0 between pages."""
+    pid: Any = field(default_factory=lambda: RawValue("i", 0))
+
+
+_PROGRESS: dict[str, _Progress] = {}
+_LANG = ""
+"""The language this worker process builds."""
+
+
+def page_started(uri: str) -> None:
+    """Tell the parent that this worker begins a page (called by the hooks)."""
+    progress = _PROGRESS.get(_LANG)
+    if progress is not None:
+        progress.page.value = uri.encode("utf-8")[:511]
+        progress.started.value = time.monotonic()
+
+
+def page_finished() -> None:
+    """Tell the parent that this worker is between pages."""
+    progress = _PROGRESS.get(_LANG)
+    if progress is not None:
+        progress.started.value = 0.0
+
+
+def _too_slow() -> list[tuple[str, str]]:
+    """The (language, page) of any worker stuck on one page too long; those are stopped."""
+    stuck = []
+    for lang, progress in _PROGRESS.items():
+        started = progress.started.value
+        if started and time.monotonic() - started > PAGE_SECONDS and progress.pid.value:
+            stuck.append((lang, progress.page.value.decode("utf-8", "replace")))
+            os.kill(progress.pid.value, signal.SIGKILL)
+            progress.started.value = 0.0
+    return stuck
+
+
+def _slow_page_line(corpus: Corpus, lang: str, uri: str, content: str) -> str:
+    """The editor's line for a page that took too long."""
+    name = uri.removesuffix(".md")
+    source = page_sources(corpus, lang, content).get(name, uri)
+    return (
+        f"{source}:1: (text): making this page took longer than {PAGE_SECONDS:.0f} s, so the "
+        "build stopped; a text in this file is too long or too tangled for Markdown (such "
+        "as thousands of '[' in a row): shorten or simplify it"
+    )
+
 _PAGES: dict[str, Page] = {}
 """The pages of the language this process builds, by their file name for mkdocs (name.md)."""
 
@@ -216,8 +278,12 @@ def _build_language(lang: str) -> tuple[float, float]:
 
     Returns the seconds spent rendering and in mkdocs; raises BuildError with editors' lines.
     """
+    global _LANG
     assert _JOB is not None, "build_site sets the job before starting the workers"
     job = _JOB
+    _LANG = lang
+    if lang in _PROGRESS:
+        _PROGRESS[lang].pid.value = os.getpid()
     started = time.perf_counter()
     renderer = Renderer(job.corpus, pdf_links=job.pdf_links)
     pages = renderer.language(lang)
@@ -238,7 +304,7 @@ def _build_language(lang: str) -> tuple[float, float]:
     try:
         _mkdocs_build(str(path))
     except BuildError as error:
-        sources = page_sources(job.corpus, lang, pages, job.content)
+        sources = page_sources(job.corpus, lang, job.content)
         lines = [explain(line, sources) for line in str(error).splitlines()]
         raise BuildError("\n".join(lines)) from None
     return rendered, time.perf_counter() - started - rendered
@@ -275,18 +341,26 @@ def build_site(
         steps = post_steps or []
         alongside = work / "alongside"  # the files of steps that need no pages
         alongside.mkdir()
+        _PROGRESS.clear()
+        _PROGRESS.update({lang: _Progress() for lang in LANGUAGES})
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             futures = [pool.submit(_build_language, lang) for lang in LANGUAGES]
             for step in steps:
                 if not step.needs_pages:
                     step.run(corpus, alongside, timings)
+            stuck = _watch(futures)
             spent = []
             for future in futures:
                 try:
                     spent.append(future.result())
                 except BuildError as error:
                     failures += str(error).splitlines()
+                except BrokenProcessPool:
+                    if not stuck:
+                        raise
+            failures += [_slow_page_line(corpus, lang, uri, content) for lang, uri in stuck]
         _JOB = None
+        _PROGRESS.clear()
         if failures:
             raise BuildError("\n".join(dict.fromkeys(failures)))
         # The languages run side by side: count the slower worker's render time as render,
@@ -310,8 +384,20 @@ def build_site(
         timings.add("write", time.perf_counter() - started)
     finally:
         _JOB = None
+        _PROGRESS.clear()
         shutil.rmtree(work, ignore_errors=True)
     return timings
+
+
+def _watch(futures: list[Future[tuple[float, float]]]) -> list[tuple[str, str]]:
+    """Wait for the workers; stop any that spends too long on one page, and say which."""
+    pending = set(futures)
+    while pending:
+        _, pending = wait(pending, timeout=0.25)
+        stuck = _too_slow()
+        if stuck:
+            return stuck
+    return []
 
 
 def swap_in(new: Path, target: Path) -> None:

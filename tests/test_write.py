@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
+import time
 from pathlib import Path
 
 import pytest
 
+from imvo import write
 from imvo.model import Corpus
+from imvo.problems import BuildError
 from imvo.write import PostStep, Timings, build_site, language_config, swap_in
 
 RESOURCE = re.compile(r"<(?:script|link|img|iframe|source)\b[^>]*?(?:src|href)=\"([^\"]+)\"")
@@ -126,5 +130,31 @@ def test_a_failing_step_beside_mkdocs_leaves_the_old_site(
 
     with pytest.raises(OSError, match="disk full"):
         build_site(fixture_corpus, site, post_steps=[PostStep(broken, needs_pages=False)])
+    assert [p.name for p in site.iterdir()] == ["old.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_page_that_takes_too_long_stops_the_build_with_its_file(
+    fixture_corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'[a](' many times over takes Python-Markdown minutes (quadratic); the build stops."""
+    covenant = fixture_corpus.covenants["voorbeeld"]
+    summary = covenant.summary.model_copy(update={"nl": "[a](" * 20_000})
+    slow = dataclasses.replace(
+        fixture_corpus, covenants={"voorbeeld": covenant.model_copy(update={"summary": summary})}
+    )
+    monkeypatch.setattr(write, "PAGE_SECONDS", 2.0)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "old.html").write_text("old", encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(BuildError) as raised:
+        build_site(slow, site, pdf_links=False)
+    assert time.monotonic() - started < 20  # this page alone would take minutes
+    assert str(raised.value) == (
+        "content/covenants/voorbeeld.yaml:1: (text): making this page took longer than 2 s, "
+        "so the build stopped; a text in this file is too long or too tangled for Markdown "
+        "(such as thousands of '[' in a row): shorten or simplify it"
+    )
     assert [p.name for p in site.iterdir()] == ["old.html"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
