@@ -254,6 +254,7 @@ def _slow_page_line(corpus: Corpus, lang: str, uri: str, content: str) -> str:
         "as thousands of '[' in a row): shorten or simplify it"
     )
 
+
 _PAGES: dict[str, Page] = {}
 """The pages of the language this process builds, by their file name for mkdocs (name.md)."""
 

@@ -14,6 +14,7 @@ from mkdocs.structure.files import Files
 from mkdocs.utils.meta import get_data
 
 from imvo.mkdocs_hooks import (
+    block_ids,
     heading_ids_apart,
     headings_toc,
     on_env,
@@ -115,10 +116,12 @@ def test_pages_get_their_metadata_from_memory_and_none_from_their_text() -> None
 def test_a_markdown_heading_keeps_clear_of_the_anchors_of_stashed_blocks() -> None:
     blocks = ['<h2 id="summary">Samenvatting</h2>', '<h2 id="summary_1">x</h2>']
     html = '<h2 id="summary">Summary</h2>\n<h3 class="x" id="goals">Goals</h3>'
-    assert heading_ids_apart(html, blocks) == (
+    taken = block_ids(blocks)
+    assert heading_ids_apart(html, taken) == (
         '<h2 id="summary_2">Summary</h2>\n<h3 class="x" id="goals">Goals</h3>'
     )
-    assert heading_ids_apart(html, ["<p>no anchors</p>"]) == html
+    assert taken == {"summary", "summary_1", "summary_2"}
+    assert heading_ids_apart(html, block_ids(["<p>no anchors</p>"])) == html
 
 
 def test_a_heading_in_an_editors_text_gets_its_own_anchor_on_the_built_page(
