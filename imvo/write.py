@@ -116,10 +116,13 @@ def _mkdocs_build(config_path: str) -> None:
         # The closing "Aborted with N warnings in strict mode!" adds nothing to the warnings.
         raise BuildError("\n".join(messages or [str(error)])) from None
     except Exception as error:  # a crash inside mkdocs or an extension: one line, not a trace
-        raise BuildError(f"mkdocs stopped: {type(error).__name__}: {error}") from error
+        raise BuildError(f"{_STOPPED}{type(error).__name__}: {error}") from error
     finally:
         logger.removeHandler(handler)
 
+
+_STOPPED = "mkdocs stopped: "
+"""How a crash inside mkdocs or an extension begins its one line."""
 
 _LINK_WARNING_RE = re.compile(
     r"Doc file '(?P<page>[^']+)\.md' contains (?:a|an absolute|an unrecognized relative) "
@@ -148,8 +151,18 @@ def _line_with(path: str, needle: str) -> int:
     return next((n for n, line in enumerate(lines, start=1) if needle in line), 1)
 
 
-def explain(message: str, sources: dict[str, str]) -> str:
-    """Turn one mkdocs warning into an editor's line (path:line: field: message) if it can."""
+def explain(message: str, sources: dict[str, str], page: str | None = None) -> str:
+    """Turn one mkdocs warning into an editor's line (path:line: field: message) if it can.
+
+    `page` is the page mkdocs was making when it stopped, if it stopped inside one.
+    """
+    stopped = message.removeprefix(_STOPPED)
+    if stopped != message and page is not None:
+        file = sources.get(page.removesuffix(".md"), page)
+        return (
+            f"{file}:1: (text): Markdown could not make this page ({stopped}); a text in this "
+            "file repeats one pattern very many times or nests very deeply: shorten or simplify it"
+        )
     match = _LINK_WARNING_RE.fullmatch(message.strip())
     if match is None:
         return message
@@ -232,6 +245,14 @@ def page_finished() -> None:
         progress.started.value = 0.0
 
 
+def _current_page() -> str | None:
+    """The page this worker was making, if it is inside one."""
+    progress = _PROGRESS.get(_LANG)
+    if progress is None or not progress.started.value:
+        return None
+    return str(progress.page.value.decode("utf-8", "replace"))
+
+
 def _too_slow() -> list[tuple[str, str]]:
     """The (language, page) of any worker stuck on one page too long; those are stopped."""
     stuck = []
@@ -306,7 +327,8 @@ def _build_language(lang: str) -> tuple[float, float]:
         _mkdocs_build(str(path))
     except BuildError as error:
         sources = page_sources(job.corpus, lang, job.content)
-        lines = [explain(line, sources) for line in str(error).splitlines()]
+        page = _current_page()
+        lines = [explain(line, sources, page) for line in str(error).splitlines()]
         raise BuildError("\n".join(lines)) from None
     return rendered, time.perf_counter() - started - rendered
 

@@ -13,7 +13,7 @@ import pytest
 from imvo import write
 from imvo.model import Corpus
 from imvo.problems import BuildError
-from imvo.write import PostStep, Timings, build_site, language_config, swap_in
+from imvo.write import PostStep, Timings, build_site, explain, language_config, swap_in
 
 RESOURCE = re.compile(r"<(?:script|link|img|iframe|source)\b[^>]*?(?:src|href)=\"([^\"]+)\"")
 
@@ -158,3 +158,36 @@ def test_a_page_that_takes_too_long_stops_the_build_with_its_file(
     )
     assert [p.name for p in site.iterdir()] == ["old.html"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_markdown_that_crashes_mkdocs_names_the_file(
+    fixture_corpus: Corpus, tmp_path: Path
+) -> None:
+    """Ten thousand definitions in a row run Python-Markdown out of recursion."""
+    covenant = fixture_corpus.covenants["voorbeeld"]
+    summary = covenant.summary.model_copy(update={"en": "a\n: b\n" * 10_000})
+    broken = dataclasses.replace(
+        fixture_corpus, covenants={"voorbeeld": covenant.model_copy(update={"summary": summary})}
+    )
+    with pytest.raises(BuildError) as raised:
+        build_site(broken, tmp_path / "site", pdf_links=False)
+    assert str(raised.value) == (
+        "content/covenants/voorbeeld.yaml:1: (text): Markdown could not make this page "
+        "(RecursionError: maximum recursion depth exceeded); a text in this file repeats one "
+        "pattern very many times or nests very deeply: shorten or simplify it"
+    )
+    assert not (tmp_path / "site").exists()
+
+
+def test_explain_turns_mkdocs_messages_into_editors_lines() -> None:
+    sources = {"voorbeeld": "content/covenants/voorbeeld.yaml"}
+    missing = (
+        "Doc file 'voorbeeld.md' contains a link 'x.html', but the target is not found "
+        "among documentation files."
+    )
+    assert explain(missing, sources) == (
+        "content/covenants/voorbeeld.yaml:1: (link): the link 'x.html' leads to no page of the "
+        "site; link to a page that exists (such as 'overzicht.html') or to a full https:// address"
+    )
+    assert explain("mkdocs stopped: ValueError: x", sources) == "mkdocs stopped: ValueError: x"
+    assert explain("Some other warning", sources, "voorbeeld.md") == "Some other warning"
