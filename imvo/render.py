@@ -397,6 +397,8 @@ class Renderer:
             page_name=page_name,
         )
         self._predecessors = predecessors(corpus)
+        self.on_page: Callable[[str], None] = lambda name: None
+        """Told the file name of each page before it is rendered (the build's slow-page watch)."""
         # The UI strings as a mapping too ({{ ui['factsheet.signed'] }}), plain and with
         # abbreviations marked: looked up, not called, on the pages made by the thousand.
         self._ui = {lang: strings(lang) for lang in LANGUAGES}
@@ -417,6 +419,7 @@ class Renderer:
         other = next(code for code in LANGUAGES if code != lang)
         name = context.pop("name", None) or page_name(key, lang)
         other_name = context.pop("other_name", None) or page_name(key, other)
+        self.on_page(f"{name}.md")
         body = self.render(
             f"pages/{kind}.md.j2",
             lang=lang,
@@ -461,6 +464,8 @@ class Renderer:
             title, body = split_title(text)
             pages.append(self.page(lang, key, "text", title, t=t, body=body))
         pages.append(self.page(lang, "overview", "overview", t("overview.title"), t=t))
+        # Pages whose arguments take work are announced before it (see on_page).
+        self.on_page(f"{page_name('due-diligence', lang)}.md")
         steps = self.corpus.due_diligence.steps
         pages.append(
             self.page(
@@ -468,6 +473,7 @@ class Renderer:
                 diagram=diagram.cycle_svg(steps, t),
             )
         )  # fmt: skip
+        self.on_page(f"{page_name('timeline', lang)}.md")
         pages.append(
             self.page(
                 lang, "timeline", "timeline", t("timeline.title"), t=t,
@@ -475,6 +481,7 @@ class Renderer:
                 period=timeline.period,
             )
         )  # fmt: skip
+        self.on_page(f"{page_name('parties', lang)}.md")
         pages.append(
             self.page(
                 lang, "parties", "parties", t("parties_page.title"), t=t,
@@ -484,6 +491,7 @@ class Renderer:
         pages.append(self.page(lang, "glossary", "glossary", t("glossary.title"), t=t))
         pages.append(self.page(lang, "data", "data", t("data.title"), t=t, data=data))
         for slug, covenant in self.corpus.covenants.items():
+            self.on_page(f"{slug}.md")
             pages.append(
                 self.page(
                     lang,
@@ -520,8 +528,10 @@ def split_title(markdown: str) -> tuple[str, str]:
 
 def first_sentence(markdown: str) -> str:
     """The first sentence of a text, without Markdown, for the page's meta description."""
-    plain = re.sub(r"<[^>]*>", "", markdown)  # raw HTML: keep only its text
-    plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", plain)  # a link: keep its text
+    # Only the start counts, and no pattern may scan ahead from every '<' or '[' of a long
+    # text: on 100,000 '[' in a row that took 50 s.
+    plain = re.sub(r"<[^<>]*>", "", markdown[:3000])  # raw HTML: keep only its text
+    plain = re.sub(r"\[([^\[\]]*)\]\([^()]*\)", r"\1", plain)  # a link: keep its text
     plain = re.sub(r"[*_`#>\[\]]", "", plain).strip()
     match = re.match(r"(.+?[.!?])(\s|$)", plain, re.S)
     sentence = match.group(1) if match else plain

@@ -206,9 +206,9 @@ class _Job:
 _JOB: _Job | None = None
 
 PAGE_SECONDS = 60.0
-"""The longest one page may take (its Markdown, the hooks and the theme). A text can be
-written so that Python-Markdown needs minutes or hours for it (thousands of '[a](' in a
-row); the build then stops with a line naming the file instead of hanging."""
+"""The longest one page may take (its template, its Markdown, the hooks and the theme).
+A text can be written so that Python-Markdown needs minutes or hours for it (thousands of
+'[a](' in a row); the build then stops with a line naming the file instead of hanging."""
 
 
 @dataclass(frozen=True)
@@ -308,7 +308,9 @@ def _build_language(lang: str) -> tuple[float, float]:
         _PROGRESS[lang].pid.value = os.getpid()
     started = time.perf_counter()
     renderer = Renderer(job.corpus, pdf_links=job.pdf_links)
+    renderer.on_page = page_started
     pages = renderer.language(lang)
+    page_finished()
     folder = job.work / "docs" / lang  # stays empty: mkdocs gets the pages from memory
     folder.mkdir(parents=True, exist_ok=True)
     hand_over(pages)

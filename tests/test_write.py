@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from imvo import write
+from imvo import render, write
 from imvo.model import Corpus
 from imvo.problems import BuildError
 from imvo.write import PostStep, Timings, build_site, explain, language_config, swap_in
@@ -191,3 +191,21 @@ def test_explain_turns_mkdocs_messages_into_editors_lines() -> None:
     )
     assert explain("mkdocs stopped: ValueError: x", sources) == "mkdocs stopped: ValueError: x"
     assert explain("Some other warning", sources, "voorbeeld.md") == "Some other warning"
+
+
+def test_a_page_whose_template_takes_too_long_stops_the_build_too(
+    fixture_corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def slow_first_sentence(markdown: str) -> str:
+        time.sleep(30)
+        return markdown
+
+    monkeypatch.setattr(render, "first_sentence", slow_first_sentence)
+    monkeypatch.setattr(write, "PAGE_SECONDS", 1.0)
+    started = time.monotonic()
+    with pytest.raises(BuildError) as raised:
+        build_site(fixture_corpus, tmp_path / "site", pdf_links=False)
+    assert time.monotonic() - started < 20
+    assert str(raised.value).startswith(
+        "content/covenants/voorbeeld.yaml:1: (text): making this page took longer than 1 s"
+    )
