@@ -146,7 +146,12 @@ Url = Annotated[
 
 # --- texts ------------------------------------------------------------------------------
 
-NonEmpty = Annotated[str, Field(min_length=1)]
+MAX_TEXT = 20_000
+"""The most characters one text may have: a page that long is already hard to read, and a
+longer one could be made to cost the build minutes or fill the disk (an abbreviation's
+meaning is repeated wherever it appears)."""
+
+NonEmpty = Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
 
 
 class Text(Strict):

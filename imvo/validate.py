@@ -95,6 +95,11 @@ def _message(error: Any, model: type[BaseModel]) -> str:
         return f"expected text; got {_describe(value)}"
     if kind == "string_too_short":
         return "this text is empty"
+    if kind == "string_too_long":
+        return (
+            f"this text has {len(value):,} characters; a text may have at most "
+            f"{error['ctx']['max_length']:,}: shorten it"
+        )
     if kind == "string_pattern_mismatch":
         return (
             f"expected lowercase letters, digits and hyphens (like 'fnv' or 'save-the-children'); "
@@ -120,12 +125,15 @@ def _describe(value: Any) -> str:
         return "a list"
     if value is None:
         return "nothing"
-    return repr(value)
+    shown = repr(value)
+    if len(shown) > 80:  # the line must stay readable: the editor has the whole text
+        return f"{shown[:60]}... ({len(str(value)):,} characters)"
+    return shown
 
 
 def _union_branch_noise(loc: tuple[Any, ...]) -> bool:
     """Pydantic names the tried union branches in a path ('str', 'Text'); editors need not."""
-    return any(isinstance(part, str) and part in {"str", "Text"} for part in loc)
+    return any(isinstance(part, str) and part in {"str", "constrained-str", "Text"} for part in loc)
 
 
 def check_model(loaded: LoadedFile, model: type[BaseModel]) -> tuple[Any, list[Problem]]:

@@ -226,3 +226,40 @@ def test_a_folder_in_covenants_and_a_text_no_page_shows_are_reported(tmp_path: P
         f"content/texts/faq.en.md:1: {unused}",
         f"content/texts/faq.nl.md:1: {unused}",
     ]
+
+
+def test_a_text_too_long_is_one_short_line(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    covenant = content / "covenants" / "voorbeeld.yaml"
+    text = covenant.read_text("utf-8").replace(
+        "  nl: Een convenant om de fixture te testen.", "  nl: " + "a" * 20_001
+    )
+    covenant.write_text(text, "utf-8")
+    parties = content / "parties.yaml"
+    parties.write_text(
+        parties.read_text("utf-8").replace("    name: FNV\n", f"    name: {'F' * 30_000}\n"),
+        "utf-8",
+    )
+    with pytest.raises(ContentError) as raised:
+        load_content(content, tmp_path)
+    assert [p.text() for p in raised.value.problems] == [
+        "content/covenants/voorbeeld.yaml:29: summary.nl: this text has 20,001 characters; "
+        "a text may have at most 20,000: shorten it",
+        "content/parties.yaml:3: parties[0].name: this text has 30,000 characters; "
+        "a text may have at most 20,000: shorten it",
+    ]
+
+
+def test_a_long_value_is_shortened_in_a_message(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    covenant = content / "covenants" / "voorbeeld.yaml"
+    text = covenant.read_text("utf-8").replace("  months: 36", "  months: " + "x" * 100)
+    covenant.write_text(text, "utf-8")
+    with pytest.raises(ContentError) as raised:
+        load_content(content, tmp_path)
+    assert [p.text() for p in raised.value.problems] == [
+        "content/covenants/voorbeeld.yaml:26: term.months: expected a whole number; got "
+        f"'{'x' * 59}... (100 characters)"
+    ]
