@@ -358,9 +358,14 @@ def party_covenants(corpus: Corpus) -> dict[str, list[tuple[str, Any]]]:
     return found
 
 
-def predecessors(corpus: Corpus) -> dict[str, str]:
-    """For each covenant that follows another, the slug of the one before it."""
-    return {c.successor: slug for slug, c in corpus.covenants.items() if c.successor}
+def predecessors(corpus: Corpus) -> dict[str, list[str]]:
+    """For each covenant that follows others, the slugs of those before it, by slug."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for slug in sorted(corpus.covenants):
+        successor = corpus.covenants[slug].successor
+        if successor:
+            found[successor].append(slug)
+    return dict(found)
 
 
 class Renderer:

@@ -354,6 +354,7 @@ def load_content(
         problems += found
         if covenant is not None:
             covenants[slug] = covenant
+    problems += _successor_circles(covenants, covenant_dir, seen_slugs)
 
     texts, found = load_texts(content / "texts", root)
     problems += found
@@ -394,6 +395,39 @@ def _read_checked(
     if file_check is not None:
         problems += file_check(loaded)
     return value, loaded, problems
+
+
+_SUCCESSOR_LINE_RE = re.compile(r"^successor\s*:", re.M)
+
+
+def _successor_circles(
+    covenants: dict[str, Covenant], folder: Path, shown: dict[str, str]
+) -> list[Problem]:
+    """Successors that lead back to where they started: one problem per circle.
+
+    Reported at the circle's first covenant by name, on its 'successor' line.
+    """
+    problems: list[Problem] = []
+    reported: set[str] = set()
+    for start in sorted(covenants):
+        chain = [start]
+        current = covenants[start].successor
+        while current in covenants and current not in chain:
+            chain.append(current)
+            current = covenants[current].successor
+        if current != start or start in reported or len(chain) < 2:
+            continue
+        reported.update(chain)
+        try:
+            text = (folder / f"{start}.yaml").read_text("utf-8")
+            found = _SUCCESSOR_LINE_RE.search(text)
+            line = text.count("\n", 0, found.start()) + 1 if found else 1
+        except (OSError, UnicodeError):
+            line = 1
+        circle = " -> ".join([*chain, start])
+        message = f"the successors go round in a circle ({circle}); a covenant cannot follow itself"
+        problems.append(Problem(shown[start], line, "successor", message))
+    return problems
 
 
 def _load_model_file(

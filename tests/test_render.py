@@ -18,6 +18,7 @@ from imvo.render import (
     first_sentence,
     md_block,
     md_plain,
+    predecessors,
     site_path,
     split_title,
     stash_html,
@@ -296,3 +297,23 @@ def test_first_sentence_reads_only_the_start_of_a_long_text() -> None:
     assert first_sentence("[" * 100_000) == ""
     assert first_sentence("<" * 100_000) == "<" * 300
     assert first_sentence("Kort. " + "[a](" * 50_000) == "Kort."
+
+
+def test_a_covenant_that_follows_two_names_both(fixture_corpus: Corpus) -> None:
+    covenant = fixture_corpus.covenants["voorbeeld"]
+    names = {"nl": "Nieuw", "en": "New"}
+    new = covenant.model_copy(update={"short_name": covenant.short_name.model_copy(update=names)})
+    corpus = dataclasses.replace(
+        fixture_corpus,
+        covenants={
+            "voorbeeld": covenant.model_copy(update={"successor": "nieuw"}),
+            "tweede": covenant.model_copy(update={"successor": "nieuw"}),
+            "nieuw": new,
+        },
+    )
+    assert predecessors(corpus) == {"nieuw": ["tweede", "voorbeeld"]}
+    page = _page(corpus, "en", "nieuw")
+    assert (
+        '<dt>Continues</dt>\n<dd><a href="tweede.html">Example</a>, '
+        '<a href="voorbeeld.html">Example</a></dd>'
+    ) in page

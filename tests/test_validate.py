@@ -263,3 +263,27 @@ def test_a_long_value_is_shortened_in_a_message(tmp_path: Path) -> None:
         "content/covenants/voorbeeld.yaml:26: term.months: expected a whole number; got "
         f"'{'x' * 59}... (100 characters)"
     ]
+
+
+def _with_covenants(tmp_path: Path, successors: dict[str, str | None]) -> Path:
+    """The fixture content with one covenant per name, each followed by the one given."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    template = (content / "covenants" / "voorbeeld.yaml").read_text("utf-8")
+    for slug, successor in successors.items():
+        text = template + (f"successor: {successor}\n" if successor else "")
+        (content / "covenants" / f"{slug}.yaml").write_text(text, "utf-8")
+    return content
+
+
+def test_successors_that_go_round_in_a_circle_are_one_problem(tmp_path: Path) -> None:
+    content = _with_covenants(
+        tmp_path,
+        {"voorbeeld": "tweede", "tweede": "derde", "derde": "voorbeeld", "vierde": "tweede"},
+    )
+    with pytest.raises(ContentError) as raised:
+        load_content(content, tmp_path)
+    assert [p.text() for p in raised.value.problems] == [
+        "content/covenants/derde.yaml:62: successor: the successors go round in a circle "
+        "(derde -> voorbeeld -> tweede -> derde); a covenant cannot follow itself"
+    ]
