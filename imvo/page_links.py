@@ -5,26 +5,54 @@ the Markdown files `overzicht.md` and `textiel.md`, and reports a link to `overz
 as a link to a missing file. This extension turns a relative link to a page of the build
 (`overzicht.html`, `textiel.html#parties`) into the link mkdocs expects (`overzicht.md`),
 just before mkdocs checks every link and makes it relative again. A link to a page that is
-not there is left alone, and mkdocs reports it (see write.explain).
+not there is left alone, and mkdocs reports it (see write.explain). An address that is no
+address at all (`https://www.c- [ ] x.nl`, which made mkdocs itself stop, or one with a
+space in it) is reported the same way.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Any
+from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from imvo.write import handed_over
+from imvo.write import handed_over, page_in_progress
+
+log = logging.getLogger("mkdocs.imvo")
+"""A warning here fails the strict build like mkdocs' own, and reaches the editor's line."""
 
 PRIORITY = 2
 """After Python-Markdown has made the links (inline, 20), before mkdocs checks them (0)."""
 
 
+def _invalid(address: str) -> bool:
+    """An address no browser could follow: one with a space in it, or unreadable."""
+    if any(char.isspace() for char in address):
+        return True
+    try:
+        urlsplit(address)
+    except ValueError:
+        return True
+    return False
+
+
 class _PageLinks(Treeprocessor):
     def run(self, root: Element) -> None:
         pages = handed_over()
+        for element in root.iter():
+            key = {"a": "href", "img": "src"}.get(str(element.tag))
+            if key is not None and _invalid(element.get(key) or ""):
+                page = page_in_progress() or "(page)"
+                log.warning(
+                    "Doc file '%s' contains a link '%s' that is not a valid address.",
+                    page,
+                    element.get(key),
+                )
+                element.set(key, "#")  # mkdocs would stop on it; the warning fails the build
         for element in root.iter("a"):
             href = element.get("href") or ""
             path, hash_sign, anchor = href.partition("#")

@@ -126,8 +126,9 @@ _STOPPED = "mkdocs stopped: "
 
 _LINK_WARNING_RE = re.compile(
     r"Doc file '(?P<page>[^']+)\.md' contains (?:a|an absolute|an unrecognized relative) "
-    r"link '(?P<link>[^']+)', (?:but the target (?:'[^']+' )?is not found among "
-    r"documentation files|it was left as is)\.(?: Did you mean '[^']+'\?)?"
+    r"link '(?P<link>.+)'(?:, but the target (?:'[^']+' )?is not found among "
+    r"documentation files|, it was left as is| that is (?P<invalid>not a valid address))\."
+    r"(?: Did you mean '[^']+'\?)?"
 )
 """mkdocs' warnings about a link in a page's Markdown (mkdocs.yml makes each one an error)."""
 
@@ -160,14 +161,19 @@ def explain(message: str, sources: dict[str, str], page: str | None = None) -> s
     if stopped != message and page is not None:
         file = sources.get(page.removesuffix(".md"), page)
         return (
-            f"{file}:1: (text): Markdown could not make this page ({stopped}); a text in this "
-            "file repeats one pattern very many times or nests very deeply: shorten or simplify it"
+            f"{file}:1: (text): mkdocs could not make this page ({stopped}); look in this "
+            "file's texts for an unusual link or a pattern repeated very many times"
         )
     match = _LINK_WARNING_RE.fullmatch(message.strip())
     if match is None:
         return message
     link = match["link"]
-    if link.startswith(("/", "\\")):
+    if match["invalid"]:
+        text = (
+            f"the link '{link}' is not a valid address; look for a space, a bracket or a "
+            "missing character in it"
+        )
+    elif link.startswith(("/", "\\")):
         text = (
             f"the link '{link}' starts with '{link[0]}', which breaks when the site lives in a "
             "folder (as on GitHub Pages); link to the page by its name, such as 'overzicht.html'"
@@ -245,8 +251,8 @@ def page_finished() -> None:
         progress.started.value = 0.0
 
 
-def _current_page() -> str | None:
-    """The page this worker was making, if it is inside one."""
+def page_in_progress() -> str | None:
+    """The page this worker is making (name.md), if it is inside one."""
     progress = _PROGRESS.get(_LANG)
     if progress is None or not progress.started.value:
         return None
@@ -329,7 +335,7 @@ def _build_language(lang: str) -> tuple[float, float]:
         _mkdocs_build(str(path))
     except BuildError as error:
         sources = page_sources(job.corpus, lang, job.content)
-        page = _current_page()
+        page = page_in_progress()
         lines = [explain(line, sources, page) for line in str(error).splitlines()]
         raise BuildError("\n".join(lines)) from None
     return rendered, time.perf_counter() - started - rendered

@@ -172,9 +172,9 @@ def test_markdown_that_crashes_mkdocs_names_the_file(
     with pytest.raises(BuildError) as raised:
         build_site(broken, tmp_path / "site", pdf_links=False)
     assert str(raised.value) == (
-        "content/covenants/voorbeeld.yaml:1: (text): Markdown could not make this page "
-        "(RecursionError: maximum recursion depth exceeded); a text in this file repeats one "
-        "pattern very many times or nests very deeply: shorten or simplify it"
+        "content/covenants/voorbeeld.yaml:1: (text): mkdocs could not make this page "
+        "(RecursionError: maximum recursion depth exceeded); look in this file's texts for an "
+        "unusual link or a pattern repeated very many times"
     )
     assert not (tmp_path / "site").exists()
 
