@@ -7,7 +7,8 @@ as a link to a missing file. This extension turns a relative link to a page of t
 just before mkdocs checks every link and makes it relative again. A link to a page that is
 not there is left alone, and mkdocs reports it (see write.explain). An address that is no
 address at all (`https://www.c- [ ] x.nl`, which made mkdocs itself stop, or one with a
-space in it) is reported the same way.
+space in it) is reported the same way, and so is an image from another site, which the
+site would not load (it makes no request to any other host).
 """
 
 from __future__ import annotations
@@ -40,6 +41,12 @@ def _invalid(address: str) -> bool:
     return False
 
 
+def _from_elsewhere(address: str) -> bool:
+    """An address on another host (https://, //): the site never loads one of those."""
+    parts = urlsplit(address)
+    return bool(parts.scheme or parts.netloc)
+
+
 class _PageLinks(Treeprocessor):
     def run(self, root: Element) -> None:
         pages = handed_over()
@@ -53,6 +60,12 @@ class _PageLinks(Treeprocessor):
                     element.get(key),
                 )
                 element.set(key, "#")  # mkdocs would stop on it; the warning fails the build
+            elif key == "src" and _from_elsewhere(element.get(key) or ""):
+                log.warning(
+                    "Doc file '%s' contains a link '%s' that is an image from another site.",
+                    page_in_progress() or "(page)",
+                    element.get(key),
+                )
         for element in root.iter("a"):
             href = element.get("href") or ""
             path, hash_sign, anchor = href.partition("#")

@@ -127,7 +127,8 @@ _STOPPED = "mkdocs stopped: "
 _LINK_WARNING_RE = re.compile(
     r"Doc file '(?P<page>[^']+)\.md' contains (?:a|an absolute|an unrecognized relative) "
     r"link '(?P<link>.+)'(?:, but the target (?:'[^']+' )?is not found among "
-    r"documentation files|, it was left as is| that is (?P<invalid>not a valid address))\."
+    r"documentation files|, it was left as is| that is (?P<invalid>not a valid address)"
+    r"| that is (?P<elsewhere>an image from another site))\."
     r"(?: Did you mean '[^']+'\?)?"
 )
 """mkdocs' warnings about a link in a page's Markdown (mkdocs.yml makes each one an error)."""
@@ -172,6 +173,11 @@ def explain(message: str, sources: dict[str, str], page: str | None = None) -> s
         text = (
             f"the link '{link}' is not a valid address; look for a space, a bracket or a "
             "missing character in it"
+        )
+    elif match["elsewhere"]:
+        text = (
+            f"the image '{link}' cannot be shown: the site shows only its own files and loads "
+            "nothing from other sites; link to the image instead: [what it shows](address)"
         )
     elif link.startswith(("/", "\\")):
         text = (
