@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html as html_module
+import logging
 import re
 from collections.abc import Callable
 from typing import Any
@@ -19,6 +21,10 @@ from imvo.write import handed_over, page_finished, page_started
 _HEADING = re.compile(r'<h([1-6])\b((?:[^>"]|"[^"]*")*)>(.*?)</h\1>', re.S)
 """A heading, its attributes (a quoted value may hold '>') and its content."""
 _ID = re.compile(r'\sid="([^"]*)"')
+_ROOT_ABSOLUTE = re.compile(r'\s(?:href|src)="(/(?!/)[^"]*)"')
+"""A link from the root of the host, which breaks when the site lives under a sub-path."""
+
+log = logging.getLogger("mkdocs.imvo")
 
 
 def headings_toc(html: str) -> TableOfContents:
@@ -130,9 +136,19 @@ def on_page_content(html: str, page: Any = None, config: Any = None, **_: Any) -
         return sanitize(html)
     blocks = list(ours.blocks)
     taken = block_ids(blocks)
-    html = unstash_html(
-        html, blocks, sanitize, lambda piece: heading_ids_apart(sanitize_text(piece), taken)
-    )
+
+    def clean_text(piece: str) -> str:
+        clean = heading_ids_apart(sanitize_text(piece), taken)
+        for address in _ROOT_ABSOLUTE.findall(clean):
+            # Raw HTML in a text, which mkdocs does not check: the same warning as its own.
+            log.warning(
+                "Doc file '%s' contains an absolute link '%s', it was left as is.",
+                page.file.src_uri,
+                html_module.unescape(address),
+            )
+        return clean
+
+    html = unstash_html(html, blocks, sanitize, clean_text)
     if any(_HEADING.search(block) for block in ours.blocks):
         page.toc = headings_toc(html)
     return html

@@ -144,13 +144,17 @@ def page_sources(corpus: Corpus, lang: str, content: str) -> dict[str, str]:
     return sources
 
 
-def _line_with(path: str, needle: str) -> int:
-    """The first line of a file that holds the text, or 1."""
+def _line_with(path: str, *needles: str) -> int:
+    """The first line of a file that holds the first of the texts found there, or 1."""
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeError):
         return 1
-    return next((n for n, line in enumerate(lines, start=1) if needle in line), 1)
+    for needle in needles:
+        for number, line in enumerate(lines, start=1):
+            if needle in line:
+                return number
+    return 1
 
 
 def explain(message: str, sources: dict[str, str], page: str | None = None) -> str:
@@ -192,7 +196,8 @@ def explain(message: str, sources: dict[str, str], page: str | None = None) -> s
     source = sources.get(match["page"])
     if source is None:
         return f"{match['page']}.md: {text}"
-    return f"{source}:{_line_with(source, f'({link}')}: (link): {text}"
+    # A Markdown link, (address), or else the address as raw HTML or an escaped YAML text.
+    return f"{source}:{_line_with(source, f'({link}', link)}: (link): {text}"
 
 
 @dataclass(frozen=True)
