@@ -129,7 +129,8 @@ def on_page_content(html: str, page: Any = None, config: Any = None, **_: Any) -
     HTML between them goes through the sanitiser on its own (see unstash_html).
 
     When stashed blocks hold headings, the table of contents is made again from the page's
-    finished HTML, so that it lists them in their place among the Markdown headings.
+    finished HTML, so that it lists them in their place among the Markdown headings. A
+    root-absolute link in a text's own HTML is reported as mkdocs reports one in Markdown.
     """
     ours = _handed_over_page(page)
     if ours is None:
