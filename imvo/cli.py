@@ -12,7 +12,7 @@ from pathlib import Path
 
 from imvo import ROOT
 from imvo.model import Corpus
-from imvo.problems import BuildError, ContentError, Problem, counted, summary
+from imvo.problems import BuildError, ContentError, Problem, counted, parse_line, summary
 from imvo.validate import load_content
 
 Command = Callable[[argparse.Namespace], int]
@@ -150,6 +150,14 @@ def parser() -> argparse.ArgumentParser:
             "--content", type=Path, default=Path("content"), help="content folder (content/)"
         )
 
+    def format_arg(command: argparse.ArgumentParser) -> None:
+        command.add_argument(
+            "--format",
+            choices=("text", "github"),
+            default="text",
+            help="text (path:line: field: message) or github (annotations for GitHub Actions)",
+        )
+
     build = commands.add_parser("build", help="validate the content and build the site")
     content_arg(build)
     build.add_argument("--site", type=Path, default=Path("site"), help="output folder (site/)")
@@ -165,6 +173,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--timings", action="store_true", help="print the seconds spent in each stage"
     )
+    format_arg(build)
     build.set_defaults(func=cmd_build)
 
     check = commands.add_parser(
@@ -172,12 +181,7 @@ def parser() -> argparse.ArgumentParser:
     )
     content_arg(check)
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
-    check.add_argument(
-        "--format",
-        choices=("text", "github"),
-        default="text",
-        help="text (path:line: field: message) or github (annotations for GitHub Actions)",
-    )
+    format_arg(check)
     check.set_defaults(func=cmd_check)
 
     new = commands.add_parser("new", help="write a new covenant file to fill in")
@@ -225,6 +229,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         print(f"The site was not built (the existing site is unchanged):\n{error}", file=sys.stderr)
+        if getattr(args, "format", "text") == "github":
+            for line in str(error).splitlines():
+                problem = parse_line(line)
+                if problem is not None:
+                    print(problem.github())
         return 1
     except KeyboardInterrupt:
         return 130

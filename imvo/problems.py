@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -36,6 +37,17 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__(f"{len(problems)} problem(s) in the content")
         self.problems = sorted(problems)
+
+
+_LINE_RE = re.compile(r"(?P<path>[^:\s][^:]*):(?P<line>\d+): (?P<field>\S+): (?P<message>.+)")
+
+
+def parse_line(text: str) -> Problem | None:
+    """An editor's line (path:line: field: message) read back, for the build's errors."""
+    match = _LINE_RE.fullmatch(text)
+    if match is None:
+        return None
+    return Problem(match["path"], int(match["line"]), match["field"], match["message"])
 
 
 def counted(number: int, noun: str) -> str:

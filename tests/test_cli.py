@@ -181,3 +181,23 @@ def test_build_says_what_it_built(content: Path, capsys: pytest.CaptureFixture[s
     assert re.fullmatch(r"Built 1 covenant in 2 languages into site in \d+\.\d s\.\n", err), err
     assert (content.parent / "site" / "voorbeeld.html").is_file()
     assert (content.parent / "site" / "en" / "voorbeeld.html").is_file()
+
+
+def test_build_errors_become_annotations_with_format_github(
+    content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(
+        content / "covenants/voorbeeld.yaml",
+        "  nl: Een convenant om de fixture te testen.",
+        "  nl: Zie [het overzicht](/overzicht.html).",
+    )
+    code, out, err = run(capsys, "build", "--no-pdf", "--format", "github")
+    message = (
+        "(link): the link '/overzicht.html' starts with '/', which breaks when the site lives "
+        "in a folder (as on GitHub Pages); link to the page by its name, such as 'overzicht.html'"
+    )
+    assert code == 1
+    assert out == f"::error file={COVENANT},line=29::{message}\n"
+    assert err == (
+        f"The site was not built (the existing site is unchanged):\n{COVENANT}:29: {message}\n"
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from imvo.problems import Problem, counted, summary
+from imvo.problems import Problem, counted, parse_line, summary
 
 
 def test_counted_puts_the_noun_in_the_plural_unless_there_is_one() -> None:
@@ -31,3 +31,10 @@ def test_summary_counts_errors_warnings_and_files() -> None:
     assert summary([one]) == "1 error in 1 file."
     assert summary([one, other, warning]) == "2 errors and 1 warning in 2 files."
     assert summary([warning]) == "1 warning in 1 file."
+
+
+def test_parse_line_reads_back_an_editors_line_and_nothing_else() -> None:
+    problem = Problem("content/covenants/x.yaml", 29, "(link)", "the link '/a' starts with '/'")
+    assert parse_line(problem.text()) == problem
+    assert parse_line("mkdocs stopped: ValueError: x") is None
+    assert parse_line("The site was not built (the existing site is unchanged):") is None

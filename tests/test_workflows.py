@@ -82,7 +82,7 @@ def test_pull_request_checks_strictly_as_annotations_tests_builds_and_uploads() 
     runs = [step.get("run", "") for step in steps(job)]
     assert "python build.py check --strict --format github" in runs
     assert "python -m pytest" in runs
-    assert "python build.py build --site site" in runs
+    assert "python build.py build --site site --format github" in runs
     upload = [s for s in steps(job) if s.get("uses", "").startswith("actions/upload-artifact@")]
     assert upload[0]["with"]["path"] == "site/"
 
