@@ -177,8 +177,6 @@ def placeholder(index: int) -> str:
 
 
 _PLACEHOLDER = re.compile(r"<!--imvo-block-(\d+)-->")
-_SECTION_START = re.compile(r"^(?=<h[1-6][\s>])", re.M)
-"""Where a heading starts a line of Python-Markdown's HTML: a section of a text begins."""
 
 
 def _is_html_block(part: str) -> bool:
@@ -234,10 +232,11 @@ def unstash_html(
 ) -> str:
     """Put stashed HTML blocks back in the place of their placeholders.
 
-    Each block, and each piece of HTML between them up to the next heading, is cleaned on
-    its own (the hook passes the sanitisers): a tag an editor's text leaves open, such as
-    <a>, <details> or <script>, is closed at the end of its piece and cannot take in the
-    rest of the page.
+    Each block and each piece of HTML between them is cleaned on its own (the hook passes
+    the sanitisers): a tag an editor's text leaves open, such as <a>, <details> or <script>,
+    is closed at the end of its piece and cannot take in the rest of the page. (A text page
+    is one piece: cutting it at its headings would also cut a heading out of a quote or a
+    note box that holds it.)
     """
     pieces = _PLACEHOLDER.split(html)
     out = []
@@ -245,9 +244,8 @@ def unstash_html(
         if index % 2:
             out.append(clean_block(blocks[int(piece)]))
             continue
-        for part in _SECTION_START.split(piece):
-            body = part.rstrip()  # the blank lines after an open tag stay outside it
-            out.append(clean_text(body) + part[len(body) :] if body else part)
+        body = piece.rstrip()  # the blank lines after an open tag stay outside it
+        out.append(clean_text(body) + piece[len(body) :] if body else piece)
     return "".join(out)
 
 

@@ -164,14 +164,11 @@ def test_a_tag_left_open_in_a_text_stays_in_its_own_piece() -> None:
     )
 
 
-def test_a_tag_left_open_in_a_text_page_ends_at_the_next_heading() -> None:
+def test_a_heading_in_a_quote_or_a_note_box_keeps_its_place() -> None:
     page = _handed("# T\n")
-    html = on_page_content(
-        '<h1 id="t">T</h1>\n<p>a <details>b</p>\n<h2 id="x">X</h2>\n'
-        '<p>c <a href="https://example.org/">d</p>\n<h2 id="y">Y</h2>\n<p>e</p>',
-        page=page,
+    html = (
+        '<blockquote>\n<h2 id="a">A</h2>\n<p>x</p>\n</blockquote>\n'
+        '<div class="admonition note">\n<p class="admonition-title">Let op</p>\n'
+        '<h2 id="b">B</h2>\n<p>y</p>\n</div>'
     )
-    assert html == (
-        '<h1 id="t">T</h1>\n<p>a </p><details>b<p></p></details>\n<h2 id="x">X</h2>\n'
-        '<p>c <a href="https://example.org/">d</a></p>\n<h2 id="y">Y</h2>\n<p>e</p>'
-    )
+    assert on_page_content(html, page=page) == html
