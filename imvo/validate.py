@@ -14,7 +14,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -350,11 +350,13 @@ def load_content(
 
     job = _CovenantJob(set(parties), set(seen_slugs), file_check)
     covenants: dict[str, Covenant] = {}
-    for slug, covenant, found in _load_covenants(job, covenant_dir, seen_slugs):
-        problems += found
-        if covenant is not None:
-            covenants[slug] = covenant
-    problems += _successor_circles(covenants, covenant_dir, seen_slugs)
+    successor_lines: dict[str, int] = {}
+    for read in _load_covenants(job, covenant_dir, seen_slugs):
+        problems += read.problems
+        if read.covenant is not None:
+            covenants[read.slug] = read.covenant
+            successor_lines[read.slug] = read.successor_line
+    problems += _successor_circles(covenants, successor_lines, seen_slugs)
 
     texts, found = load_texts(content / "texts", root)
     problems += found
@@ -397,11 +399,8 @@ def _read_checked(
     return value, loaded, problems
 
 
-_SUCCESSOR_LINE_RE = re.compile(r"^successor\s*:", re.M)
-
-
 def _successor_circles(
-    covenants: dict[str, Covenant], folder: Path, shown: dict[str, str]
+    covenants: dict[str, Covenant], lines: dict[str, int], shown: dict[str, str]
 ) -> list[Problem]:
     """Successors that lead back to where they started: one problem per circle.
 
@@ -418,15 +417,9 @@ def _successor_circles(
         if current != start or start in reported or len(chain) < 2:
             continue
         reported.update(chain)
-        try:
-            text = (folder / f"{start}.yaml").read_text("utf-8")
-            found = _SUCCESSOR_LINE_RE.search(text)
-            line = text.count("\n", 0, found.start()) + 1 if found else 1
-        except (OSError, UnicodeError):
-            line = 1
         circle = " -> ".join([*chain, start])
         message = f"the successors go round in a circle ({circle}); a covenant cannot follow itself"
-        problems.append(Problem(shown[start], line, "successor", message))
+        problems.append(Problem(shown[start], lines[start], "successor", message))
     return problems
 
 
@@ -458,25 +451,32 @@ class _CovenantJob:
     file_check: FileCheck | None
 
 
-def _load_covenant(
-    job: _CovenantJob, path: Path, shown: str, slug: str
-) -> tuple[str, Covenant | None, list[Problem]]:
+class _CovenantRead(NamedTuple):
+    """One covenant file as read and checked (the line map stays in the process that read it)."""
+
+    slug: str
+    covenant: Covenant | None
+    problems: list[Problem]
+    successor_line: int = 1
+    """The line of its 'successor', for the check of all successors together."""
+
+
+def _load_covenant(job: _CovenantJob, path: Path, shown: str, slug: str) -> _CovenantRead:
     """Read one covenant file, check it against the model and against the other files."""
     covenant, loaded, problems = _read_checked(path, shown, Covenant, job.file_check)
-    if covenant is not None and loaded is not None:
-        problems += _cross_check_covenant(slug, covenant, loaded, job.party_ids, job.slugs)
-    return slug, covenant, problems
+    if covenant is None or loaded is None:
+        return _CovenantRead(slug, covenant, problems)
+    problems += _cross_check_covenant(slug, covenant, loaded, job.party_ids, job.slugs)
+    return _CovenantRead(slug, covenant, problems, loaded.line_of(("successor",)))
 
 
-def _load_chunk(
-    job: _CovenantJob, items: list[tuple[Path, str, str]]
-) -> list[tuple[str, Covenant | None, list[Problem]]]:
+def _load_chunk(job: _CovenantJob, items: list[tuple[Path, str, str]]) -> list[_CovenantRead]:
     return [_load_covenant(job, path, shown, slug) for path, shown, slug in items]
 
 
 def _load_covenants(
     job: _CovenantJob, folder: Path, shown_by_slug: dict[str, str]
-) -> list[tuple[str, Covenant | None, list[Problem]]]:
+) -> list[_CovenantRead]:
     """Every covenant file read and checked, in slug order; side by side when there are many."""
     items = [
         (folder / f"{slug}.yaml", shown, slug) for slug, shown in sorted(shown_by_slug.items())
