@@ -50,10 +50,10 @@ def _from_elsewhere(address: str) -> bool:
 class _PageLinks(Treeprocessor):
     def run(self, root: Element) -> None:
         pages = handed_over()
+        page = page_in_progress() or "(page)"
         for element in root.iter():
             key = {"a": "href", "img": "src"}.get(str(element.tag))
             if key is not None and _invalid(element.get(key) or ""):
-                page = page_in_progress() or "(page)"
                 log.warning(
                     "Doc file '%s' contains a link '%s' that is not a valid address.",
                     page,
@@ -63,7 +63,7 @@ class _PageLinks(Treeprocessor):
             elif key == "src" and _from_elsewhere(element.get(key) or ""):
                 log.warning(
                     "Doc file '%s' contains a link '%s' that is an image from another site.",
-                    page_in_progress() or "(page)",
+                    page,
                     element.get(key),
                 )
         for element in root.iter("a"):

@@ -196,7 +196,8 @@ def stash_html(markdown: str) -> tuple[str, tuple[str, ...]]:
     after parsing it tag by tag, and it spends about as much again on every block it meets.
     A paragraph is stashed when it starts with a block-level tag (a heading too) and closes
     that tag itself, outside fenced code; paragraphs in a row go into one block, behind one
-    placeholder. The mkdocs hook puts them back and the whole page is then sanitised.
+    placeholder. The mkdocs hook puts them back, sanitising each block and each piece of
+    Markdown HTML between them on its own (see unstash_html).
     """
     # A placeholder typed into a text is shown as text, never taken for one of ours.
     markdown = markdown.replace("<!--imvo-block-", "&lt;!--imvo-block-")
