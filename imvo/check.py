@@ -148,6 +148,17 @@ def covenant_warnings(covenant: Covenant, when: date) -> list[tuple[FieldPath, s
                 f"status 'active' but the signing date ({signed.date}) is in the future",
             )
         )
+    checked = covenant.checked
+    if status not in ENDED and checked is not None:
+        year_ago = (when.year - 1, when.month, when.day)
+        if checked.latest() < year_ago:
+            found.append(
+                (
+                    ("checked",),
+                    f"last checked against the sources on {checked}, more than a year ago: "
+                    "check the facts again and set 'checked' to today's date",
+                )
+            )
     ended = covenant.ended
     if status in ENDED and ended is not None and ended.date.earliest() > today_tuple:
         found.append(

@@ -165,6 +165,14 @@ class Text(Strict):
         return self.nl if lang == "nl" else self.en
 
 
+class SourcedText(Text):
+    """A text in both languages with the sources it rests on (optional for older files)."""
+
+    sources: list[Annotated[str, Field(pattern=ID_PATTERN)]] = Field(
+        default_factory=list, description="The ids of the sources this text rests on."
+    )
+
+
 def _name_in(value: str | Text, lang: str) -> str:
     return value if isinstance(value, str) else value.get(lang)
 
@@ -370,6 +378,41 @@ class Link(Strict):
     url: Url = Field(description="The address: https://...")
 
 
+class Chair(Strict):
+    """An independent chair of the covenant's steering committee, as a source names them."""
+
+    name: NonEmpty = Field(description="The chair's name, as the source writes it.")
+    since: DateValue | None = Field(default=None, description="From when, where known.")
+    until: DateValue | None = Field(default=None, description="Until when, where known.")
+    sources: list[SourceId] = Field(min_length=1, description="Where the name comes from.")
+    note: Text | None = Field(default=None, description="A short remark, in both languages.")
+
+
+class CountOf(StrEnum):
+    """What a number given by a source counts."""
+
+    parties = "parties"
+    """Every organisation that signed (sector associations, unions, NGOs, government, ...)."""
+    participants = "participants"
+    """The companies, banks, insurers or pension funds that took part."""
+
+
+class Count(Strict):
+    """A number a source gives, such as '73 pension funds' or '11 parties signed'.
+
+    Where sources give different numbers, each gets its own entry: the site shows them all.
+    """
+
+    of: CountOf = Field(description="What is counted: parties or participants.")
+    number: int = Field(ge=0, le=100_000, description="The number the source gives.")
+    as_of: DateValue | None = Field(default=None, description="When the number was true.")
+    sources: list[SourceId] = Field(min_length=1, description="The source that gives it.")
+    note: Text | None = Field(default=None, description="A short remark, in both languages.")
+
+
+MAX_ACTIONS = 5
+
+
 class Covenant(Strict):
     """One covenant: the file content/covenants/<slug>.yaml."""
 
@@ -384,6 +427,16 @@ class Covenant(Strict):
     successor: Annotated[str, Field(pattern=SLUG_PATTERN)] | None = Field(
         default=None, description="The slug (file name) of the covenant that followed this one."
     )
+    tagline: Text | None = Field(
+        default=None,
+        description="One line on what the agreement is or was, shown under the title "
+        "(without it, the summary's first sentence).",
+    )
+    checked: DateValue | None = Field(
+        default=None,
+        description="When the editors last checked this whole file against its sources "
+        "(not the date of a source: that is status.as_of).",
+    )
     summary: Text = Field(description="A short summary, written for a union official.")
     goals: list[Text] = Field(default_factory=list, description="The covenant's goals.")
     oecd_themes: list[OecdTheme] = Field(
@@ -393,12 +446,31 @@ class Covenant(Strict):
     parties: list[Participation] = Field(
         default_factory=list, description="The organisations and their part in it."
     )
-    complaints: Text | None = Field(
+    chairs: list[Chair] = Field(
+        default_factory=list, description="The independent chair or chairs, where named."
+    )
+    counts: list[Count] = Field(
+        default_factory=list,
+        description="Numbers of parties or participants that sources give; one entry per "
+        "source where they disagree.",
+    )
+    complaints: SourcedText | None = Field(
         default=None, description="How a worker or local union can complain, and to whom."
     )
-    union_role: Text | None = Field(
+    union_role: SourcedText | None = Field(
         default=None,
         description="What a union official or works-council member can do in this covenant.",
+    )
+    actions: list[Text] = Field(
+        default_factory=list,
+        max_length=MAX_ACTIONS,
+        description="Two or three concrete steps for a union member or works-council member, "
+        "each one short sentence (Markdown).",
+    )
+    after_end: SourcedText | None = Field(
+        default=None,
+        description="For a covenant that has ended: one line on what came after it (a "
+        "successor, failed talks on a successor, where complaints go now).",
     )
     links: list[Link] = Field(default_factory=list, description="Links to more information.")
     sources: list[Source] = Field(

@@ -10,7 +10,7 @@ import difflib
 import multiprocessing
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -168,6 +168,24 @@ def _drop_explained_missing(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if not (p.message == "this field is required" and p.field in meant)]
 
 
+def source_refs(node: BaseModel, where: FieldPath = ()) -> Iterator[tuple[FieldPath, list[str]]]:
+    """Every list of source ids in a content object, with its field path.
+
+    Any field named ``sources`` that holds ids (not the file's own list of sources) counts,
+    so a new field with sources is checked without a line here.
+    """
+    for name in type(node).model_fields:
+        value = getattr(node, name)
+        if name == "sources" and isinstance(value, list) and all(isinstance(v, str) for v in value):
+            yield (*where, name), value
+        elif isinstance(value, BaseModel):
+            yield from source_refs(value, (*where, name))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from source_refs(item, (*where, name, index))
+
+
 def _cross_check_covenant(
     slug: str, covenant: Covenant, loaded: LoadedFile, party_ids: set[str], slugs: set[str]
 ) -> list[Problem]:
@@ -191,13 +209,8 @@ def _cross_check_covenant(
                 hint = f"; did you mean '{close[0]}'?" if close else ""
                 add((*where, index), f"no source with id '{ref}' in this file's sources{hint}")
 
-    for name, fact in covenant.dated_facts():
-        check_refs((name, "sources"), fact.sources)
-        for index, other in enumerate(fact.disputed):
-            check_refs((name, "disputed", index, "sources"), other.sources)
-    check_refs(("status", "sources"), covenant.status.sources)
-    if covenant.term is not None:
-        check_refs(("term", "sources"), covenant.term.sources)
+    for where, refs in source_refs(covenant):
+        check_refs(where, refs)
 
     for index, participation in enumerate(covenant.parties):
         if participation.party not in party_ids:
@@ -207,7 +220,6 @@ def _cross_check_covenant(
                 ("parties", index, "party"),
                 f"no party '{participation.party}' in content/parties.yaml{hint}",
             )
-        check_refs(("parties", index, "sources"), participation.sources)
 
     if covenant.successor is not None:
         if covenant.successor == slug:

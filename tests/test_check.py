@@ -263,3 +263,19 @@ def test_no_slip_in_a_file_makes_the_check_crash(
             assert problem.field and problem.message, problem.text()
             assert "\n" not in problem.text()
             assert "Traceback" not in problem.message
+
+
+def test_a_running_covenant_last_checked_over_a_year_ago(content: Path) -> None:
+    path = content / "covenants/voorbeeld.yaml"
+    _make_active(content)
+    edit(path, "summary:", 'checked: "2018-06-30"\nsummary:')
+    assert warnings(content, date(2019, 7, 1)) == [
+        f"{COVENANT}:25: warning: checked: last checked against the sources on 2018-06-30, "
+        "more than a year ago: check the facts again and set 'checked' to today's date"
+    ]
+    assert warnings(content, date(2019, 6, 30)) == []
+
+
+def test_an_ended_covenant_checked_long_ago_has_no_warning(content: Path) -> None:
+    edit(content / "covenants/voorbeeld.yaml", "summary:", 'checked: "2018-06-30"\nsummary:')
+    assert warnings(content) == []

@@ -287,3 +287,27 @@ def test_successors_that_go_round_in_a_circle_are_one_problem(tmp_path: Path) ->
         "content/covenants/derde.yaml:62: successor: the successors go round in a circle "
         "(derde -> voorbeeld -> tweede -> derde); a covenant cannot follow itself"
     ]
+
+
+def test_a_source_id_in_any_field_with_sources_is_checked(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    path = content / "covenants/voorbeeld.yaml"
+    text = path.read_text(encoding="utf-8")
+    extra = (
+        "chairs:\n  - name: Voorzitter\n    sources: [nergens]\n"
+        "counts:\n  - of: parties\n    number: 11\n    sources: [bron-a, onbekend]\n"
+        "after_end:\n  nl: Daarna kwam niets.\n  en: Nothing came after it.\n"
+        "  sources: [zoekgeraakt]\n"
+    )
+    path.write_text(text.replace("summary:", extra + "summary:", 1), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_content(content, tmp_path)
+    assert [p.text() for p in caught.value.problems] == [
+        "content/covenants/voorbeeld.yaml:30: chairs[0].sources[0]: no source with id "
+        "'nergens' in this file's sources",
+        "content/covenants/voorbeeld.yaml:34: counts[0].sources[1]: no source with id "
+        "'onbekend' in this file's sources",
+        "content/covenants/voorbeeld.yaml:38: after_end.sources[0]: no source with id "
+        "'zoekgeraakt' in this file's sources",
+    ]
