@@ -27,9 +27,8 @@ from typing import Any
 
 import yaml
 
-COVENANTS_DIR = "content/covenants"
-PARTIES_FILE = "content/parties.yaml"
-HIDDEN_FILE = "content/history.yaml"
+HIDDEN_FILE = "history.yaml"
+"""In the content folder: the editors' list of history entries to leave out."""
 CACHE_VERSION = 1
 """Raise this when `project` changes, so that cached projections are made anew."""
 
@@ -88,6 +87,10 @@ class History:
     """The history of all covenants, or why there is none."""
 
     covenants: dict[str, CovenantHistory] = field(default_factory=dict)
+    files: dict[str, date] = field(default_factory=dict)
+    """The day of the last commit that changed each content file, by its path inside the
+    content folder ('texts/about.nl.md'): the last change of the pages that are not
+    factsheets."""
     unavailable: str | None = None
     """Why there is no history ('no git', 'shallow clone'), or None when there is."""
 
@@ -253,6 +256,30 @@ def compare(old: Projection | None, new: Projection, commit: str, day: date) -> 
 
 
 @dataclass(frozen=True)
+class _Paths:
+    """Where the content folder lies in its repository."""
+
+    top: Path
+    content: str
+    """The content folder, relative to the top of the repository ('content')."""
+
+    @property
+    def covenants(self) -> str:
+        return f"{self.content}/covenants"
+
+    @property
+    def parties(self) -> str:
+        return f"{self.content}/parties.yaml"
+
+    def slug(self, path: str) -> str | None:
+        """The covenant a path in the repository is the file of, if any."""
+        folder, _, name = path.rpartition("/")
+        if folder != self.covenants or not name.endswith(".yaml"):
+            return None
+        return name.removesuffix(".yaml")
+
+
+@dataclass(frozen=True)
 class _FileChange:
     path: str
     old_blob: str
@@ -279,28 +306,30 @@ def _git(root: Path, *args: str, stdin: str | None = None) -> str:
     ).stdout
 
 
-def _why_unavailable(root: Path) -> str | None:
-    """None when git can give the whole history of ``root``; else the reason why not."""
+def _locate(content: Path) -> _Paths | str:
+    """Where ``content`` lies in its git repository, or why git cannot give its history."""
     try:
-        top = _git(root, "rev-parse", "--show-toplevel").strip()
-        shallow = _git(root, "rev-parse", "--is-shallow-repository").strip()
-        _git(root, "rev-parse", "--verify", "HEAD")
+        top = Path(_git(content, "rev-parse", "--show-toplevel").strip()).resolve()
+        shallow = _git(content, "rev-parse", "--is-shallow-repository").strip()
+        _git(content, "rev-parse", "--verify", "HEAD")
     except (OSError, subprocess.SubprocessError):
-        return "no git"
-    if Path(top).resolve() != root.resolve():
         return "no git"
     if shallow == "true":
         return "shallow clone"
-    return None
+    try:
+        inside = content.resolve().relative_to(top).as_posix()
+    except ValueError:
+        return "no git"
+    return _Paths(top, inside if inside != "." else "")
 
 
 _MARK = "@@commit "
 
 
-def _commits(root: Path) -> list[_Commit]:
-    """The first-parent commits that touched covenant files or parties.yaml, oldest first."""
+def _commits(paths: _Paths) -> list[_Commit]:
+    """The first-parent commits that touched the content folder, oldest first."""
     out = _git(
-        root,
+        paths.top,
         "log",
         "--first-parent",
         "--diff-merges=first-parent",
@@ -309,8 +338,7 @@ def _commits(root: Path) -> list[_Commit]:
         "--no-abbrev",
         f"--format={_MARK}%H %ct",
         "--",
-        COVENANTS_DIR,
-        PARTIES_FILE,
+        paths.content or ".",
     )
     commits: list[_Commit] = []
     sha, day, files = "", date.min, []  # type: ignore[var-annotated]
@@ -358,13 +386,6 @@ def _read_blobs(root: Path, blobs: Iterable[str]) -> dict[str, str]:
     return texts
 
 
-def _slug(path: str) -> str | None:
-    folder, _, name = path.rpartition("/")
-    if folder != COVENANTS_DIR or not name.endswith(".yaml"):
-        return None
-    return name.removesuffix(".yaml")
-
-
 class _Cache:
     """Projections by blob hash, kept between builds in one JSON file."""
 
@@ -397,7 +418,7 @@ class _Cache:
 
 
 def _projections(
-    root: Path, commits: list[_Commit], cache: _Cache
+    paths: _Paths, commits: list[_Commit], cache: _Cache
 ) -> tuple[dict[str, Projection | None], dict[str, dict[str, str]]]:
     covenant_blobs: set[str] = set()
     party_blobs: set[str] = set()
@@ -405,12 +426,12 @@ def _projections(
         for change in commit.files:
             if change.new_blob == NULL_BLOB:
                 continue
-            if change.path == PARTIES_FILE:
+            if change.path == paths.parties:
                 party_blobs.add(change.new_blob)
-            elif _slug(change.path):
+            elif paths.slug(change.path):
                 covenant_blobs.add(change.new_blob)
     missing = [b for b in covenant_blobs | party_blobs if cache.get(b) is None]
-    texts = _read_blobs(root, missing)
+    texts = _read_blobs(paths.top, missing)
     for blob in missing:
         text = texts.get(blob, "")
         if blob in party_blobs:
@@ -427,9 +448,9 @@ def _projections(
     return covenants, parties
 
 
-def _hidden(root: Path) -> list[tuple[str, str | None]]:
+def _hidden(content: Path) -> list[tuple[str, str | None]]:
     """The editors' list of history entries to leave out: (commit prefix, covenant or None)."""
-    path = root / HIDDEN_FILE
+    path = content / HIDDEN_FILE
     if not path.is_file():
         return []
     try:
@@ -451,6 +472,7 @@ def _is_hidden(hidden: list[tuple[str, str | None]], slug: str, change: Change) 
 
 
 def _walk(
+    paths: _Paths,
     commits: list[_Commit],
     covenants: dict[str, Projection | None],
     parties: dict[str, dict[str, str]],
@@ -460,7 +482,7 @@ def _walk(
     names: dict[str, str] = {}
     for commit in commits:
         for file in commit.files:
-            if file.path == PARTIES_FILE:
+            if file.path == paths.parties:
                 new_names = parties.get(file.new_blob, {}) if file.new_blob != NULL_BLOB else {}
                 renamed = {
                     pid: (names[pid], name)
@@ -477,7 +499,7 @@ def _walk(
                             commit,
                         )
                 continue
-            name = _slug(file.path)
+            name = paths.slug(file.path)
             if name is None:
                 continue
             if file.new_blob == NULL_BLOB:
@@ -498,25 +520,31 @@ def _walk(
                 yield slug, change, commit
 
 
-def read_history(root: Path, cache_file: Path | None = None) -> History:
-    """The history of every covenant file of the repository at ``root``."""
-    why = _why_unavailable(root)
-    if why is not None:
-        return History(unavailable=why)
+def read_history(content: Path, cache_file: Path | None = None) -> History:
+    """The history of every covenant file in the content folder, from its git repository."""
+    paths = _locate(content)
+    if isinstance(paths, str):
+        return History(unavailable=paths)
     try:
-        commits = _commits(root)
+        commits = _commits(paths)
         cache = _Cache(cache_file)
-        covenants, parties = _projections(root, commits, cache)
+        covenants, parties = _projections(paths, commits, cache)
         cache.save()
     except (OSError, subprocess.SubprocessError, ValueError):
         return History(unavailable="git failed")
-    hidden = _hidden(root)
+    hidden = _hidden(content)
     changes: dict[str, list[Change]] = {}
     last: dict[str, date] = {}
-    for slug, change, commit in _walk(commits, covenants, parties):
+    for slug, change, commit in _walk(paths, commits, covenants, parties):
         last[slug] = commit.day
         if change is not None and not _is_hidden(hidden, slug, change):
             changes.setdefault(slug, []).append(change)
+    files: dict[str, date] = {}
+    prefix = f"{paths.content}/" if paths.content else ""
+    for commit in commits:
+        for file in commit.files:
+            if file.path.startswith(prefix):
+                files[file.path[len(prefix) :]] = commit.day
     order = {commit.sha: index for index, commit in enumerate(commits)}
 
     def newest_first(found: list[Change]) -> tuple[Change, ...]:
@@ -527,5 +555,6 @@ def read_history(root: Path, cache_file: Path | None = None) -> History:
         {
             slug: CovenantHistory(day, newest_first(changes.get(slug, [])))
             for slug, day in last.items()
-        }
+        },
+        files,
     )

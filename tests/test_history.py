@@ -87,7 +87,8 @@ COV = "content/covenants/voorbeeld.yaml"
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Repo:
-    made = Repo(tmp_path)
+    (tmp_path / "repo").mkdir()
+    made = Repo(tmp_path / "repo")
     made.commit({COV: BASE, "content/parties.yaml": PARTIES}, 0)
     return made
 
@@ -97,7 +98,7 @@ def kinds(history: History) -> list[tuple[str, str, str | None, str | None, bool
 
 
 def test_a_new_file_is_published_on_its_commit_day(repo: Repo) -> None:
-    history = read_history(repo.root)
+    history = read_history(repo.root / "content")
     assert history.unavailable is None
     assert history.of("voorbeeld").last_changed == day(0)
     assert kinds(history) == [("published", "", None, None, False)]
@@ -112,7 +113,7 @@ def test_status_end_date_and_party_are_described_from_the_data(repo: Repo) -> No
         )
     )
     repo.commit({COV: text}, 3)
-    history = read_history(repo.root)
+    history = read_history(repo.root / "content")
     assert history.of("voorbeeld").last_changed == day(3)
     assert kinds(history)[:3] == [
         ("status", "status", "active", "ended", False),
@@ -123,7 +124,7 @@ def test_status_end_date_and_party_are_described_from_the_data(repo: Repo) -> No
 
 def test_a_fact_given_another_value_is_a_correction(repo: Repo) -> None:
     repo.commit({COV: BASE.replace("2016-07-04", "2016-07-05")}, 2)
-    assert kinds(read_history(repo.root))[0] == (
+    assert kinds(read_history(repo.root / "content"))[0] == (
         "date_changed",
         "signed",
         "2016-07-04",
@@ -134,19 +135,25 @@ def test_a_fact_given_another_value_is_a_correction(repo: Repo) -> None:
 
 def test_comments_and_layout_make_no_entry_and_no_new_date(repo: Repo) -> None:
     repo.commit({COV: "# a comment\n" + BASE.replace("sources: [a]", "sources:\n    - a")}, 5)
-    history = read_history(repo.root)
+    history = read_history(repo.root / "content")
     assert history.of("voorbeeld").last_changed == day(0)
     assert kinds(history) == [("published", "", None, None, False)]
 
 
 def test_a_text_edit_is_summarised(repo: Repo) -> None:
     repo.commit({COV: BASE.replace("A summary.", "A shorter summary.")}, 1)
-    assert kinds(read_history(repo.root))[0] == ("text_edited", "summary", None, None, False)
+    assert kinds(read_history(repo.root / "content"))[0] == (
+        "text_edited",
+        "summary",
+        None,
+        None,
+        False,
+    )
 
 
 def test_a_party_renamed_in_the_registry_changes_the_page(repo: Repo) -> None:
     repo.commit({"content/parties.yaml": PARTIES.replace("name: FNV", "name: FNV Bondgenoten")}, 4)
-    history = read_history(repo.root)
+    history = read_history(repo.root / "content")
     assert history.of("voorbeeld").last_changed == day(4)
     assert kinds(history)[0] == ("party_renamed", "fnv", "FNV", "FNV Bondgenoten", False)
 
@@ -154,13 +161,19 @@ def test_a_party_renamed_in_the_registry_changes_the_page(repo: Repo) -> None:
 def test_an_unreadable_old_version_is_passed_over(repo: Repo) -> None:
     repo.commit({COV: "name: [unclosed\n"}, 1)
     repo.commit({COV: BASE.replace("value: active", "value: ended")}, 2)
-    assert kinds(read_history(repo.root))[0] == ("status", "status", "active", "ended", False)
+    assert kinds(read_history(repo.root / "content"))[0] == (
+        "status",
+        "status",
+        "active",
+        "ended",
+        False,
+    )
 
 
 def test_editors_can_leave_a_wrong_entry_out(repo: Repo) -> None:
     sha = repo.commit({COV: BASE.replace("value: active", "value: unknown")}, 2)
     repo.commit({"content/history.yaml": f"hide:\n  - commit: {sha[:8]}\n"}, 3)
-    assert kinds(read_history(repo.root)) == [("published", "", None, None, False)]
+    assert kinds(read_history(repo.root / "content")) == [("published", "", None, None, False)]
 
 
 def test_only_the_first_parent_line_counts(repo: Repo) -> None:
@@ -169,7 +182,7 @@ def test_only_the_first_parent_line_counts(repo: Repo) -> None:
     repo.git("checkout", "-q", "main")
     repo.day = 6
     repo.git("merge", "-q", "--no-ff", "-m", "merge", "edit")
-    history = read_history(repo.root)
+    history = read_history(repo.root / "content")
     # The change reached the published branch with the merge, on day 6.
     assert history.of("voorbeeld").last_changed == day(6)
     assert kinds(history)[0] == ("status", "status", "active", "ended", False)
@@ -184,15 +197,15 @@ def test_without_git_or_in_a_shallow_clone_there_is_no_history(repo: Repo, tmp_p
     subprocess.run(
         ["git", "clone", "-q", "--depth", "1", f"file://{repo.root}", str(shallow)], check=True
     )
-    assert read_history(shallow) == History(unavailable="shallow clone")
+    assert read_history(shallow / "content") == History(unavailable="shallow clone")
 
 
 def test_the_cache_gives_the_same_history(repo: Repo, tmp_path: Path) -> None:
     repo.commit({COV: BASE.replace("value: active", "value: ended")}, 2)
     cache = tmp_path / "cache" / "history.json"
-    first = read_history(repo.root, cache)
+    first = read_history(repo.root / "content", cache)
     assert cache.is_file()
-    assert read_history(repo.root, cache) == first
+    assert read_history(repo.root / "content", cache) == first
 
 
 def test_compare_of_equal_versions_is_empty() -> None:
@@ -200,3 +213,20 @@ def test_compare_of_equal_versions_is_empty() -> None:
     assert projection is not None
     assert compare(projection, projection, "abc", day(0)) == []
     assert compare(None, projection, "abc", day(0)) == [Change("abc", day(0), "published")]
+
+
+def test_each_content_file_has_the_day_of_its_last_change(repo: Repo) -> None:
+    repo.commit({"content/texts/about.nl.md": "# Over\n"}, 2)
+    repo.commit({"content/texts/about.nl.md": "# Over deze site\n", "README.md": "x"}, 4)
+    assert read_history(repo.root / "content").files == {
+        "covenants/voorbeeld.yaml": day(0),
+        "parties.yaml": day(0),
+        "texts/about.nl.md": day(4),
+    }
+
+
+def test_a_content_folder_deeper_in_the_repository(tmp_path: Path) -> None:
+    made = Repo(tmp_path)
+    made.commit({"site-src/content/covenants/voorbeeld.yaml": BASE}, 1)
+    history = read_history(tmp_path / "site-src" / "content")
+    assert history.of("voorbeeld").last_changed == day(1)
