@@ -8,10 +8,12 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 from imvo import ROOT
-from imvo.model import Corpus
+from imvo.history import read_history
+from imvo.model import Corpus, PartialDate
 from imvo.problems import BuildError, ContentError, Problem, counted, parse_line, summary
 from imvo.validate import load_content
 
@@ -48,6 +50,31 @@ def set_source_date_epoch() -> None:
     os.environ["SOURCE_DATE_EPOCH"] = stamp if stamp.isdigit() else str(int(time.time()))
 
 
+HISTORY_UNAVAILABLE = (
+    "History: this is a shallow clone, so the pages show no 'last changed' dates and no "
+    "changes; run 'git fetch --unshallow' to show them.",
+    "History: the content is not in a git repository (a copy or a release archive), so the "
+    "pages show no 'last changed' dates and no changes.",
+)
+"""What a build says once when git cannot give the history (shallow clone, or no git)."""
+
+
+def report_url(given: str | None) -> str | None:
+    """Where readers report a mistake: --report-url, $REPORT_URL, or the repository that
+    GitHub Actions builds (its new-issue form); None when none is known."""
+    if given or os.environ.get("REPORT_URL"):
+        return given or os.environ["REPORT_URL"]
+    server, repository = os.environ.get("GITHUB_SERVER_URL"), os.environ.get("GITHUB_REPOSITORY")
+    return f"{server}/{repository}/issues/new" if server and repository else None
+
+
+def build_day() -> PartialDate:
+    """The day of SOURCE_DATE_EPOCH (set before the build): never the clock's own day."""
+    stamp = int(os.environ["SOURCE_DATE_EPOCH"])
+    day = datetime.fromtimestamp(stamp, UTC).date()
+    return PartialDate(day.year, day.month, day.day)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """Validate the content, then build the whole site."""
     # Imported here: `check` needs none of the rendering and writing stages.
@@ -59,16 +86,26 @@ def cmd_build(args: argparse.Namespace) -> int:
     corpus = _load(args.content)
     timings.add("load+validate", time.perf_counter() - started)
     set_source_date_epoch()
+    started_history = time.perf_counter()
+    history = read_history(args.content, ROOT / ".cache" / "history.json")
+    timings.add("history", time.perf_counter() - started_history)
+    site_url = args.site_url or os.environ.get("SITE_URL") or None
     build_site(
         corpus,
         args.site,
-        site_url=args.site_url or os.environ.get("SITE_URL") or None,
+        site_url=site_url,
         timings=timings,
-        post_steps=post_steps(pdf=not args.no_pdf),
+        post_steps=post_steps(
+            pdf=not args.no_pdf, history=history, site_url=site_url, built=build_day()
+        ),
         pdf_links=not args.no_pdf,
         content=args.content.as_posix(),
+        history=history,
+        report_url=report_url(args.report_url),
     )
     seconds = time.perf_counter() - started
+    if history.unavailable:
+        print(HISTORY_UNAVAILABLE[history.unavailable != "shallow clone"], file=sys.stderr)
     print(
         f"Built {counted(len(corpus.covenants), 'covenant')} in 2 languages into {args.site} "
         f"in {seconds:.1f} s.",
@@ -166,6 +203,13 @@ def parser() -> argparse.ArgumentParser:
         default=None,
         help="the address the site is published at, e.g. https://org.github.io/repo/ "
         "(default: $SITE_URL; without it, links between languages are relative)",
+    )
+    build.add_argument(
+        "--report-url",
+        default=None,
+        help="the repository's new-issue address for 'report an error' links, e.g. "
+        "https://github.com/org/repo/issues/new (default: $REPORT_URL, or the repository "
+        "GitHub Actions builds)",
     )
     build.add_argument(
         "--no-pdf", action="store_true", help="skip the PDF of each factsheet (faster previews)"

@@ -7,7 +7,10 @@ import time
 from pathlib import Path
 
 from imvo.data import write_data
-from imvo.model import Corpus
+from imvo.history import History
+from imvo.i18n import Translator
+from imvo.model import LANGUAGES, Corpus, PartialDate
+from imvo.news import FEED_NAME, atom_feed
 from imvo.write import PostStep, Timings
 
 
@@ -32,7 +35,30 @@ def pdf_step(corpus: Corpus, site: Path, timings: Timings) -> None:
     )
 
 
-def post_steps(*, pdf: bool = True) -> list[PostStep]:
+def feed_step(history: History, site_url: str, built: PartialDate) -> PostStep:
+    """Write the Atom feed of each language (feed.xml, en/feed.xml): it needs absolute
+    addresses, so only a build with a site URL writes it. `built` dates an empty feed."""
+
+    def run(corpus: Corpus, site: Path, timings: Timings) -> None:
+        started = time.perf_counter()
+        for lang in LANGUAGES:
+            folder = site if lang == LANGUAGES[0] else site / lang
+            text = atom_feed(history, corpus, Translator(lang), site_url, built)
+            (folder / FEED_NAME).write_text(text, encoding="utf-8")
+        timings.add("write", time.perf_counter() - started)
+
+    return PostStep(run)
+
+
+def post_steps(
+    *,
+    pdf: bool = True,
+    history: History | None = None,
+    site_url: str | None = None,
+    built: PartialDate | None = None,
+) -> list[PostStep]:
     """The steps that add files to the assembled site before it is swapped in."""
     steps = [PostStep(data_step, needs_pages=False)]
+    if site_url and history is not None and built is not None:
+        steps.append(feed_step(history, site_url, built))
     return [*steps, PostStep(pdf_step)] if pdf else steps

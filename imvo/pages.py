@@ -22,6 +22,8 @@ GENERATED_PAGES: dict[str, dict[str, str]] = {
     "due-diligence": {"nl": "due-diligence", "en": "due-diligence"},
     "glossary": {"nl": "begrippen", "en": "glossary"},
     "data": {"nl": "open-data", "en": "open-data"},
+    "news": {"nl": "nieuw-en-gewijzigd", "en": "whats-new"},
+    "corrections": {"nl": "correcties", "en": "corrections"},
 }
 """Pages the build writes from the content, by key."""
 
@@ -35,6 +37,8 @@ NAV_ORDER: tuple[str, ...] = (
     "framework",
     "glossary",
     "data",
+    "news",
+    "corrections",
     "about",
     "accessibility",
 )
@@ -48,6 +52,6 @@ def page_name(key: str, lang: str) -> str:
 
 RESERVED_NAMES = frozenset(
     {name for names in (*TEXT_PAGES.values(), *GENERATED_PAGES.values()) for name in names.values()}
-    | {"search", "assets", "en", "nl", "pdf", "404", "sitemap", "data"}
+    | {"search", "assets", "en", "nl", "pdf", "404", "sitemap", "data", "feed"}
 )
 """Names a covenant slug may not take, because pages or folders of the site use them."""

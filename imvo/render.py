@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from jinja2 import (
     BytecodeCache,
@@ -29,7 +30,8 @@ from jinja2 import (
 from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
-from imvo import data, diagram, timeline
+from imvo import data, diagram, news, timeline
+from imvo.history import History
 from imvo.i18n import Translator, format_months, strings
 from imvo.model import (
     LANGUAGES,
@@ -371,9 +373,18 @@ class Renderer:
     """Renders every page of the site, one language at a time."""
 
     def __init__(
-        self, corpus: Corpus, templates: Path = TEMPLATES_DIR, *, pdf_links: bool = True
+        self,
+        corpus: Corpus,
+        templates: Path = TEMPLATES_DIR,
+        *,
+        pdf_links: bool = True,
+        history: History | None = None,
+        report_url: str | None = None,
     ) -> None:
         self.corpus = corpus
+        self.history = history or History(unavailable="not read")
+        self.report_url = report_url
+        """Where a reader reports a mistake: the repository's 'correct a fact' issue form."""
         self.env = Environment(
             loader=FileSystemLoader(templates),
             undefined=StrictUndefined,
@@ -387,6 +398,7 @@ class Renderer:
         self.env.filters["md_plain"] = md_plain
         self.env.filters["md_block"] = md_block
         self.env.filters["heading_id"] = heading_id
+        self.env.filters["partial_date"] = lambda day: PartialDate(day.year, day.month, day.day)
         self.env.globals.update(
             Role=Role,
             Status=Status,
@@ -399,6 +411,8 @@ class Renderer:
             parties_by_kind=parties_by_kind,
             milestones=milestones,
             page_name=page_name,
+            news=news,
+            report_link=self.report_link,
         )
         self._predecessors = predecessors(corpus)
         self.on_page: Callable[[str], None] = lambda name: None
@@ -444,6 +458,7 @@ class Renderer:
             "here": site_path(lang, name),
             "there": site_path(other, other_name),
             "page_key": key,
+            "lastmod": self.lastmod(key, lang),
         }
         body, blocks = stash_html(body)
         # The metadata reaches mkdocs through the hooks, not as front matter (which mkdocs
@@ -458,6 +473,32 @@ class Renderer:
             blocks=blocks,
             meta=meta,
         )
+
+    def lastmod(self, key: str, lang: str) -> str:
+        """The day of the last change of what a page shows, from git ('' when unknown)."""
+        files = self.history.files
+        if key in self.corpus.covenants:
+            day = self.history.of(key).last_changed
+        elif key in TEXT_PAGES and key != "index":
+            day = files.get(f"texts/{key}.{lang}.md")
+        elif key in ("glossary", "due-diligence"):
+            day = files.get(f"{key}.yaml")
+        else:  # pages that show every covenant (and the home page's list of them)
+            day = max(files.values(), default=None)
+        return day.isoformat() if day is not None else ""
+
+    def report_link(self, page_url: str, title: str) -> str | None:
+        """The address of the 'report an error' form with the page filled in, if configured."""
+        if not self.report_url:
+            return None
+        query = urlencode(
+            {
+                "template": "feit-corrigeren.yml",
+                "title": f"Correctie / Correction: {title}",
+                "page": page_url,
+            }
+        )
+        return f"{self.report_url}?{query}"
 
     def language(self, lang: str) -> list[Page]:
         """Every page of one language."""
@@ -494,6 +535,21 @@ class Renderer:
         )  # fmt: skip
         pages.append(self.page(lang, "glossary", "glossary", t("glossary.title"), t=t))
         pages.append(self.page(lang, "data", "data", t("data.title"), t=t, data=data))
+        self.on_page(f"{page_name('news', lang)}.md")
+        listed = news.items(self.history, self.corpus, t, news.NEWS_ENTRIES)
+        pages.append(
+            self.page(
+                lang, "news", "news", t("history.title"), t=t,
+                items=listed, unavailable=self.history.unavailable,
+            )
+        )  # fmt: skip
+        pages.append(
+            self.page(
+                lang, "corrections", "corrections", t("history.corrections_title"), t=t,
+                items=news.corrections(self.history, self.corpus, t),
+                unavailable=self.history.unavailable,
+            )
+        )  # fmt: skip
         for slug, covenant in self.corpus.covenants.items():
             self.on_page(f"{slug}.md")
             pages.append(

@@ -43,6 +43,8 @@ EXAMPLES: dict[str, str] = {
     "ended": '# ended:\n#   date: "2023-03-31"\n#   sources: [ser-persbericht]',
     "term": "# term:\n#   months: 60  # 5 years\n#   sources: [ser-persbericht]",
     "successor": "# successor: nieuwe-sector  # the file name, without .yaml",
+    "tagline": "# tagline:\n#   nl: ...\n#   en: ...",
+    "checked": '# checked: "2026-11-29"  # the day you checked every fact against its sources',
     "summary": 'summary:\n  nl: ""\n  en: ""',
     "goals": "# goals:\n#   - nl: ...\n#     en: ...",
     "oecd_themes": "# oecd_themes: []  # any of: " + _choices([t.value for t in OecdTheme]),
@@ -53,8 +55,18 @@ EXAMPLES: dict[str, str] = {
         '#     date: "2018-03-20"  # when it joined, left or declined, if known\n'
         "#     sources: [ser-persbericht]"
     ),
-    "complaints": "# complaints:\n#   nl: ...\n#   en: ...",
-    "union_role": "# union_role:\n#   nl: ...\n#   en: ...",
+    "chairs": ("# chairs:\n#   - name: Naam Voorzitter\n#     sources: [ser-persbericht]"),
+    "counts": (
+        "# counts:  # a number a source gives\n#   - of: parties  # parties or participants\n"
+        "#     number: 11\n#     sources: [ser-persbericht]"
+    ),
+    "complaints": "# complaints:\n#   nl: ...\n#   en: ...\n#   sources: [ser-persbericht]",
+    "union_role": "# union_role:\n#   nl: ...\n#   en: ...\n#   sources: [ser-persbericht]",
+    "actions": (
+        "# actions:  # two or three steps for a union member or works-council member\n"
+        "#   - nl: ...\n#     en: ..."
+    ),
+    "after_end": "# after_end:\n#   nl: ...\n#   en: ...\n#   sources: [ser-persbericht]",
     "links": (
         "# links:\n#   - title:\n#       nl: Website van het convenant\n"
         "#       en: Website of the agreement\n#     url: https://www.imvoconvenanten.nl/"

@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 
 from imvo import ROOT
+from imvo.history import History
 from imvo.i18n import Translator
 from imvo.model import LANGUAGES, Corpus
 from imvo.pages import TEXT_PAGES, page_name
@@ -82,6 +83,7 @@ def language_config(
     extra["alternate"] = [{"name": t("site.other_language"), "lang": other, "link": "."}]
     extra["other_language"] = t("site.other_language")
     extra["switch_label"] = t("site.switch_label")
+    extra["feed_title"] = t("history.feed_title")
     extensions = config["markdown_extensions"]
     if glossary and "abbr" in extensions:
         extensions[extensions.index("abbr")] = {"abbr": {"glossary": glossary}}
@@ -218,6 +220,8 @@ class _Job:
     site_url: str | None
     content: str
     pdf_links: bool
+    history: History | None = None
+    report_url: str | None = None
 
 
 _JOB: _Job | None = None
@@ -324,7 +328,9 @@ def _build_language(lang: str) -> tuple[float, float]:
     if lang in _PROGRESS:
         _PROGRESS[lang].pid.value = os.getpid()
     started = time.perf_counter()
-    renderer = Renderer(job.corpus, pdf_links=job.pdf_links)
+    renderer = Renderer(
+        job.corpus, pdf_links=job.pdf_links, history=job.history, report_url=job.report_url
+    )
     renderer.on_page = page_started
     pages = renderer.language(lang)
     page_finished()
@@ -362,6 +368,8 @@ def build_site(
     jobs: int = 2,
     content: str = "content",
     pdf_links: bool = True,
+    history: History | None = None,
+    report_url: str | None = None,
 ) -> Timings:
     """Render and build both languages in parallel, add the outputs, then swap in the site.
 
@@ -376,7 +384,7 @@ def build_site(
     work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
     try:
         started = time.perf_counter()
-        _JOB = _Job(corpus, work, site_url, content, pdf_links)
+        _JOB = _Job(corpus, work, site_url, content, pdf_links, history, report_url)
         failures: list[str] = []
         context = multiprocessing.get_context("fork")
         workers = max(1, min(jobs, len(LANGUAGES)))

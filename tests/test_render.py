@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from jinja2 import DictLoader, Environment, UndefinedError
 
+from imvo.history import Change, CovenantHistory, History
 from imvo.i18n import Translator
 from imvo.model import Corpus, Covenant, DatedFact, PartialDate, StatusFact
 from imvo.render import (
@@ -118,6 +119,7 @@ def test_metadata_links_the_counterpart(fixture_corpus: Corpus) -> None:
         "here": "overzicht.html",
         "there": "en/overview.html",
         "page_key": "overview",
+        "lastmod": "",
     }
     english = {p.key: p for p in Renderer(fixture_corpus).language("en")}
     assert english["voorbeeld"].meta["alternate"] == "../voorbeeld.html"
@@ -317,3 +319,39 @@ def test_a_covenant_that_follows_two_names_both(fixture_corpus: Corpus) -> None:
         '<dt>Continues</dt>\n<dd><a href="tweede.html">Example</a>, '
         '<a href="voorbeeld.html">Example</a></dd>'
     ) in page
+
+
+def test_each_page_is_dated_by_the_last_change_of_what_it_shows(fixture_corpus: Corpus) -> None:
+    from datetime import date
+
+    history = History(
+        {"voorbeeld": CovenantHistory(date(2026, 3, 1))},
+        {
+            "covenants/voorbeeld.yaml": date(2026, 3, 2),
+            "texts/about.nl.md": date(2025, 1, 9),
+            "glossary.yaml": date(2024, 5, 6),
+        },
+    )
+    pages = {p.key: p for p in Renderer(fixture_corpus, history=history).language("nl")}
+    assert pages["voorbeeld"].meta["lastmod"] == "2026-03-01"
+    assert pages["about"].meta["lastmod"] == "2025-01-09"
+    assert pages["glossary"].meta["lastmod"] == "2024-05-06"
+    assert pages["overview"].meta["lastmod"] == "2026-03-02"
+    assert pages["accessibility"].meta["lastmod"] == ""
+
+
+def test_the_news_page_lists_changes_in_words(fixture_corpus: Corpus) -> None:
+    from datetime import date
+
+    fixed = Change("c" * 40, date(2026, 2, 3), "status", "status", "active", "ended")
+    history = History({"voorbeeld": CovenantHistory(date(2026, 2, 3), (fixed,))})
+    english = {p.key: p for p in Renderer(fixture_corpus, history=history).language("en")}
+    assert (
+        '<li><time datetime="2026-02-03">3 February 2026</time>: '
+        '<a href="voorbeeld.html">Example</a><ul>\n<li>Status: running → ended</li>'
+    ) in "".join(english["news"].blocks)
+    assert "There are no corrections yet." in "".join(english["corrections"].blocks)
+    unknown = {p.key: p for p in Renderer(fixture_corpus).language("nl")}
+    assert "De geschiedenis van de factsheets is niet beschikbaar" in "".join(
+        unknown["news"].blocks
+    )

@@ -1,12 +1,15 @@
-"""Two builds of the same content are byte-identical, and dates follow SOURCE_DATE_EPOCH."""
+"""Two builds of the same content are byte-identical; dates come from git, never the clock."""
 
 from __future__ import annotations
 
 import gzip
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from imvo.history import Change, CovenantHistory, History
+from imvo.model import PartialDate
 from imvo.outputs import post_steps
 from imvo.validate import load_content
 from imvo.write import build_site
@@ -20,19 +23,49 @@ def files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
+HISTORY = History(
+    {
+        "voorbeeld": CovenantHistory(
+            date(2026, 3, 1), (Change("a" * 40, date(2026, 3, 1), "published"),)
+        )
+    },
+    {"covenants/voorbeeld.yaml": date(2026, 3, 1), "texts/about.nl.md": date(2025, 1, 9)},
+)
+
+
 def test_two_builds_are_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    corpus = load_content(FIXTURE, tmp_path)
-    build_site(corpus, tmp_path / "one", site_url=URL, post_steps=post_steps(pdf=False))
-    build_site(
-        load_content(FIXTURE, tmp_path),
-        tmp_path / "two",
-        site_url=URL,
-        post_steps=post_steps(pdf=False),
-    )
+    for name in ("one", "two"):
+        build_site(
+            load_content(FIXTURE, tmp_path),
+            tmp_path / name,
+            site_url=URL,
+            post_steps=post_steps(
+                pdf=False, history=HISTORY, site_url=URL, built=PartialDate(2023, 11, 14)
+            ),
+            history=HISTORY,
+        )
     one, two = files(tmp_path / "one"), files(tmp_path / "two")
     assert sorted(one) == sorted(two)
     assert [name for name in one if one[name] != two[name]] == []
     sitemap = one["sitemap.xml"].decode()
-    assert "<lastmod>2023-11-14</lastmod>" in sitemap
+    # Each page carries the day git last changed what it shows, not the day of the build.
+    assert (
+        "<loc>https://example.org/imvo/voorbeeld.html</loc>\n         <lastmod>2026-03-01</lastmod>"
+        in sitemap
+    )
+    assert (
+        "<loc>https://example.org/imvo/over-deze-site.html</loc>\n"
+        "         <lastmod>2025-01-09</lastmod>" in sitemap
+    )
+    assert "<lastmod>2023-11-14</lastmod>" not in sitemap
     assert gzip.decompress(one["sitemap.xml.gz"]).decode() == sitemap
+    assert "<updated>2026-03-01T00:00:00Z</updated>" in one["en/feed.xml"].decode()
+
+
+def test_without_history_no_page_gets_a_date(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    build_site(load_content(FIXTURE, tmp_path), tmp_path / "site", site_url=URL)
+    assert "<lastmod>" not in (tmp_path / "site" / "sitemap.xml").read_text()

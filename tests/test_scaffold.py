@@ -63,8 +63,8 @@ def test_a_new_file_fails_check_until_filled(content: Path) -> None:
         "content/covenants/proef.yaml:19: sector.en: this text is empty",
         "content/covenants/proef.yaml:23: status.value: expected one of in_preparation, active, "
         "ended, ended_early, succeeded, unknown; got ''",
-        "content/covenants/proef.yaml:58: summary.nl: this text is empty",
-        "content/covenants/proef.yaml:59: summary.en: this text is empty",
+        "content/covenants/proef.yaml:66: summary.nl: this text is empty",
+        "content/covenants/proef.yaml:67: summary.en: this text is empty",
     ]
     path.write_text(fill(path.read_text(encoding="utf-8")), encoding="utf-8")
     result = run_check(content, content.parent, date(2026, 11, 21))
