@@ -11,6 +11,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
 import benchmark
+import history_benchmark
 
 
 def test_benchmark_prints_every_figure_for_n_12(capsys: pytest.CaptureFixture[str]) -> None:
@@ -31,3 +32,13 @@ def test_benchmark_prints_every_figure_for_n_12(capsys: pytest.CaptureFixture[st
     assert len(lines) == len(patterns)
     for line, pattern in zip(lines, patterns, strict=True):
         assert re.fullmatch(pattern, line), line
+
+
+def test_history_benchmark_prints_its_figures(capsys: pytest.CaptureFixture[str]) -> None:
+    assert history_benchmark.main(["--files", "5", "--commits", "31"]) == 0
+    out = capsys.readouterr().out
+    assert re.fullmatch(
+        r"history: 5 files, 31 commits \(made in \d+\.\d s\): cold \d+\.\d\d s, "
+        r"warm \d+\.\d\d s, \d+ changes, cache \d+\.\d MB\n",
+        out,
+    ), out
