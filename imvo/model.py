@@ -516,11 +516,28 @@ class DueDiligenceStep(Strict):
     )
 
 
+# --- due diligence: the OECD steps and the CNV factsheet's steps --------------------------
+# The page follows the six steps of the OECD Due Diligence Guidance (2018); the CNV
+# Internationaal factsheet (2018) names six steps of its own, which fall differently
+# (two of them inside the OECD's step 2, none for remediation). Each OECD step says which
+# CNV steps it holds, so that readers who know the CNV version find their way.
+
+
+class OecdStep(DueDiligenceStep):
+    """One OECD step, with the CNV factsheet's steps that fall under it."""
+
+    cnv_steps: list[Text] = Field(
+        default_factory=list,
+        description="The names of the CNV factsheet's steps that fall under this step "
+        "(none where the factsheet has no step of its own for it).",
+    )
+
+
 class DueDiligence(Strict):
     """The file content/due-diligence.yaml: the six-step cycle explained."""
 
     intro: Text = Field(description="The opening text of the page (Markdown).")
-    steps: list[DueDiligenceStep] = Field(min_length=1, description="The steps, in order.")
+    steps: list[OecdStep] = Field(min_length=1, description="The steps, in order.")
     sources: list[Source] = Field(default_factory=list, description="Where the text comes from.")
 
 

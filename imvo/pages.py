@@ -6,9 +6,12 @@ so that a page and its counterpart differ only by that folder and their file nam
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 TEXT_PAGES: dict[str, dict[str, str]] = {
     "index": {"nl": "index", "en": "index"},
     "how-it-works": {"nl": "hoe-werkt-een-convenant", "en": "how-it-works"},
+    "now": {"nl": "wat-geldt-nu", "en": "what-applies-now"},
     "framework": {"nl": "internationaal-kader", "en": "international-framework"},
     "about": {"nl": "over-deze-site", "en": "about"},
     "accessibility": {"nl": "toegankelijkheid", "en": "accessibility"},
@@ -31,6 +34,7 @@ NAV_ORDER: tuple[str, ...] = (
     "index",
     "overview",
     "timeline",
+    "now",
     "due-diligence",
     "parties",
     "how-it-works",
@@ -44,6 +48,29 @@ NAV_ORDER: tuple[str, ...] = (
 )
 
 
+class Moved(NamedTuple):
+    """Where the content of an old address now lives."""
+
+    target: str
+    """The key of the page that holds it now (a text or generated page, or a covenant slug)."""
+    anchors: dict[str, str]
+    """The heading on that page, by language (its id, without '#')."""
+
+
+MOVED_PAGES: dict[str, Moved] = {
+    # The agriculture and horticulture agreement was never concluded: its history is on
+    # the how-it-works page now. Its factsheet was at land-en-tuinbouw.html in both languages.
+    "land-en-tuinbouw": Moved(
+        "how-it-works", {"nl": "land-en-tuinbouw", "en": "agriculture-and-horticulture"}
+    ),
+}
+"""Old file names (the same in both languages) that now point readers to a new place.
+
+The build writes a small page at each old name, with a link to the new place and no
+redirect, so that links and bookmarks keep working; search engines are told not to index it.
+"""
+
+
 def page_name(key: str, lang: str) -> str:
     """The file name (without .md/.html) of a text or generated page in one language."""
     names = TEXT_PAGES.get(key) or GENERATED_PAGES.get(key)
@@ -53,5 +80,6 @@ def page_name(key: str, lang: str) -> str:
 RESERVED_NAMES = frozenset(
     {name for names in (*TEXT_PAGES.values(), *GENERATED_PAGES.values()) for name in names.values()}
     | {"search", "assets", "en", "nl", "pdf", "404", "sitemap", "data", "feed"}
+    | set(MOVED_PAGES)
 )
 """Names a covenant slug may not take, because pages or folders of the site use them."""

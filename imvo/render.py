@@ -43,7 +43,7 @@ from imvo.model import (
     Role,
     Status,
 )
-from imvo.pages import NAV_ORDER, TEXT_PAGES, page_name
+from imvo.pages import MOVED_PAGES, NAV_ORDER, TEXT_PAGES, page_name
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 TEMPLATE_CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache" / "jinja"
@@ -567,6 +567,25 @@ class Renderer:
                     description=first_sentence(covenant.summary.get(lang)),
                 )
             )
+        pages += self.moved(lang, t, {page.key: page for page in pages})
+        return pages
+
+    def moved(self, lang: str, t: Translator, by_key: dict[str, Page]) -> list[Page]:
+        """The pages at old addresses: a link to where their content is now, not indexed."""
+        pages = []
+        for old, moved in MOVED_PAGES.items():
+            target = by_key[moved.target]
+            anchor = moved.anchors.get(lang)
+            page = self.page(
+                lang, old, "moved", t("moved.title"), in_nav=False, t=t, name=old,
+                other_name=old, href=f"{target.name}.html" + (f"#{anchor}" if anchor else ""),
+                target_title=target.title,
+            )  # fmt: skip
+            # A plain page, not a redirect: no meta refresh, and search engines and the
+            # site's own search leave it out.
+            page.meta["robots"] = "noindex"
+            page.meta["search"] = {"exclude": True}  # type: ignore[assignment]
+            pages.append(page)
         return pages
 
     def nav(self, lang: str, pages: list[Page]) -> list[dict[str, str]]:

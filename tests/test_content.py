@@ -137,3 +137,37 @@ def test_factsheets_show_what_the_yaml_says(built_site: Path, corpus: Corpus, la
             assert source.title in shown, (slug, source.id)
             if source.url:
                 assert source.url in shown, (slug, source.url)
+
+
+def test_due_diligence_follows_the_oecd_and_places_each_cnv_step_once(corpus: Corpus) -> None:
+    steps = corpus.due_diligence.steps
+    assert [step.id for step in steps] == [
+        "embed",
+        "identify",
+        "prevent",
+        "track",
+        "communicate",
+        "remedy",
+    ]
+    cnv = [name.get("nl") for step in steps for name in step.cnv_steps]
+    assert cnv == [
+        "Beleidsbepaling",
+        "Risicoanalyse",
+        "Prioritering",
+        "Uitvoering",
+        "Monitoring",
+        "Communiceren",
+    ]
+    # The OECD puts prioritising inside step 2 and has remediation as step 6, which CNV lacks.
+    assert [name.get("en") for name in steps[1].cnv_steps] == ["Risk analysis", "Prioritisation"]
+    assert steps[5].cnv_steps == []
+    assert "oecd-guidance" in {source.id for source in corpus.due_diligence.sources}
+
+
+def test_agriculture_and_horticulture_is_history_not_a_covenant(corpus: Corpus) -> None:
+    # The talks ended without an agreement (imvoconvenanten.nl, "Gesprekken convenant land-
+    # en tuinbouwsector stopgezet"): no factsheet, but a section on the how-it-works page.
+    assert "land-en-tuinbouw" not in corpus.covenants
+    assert "### Land- en tuinbouw" in corpus.texts["how-it-works"]["nl"]
+    assert "### Agriculture and horticulture" in corpus.texts["how-it-works"]["en"]
+    assert "land-tuinbouwsector-stopgezet" in corpus.texts["how-it-works"]["nl"]

@@ -12,6 +12,7 @@ import pytest
 from imvo.data import COVENANT_COLUMNS, PARTY_COLUMNS
 from imvo.i18n import Translator
 from imvo.model import Corpus, Role
+from imvo.pages import MOVED_PAGES, RESERVED_NAMES, TEXT_PAGES, page_name
 
 
 def _read(site: Path, page: str) -> str:
@@ -131,3 +132,45 @@ def test_overview_filter_and_sort_with_the_keyboard(
     assert view.locator("th").first.get_attribute("aria-sort") == "ascending"
     names = view.locator("table.imvo-overview tbody td:first-child").all_text_contents()
     assert names == sorted(names, key=str.casefold)
+
+
+@pytest.mark.parametrize(("folder", "lang"), [("", "nl"), ("en/", "en")])
+def test_a_moved_page_points_to_the_new_place_and_is_not_indexed(
+    built_site: Path, folder: str, lang: str
+) -> None:
+    assert MOVED_PAGES, "the test needs at least one moved page"
+    for old, moved in MOVED_PAGES.items():
+        html = _read(built_site, f"{folder}{old}.html")
+        assert '<meta name="robots" content="noindex">' in html
+        assert "http-equiv" not in html  # a plain page, never a redirect
+        target = page_name(moved.target, lang)
+        anchor = moved.anchors[lang]
+        assert f'<a href="{target}.html#{anchor}">' in html
+        assert f'id="{anchor}"' in _read(built_site, f"{folder}{target}.html")
+        index = _read(built_site, f"{folder}search/search_index.json")
+        assert f'"location":"{old}.html' not in index
+        assert f'href="{old}.html"' not in _read(built_site, f"{folder}index.html")
+
+
+def test_moved_names_cannot_be_taken_by_a_covenant(corpus: Corpus) -> None:
+    assert set(MOVED_PAGES) <= RESERVED_NAMES
+    assert not set(MOVED_PAGES) & set(corpus.covenants)
+    for moved in MOVED_PAGES.values():
+        assert moved.target in TEXT_PAGES or moved.target in corpus.covenants
+
+
+@pytest.mark.parametrize(
+    ("folder", "now", "linked_from"),
+    [
+        ("", "wat-geldt-nu", ("index", "hoe-werkt-een-convenant")),
+        ("en/", "what-applies-now", ("index", "how-it-works")),
+    ],
+)
+def test_what_applies_now_is_in_the_menu_and_linked_from_home_and_how_it_works(
+    built_site: Path, folder: str, now: str, linked_from: tuple[str, ...]
+) -> None:
+    page = _read(built_site, f"{folder}{now}.html")
+    assert "CSDDD" in page and "CSRD" in page
+    for name in linked_from:
+        html = _read(built_site, f"{folder}{name}.html")
+        assert html.count(f'href="{now}.html"') >= 2  # the menu and the text itself

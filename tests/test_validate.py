@@ -218,7 +218,7 @@ def test_a_folder_in_covenants_and_a_text_no_page_shows_are_reported(tmp_path: P
         load_content(content, tmp_path)
     unused = (
         "(file): no page of the site shows this text; a text is named after its page "
-        "(about, accessibility, framework, how-it-works, index), then .nl.md or .en.md"
+        "(about, accessibility, framework, how-it-works, index, now), then .nl.md or .en.md"
     )
     assert [p.text() for p in raised.value.problems] == [
         "content/covenants/archief:1: (folder): the build reads no folders inside covenants/; "
