@@ -13,6 +13,7 @@ from pathlib import Path
 from imvo import ROOT
 from imvo.model import Corpus
 from imvo.problems import BuildError, ContentError, Problem, counted, parse_line, summary
+from imvo.target import TargetError
 from imvo.validate import load_content
 
 Command = Callable[[argparse.Namespace], int]
@@ -52,8 +53,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Validate the content, then build the whole site."""
     # Imported here: `check` needs none of the rendering and writing stages.
     from imvo.outputs import post_steps
+    from imvo.target import check_target
     from imvo.write import Timings, build_site
 
+    check_target(args.site, content=args.content)  # before anything: a wrong --site deletes
     started = time.perf_counter()
     timings = Timings()
     corpus = _load(args.content)
@@ -67,6 +70,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         post_steps=post_steps(pdf=not args.no_pdf),
         pdf_links=not args.no_pdf,
         content=args.content.as_posix(),
+        content_dir=args.content,
     )
     seconds = time.perf_counter() - started
     print(
@@ -224,6 +228,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         _print_problems(error.problems, getattr(args, "format", "text"))
+        return 1
+    except TargetError as error:
+        print(error, file=sys.stderr)  # one line: nothing was built, nothing was touched
         return 1
     except BuildError as error:
         if args.debug:
