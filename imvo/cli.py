@@ -15,6 +15,7 @@ from imvo import ROOT
 from imvo.history import read_history
 from imvo.model import Corpus, PartialDate
 from imvo.problems import BuildError, ContentError, Problem, counted, parse_line, summary
+from imvo.target import TargetError
 from imvo.validate import load_content
 
 Command = Callable[[argparse.Namespace], int]
@@ -79,8 +80,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Validate the content, then build the whole site."""
     # Imported here: `check` needs none of the rendering and writing stages.
     from imvo.outputs import post_steps
+    from imvo.target import check_target
     from imvo.write import Timings, build_site
 
+    check_target(args.site, content=args.content)  # before anything: a wrong --site deletes
     started = time.perf_counter()
     timings = Timings()
     corpus = _load(args.content)
@@ -102,6 +105,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         content=args.content.as_posix(),
         history=history,
         report_url=report_url(args.report_url),
+        content_dir=args.content,
     )
     seconds = time.perf_counter() - started
     if history.unavailable:
@@ -268,6 +272,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         _print_problems(error.problems, getattr(args, "format", "text"))
+        return 1
+    except TargetError as error:
+        print(error, file=sys.stderr)  # one line: nothing was built, nothing was touched
         return 1
     except BuildError as error:
         if args.debug:

@@ -8,7 +8,10 @@ Every problem is returned as a :class:`Problem`, never raised as a traceback.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -258,21 +261,88 @@ def _yaml_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
     return line, f"this is not valid YAML: {text_problem}"
 
 
+SYMLINK_MESSAGE = (
+    "this is a symbolic link; the build reads only ordinary files inside the content folder, "
+    "so that a link cannot publish a file from elsewhere: put the file itself here"
+)
+_KINDS = {
+    stat.S_IFDIR: "a folder",
+    stat.S_IFIFO: "a named pipe",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFSOCK: "a socket",
+}
+
+
+def _not_ordinary(mode: int) -> str:
+    kind = _KINDS.get(stat.S_IFMT(mode), "not an ordinary file")
+    return f"this is {kind}, not an ordinary file; the build reads only ordinary text files"
+
+
+def read_content(path: Path, shown: str) -> tuple[bytes | None, int, list[Problem]]:
+    """Read a content file safely: its bytes and its size, or the one problem that stops it.
+
+    Only an ordinary file is opened, never through a symbolic link (a link could publish
+    /etc/passwd, a FIFO blocks, /dev/zero never ends), and at most MAX_FILE_BYTES + 1 bytes
+    are read, whatever size the file claims. Nothing of a refused file is ever printed.
+    """
+
+    def refused(message: str) -> tuple[None, int, list[Problem]]:
+        return None, 0, [Problem(shown, 1, "(file)", message)]
+
+    try:
+        before = os.lstat(path)
+    except OSError as error:
+        return refused(f"the file cannot be read ({error.strerror or error})")
+    if stat.S_ISLNK(before.st_mode):
+        return refused(SYMLINK_MESSAGE)
+    if not stat.S_ISREG(before.st_mode):
+        return refused(_not_ordinary(before.st_mode))
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        handle = os.open(path, flags)
+    except OSError as error:
+        if error.errno == errno.ELOOP:  # replaced by a link since lstat
+            return refused(SYMLINK_MESSAGE)
+        return refused(f"the file cannot be read ({error.strerror or error})")
+    try:
+        opened = os.fstat(handle)
+        if not stat.S_ISREG(opened.st_mode):
+            return refused(_not_ordinary(opened.st_mode))
+        if opened.st_size > MAX_FILE_BYTES:
+            return None, opened.st_size, []
+        chunks = []
+        left = MAX_FILE_BYTES + 1
+        while left > 0:
+            chunk = os.read(handle, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    except OSError as error:
+        return refused(f"the file cannot be read ({error.strerror or error})")
+    finally:
+        os.close(handle)
+    raw = b"".join(chunks)
+    return (None if len(raw) > MAX_FILE_BYTES else raw), max(len(raw), opened.st_size), []
+
+
 def read_yaml(path: Path, shown: str) -> tuple[LoadedFile | None, list[Problem]]:
     """Read one YAML file; return it with its line map, or the problems that stop it."""
 
     def problem(line: int, field: str, message: str) -> tuple[None, list[Problem]]:
         return None, [Problem(shown, line, field, message)]
 
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
+    raw, size, problems = read_content(path, shown)
+    if problems:
+        return None, problems
+    if raw is None:
         return problem(
             1,
             "(file)",
             f"the file is {size / 1_000_000:.1f} MB; a content file may be at most "
             f"{MAX_FILE_BYTES // 1_000_000} MB",
         )
-    raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
         return problem(
             1, "(file)", "the file starts with a byte-order mark; save it as UTF-8 without BOM"
@@ -332,9 +402,11 @@ def read_yaml(path: Path, shown: str) -> tuple[LoadedFile | None, list[Problem]]
 
 
 def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
-    """Read one Markdown text file as UTF-8."""
-    raw = path.read_bytes()
-    if len(raw) > MAX_FILE_BYTES:
+    """Read one Markdown text file as UTF-8 (an ordinary file only, see read_content)."""
+    raw, _, problems = read_content(path, shown)
+    if problems:
+        return None, problems
+    if raw is None:
         return None, [Problem(shown, 1, "(file)", "the file is larger than 1 MB")]
     try:
         return raw.decode("utf-8-sig"), []

@@ -18,7 +18,14 @@ from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from imvo.load import FieldPath, LoadedFile, field_name, read_text, read_yaml
+from imvo.load import (
+    SYMLINK_MESSAGE,
+    FieldPath,
+    LoadedFile,
+    field_name,
+    read_text,
+    read_yaml,
+)
 from imvo.model import (
     LANGUAGES,
     SLUG_PATTERN,
@@ -41,8 +48,11 @@ ENDED_STATUSES = {Status.ended, Status.ended_early, Status.succeeded}
 
 
 def _relative(path: Path, root: Path) -> str:
+    """The path as editors see it, relative to the root; the file itself is not followed
+    (a symbolic link keeps its own name, and a link that loops raises nothing)."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        resolved = Path(os.path.realpath(path.parent)) / path.name
+        return resolved.relative_to(os.path.realpath(root)).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -187,7 +197,11 @@ def source_refs(node: BaseModel, where: FieldPath = ()) -> Iterator[tuple[FieldP
 
 
 def _cross_check_covenant(
-    slug: str, covenant: Covenant, loaded: LoadedFile, party_ids: set[str], slugs: set[str]
+    slug: str,
+    covenant: Covenant,
+    loaded: LoadedFile,
+    party_ids: set[str] | None,
+    slugs: set[str],
 ) -> list[Problem]:
     """Checks within one covenant that need more than its own fields."""
     problems: list[Problem] = []
@@ -213,7 +227,7 @@ def _cross_check_covenant(
         check_refs(where, refs)
 
     for index, participation in enumerate(covenant.parties):
-        if participation.party not in party_ids:
+        if party_ids is not None and participation.party not in party_ids:
             close = difflib.get_close_matches(participation.party, sorted(party_ids), n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
             add(
@@ -308,11 +322,16 @@ def load_content(
     problems += found
 
     covenant_dir = content / "covenants"
-    files = sorted(covenant_dir.glob("*")) if covenant_dir.is_dir() else []
+    linked = _linked_folder(covenant_dir, root)
+    problems += linked
+    files = sorted(covenant_dir.glob("*")) if covenant_dir.is_dir() and not linked else []
     seen_slugs: dict[str, str] = {}
     for path in files:
         shown = _relative(path, root)
         if path.name.startswith("."):
+            continue
+        if path.is_symlink():
+            problems.append(Problem(shown, 1, "(file)", SYMLINK_MESSAGE))
             continue
         if path.is_dir():
             problems.append(
@@ -360,7 +379,10 @@ def load_content(
             continue
         seen_slugs[slug] = shown
 
-    job = _CovenantJob(set(parties), set(seen_slugs), file_check)
+    # Without a readable parties.yaml (its own line says why) no party id can be checked:
+    # reporting every covenant's parties as unknown would bury that one cause.
+    known = set(parties) if registry is not None else None
+    job = _CovenantJob(known, set(seen_slugs), file_check)
     covenants: dict[str, Covenant] = {}
     successor_lines: dict[str, int] = {}
     for read in _load_covenants(job, covenant_dir, seen_slugs):
@@ -373,7 +395,14 @@ def load_content(
     texts, found = load_texts(content / "texts", root)
     problems += found
 
+    # A text file or folder that is there but was refused has its own line already.
+    refused = {problem.path for problem in found}
     for key in TEXT_PAGES:
+        shown_files = [
+            _relative(content / "texts" / f"{key}.{lang}.md", root) for lang in LANGUAGES
+        ]
+        if _relative(content / "texts", root) in refused or refused & set(shown_files):
+            continue
         if key not in texts:
             shown = _relative(content / "texts" / f"{key}.nl.md", root)
             problems.append(Problem(shown, 1, "(file)", "this text is missing"))
@@ -435,12 +464,23 @@ def _successor_circles(
     return problems
 
 
+def _linked_folder(folder: Path, root: Path) -> list[Problem]:
+    """A folder of the content that is a symbolic link, as a problem: it is not read."""
+    if not folder.is_symlink():
+        return []
+    message = (
+        "this folder is a symbolic link; the build reads only folders inside the content "
+        "folder, so that a link cannot publish files from elsewhere: put the folder itself here"
+    )
+    return [Problem(_relative(folder, root), 1, "(folder)", message)]
+
+
 def _load_model_file(
     path: Path, model: type[M], root: Path, file_check: FileCheck | None
 ) -> tuple[tuple[M, LoadedFile] | None, list[Problem]]:
     """Load one required YAML file and check it against its model."""
     shown = _relative(path, root)
-    if not path.is_file():
+    if not os.path.lexists(path):  # a link or a special file is read_yaml's to refuse
         return None, [Problem(shown, 1, "(file)", "this file is missing")]
     value, loaded, problems = _read_checked(path, shown, model, file_check)
     return (None if value is None or loaded is None else (value, loaded)), problems
@@ -458,7 +498,8 @@ this took reading and checking them from about 1.1 s to about 0.6 s."""
 class _CovenantJob:
     """What reading a covenant file needs to know of the others."""
 
-    party_ids: set[str]
+    party_ids: set[str] | None
+    """None when parties.yaml could not be read: then party ids are not checked."""
     slugs: set[str]
     file_check: FileCheck | None
 
@@ -508,9 +549,10 @@ def _load_covenants(
 def load_texts(folder: Path, root: Path) -> tuple[dict[str, dict[str, str]], list[Problem]]:
     """Read the explainer texts: <key>.<lang>.md, each key in every language."""
     texts: dict[str, dict[str, str]] = {}
-    problems: list[Problem] = []
-    if not folder.is_dir():
+    problems: list[Problem] = _linked_folder(folder, root)
+    if problems or not folder.is_dir():
         return texts, problems
+    unread: set[tuple[str, str]] = set()
     for path in sorted(folder.glob("*.md")):
         shown = _relative(path, root)
         key, _, lang = path.stem.rpartition(".")
@@ -523,9 +565,14 @@ def load_texts(folder: Path, root: Path) -> tuple[dict[str, dict[str, str]], lis
         problems += found
         if text is not None:
             texts.setdefault(key, {})[lang] = text
+        else:
+            unread.add((key, lang))
     for key, by_lang in sorted(texts.items()):
         for lang in LANGUAGES:
-            if lang not in by_lang and key in TEXT_PAGES:  # other keys: see load_content
+            # A file that is there but could not be read has its own line already.
+            if (
+                lang not in by_lang and key in TEXT_PAGES and (key, lang) not in unread
+            ):  # other keys: see load_content
                 other = next(iter(by_lang))
                 shown = _relative(folder / f"{key}.{other}.md", root)
                 problems.append(

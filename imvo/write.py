@@ -33,6 +33,7 @@ from imvo.model import LANGUAGES, Corpus
 from imvo.pages import TEXT_PAGES, page_name
 from imvo.problems import BuildError
 from imvo.render import Page, Renderer, abbreviations
+from imvo.target import check_replaceable, check_target, mark
 
 
 @dataclass
@@ -367,6 +368,7 @@ def build_site(
     timings: Timings | None = None,
     jobs: int = 2,
     content: str = "content",
+    content_dir: Path | None = None,
     pdf_links: bool = True,
     history: History | None = None,
     report_url: str | None = None,
@@ -375,11 +377,14 @@ def build_site(
 
     Each language is rendered and built by mkdocs in its own worker process. `content` is
     the content folder as editors see it, to name the file behind a failure; `pdf_links`
-    says whether factsheets link their PDF (off when the build makes no PDFs).
+    says whether factsheets link their PDF (off when the build makes no PDFs). `content_dir`
+    is the content folder on disk (by default `content`), which the site may never replace.
+    Raises TargetError, before anything is written, for a site folder it may not replace.
     """
     global _JOB
     timings = timings or Timings()
-    site_dir = site_dir.resolve()
+    given = site_dir
+    site_dir = check_target(site_dir, content=content_dir or Path(content))
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
     try:
@@ -430,6 +435,8 @@ def build_site(
             if step.needs_pages:
                 step.run(corpus, final, timings)
         started = time.perf_counter()
+        mark(final)
+        check_replaceable(given, site_dir)  # asked as late as possible: nothing is built twice
         swap_in(final, site_dir)
         timings.add("write", time.perf_counter() - started)
     finally:

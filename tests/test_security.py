@@ -7,11 +7,20 @@ import os
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
+from bad_content import old_site
+from bad_content import run as bad_run
+from bad_content import run_build as bad_run_build
+from bad_content import snapshot as bad_snapshot
 
+from imvo import ROOT
+from imvo.cli import main
+from imvo.model import Corpus
 from imvo.outputs import post_steps
 from imvo.problems import ContentError
+from imvo.target import MARKER, TargetError, check_target
 from imvo.validate import load_content
 from imvo.write import build_site
 
@@ -240,3 +249,365 @@ def test_tags_left_open_in_a_text_end_with_that_text(hostile_site: Path) -> None
     assert "Complaints go to the complaints committee." in article
     assert '<a href="https://example.org/">agreement <b>with </b></a>' in article
     assert "<select" not in article and "<button" not in article
+
+
+# --- 1. The --site folder: the build never replaces what it did not make -----------------
+
+ADVICE = (
+    "the build replaces the whole --site folder, so give it a folder of its own, such as 'site'"
+)
+
+
+def tree(folder: Path) -> dict[str, object]:
+    """Every folder, file (with its bytes) and symlink (with its target) under a folder."""
+    found: dict[str, object] = {}
+    for top, dirs, files in os.walk(folder):
+        for name in dirs + files:
+            path = Path(top) / name
+            key = path.relative_to(folder).as_posix()
+            if path.is_symlink():
+                found[key] = ("link", os.readlink(path))
+            elif path.is_dir():
+                found[key] = "folder"
+            else:
+                found[key] = path.read_bytes()
+    return found
+
+
+@pytest.fixture
+def clone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A throwaway clone: .git, content, an uncommitted file, a home folder; cwd is the clone."""
+    repo = tmp_path / "home" / "clone"
+    shutil.copytree(FIXTURE, repo / "content")
+    (repo / ".git").mkdir()
+    (repo / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    (repo / "notes.txt").write_text("uncommitted work\n", encoding="utf-8")
+    (tmp_path / "home" / "letter.txt").write_text("private\n", encoding="utf-8")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763683200")
+    monkeypatch.chdir(repo)
+    return repo
+
+
+def build_into(site: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
+    """Run `build --no-pdf --site <site>`; the exit code and the lines on stderr."""
+    capsys.readouterr()
+    code = main(["build", "--no-pdf", "--site", site])
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    return code, captured.err.splitlines()
+
+
+def assert_target_refused(
+    site: str, why: str, clone: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The build refuses the target with exactly one line and touches nothing at all."""
+    top = clone.parent.parent
+    before = tree(top)
+    code, lines = build_into(site, capsys)
+    assert (code, lines) == (1, [f"--site {Path(site).as_posix()}: {why}; {ADVICE}"])
+    assert tree(top) == before
+
+
+@pytest.mark.parametrize(
+    ("site", "why"),
+    [
+        (".", "this folder holds the content folder (content)"),
+        ("content", "this is the content folder (content)"),
+        ("content/", "this is the content folder (content)"),
+        ("./content/../content", "this is the content folder (content)"),
+        ("content/covenants", "this folder is inside the content folder (content)"),
+        ("content/new-folder", "this folder is inside the content folder (content)"),
+        ("..", "this folder holds the content folder (content)"),
+        ("/", "this folder holds the content folder (content)"),
+        (".git", "this folder is inside a repository's .git folder"),
+        (".git/site", "this folder is inside a repository's .git folder"),
+    ],
+)
+def test_site_that_holds_or_is_inside_the_content_is_refused(
+    site: str, why: str, clone: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert_target_refused(site, why, clone, capsys)
+
+
+def test_site_that_is_the_home_folder_is_refused(
+    clone: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = clone.parent
+    # Content elsewhere, so that only the home folder is at stake.
+    elsewhere = home.parent / "work"
+    shutil.move(clone / "content", elsewhere / "content")
+    monkeypatch.chdir(elsewhere)
+    assert_target_refused(str(home), f"this is your home folder ({home.as_posix()})", clone, capsys)
+    before = tree(clone.parent.parent)
+    code, lines = build_into("~", capsys)
+    why = f"this is your home folder ({home.as_posix()})"
+    assert (code, lines) == (1, [f"--site ~ ({home.as_posix()}): {why}; {ADVICE}"])
+    assert tree(clone.parent.parent) == before
+
+
+def test_site_that_holds_the_repository_or_working_directory_is_refused(
+    clone: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The content lives outside the clone; the clone is the working directory.
+    outside = clone.parent.parent / "outside"
+    shutil.move(clone / "content", outside / "content")
+    (clone / "sub").mkdir()
+    monkeypatch.chdir(clone / "sub")
+    content = str(outside / "content")
+    capsys.readouterr()
+    top = clone.parent.parent
+    before = tree(top)
+    for site, why in [
+        ("..", f"this is the repository ({clone.as_posix()})"),
+        (".", f"this is the working directory ({(clone / 'sub').as_posix()})"),
+    ]:
+        code = main(["build", "--no-pdf", "--content", content, "--site", site])
+        assert (code, capsys.readouterr().err) == (1, f"--site {site}: {why}; {ADVICE}\n")
+    assert tree(top) == before
+
+
+def test_a_symlink_to_the_content_or_home_is_followed_and_refused(
+    clone: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (clone / "to-content").symlink_to(clone / "content")
+    (clone / "to-home").symlink_to(clone.parent)
+    for link, why in [
+        ("to-content", f"({(clone / 'content').as_posix()}): this is the content folder (content)"),
+        ("to-home", f"({clone.parent.as_posix()}): this folder holds the content folder (content)"),
+        ("to-home/clone", f"({clone.as_posix()}): this folder holds the content folder (content)"),
+    ]:
+        before = tree(clone.parent.parent)
+        code, lines = build_into(link, capsys)
+        assert (code, lines) == (1, [f"--site {link} {why}; {ADVICE}"])
+        assert tree(clone.parent.parent) == before
+
+
+def test_a_symlink_loop_or_a_file_is_refused(
+    clone: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (clone / "loop").symlink_to(clone / "loop")
+    for site, why in [
+        ("loop", "this is a symlink that leads nowhere (a loop, or a missing target)"),
+        ("notes.txt", "this is a file, not a folder"),
+        ("notes.txt/site", f"{(clone / 'notes.txt').as_posix()} is a file, not a folder"),
+    ]:
+        before = tree(clone.parent.parent)
+        code, lines = build_into(site, capsys)
+        assert (code, lines[0].split("; ")[0]) == (1, f"--site {site}: {why}")
+        assert len(lines) == 1
+        assert tree(clone.parent.parent) == before
+
+
+@pytest.mark.parametrize("folder", ["work", "../work", "templates"])
+def test_a_folder_the_build_did_not_make_is_refused_with_the_command_that_removes_it(
+    folder: str, clone: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    work = (clone / folder).resolve()
+    work.mkdir(parents=True)
+    (work / "index.html").write_text("my own page\n", encoding="utf-8")
+    (work / "draft.md").write_text("# draft\n", encoding="utf-8")
+    before = tree(clone.parent.parent)
+    code, lines = build_into(folder, capsys)
+    assert (code, lines) == (
+        1,
+        [
+            f"--site {folder}: this folder is not empty and was not made by this build (it has "
+            "no .imvo-site file); give the build a new or empty folder, or, if it only holds an "
+            f"old copy of the site, remove it first with: rm -rf -- {work}"
+        ],
+    )
+    assert tree(clone.parent.parent) == before
+
+
+def test_missing_empty_and_own_folders_are_built_and_marked(
+    clone: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (clone / "empty").mkdir()
+    for site in ["site", "empty", "out/deeper/site"]:
+        code, lines = build_into(site, capsys)
+        assert code == 0, lines
+        assert (clone / site / MARKER).is_file()
+        assert (clone / site / "voorbeeld.html").is_file()
+    # A site the build made is replaced whole the next time.
+    (clone / "site" / "stale.html").write_text("old\n", encoding="utf-8")
+    assert build_into("site", capsys)[0] == 0
+    assert not (clone / "site" / "stale.html").exists()
+    assert (clone / "notes.txt").read_text("utf-8") == "uncommitted work\n"
+    assert sorted(p.name for p in clone.iterdir()) == [
+        ".git",
+        "content",
+        "empty",
+        "notes.txt",
+        "out",
+        "site",
+    ]
+
+
+def test_a_site_built_before_the_marker_is_recognised(
+    clone: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert build_into("site", capsys)[0] == 0
+    (clone / "site" / MARKER).unlink()  # as every site/ was before the marker
+    assert build_into("site", capsys)[0] == 0
+    assert (clone / "site" / MARKER).is_file()
+    # The same files with someone's work among them are not an old site.
+    (clone / "site" / MARKER).unlink()
+    (clone / "site" / "en" / "notes.md").write_text("mine\n", encoding="utf-8")
+    before = tree(clone)
+    code, lines = build_into("site", capsys)
+    assert code == 1
+    assert lines[0].startswith("--site site: this folder is not empty and was not made by")
+    assert tree(clone) == before
+
+
+def test_build_site_itself_refuses_before_writing(clone: Path, fixture_corpus: Corpus) -> None:
+    before = tree(clone.parent.parent)
+    for site in [clone, clone / "content", clone.parent, clone / "content" / "x"]:
+        with pytest.raises(TargetError):
+            build_site(fixture_corpus, site, post_steps=[])
+    assert tree(clone.parent.parent) == before
+
+
+def test_check_target_refuses_the_project_itself(tmp_path: Path) -> None:
+    """Only the check, which writes nothing: the real repository is never a build target."""
+    for site in [ROOT, ROOT / ".git", ROOT.parent]:
+        with pytest.raises(TargetError, match=r"repository|\.git"):
+            check_target(site, content=tmp_path / "content", cwd=tmp_path)
+
+
+# --- 2. Symbolic links and special files under content/ ------------------------------------
+
+LINK = (
+    "this is a symbolic link; the build reads only ordinary files inside the content folder, "
+    "so that a link cannot publish a file from elsewhere: put the file itself here"
+)
+LINKED_FOLDER = (
+    "this folder is a symbolic link; the build reads only folders inside the content folder, "
+    "so that a link cannot publish files from elsewhere: put the folder itself here"
+)
+SECRET = "secret-token-ZXY"
+
+
+def _outside(tmp_path: Path) -> Path:
+    """A file outside the content that must never be printed or published."""
+    secret = tmp_path / "secret.yaml"
+    secret.write_text(f"{SECRET}: {SECRET}\n# {SECRET}\n", encoding="utf-8")
+    return secret
+
+
+def _link_outside(content: Path, where: str) -> None:
+    (content / where).unlink(missing_ok=True)
+    (content / where).symlink_to(_outside(content.parent))
+
+
+def _link_inside(content: Path, where: str) -> None:
+    (content / where).symlink_to(content / "covenants" / "voorbeeld.yaml")
+
+
+def _dangling(content: Path, where: str) -> None:
+    (content / where).symlink_to(content / "nowhere.yaml")
+
+
+def _loop(content: Path, where: str) -> None:
+    (content / where).symlink_to(content / where)
+
+
+def _fifo(content: Path, where: str) -> None:
+    (content / where).unlink(missing_ok=True)
+    os.mkfifo(content / where)
+
+
+def _dev_zero(content: Path, where: str) -> None:
+    (content / where).unlink(missing_ok=True)
+    (content / where).symlink_to("/dev/zero")
+
+
+def _folder_link(content: Path, where: str) -> None:
+    moved = content.parent / "elsewhere"
+    shutil.move(content / where, moved)
+    (content / where).symlink_to(moved)
+
+
+@pytest.mark.parametrize(
+    ("make", "where", "line"),
+    [
+        (_link_outside, "covenants/passwd.yaml", f"(file): {LINK}"),
+        (_link_inside, "covenants/copy.yaml", f"(file): {LINK}"),
+        (_dangling, "covenants/dangling.yaml", f"(file): {LINK}"),
+        (_loop, "covenants/loop.yaml", f"(file): {LINK}"),
+        (_dev_zero, "covenants/zero.yaml", f"(file): {LINK}"),
+        (
+            _fifo,
+            "covenants/pipe.yaml",
+            "(file): this is a named pipe, not an ordinary file; the build reads only ordinary "
+            "text files",
+        ),
+        (_link_outside, "parties.yaml", f"(file): {LINK}"),
+        (_dev_zero, "glossary.yaml", f"(file): {LINK}"),
+        (
+            _fifo,
+            "due-diligence.yaml",
+            "(file): this is a named pipe, not an ordinary file; "
+            "the build reads only ordinary text files",
+        ),
+        (_link_outside, "texts/about.en.md", f"(file): {LINK}"),
+        (_dangling, "texts/notes.nl.md", f"(file): {LINK}"),
+        (
+            _fifo,
+            "texts/about.nl.md",
+            "(file): this is a named pipe, not an ordinary file; "
+            "the build reads only ordinary text files",
+        ),
+        (_folder_link, "covenants", f"(folder): {LINKED_FOLDER}"),
+        (_folder_link, "texts", f"(folder): {LINKED_FOLDER}"),
+    ],
+)
+def test_links_and_special_files_are_one_line_and_never_read(
+    make: Any,
+    where: str,
+    line: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    make(content, where)
+    before = old_site(tmp_path)
+    expected = f"content/{where}:1: {line}"
+    checked = bad_run(tmp_path, ["check", "--content", "content"], monkeypatch, capsys)
+    assert (checked.code, checked.out) == (1, "")
+    assert checked.err.splitlines() == [expected, "1 error in 1 file."]
+    github = bad_run(tmp_path, ["check", "--format", "github"], monkeypatch, capsys)
+    assert github.code == 1 and len(github.out.splitlines()) == 1
+    built = bad_run_build(tmp_path, monkeypatch, capsys)
+    assert built.code == 1
+    assert expected in built.err.splitlines()
+    for run_ in (checked, github, built):
+        assert SECRET not in run_.out + run_.err
+        assert "Traceback" not in run_.err
+    assert bad_snapshot(tmp_path / "site") == before
+
+
+def test_a_file_that_grows_past_the_limit_is_read_no_further(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file whose size reads as small is still read only up to the limit plus one byte."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    reads: list[int] = []
+    real_read = os.read
+
+    def counting_read(fd: int, size: int) -> bytes:
+        reads.append(size)
+        return b"a" * size  # like /dev/zero: never ends
+
+    monkeypatch.setattr(os, "read", counting_read)
+    from imvo.load import MAX_FILE_BYTES, read_content
+
+    raw, size, problems = read_content(content / "parties.yaml", "content/parties.yaml")
+    monkeypatch.setattr(os, "read", real_read)
+    assert (raw, problems) == (None, [])
+    assert size == MAX_FILE_BYTES + 1
+    assert sum(reads) == MAX_FILE_BYTES + 1
