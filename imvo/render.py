@@ -29,7 +29,7 @@ from jinja2 import (
 from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
-from imvo import data, diagram, timeline
+from imvo import data, diagram, participants, timeline
 from imvo.i18n import Translator, format_months, strings
 from imvo.model import (
     LANGUAGES,
@@ -357,6 +357,12 @@ def party_covenants(corpus: Corpus) -> dict[str, list[tuple[str, Any]]]:
     return found
 
 
+def participant_sources(corpus: Corpus, slug: str, ids: Any) -> list[Any]:
+    """The sources of a participant entry, looked up in its covenant's participants file."""
+    by_id = {source.id: source for source in corpus.participants[slug].sources}
+    return [by_id[source_id] for source_id in ids if source_id in by_id]
+
+
 def predecessors(corpus: Corpus) -> dict[str, list[str]]:
     """For each covenant that follows others, the slugs of those before it, by slug."""
     found: dict[str, list[str]] = defaultdict(list)
@@ -399,6 +405,8 @@ class Renderer:
             parties_by_kind=parties_by_kind,
             milestones=milestones,
             page_name=page_name,
+            participant_sources=participant_sources,
+            participants_in_order=participants.in_order,
         )
         self._predecessors = predecessors(corpus)
         self.on_page: Callable[[str], None] = lambda name: None
@@ -490,6 +498,14 @@ class Renderer:
             self.page(
                 lang, "parties", "parties", t("parties_page.title"), t=t,
                 by_party=party_covenants(self.corpus), kinds=list(PartyKind),
+            )
+        )  # fmt: skip
+        self.on_page(f"{page_name('participants', lang)}.md")
+        pages.append(
+            self.page(
+                lang, "participants", "participants", t("participants.title"), t=t,
+                letters=participants.by_letter(participants.organisations(self.corpus)),
+                legal_forms=" ".join(participants.LEGAL_FORMS),
             )
         )  # fmt: skip
         pages.append(self.page(lang, "glossary", "glossary", t("glossary.title"), t=t))
