@@ -536,6 +536,11 @@ class Participant(Strict):
         default=None, description="When it joined, where a source says (else: from the start)."
     )
     left: DateValue | None = Field(default=None, description="When it left, where a source says.")
+    left_by: DateValue | None = Field(
+        default=None,
+        description="Where a source says that it left but not when: the date of that source "
+        "(it had left by then at the latest).",
+    )
     sources: list[SourceId] = Field(
         default_factory=list,
         description="Where it is named as a participant; without it, the file's default_sources.",

@@ -637,9 +637,13 @@ def _cross_check_participants(
             )
         else:
             names[key] = loaded.line_of((*where, "name"))
-        joined, left = participant.joined, participant.left
-        if joined is not None and left is not None and left.latest() < joined.earliest():
-            add((*where, "left"), f"left ({left}) is before joined ({joined})")
+        joined = participant.joined
+        for name in ("left", "left_by"):
+            left = getattr(participant, name)
+            if joined is not None and left is not None and left.latest() < joined.earliest():
+                add((*where, name), f"{name} ({left}) is before joined ({joined})")
+        if participant.left is not None and participant.left_by is not None:
+            add((*where, "left_by"), "give 'left' or 'left_by', not both")
         if not value.sources_of(participant):
             add(
                 where,
