@@ -14,6 +14,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from imvo.model import Corpus, Participant, ParticipantKind, ParticipantList
 
@@ -50,12 +51,20 @@ _WORD_SEPARATOR = re.compile(r"[^0-9a-z]+")
 _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
 
 
-def words(text: str) -> list[str]:
-    """The words of a name in normal form: no accents, lower case, no legal forms."""
+def _plain(text: str) -> str:
+    """The text without accents, in lower case."""
+    if text.isascii():  # most names: no accents to take off
+        return text.lower()
     plain = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).lower()
+    return "".join(ch for ch in plain if not unicodedata.combining(ch)).lower()
+
+
+@lru_cache(maxsize=65536)
+def words(text: str) -> tuple[str, ...]:
+    """The words of a name in normal form: no accents, lower case, no legal forms."""
+    plain = _plain(text)
     plain = _DOTTED.sub(lambda match: match[0].replace(".", "") + " ", plain)
-    return [word for word in _WORD_SEPARATOR.split(plain) if word and word not in _LEGAL]
+    return tuple(word for word in _WORD_SEPARATOR.split(plain) if word and word not in _LEGAL)
 
 
 def normal(text: str) -> str:
@@ -65,9 +74,18 @@ def normal(text: str) -> str:
 
 def sort_key(text: str) -> tuple[str, str]:
     """The order of the A-Z list: by the name without accents and case, legal forms kept."""
-    plain = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).casefold()
+    plain = _plain(text)
     return (" ".join(_WORD_SEPARATOR.split(plain)).strip(), text)
+
+
+SPLIT_FROM = 2000
+"""From this many organisations on, the A-Z list is one page per letter: a single page of
+100,000 names would be tens of megabytes, more than a phone can load."""
+
+
+def letter_slug(letter: str) -> str:
+    """The part of a letter's anchor or page name: 'a' for A, 'other' for '#'."""
+    return "other" if letter == "#" else letter.lower()
 
 
 def letter(text: str) -> str:
@@ -136,6 +154,8 @@ def in_order(listing: ParticipantList) -> list[Participant]:
 def entries(corpus: Corpus) -> Iterator[tuple[str, int, ParticipantList, Entry]]:
     """Every participant of every covenant: (slug, index, its file, the entry)."""
     for slug in sorted(corpus.participants):
+        if slug not in corpus.covenants:  # validation prevents it; a test corpus may not
+            continue
         listing = corpus.participants[slug]
         for index, participant in enumerate(listing.participants):
             entry = Entry(
@@ -211,7 +231,7 @@ def duplicates(corpus: Corpus) -> list[Duplicate]:
     for slug, index, _listing, entry in entries(corpus):
         participant = entry.participant
         for text in dict.fromkeys(filter(None, (participant.name, participant.legal_name))):
-            found = tuple(words(text))
+            found = words(text)
             if found:
                 names.append((found, slug, index, participant))
     postings: dict[str, list[int]] = defaultdict(list)

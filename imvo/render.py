@@ -357,12 +357,6 @@ def party_covenants(corpus: Corpus) -> dict[str, list[tuple[str, Any]]]:
     return found
 
 
-def participant_sources(corpus: Corpus, slug: str, ids: Any) -> list[Any]:
-    """The sources of a participant entry, looked up in its covenant's participants file."""
-    by_id = {source.id: source for source in corpus.participants[slug].sources}
-    return [by_id[source_id] for source_id in ids if source_id in by_id]
-
-
 def predecessors(corpus: Corpus) -> dict[str, list[str]]:
     """For each covenant that follows others, the slugs of those before it, by slug."""
     found: dict[str, list[str]] = defaultdict(list)
@@ -405,8 +399,8 @@ class Renderer:
             parties_by_kind=parties_by_kind,
             milestones=milestones,
             page_name=page_name,
-            participant_sources=participant_sources,
             participants_in_order=participants.in_order,
+            letter_slug=participants.letter_slug,
         )
         self._predecessors = predecessors(corpus)
         self.on_page: Callable[[str], None] = lambda name: None
@@ -500,14 +494,7 @@ class Renderer:
                 by_party=party_covenants(self.corpus), kinds=list(PartyKind),
             )
         )  # fmt: skip
-        self.on_page(f"{page_name('participants', lang)}.md")
-        pages.append(
-            self.page(
-                lang, "participants", "participants", t("participants.title"), t=t,
-                letters=participants.by_letter(participants.organisations(self.corpus)),
-                legal_forms=" ".join(participants.LEGAL_FORMS),
-            )
-        )  # fmt: skip
+        pages += self.participant_pages(lang, t)
         pages.append(self.page(lang, "glossary", "glossary", t("glossary.title"), t=t))
         pages.append(self.page(lang, "data", "data", t("data.title"), t=t, data=data))
         for slug, covenant in self.corpus.covenants.items():
@@ -525,6 +512,60 @@ class Renderer:
                     name=slug,
                     other_name=slug,
                     description=first_sentence(covenant.summary.get(lang)),
+                )
+            )
+        return pages
+
+    def participant_pages(self, lang: str, t: Translator) -> list[Page]:
+        """'Is my organisation taking part?': one page, or an index and a page per letter."""
+        name = page_name("participants", lang)
+        self.on_page(f"{name}.md")
+        letters = participants.by_letter(participants.organisations(self.corpus))
+        common: dict[str, Any] = {"t": t, "legal_forms": " ".join(participants.LEGAL_FORMS)}
+        title = t("participants.title")
+        count = sum(len(orgs) for _letter, orgs in letters)
+        if count < participants.SPLIT_FROM:
+            page = self.page(
+                lang,
+                "participants",
+                "participants",
+                title,
+                mode="all",
+                letters=letters,
+                shown=letters,
+                **common,
+            )
+            return [page]
+        pages = [
+            self.page(
+                lang,
+                "participants",
+                "participants",
+                title,
+                mode="index",
+                letters=letters,
+                shown=[],
+                **common,
+            )
+        ]
+        other = next(code for code in LANGUAGES if code != lang)
+        for letter, orgs in letters:
+            suffix = participants.letter_slug(letter)
+            shown = t("participants.other_letter") if letter == "#" else letter
+            self.on_page(f"{name}-{suffix}.md")
+            pages.append(
+                self.page(
+                    lang,
+                    f"participants-{suffix}",
+                    "participants",
+                    f"{title} {shown}",
+                    in_nav=False,
+                    mode="letter",
+                    letters=letters,
+                    shown=[(letter, orgs)],
+                    name=f"{name}-{suffix}",
+                    other_name=f"{page_name('participants', other)}-{suffix}",
+                    **common,
                 )
             )
         return pages

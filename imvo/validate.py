@@ -611,9 +611,14 @@ def _cross_check_participants(
                 hint = f"; did you mean '{close[0]}'?" if close else ""
                 add((*where, index), f"no source with id '{ref}' in this file's sources{hint}")
 
+    # The two places of a participants file that hold source ids, looked up directly: the
+    # generic walk (source_refs) costs more than the rest of the checks on long lists.
     check_refs(("default_sources",), value.default_sources)
-    for refs_at, refs in source_refs(value):
-        check_refs(refs_at, refs)
+    for index, count in enumerate(value.counts):
+        check_refs(("counts", index, "sources"), count.sources)
+    for index, participant in enumerate(value.participants):
+        if participant.sources:
+            check_refs(("participants", index, "sources"), participant.sources)
     for index, count in enumerate(value.counts):
         if count.of != CountOf.participants:
             add(
