@@ -81,9 +81,11 @@ def write_participants(content: Path, slugs: list[str], per_covenant: int) -> No
             "participants:",
         ]
         for index in range(per_covenant):
+            # Names start with every letter, as real ones do: the A-Z list is split by letter.
+            name = f"{chr(65 + (number + index) % 26)}bedrijf {number:04d}-{index:04d}"
             lines += [
-                f"  - name: Deelnemer {number:04d}-{index:04d}",
-                f"    legal_name: Deelnemer {number:04d}-{index:04d} B.V.",
+                f"  - name: {name}",
+                f"    legal_name: {name} B.V.",
                 f"    kind: {kinds[index % len(kinds)]}",
                 f'    joined: "{2016 + index % 5}-0{1 + index % 9}"',
             ]

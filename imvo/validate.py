@@ -559,6 +559,7 @@ def load_participants(
     problems: list[Problem] = []
     if not folder.is_dir():
         return found, lines, problems
+    items: list[tuple[Path, str, str]] = []
     for path in sorted(folder.iterdir()):
         if path.name.startswith("."):
             continue
@@ -577,16 +578,63 @@ def load_participants(
             )
             problems.append(Problem(shown, 1, "(file)", message))
             continue
-        value, loaded, file_problems = _read_checked(path, shown, ParticipantList, file_check)
+        items.append((path, shown, slug))
+    job = _ParticipantsJob(party_ids, file_check)
+    for slug, value, entry_lines, file_problems in _in_parallel(_participant_chunk, job, items):
         problems += file_problems
+        if value is not None:
+            found[slug] = value
+            lines[slug] = entry_lines
+    return found, lines, problems
+
+
+@dataclass(frozen=True)
+class _ParticipantsJob:
+    """What reading a participants file needs to know of the others."""
+
+    party_ids: set[str]
+    file_check: FileCheck | None
+
+
+_ParticipantsRead = tuple[str, ParticipantList | None, tuple[int, ...], list[Problem]]
+
+
+def _participant_chunk(
+    job: _ParticipantsJob, items: list[tuple[Path, str, str]]
+) -> list[_ParticipantsRead]:
+    """Read and check some participants files: (slug, list, line of each entry, problems)."""
+    out: list[_ParticipantsRead] = []
+    for path, shown, slug in items:
+        value, loaded, problems = _read_checked(path, shown, ParticipantList, job.file_check)
         if value is None or loaded is None:
+            out.append((slug, None, (), problems))
             continue
-        problems += _cross_check_participants(value, loaded, party_ids)
-        found[slug] = value
-        lines[slug] = tuple(
+        problems += _cross_check_participants(value, loaded, job.party_ids)
+        entry_lines = tuple(
             loaded.line_of(("participants", index)) for index in range(len(value.participants))
         )
-    return found, lines, problems
+        out.append((slug, value, entry_lines, problems))
+    return out
+
+
+J = TypeVar("J")
+R = TypeVar("R")
+
+
+def _in_parallel(
+    work: Callable[[J, list[tuple[Path, str, str]]], list[R]],
+    job: J,
+    items: list[tuple[Path, str, str]],
+) -> list[R]:
+    """Run `work` over the files, by two processes side by side from PARALLEL_FROM files on."""
+    workers = min(2, os.cpu_count() or 1)
+    if len(items) < PARALLEL_FROM or workers < 2:
+        return work(job, items)
+    size = -(-len(items) // (2 * workers))  # a few chunks each, so that neither waits long
+    chunks = [items[start : start + size] for start in range(0, len(items), size)]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return [result for done in pool.map(work, [job] * len(chunks), chunks) for result in done]
 
 
 def _cross_check_participants(
