@@ -59,7 +59,7 @@ def _plain(text: str) -> str:
     return "".join(ch for ch in plain if not unicodedata.combining(ch)).lower()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)
 def words(text: str) -> tuple[str, ...]:
     """The words of a name in normal form: no accents, lower case, no legal forms."""
     plain = _plain(text)
@@ -110,6 +110,8 @@ class Organisation:
 
     name: str
     entries: list[Entry] = field(default_factory=list)
+    order: tuple[str, str] = ("", "")
+    """Where it goes in the A-Z list (sort_key of its name), worked out once."""
 
     @property
     def anchor(self) -> str:
@@ -175,9 +177,9 @@ def organisations(corpus: Corpus) -> list[Organisation]:
         participant = entry.participant
         key = f"id:{participant.key}" if participant.key else f"name:{normal(participant.name)}"
         if key not in by_key:
-            by_key[key] = Organisation(participant.name)
+            by_key[key] = Organisation(participant.name, order=sort_key(participant.name))
         by_key[key].entries.append(entry)
-    return sorted(by_key.values(), key=lambda org: sort_key(org.name))
+    return sorted(by_key.values(), key=lambda org: org.order)
 
 
 def anchors(orgs: list[Organisation]) -> list[str]:
@@ -196,7 +198,8 @@ def by_letter(orgs: list[Organisation]) -> list[tuple[str, list[tuple[str, Organ
     """The organisations under their letters, each with its anchor: [('A', [(anchor, org)])]."""
     groups: dict[str, list[tuple[str, Organisation]]] = defaultdict(list)
     for anchor, org in zip(anchors(orgs), orgs, strict=True):
-        groups[letter(org.name)].append((anchor, org))
+        first = org.order[0][:1].upper()
+        groups[first if "A" <= first <= "Z" else "#"].append((anchor, org))
     return sorted(groups.items(), key=lambda item: (item[0] == "#", item[0]))
 
 

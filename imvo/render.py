@@ -524,6 +524,12 @@ class Renderer:
         common: dict[str, Any] = {"t": t, "legal_forms": " ".join(participants.LEGAL_FORMS)}
         title = t("participants.title")
         count = sum(len(orgs) for _letter, orgs in letters)
+        common["cited_slugs"] = {
+            entry.slug
+            for _letter, orgs in letters
+            for _anchor, org in orgs
+            for entry in org.entries
+        }
         if count < participants.SPLIT_FROM:
             page = self.page(
                 lang,
@@ -545,7 +551,7 @@ class Renderer:
                 mode="index",
                 letters=letters,
                 shown=[],
-                **common,
+                **{**common, "cited_slugs": set()},
             )
         ]
         other = next(code for code in LANGUAGES if code != lang)
@@ -553,6 +559,7 @@ class Renderer:
             suffix = participants.letter_slug(letter)
             shown = t("participants.other_letter") if letter == "#" else letter
             self.on_page(f"{name}-{suffix}.md")
+            common["cited_slugs"] = {entry.slug for _anchor, org in orgs for entry in org.entries}
             pages.append(
                 self.page(
                     lang,

@@ -591,7 +591,8 @@ def test_without_javascript_the_whole_list_shows(served_site: Any, chromium: Any
         assert not page.locator("form.imvo-find").is_visible()
         corpus = served_site.corpus
         assert page.locator("li.imvo-org").count() == len(participants.organisations(corpus))
-        page.get_by_role("link", name="B", exact=True).click()
+        letters = page.get_by_role("navigation", name="Organisaties van A tot Z")
+        letters.get_by_role("link", name="B", exact=True).click()
         assert page.url.endswith("#letter-b")
     finally:
         context.close()
