@@ -1,6 +1,10 @@
 """Benchmark: generate N valid covenants and measure `check` and a full build of both languages.
 
     python benchmarks/benchmark.py [--sizes 12 100 1000] [--pdf]
+    python benchmarks/benchmark.py --participants 1000x100 1x1000
+
+--participants C x P generates C covenants with P participants each (unique names, one source
+per file), to measure what the participants cost.
 
 For each N it prints wall time and peak memory of `check` and of `build`, the seconds spent
 in the project's own stages (load+validate, render, write) apart from mkdocs, pages per
@@ -54,13 +58,48 @@ class Result:
     site_mb: float = 0.0
     factsheet_kb_gz: float = 0.0
     pdf: bool = False
+    participants: int = 0
+    """Participants per covenant (0: no participants files)."""
 
 
-def generate(n: int, content: Path) -> None:
+def write_participants(content: Path, slugs: list[str], per_covenant: int) -> None:
+    """Give each covenant a participants file with `per_covenant` unique, sourced names."""
+    folder = content / "participants"
+    folder.mkdir(exist_ok=True)
+    kinds = ("company", "bank", "insurer", "pension_fund")
+    for number, slug in enumerate(slugs):
+        lines = [
+            "sources:",
+            "  - id: lijst",
+            "    title: Lijst van deelnemers",
+            "    url: https://example.org/deelnemers",
+            "default_sources: [lijst]",
+            "counts:",
+            "  - of: participants",
+            f"    number: {per_covenant + 3}",
+            "    sources: [lijst]",
+            "participants:",
+        ]
+        for index in range(per_covenant):
+            # Names start with every letter, as real ones do: the A-Z list is split by letter.
+            name = f"{chr(65 + (number + index) % 26)}bedrijf {number:04d}-{index:04d}"
+            lines += [
+                f"  - name: {name}",
+                f"    legal_name: {name} B.V.",
+                f"    kind: {kinds[index % len(kinds)]}",
+                f'    joined: "{2016 + index % 5}-0{1 + index % 9}"',
+            ]
+            if index % 10 == 0:
+                lines.append(f"    brands: [Merk {number:04d}-{index:04d}]")
+        (folder / f"{slug}.yaml").write_text("\n".join(lines) + "\n", "utf-8")
+
+
+def generate(n: int, content: Path, participants: int = 0) -> None:
     """Write a content folder with N synthetic but valid covenants (registries from the fixture)."""
     shutil.copytree(FIXTURE, content)
     template = (FIXTURE / "covenants" / "voorbeeld.yaml").read_text("utf-8")
     (content / "covenants" / "voorbeeld.yaml").unlink()
+    (content / "participants" / "voorbeeld.yaml").unlink(missing_ok=True)
     for index in range(1, n + 1):
         text = template.replace("Convenant Voorbeeldsector", f"Convenant Sector {index}")
         text = text.replace("Example Sector Agreement", f"Sector {index} Agreement")
@@ -72,6 +111,9 @@ def generate(n: int, content: Path) -> None:
         text = text.replace('"2019-05-01"', f'"{2021 + index % 3}-05-01"')
         text = text.replace('"2020-06"', f'"{2024 + index % 2}-06"')
         (content / "covenants" / f"convenant-{index:04d}.yaml").write_text(text, "utf-8")
+    if participants:
+        slugs = [f"convenant-{index:04d}" for index in range(1, n + 1)]
+        write_participants(content, slugs, participants)
 
 
 def measure(command: list[str], cwd: Path) -> Measure:
@@ -125,11 +167,11 @@ def stages_of(stderr: str) -> dict[str, float]:
     return {name: float(value) for name, value in pairs}
 
 
-def run(n: int, pdf: bool = False) -> Result:
-    """Generate N covenants, check them, build them, and gather the figures."""
+def run(n: int, pdf: bool = False, participants: int = 0) -> Result:
+    """Generate N covenants (with `participants` each), check and build them, gather figures."""
     with tempfile.TemporaryDirectory(prefix=f"imvo-bench-{n}-") as temp:
         folder = Path(temp)
-        generate(n, folder / "content")
+        generate(n, folder / "content", participants)
         build_py = str(ROOT / "build.py")
         check = measure([sys.executable, build_py, "check", "--content", "content"], folder)
         command = [sys.executable, build_py, "build", "--content", "content", "--site", "site"]
@@ -152,6 +194,7 @@ def run(n: int, pdf: bool = False) -> Result:
             site_mb=sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6,
             factsheet_kb_gz=first_load_bytes(site.resolve(), site / "convenant-0001.html") / 1e3,
             pdf=pdf,
+            participants=participants,
         )
 
 
@@ -162,7 +205,9 @@ def report(result: Result) -> str:
     stages = ", ".join(f"{name} {value:.2f} s" for name, value in ranked)
     return "\n".join(
         [
-            f"N = {result.n} covenants ({'with' if result.pdf else 'without'} PDFs)",
+            f"N = {result.n} covenants"
+            + (f" with {result.participants} participants each" if result.participants else "")
+            + f" ({'with' if result.pdf else 'without'} PDFs)",
             f"  check: {result.check_s:.2f} s, peak {result.check_mb:.0f} MB",
             f"  build: {result.build_s:.2f} s, peak {result.build_mb:.0f} MB (largest process)",
             f"  stages: {stages}",
@@ -180,11 +225,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[12, 100, 1000])
     parser.add_argument("--pdf", action="store_true", help="build the PDFs too")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON too")
+    parser.add_argument(
+        "--participants",
+        nargs="+",
+        metavar="CxP",
+        default=[],
+        help="instead of --sizes: C covenants with P participants each (1000x100 1x1000)",
+    )
     args = parser.parse_args(argv)
+    cases = [(n, 0) for n in args.sizes]
+    if args.participants:
+        pairs = [case.split("x", 1) for case in args.participants]
+        cases = [(int(covenants), int(each)) for covenants, each in pairs]
     results = []
-    for n in args.sizes:
+    for n, per_covenant in cases:
         started = time.perf_counter()
-        result = run(n, pdf=args.pdf)
+        result = run(n, pdf=args.pdf, participants=per_covenant)
         results.append(result)
         print(report(result), flush=True)
         print(f"  (benchmark run: {time.perf_counter() - started:.1f} s)", flush=True)

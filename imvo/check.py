@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from imvo.load import FieldPath, LoadedFile, field_name
-from imvo.model import Covenant, PartialDate, Status
+from imvo.model import Corpus, Covenant, PartialDate, Status
+from imvo.participants import duplicates
 from imvo.problems import ContentError, Problem, counted, summary
 from imvo.validate import load_content
 
@@ -54,11 +55,12 @@ def today() -> date:
 
 
 def yaml_files(content: Path) -> list[Path]:
-    """The content's YAML files: the registries, then every covenant file."""
+    """The content's YAML files: the registries, every covenant file, every participants file."""
     files = [content / name for name in ("parties.yaml", "glossary.yaml", "due-diligence.yaml")]
-    folder = content / "covenants"
-    if folder.is_dir():
-        files += sorted(p for p in folder.glob("*.yaml") if not p.name.startswith("."))
+    for name in ("covenants", "participants"):
+        folder = content / name
+        if folder.is_dir():
+            files += sorted(p for p in folder.glob("*.yaml") if not p.name.startswith("."))
     return [path for path in files if path.is_file()]
 
 
@@ -170,6 +172,31 @@ def covenant_warnings(covenant: Covenant, when: date) -> list[tuple[FieldPath, s
     return found
 
 
+def duplicate_warnings(corpus: Corpus, content: Path, root: Path) -> list[Problem]:
+    """A warning for each participant that looks like one in another covenant (no shared id)."""
+    found = []
+    for dup in duplicates(corpus):
+        where: FieldPath = ("participants", dup.index)
+        other = _shown(content / "participants" / f"{dup.other_slug}.yaml", root)
+        other_line = corpus.participant_lines[dup.other_slug][dup.other_index]
+        message = (
+            f"'{dup.name}' may be the same organisation as '{dup.other_name}' in "
+            f"{other}:{other_line}; give both entries the same 'id' if it is, or each its "
+            "own 'id' if it is not"
+        )
+        path = _shown(content / "participants" / f"{dup.slug}.yaml", root)
+        line = corpus.participant_lines[dup.slug][dup.index]
+        found.append(Problem(path, line, field_name(where), message, "warning"))
+    return found
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
 def run_check(content: Path, root: Path, when: date | None = None) -> CheckResult:
     """Every error of the model and cross-file checks, and every warning, sorted."""
     when = when or today()
@@ -178,6 +205,7 @@ def run_check(content: Path, root: Path, when: date | None = None) -> CheckResul
     try:
         corpus = load_content(content, root, partial(file_warnings, when=when))
         covenants = len(corpus.covenants)
+        problems += duplicate_warnings(corpus, content, root)
     except ContentError as error:
         problems += error.problems
     return CheckResult(sorted(set(problems)), covenants)

@@ -1,4 +1,6 @@
-"""Open data: the whole dataset as JSON, and as CSV (one row per covenant; one per covenant-party).
+"""Open data: the whole dataset as JSON, and as CSV (one row per covenant; one per party; one
+per covenant and party; one per covenant and participant), described as a Frictionless Data
+Package (datapackage.json) with a table schema per CSV file.
 
 The shape is stable and documented on the site's data page: the JSON holds every covenant
 exactly as its YAML file does (same field names, dates as written, with every field present,
@@ -18,12 +20,15 @@ from pydantic_core import to_json
 
 from imvo.model import LANGUAGES, Corpus, Covenant, Role
 
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "1.1"
 FOLDER = "data"
 """Where the files land, at the root of the site: data/covenants.json and so on."""
 JSON_FILE = "covenants.json"
 COVENANTS_CSV = "covenants.csv"
 PARTIES_CSV = "covenant-parties.csv"
+PARTY_REGISTRY_CSV = "parties.csv"
+PARTICIPANTS_CSV = "covenant-participants.csv"
+DATAPACKAGE = "datapackage.json"
 
 _SIGNING = (Role.signatory, Role.supporter, Role.facilitator)
 
@@ -67,7 +72,14 @@ PARTY_COLUMNS: tuple[str, ...] = (
 )
 """The columns of covenant-parties.csv, in order."""
 
-JSON_KEYS: tuple[str, ...] = ("format", "version", "languages", "covenants", "parties")
+JSON_KEYS: tuple[str, ...] = (
+    "format",
+    "version",
+    "languages",
+    "covenants",
+    "parties",
+    "participants",
+)
 """The top-level keys of covenants.json, in order."""
 
 
@@ -82,6 +94,10 @@ def dataset(corpus: Corpus) -> dict[str, Any]:
             for slug in sorted(corpus.covenants)
         ],
         "parties": [corpus.parties[pid].model_dump(mode="json") for pid in sorted(corpus.parties)],
+        "participants": [
+            {"covenant": slug, **corpus.participants[slug].model_dump(mode="json")}
+            for slug in sorted(corpus.participants)
+        ],
     }
 
 
@@ -131,8 +147,96 @@ def parties_csv(corpus: Corpus) -> str:
     return _csv(PARTY_COLUMNS, rows)
 
 
+REGISTRY_COLUMNS: tuple[str, ...] = (
+    "id",
+    "name_nl",
+    "name_en",
+    "full_name_nl",
+    "full_name_en",
+    "kind",
+    "website",
+)
+"""The columns of parties.csv (the party registry), in order."""
+
+
+def registry_csv(corpus: Corpus) -> str:
+    """parties.csv: one row per organisation in the party registry, in order of id."""
+    rows: list[list[object]] = []
+    for pid in sorted(corpus.parties):
+        party = corpus.parties[pid]
+        rows.append(
+            [
+                party.id,
+                party.name_in("nl"),
+                party.name_in("en"),
+                party.full_name_in("nl") or "",
+                party.full_name_in("en") or "",
+                party.kind.value,
+                party.website or "",
+            ]
+        )
+    return _csv(REGISTRY_COLUMNS, rows)
+
+
+PARTICIPANT_COLUMNS: tuple[str, ...] = (
+    "covenant",
+    "name",
+    "legal_name",
+    "id",
+    "party",
+    "kind",
+    "brands",
+    "group",
+    "website",
+    "joined",
+    "left",
+    "left_by",
+    "sources",
+    "source_urls",
+    "source_titles",
+)
+"""The columns of covenant-participants.csv, in order."""
+
+
+def _iso(value: Any) -> str:
+    return value.iso() if value is not None else ""
+
+
+def participants_csv(corpus: Corpus) -> str:
+    """covenant-participants.csv: one row per covenant and participant, with its sources."""
+    rows: list[list[object]] = []
+    for slug in sorted(corpus.participants):
+        listing = corpus.participants[slug]
+        by_id = {source.id: source for source in listing.sources}
+        for p in listing.participants:
+            found = [by_id[source_id] for source_id in listing.sources_of(p)]
+            kind = listing.kind_of(p)
+            rows.append(
+                [
+                    slug,
+                    p.name,
+                    p.legal_name or "",
+                    p.id or "",
+                    p.party or "",
+                    kind.value if kind else "",
+                    ";".join(p.brands),
+                    p.group or "",
+                    p.website or "",
+                    _iso(p.joined),
+                    _iso(p.left),
+                    _iso(p.left_by),
+                    ";".join(source.id for source in found),
+                    ";".join(source.url or "" for source in found),
+                    "; ".join(source.title for source in found),
+                ]
+            )
+    return _csv(PARTICIPANT_COLUMNS, rows)
+
+
 def write_data(corpus: Corpus, site: Path) -> list[Path]:
-    """Write the three files into <site>/data/; return their paths."""
+    """Write the data files and their datapackage.json into <site>/data/; return their paths."""
+    from imvo.datapackage import datapackage_json  # the package describes this module's files
+
     folder = site / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     files = {
@@ -140,6 +244,9 @@ def write_data(corpus: Corpus, site: Path) -> list[Path]:
         # A byte-order mark, so that spreadsheet programs read the accents as UTF-8.
         COVENANTS_CSV: "\ufeff" + covenants_csv(corpus),
         PARTIES_CSV: "\ufeff" + parties_csv(corpus),
+        PARTY_REGISTRY_CSV: "\ufeff" + registry_csv(corpus),
+        PARTICIPANTS_CSV: "\ufeff" + participants_csv(corpus),
+        DATAPACKAGE: datapackage_json(corpus),
     }
     paths = []
     for name, text in files.items():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -483,6 +483,107 @@ class Covenant(Strict):
         return [(name, fact) for name, fact in facts if fact is not None]
 
 
+# --- participants ---------------------------------------------------------------------
+# content/participants/<covenant-slug>.yaml: the enterprises that committed themselves to
+# one covenant. A separate file per covenant keeps covenant files readable and lets an
+# editor add a name in one line (the file's default sources and kind fill in the rest).
+
+
+class ParticipantKind(StrEnum):
+    """What kind of enterprise a participant is."""
+
+    company = "company"
+    bank = "bank"
+    insurer = "insurer"
+    health_insurer = "health_insurer"
+    pension_fund = "pension_fund"
+    asset_manager = "asset_manager"
+    sector_association = "sector_association"
+    other = "other"
+
+
+class Participant(Strict):
+    """One enterprise that took part in the covenant, as a source names it."""
+
+    name: NonEmpty = Field(description="The name as readers know it, e.g. 'ABN AMRO'.")
+    legal_name: NonEmpty | None = Field(
+        default=None, description="The full legal name, e.g. 'ABN AMRO Bank N.V.'."
+    )
+    id: Annotated[str, Field(pattern=ID_PATTERN)] | None = Field(
+        default=None,
+        description="Only for an organisation that takes part in more than one covenant: "
+        "the same short id on its entry in each file (lowercase letters, digits, hyphens). "
+        "Two entries with different ids are different organisations.",
+    )
+    party: Annotated[str, Field(pattern=ID_PATTERN)] | None = Field(
+        default=None,
+        description="Its id in content/parties.yaml, where it is also a party (a bank that "
+        "signed as itself, a sector association).",
+    )
+    kind: ParticipantKind | None = Field(
+        default=None,
+        description="company, bank, insurer, health_insurer, pension_fund, asset_manager, "
+        "sector_association or other; without it, the file's default_kind.",
+    )
+    brands: list[NonEmpty] = Field(
+        default_factory=list, description="Brands or trade names it is known by."
+    )
+    group: NonEmpty | None = Field(
+        default=None, description="The parent group it belongs to, e.g. 'Achmea'."
+    )
+    website: Url | None = Field(default=None, description="Its website: an https:// address.")
+    joined: DateValue | None = Field(
+        default=None, description="When it joined, where a source says (else: from the start)."
+    )
+    left: DateValue | None = Field(default=None, description="When it left, where a source says.")
+    left_by: DateValue | None = Field(
+        default=None,
+        description="Where a source says that it left but not when: the date of that source "
+        "(it had left by then at the latest).",
+    )
+    sources: list[SourceId] = Field(
+        default_factory=list,
+        description="Where it is named as a participant; without it, the file's default_sources.",
+    )
+    note: Text | None = Field(default=None, description="A short remark, in both languages.")
+
+    @property
+    def key(self) -> str | None:
+        """The id that ties its entries in several covenants together: the party id or id."""
+        return self.party or self.id
+
+
+class ParticipantList(Strict):
+    """The file content/participants/<slug>.yaml: the participants of one covenant."""
+
+    sources: list[Source] = Field(
+        default_factory=list, description="The sources that name the participants."
+    )
+    default_sources: list[SourceId] = Field(
+        default_factory=list,
+        description="The ids of the sources for every entry that gives no sources of its own.",
+    )
+    default_kind: ParticipantKind | None = Field(
+        default=None, description="The kind of every entry that gives no kind of its own."
+    )
+    counts: list[Count] = Field(
+        default_factory=list,
+        description="Totals that sources give ('73 pension funds'), with 'of: participants'; "
+        "one entry per source where they disagree.",
+    )
+    participants: list[Participant] = Field(
+        default_factory=list, description="The participants, one entry each."
+    )
+
+    def sources_of(self, participant: Participant) -> list[str]:
+        """The source ids of one entry: its own, else the file's default sources."""
+        return participant.sources or self.default_sources
+
+    def kind_of(self, participant: Participant) -> ParticipantKind | None:
+        """The kind of one entry: its own, else the file's default kind."""
+        return participant.kind or self.default_kind
+
+
 # --- site-wide content ---------------------------------------------------------------------
 
 
@@ -551,3 +652,7 @@ class Corpus:
     """Explainer texts: key -> language -> Markdown."""
     glossary: Glossary
     due_diligence: DueDiligence
+    participants: dict[str, ParticipantList] = field(default_factory=dict)
+    """The participants of each covenant that has a participants file, by slug."""
+    participant_lines: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    """The line of each participant's entry in its file, by slug (for check's warnings)."""

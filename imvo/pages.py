@@ -20,6 +20,7 @@ TEXT_PAGES: dict[str, dict[str, str]] = {
 
 GENERATED_PAGES: dict[str, dict[str, str]] = {
     "overview": {"nl": "overzicht", "en": "overview"},
+    "participants": {"nl": "doet-mijn-organisatie-mee", "en": "is-my-organisation-taking-part"},
     "timeline": {"nl": "tijdlijn", "en": "timeline"},
     "parties": {"nl": "partijen", "en": "parties"},
     "due-diligence": {"nl": "due-diligence", "en": "due-diligence"},
@@ -33,6 +34,7 @@ GENERATED_PAGES: dict[str, dict[str, str]] = {
 NAV_ORDER: tuple[str, ...] = (
     "index",
     "overview",
+    "participants",
     "timeline",
     "now",
     "due-diligence",

@@ -30,7 +30,7 @@ from jinja2 import (
 from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
-from imvo import data, diagram, news, timeline
+from imvo import data, diagram, news, participants, timeline
 from imvo.history import History
 from imvo.i18n import Translator, format_months, strings
 from imvo.model import (
@@ -413,6 +413,8 @@ class Renderer:
             page_name=page_name,
             news=news,
             report_link=self.report_link,
+            participants_in_order=participants.in_order,
+            letter_slug=participants.letter_slug,
         )
         self._predecessors = predecessors(corpus)
         self.on_page: Callable[[str], None] = lambda name: None
@@ -533,6 +535,7 @@ class Renderer:
                 by_party=party_covenants(self.corpus), kinds=list(PartyKind),
             )
         )  # fmt: skip
+        pages += self.participant_pages(lang, t)
         pages.append(self.page(lang, "glossary", "glossary", t("glossary.title"), t=t))
         pages.append(self.page(lang, "data", "data", t("data.title"), t=t, data=data))
         self.on_page(f"{page_name('news', lang)}.md")
@@ -586,6 +589,67 @@ class Renderer:
             page.meta["robots"] = "noindex"
             page.meta["search"] = {"exclude": True}  # type: ignore[assignment]
             pages.append(page)
+        return pages
+
+    def participant_pages(self, lang: str, t: Translator) -> list[Page]:
+        """'Is my organisation taking part?': one page, or an index and a page per letter."""
+        name = page_name("participants", lang)
+        self.on_page(f"{name}.md")
+        letters = participants.by_letter(participants.organisations(self.corpus))
+        common: dict[str, Any] = {"t": t, "legal_forms": " ".join(participants.LEGAL_FORMS)}
+        title = t("participants.title")
+        count = sum(len(orgs) for _letter, orgs in letters)
+        common["cited_slugs"] = {
+            entry.slug
+            for _letter, orgs in letters
+            for _anchor, org in orgs
+            for entry in org.entries
+        }
+        if count < participants.SPLIT_FROM:
+            page = self.page(
+                lang,
+                "participants",
+                "participants",
+                title,
+                mode="all",
+                letters=letters,
+                shown=letters,
+                **common,
+            )
+            return [page]
+        pages = [
+            self.page(
+                lang,
+                "participants",
+                "participants",
+                title,
+                mode="index",
+                letters=letters,
+                shown=[],
+                **{**common, "cited_slugs": set()},
+            )
+        ]
+        other = next(code for code in LANGUAGES if code != lang)
+        for letter, orgs in letters:
+            suffix = participants.letter_slug(letter)
+            shown = t("participants.other_letter") if letter == "#" else letter
+            self.on_page(f"{name}-{suffix}.md")
+            common["cited_slugs"] = {entry.slug for _anchor, org in orgs for entry in org.entries}
+            pages.append(
+                self.page(
+                    lang,
+                    f"participants-{suffix}",
+                    "participants",
+                    f"{title} {shown}",
+                    in_nav=False,
+                    mode="letter",
+                    letters=letters,
+                    shown=[(letter, orgs)],
+                    name=f"{name}-{suffix}",
+                    other_name=f"{page_name('participants', other)}-{suffix}",
+                    **common,
+                )
+            )
         return pages
 
     def nav(self, lang: str, pages: list[Page]) -> list[dict[str, str]]:

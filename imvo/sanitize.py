@@ -27,7 +27,8 @@ _ARIA = {"aria-label", "aria-labelledby", "aria-describedby", "aria-hidden", "ar
          "aria-live", "aria-current", "aria-expanded", "aria-controls"}  # fmt: skip
 _DATA = {"data-status", "data-sector", "data-year", "data-imvo-table", "data-sort",
          "data-filter", "data-value", "data-md-component",
-         "data-search-exclude"}  # fmt: skip
+         "data-search-exclude",
+         "data-names", "data-legal-forms", "data-one", "data-none"}  # fmt: skip
 _SVG_ATTRS = {
     "viewBox", "xmlns", "x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "rx", "ry",
     "width", "height", "d", "points", "fill", "stroke", "stroke-width", "stroke-dasharray",

@@ -16,13 +16,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from imvo.model import Covenant, DueDiligence, Glossary, PartyRegistry
+from imvo.model import Covenant, DueDiligence, Glossary, ParticipantList, PartyRegistry
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "covenant": Covenant,
     "parties": PartyRegistry,
     "glossary": Glossary,
     "due-diligence": DueDiligence,
+    "participants": ParticipantList,
 }
 """The schema files by name (schema/<name>.schema.json) and the model each comes from."""
 

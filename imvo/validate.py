@@ -30,9 +30,11 @@ from imvo.model import (
     LANGUAGES,
     SLUG_PATTERN,
     Corpus,
+    CountOf,
     Covenant,
     DueDiligence,
     Glossary,
+    ParticipantList,
     Party,
     PartyRegistry,
     Status,
@@ -392,6 +394,11 @@ def load_content(
             successor_lines[read.slug] = read.successor_line
     problems += _successor_circles(covenants, successor_lines, seen_slugs)
 
+    participants, participant_lines, found = load_participants(
+        content / "participants", root, set(seen_slugs), set(parties), file_check
+    )
+    problems += found
+
     texts, found = load_texts(content / "texts", root)
     problems += found
 
@@ -424,6 +431,8 @@ def load_content(
         texts=texts,
         glossary=glossary[0],
         due_diligence=due_diligence[0],
+        participants=participants,
+        participant_lines=participant_lines,
     )
 
 
@@ -579,3 +588,166 @@ def load_texts(folder: Path, root: Path) -> tuple[dict[str, dict[str, str]], lis
                     Problem(shown, 1, "(file)", f"the text has no translation: add {key}.{lang}.md")
                 )
     return texts, problems
+
+
+def load_participants(
+    folder: Path,
+    root: Path,
+    slugs: set[str],
+    party_ids: set[str],
+    file_check: FileCheck | None = None,
+) -> tuple[dict[str, ParticipantList], dict[str, tuple[int, ...]], list[Problem]]:
+    """Read content/participants/<slug>.yaml, one optional file per covenant, and check each.
+
+    Returns the lists by slug, the line of each entry by slug, and every problem.
+    """
+    found: dict[str, ParticipantList] = {}
+    lines: dict[str, tuple[int, ...]] = {}
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        return found, lines, problems
+    items: list[tuple[Path, str, str]] = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue
+        shown = _relative(path, root)
+        if path.is_dir() or path.suffix != ".yaml":
+            message = "participants files are named after their covenant: <slug>.yaml"
+            problems.append(Problem(shown, 1, "(file)", message))
+            continue
+        slug = path.stem
+        if slug not in slugs:
+            close = difflib.get_close_matches(slug, sorted(slugs), n=1)
+            hint = f"; did you mean '{close[0]}.yaml'?" if close else ""
+            message = (
+                f"no covenant '{slug}' in content/covenants/: a participants file has the "
+                f"name of its covenant's file{hint}"
+            )
+            problems.append(Problem(shown, 1, "(file)", message))
+            continue
+        items.append((path, shown, slug))
+    job = _ParticipantsJob(party_ids, file_check)
+    for slug, value, entry_lines, file_problems in _in_parallel(_participant_chunk, job, items):
+        problems += file_problems
+        if value is not None:
+            found[slug] = value
+            lines[slug] = entry_lines
+    return found, lines, problems
+
+
+@dataclass(frozen=True)
+class _ParticipantsJob:
+    """What reading a participants file needs to know of the others."""
+
+    party_ids: set[str]
+    file_check: FileCheck | None
+
+
+_ParticipantsRead = tuple[str, ParticipantList | None, tuple[int, ...], list[Problem]]
+
+
+def _participant_chunk(
+    job: _ParticipantsJob, items: list[tuple[Path, str, str]]
+) -> list[_ParticipantsRead]:
+    """Read and check some participants files: (slug, list, line of each entry, problems)."""
+    out: list[_ParticipantsRead] = []
+    for path, shown, slug in items:
+        value, loaded, problems = _read_checked(path, shown, ParticipantList, job.file_check)
+        if value is None or loaded is None:
+            out.append((slug, None, (), problems))
+            continue
+        problems += _cross_check_participants(value, loaded, job.party_ids)
+        entry_lines = tuple(
+            loaded.line_of(("participants", index)) for index in range(len(value.participants))
+        )
+        out.append((slug, value, entry_lines, problems))
+    return out
+
+
+J = TypeVar("J")
+R = TypeVar("R")
+
+
+def _in_parallel(
+    work: Callable[[J, list[tuple[Path, str, str]]], list[R]],
+    job: J,
+    items: list[tuple[Path, str, str]],
+) -> list[R]:
+    """Run `work` over the files, by two processes side by side from PARALLEL_FROM files on."""
+    workers = min(2, os.cpu_count() or 1)
+    if len(items) < PARALLEL_FROM or workers < 2:
+        return work(job, items)
+    size = -(-len(items) // (2 * workers))  # a few chunks each, so that neither waits long
+    chunks = [items[start : start + size] for start in range(0, len(items), size)]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return [result for done in pool.map(work, [job] * len(chunks), chunks) for result in done]
+
+
+def _cross_check_participants(
+    value: ParticipantList, loaded: LoadedFile, party_ids: set[str]
+) -> list[Problem]:
+    """Sources and party ids resolved, names unique, dates in order, every entry sourced."""
+    problems: list[Problem] = []
+
+    def add(where: FieldPath, message: str) -> None:
+        problems.append(Problem(loaded.path, loaded.line_of(where), field_name(where), message))
+
+    seen: set[str] = set()
+    for index, source in enumerate(value.sources):
+        if source.id in seen:
+            add(("sources", index, "id"), f"source id '{source.id}' is used twice")
+        seen.add(source.id)
+
+    def check_refs(where: FieldPath, refs: list[str]) -> None:
+        for index, ref in enumerate(refs):
+            if ref not in seen:
+                close = difflib.get_close_matches(ref, sorted(seen), n=1)
+                hint = f"; did you mean '{close[0]}'?" if close else ""
+                add((*where, index), f"no source with id '{ref}' in this file's sources{hint}")
+
+    # The two places of a participants file that hold source ids, looked up directly: the
+    # generic walk (source_refs) costs more than the rest of the checks on long lists.
+    check_refs(("default_sources",), value.default_sources)
+    for index, count in enumerate(value.counts):
+        check_refs(("counts", index, "sources"), count.sources)
+    for index, participant in enumerate(value.participants):
+        if participant.sources:
+            check_refs(("participants", index, "sources"), participant.sources)
+    for index, count in enumerate(value.counts):
+        if count.of != CountOf.participants:
+            add(
+                ("counts", index, "of"),
+                "a participants file counts participants: write 'of: participants'",
+            )
+
+    names: dict[str, int] = {}
+    for index, participant in enumerate(value.participants):
+        where: FieldPath = ("participants", index)
+        if participant.party is not None and participant.party not in party_ids:
+            close = difflib.get_close_matches(participant.party, sorted(party_ids), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            add((*where, "party"), f"no party '{participant.party}' in content/parties.yaml{hint}")
+        key = participant.name.casefold()
+        if key in names:
+            add(
+                (*where, "name"),
+                f"'{participant.name}' is already listed on line {names[key]}; "
+                "list each participant once",
+            )
+        else:
+            names[key] = loaded.line_of((*where, "name"))
+        joined = participant.joined
+        for name in ("left", "left_by"):
+            left = getattr(participant, name)
+            if joined is not None and left is not None and left.latest() < joined.earliest():
+                add((*where, name), f"{name} ({left}) is before joined ({joined})")
+        if participant.left is not None and participant.left_by is not None:
+            add((*where, "left_by"), "give 'left' or 'left_by', not both")
+        if not value.sources_of(participant):
+            add(
+                where,
+                "this participant has no source: add 'sources: [<id>]', or 'default_sources' "
+                "at the top of the file",
+            )
+    return problems

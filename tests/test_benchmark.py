@@ -24,7 +24,7 @@ def test_benchmark_prints_every_figure_for_n_12(capsys: pytest.CaptureFixture[st
         r"  stages: load\+validate \d+\.\d\d s, render \d+\.\d\d s, write \d+\.\d\d s, "
         r"data \d+\.\d\d s, mkdocs \d+\.\d\d s, total \d+\.\d\d s",
         r"  own stages \(load\+validate, render, write, data\): \d+% of the build",
-        r"  pages: 52 \(\d+ pages/s\)",
+        r"  pages: 58 \(\d+ pages/s\)",
         r"  site: \d+\.\d MB",
         r"  factsheet first load: \d+\.\d kB gzip \(HTML\+CSS\+JS\)",
         r"  \(benchmark run: \d+\.\d s\)",

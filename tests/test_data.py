@@ -37,10 +37,10 @@ def _json(built_site: Path) -> dict[str, Any]:
 
 def test_json_round_trips_to_the_content(built_site: Path, corpus: Corpus) -> None:
     data = _json(built_site)
-    assert list(data) == ["format", "version", "languages", "covenants", "parties"]
+    assert list(data) == ["format", "version", "languages", "covenants", "parties", "participants"]
     assert (data["format"], data["version"], data["languages"]) == (
         "imvo-covenants",
-        "1.0",
+        "1.1",
         ["nl", "en"],
     )
     slugs = [item["slug"] for item in data["covenants"]]

@@ -63,6 +63,7 @@ PLACES: dict[str, tuple[str, str]] = {
         "summary:\n  nl: Een convenant om de fixture te testen.\n",
     ),
     "party-twice": ("parties.yaml", "  - id: ser\n"),
+    "participant-twice": ("participants/voorbeeld.yaml", "  - name: 3D Textiel\n"),
     "warning-no-source": ("covenants/voorbeeld.yaml", "term:\n  months: 36\n  sources: [bron-a]\n"),
     "warning-not-https": ("covenants/voorbeeld.yaml", "    url: https://example.org/a\n"),
     "warning-same-text": (
