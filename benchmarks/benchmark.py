@@ -154,7 +154,7 @@ def first_load_bytes(site: Path, page: Path) -> int:
     return total
 
 
-OWN_STAGES = ("load+validate", "render", "write", "data")
+OWN_STAGES = ("load+validate", "history", "render", "write", "data")
 """The project's own stages, in the order the report prints them (mkdocs and PDFs apart)."""
 
 

@@ -21,9 +21,10 @@ def test_benchmark_prints_every_figure_for_n_12(capsys: pytest.CaptureFixture[st
         r"N = 12 covenants \(without PDFs\)",
         r"  check: \d+\.\d\d s, peak \d+ MB",
         r"  build: \d+\.\d\d s, peak \d+ MB \(largest process\)",
-        r"  stages: load\+validate \d+\.\d\d s, render \d+\.\d\d s, write \d+\.\d\d s, "
+        r"  stages: load\+validate \d+\.\d\d s, history \d+\.\d\d s, render \d+\.\d\d s, "
+        r"write \d+\.\d\d s, "
         r"data \d+\.\d\d s, mkdocs \d+\.\d\d s, total \d+\.\d\d s",
-        r"  own stages \(load\+validate, render, write, data\): \d+% of the build",
+        r"  own stages \(load\+validate, history, render, write, data\): \d+% of the build",
         r"  pages: 58 \(\d+ pages/s\)",
         r"  site: \d+\.\d MB",
         r"  factsheet first load: \d+\.\d kB gzip \(HTML\+CSS\+JS\)",
