@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import markdown as python_markdown
 from jinja2 import (
     BytecodeCache,
     Environment,
@@ -26,7 +27,6 @@ from jinja2 import (
     StrictUndefined,
     select_autoescape,
 )
-import markdown as python_markdown
 from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
@@ -284,6 +284,7 @@ def source_refs(covenant: Covenant, t: Translator) -> Callable[[Any], Markup]:
     in the numbered list at the end instead ([1, 3]).
     """
     numbers = number_sources(covenant)
+
     def control(ids: Any) -> Markup:
         wanted = sorted({numbers[source] for source in ids if source in numbers})
         if not wanted:
@@ -300,7 +301,7 @@ def source_refs(covenant: Covenant, t: Translator) -> Callable[[Any], Markup]:
         numbered = ", ".join(str(number) for number in wanted)
         return Markup(
             f'<details class="imvo-src"><summary>{html.escape(t(key, n=len(wanted)))}</summary>'
-            f'<ul>{"".join(items)}</ul></details>'
+            f"<ul>{''.join(items)}</ul></details>"
             f'<span class="imvo-src-print">[{numbered}]</span>'
         )
 

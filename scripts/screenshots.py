@@ -70,18 +70,15 @@ def shoot_pages(site: Path, out: Path, slugs: list[str]) -> list[str]:
     measures: list[str] = []
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
-            )
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             for lang, names in PAGES.items():
                 folder = "" if lang == "nl" else "en/"
                 for name in [*names, *slugs]:
                     if not (site / f"{folder}{name}.html").is_file():
                         continue
                     for width in WIDTHS:
-                        context = browser.new_context(
-                            viewport={"width": width, "height": PHONE_HEIGHT if width < 600 else 900}
-                        )
+                        height = PHONE_HEIGHT if width < 600 else 900
+                        context = browser.new_context(viewport={"width": width, "height": height})
                         page = context.new_page()
                         page.goto(f"http://127.0.0.1:{port}/{folder}{name}.html", wait_until="load")
                         page.wait_for_timeout(150)
