@@ -25,7 +25,12 @@ JSON_FILE = "covenants.json"
 COVENANTS_CSV = "covenants.csv"
 PARTIES_CSV = "covenant-parties.csv"
 
-_SIGNING = (Role.signatory, Role.supporter, Role.facilitator)
+def _party_count(covenant: Covenant) -> int:
+    # The one count the overview and the factsheet show too (imported here: render imports
+    # this module for the data page).
+    from imvo.render import party_count
+
+    return party_count(covenant)
 
 
 def _date(fact: Any) -> str:
@@ -47,7 +52,7 @@ COVENANT_COLUMNS: dict[str, Callable[[str, Covenant], object]] = {
     "ended": lambda slug, c: _date(c.ended),
     "term_months": lambda slug, c: c.term.months if c.term else "",
     "successor": lambda slug, c: c.successor or "",
-    "parties": lambda slug, c: sum(1 for p in c.parties if p.role in _SIGNING),
+    "parties": lambda slug, c: _party_count(c),
     "signatories": lambda slug, c: ";".join(p.party for p in c.parties if p.role == Role.signatory),
     "factsheet_nl": lambda slug, c: f"{slug}.html",
     "factsheet_en": lambda slug, c: f"en/{slug}.html",
