@@ -30,7 +30,13 @@ PARTY_REGISTRY_CSV = "parties.csv"
 PARTICIPANTS_CSV = "covenant-participants.csv"
 DATAPACKAGE = "datapackage.json"
 
-_SIGNING = (Role.signatory, Role.supporter, Role.facilitator)
+
+def _party_count(covenant: Covenant) -> int:
+    # The one count the overview and the factsheet show too (imported here: render imports
+    # this module for the data page).
+    from imvo.render import party_count
+
+    return party_count(covenant)
 
 
 def _date(fact: Any) -> str:
@@ -52,7 +58,7 @@ COVENANT_COLUMNS: dict[str, Callable[[str, Covenant], object]] = {
     "ended": lambda slug, c: _date(c.ended),
     "term_months": lambda slug, c: c.term.months if c.term else "",
     "successor": lambda slug, c: c.successor or "",
-    "parties": lambda slug, c: sum(1 for p in c.parties if p.role in _SIGNING),
+    "parties": lambda slug, c: _party_count(c),
     "signatories": lambda slug, c: ";".join(p.party for p in c.parties if p.role == Role.signatory),
     "factsheet_nl": lambda slug, c: f"{slug}.html",
     "factsheet_en": lambda slug, c: f"en/{slug}.html",

@@ -11,6 +11,7 @@ from imvo.history import History
 from imvo.i18n import Translator
 from imvo.model import LANGUAGES, Corpus, PartialDate
 from imvo.news import FEED_NAME, atom_feed
+from imvo.problems import Problem
 from imvo.write import PostStep, Timings
 
 
@@ -33,6 +34,26 @@ def pdf_step(corpus: Corpus, site: Path, timings: Timings) -> None:
         f"PDFs: {stats.misses} printed, {stats.hits} from the cache ({seconds:.1f} s).",
         file=sys.stderr,
     )
+    for problem in long_pdfs(corpus, site):
+        print(problem.text(), file=sys.stderr)
+
+
+def long_pdfs(corpus: Corpus, site: Path) -> list[Problem]:
+    """A warning for each factsheet whose PDF runs over the two pages of a handout."""
+    from imvo.pdf import MAX_PAGES, page_count, pdf_path
+
+    found = []
+    for slug in sorted(corpus.covenants):
+        for lang in LANGUAGES:
+            pages = page_count(pdf_path(site, slug, lang))
+            if pages > MAX_PAGES:
+                message = (
+                    f"the PDF of this factsheet in {lang} has {pages} A4 pages; a handout "
+                    f"should have at most {MAX_PAGES}: shorten its longest texts"
+                )
+                where = f"content/covenants/{slug}.yaml"
+                found.append(Problem(where, 1, "(file)", message, severity="warning"))
+    return found
 
 
 def feed_step(history: History, site_url: str, built: PartialDate) -> PostStep:

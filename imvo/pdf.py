@@ -20,9 +20,11 @@ import time
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
 from imvo import ROOT
+from imvo.i18n import Translator
 from imvo.model import LANGUAGES, Corpus
 from imvo.problems import BuildError
 
@@ -39,13 +41,30 @@ CHROMIUM_ARGS = [
 CACHE_DIR = ROOT / ".cache" / "pdf"
 KEEP_DAYS = 30
 """A cached PDF that no build has used for this many days is deleted."""
-CACHE_VERSION = b"imvo-pdf-1\n"
+CACHE_VERSION = b"imvo-pdf-2\n"
 """Part of every cache key: change it when the way PDFs are printed changes."""
 MISSING = (
     "Chromium is needed to print the PDFs and was not found at {path}: install it with "
     "`bash scripts/ensure-chromium.sh` (or `apt-get install chromium`), or build without "
     "PDFs with --no-pdf."
 )
+
+_CANONICAL = re.compile(rb'<link rel="canonical" href="([^"]+)"')
+MAX_PAGES = 2
+"""A factsheet's PDF is a handout: at most this many A4 pages (the build warns beyond)."""
+_MARGIN_STYLE = "width:100%;margin:0 16mm;font-size:8pt;color:#333;font-family:sans-serif;"
+"""Chromium draws the running header and footer in the page margin, at its own tiny default
+size and without the page's styles: everything they need is set here."""
+
+_ABSOLUTE_LINKS = """(base) => {
+  for (const a of document.querySelectorAll('.md-content a[href]')) {
+    const href = a.getAttribute('href');
+    if (!href || href.startsWith('#') || /^[a-z]+:/i.test(href)) continue;
+    a.setAttribute('href', new URL(href, base).href);
+  }
+}"""
+"""Turns the page's links to other pages of the site into addresses of the published site,
+so that the print stylesheet writes them out after the link, as it does for other sites."""
 
 _STYLESHEET = re.compile(rb'<link[^>]+rel="stylesheet"[^>]+href="([^"#?]+)', re.IGNORECASE)
 _PDF_DATE = re.compile(rb"/(CreationDate|ModDate) ?\((D:[0-9+\-Z']+)\)")
@@ -58,6 +77,10 @@ class Job:
     page: Path
     target: Path
     key: str
+    header: str = ""
+    footer: str = ""
+    address: str = ""
+    """The page's published address (its canonical link), when built with --site-url."""
 
 
 @dataclass
@@ -96,15 +119,47 @@ def cache_key(page: Path, sheets: dict[Path, bytes] | None = None) -> str:
     return digest.hexdigest()
 
 
+def running_texts(corpus: Corpus, slug: str, lang: str, address: str) -> tuple[str, str]:
+    """The running header and footer of a factsheet's PDF, as Chromium's templates.
+
+    Header: the site's name and the date the facts were checked. Footer: the page's
+    published address (when the site was built with --site-url) and "pagina N van M".
+    """
+    t = Translator(lang)
+    checked = corpus.covenants[slug].checked
+    when = t("pdf.checked", date=t.date(checked)) if checked else ""
+    page = escape(t("pdf.page", n="\x00", m="\x01"))
+    page = page.replace("\x00", '<span class="pageNumber"></span>')
+    page = page.replace("\x01", '<span class="totalPages"></span>')
+    row = f'<div style="{_MARGIN_STYLE}display:flex;justify-content:space-between;">'
+    header = f"{row}<span>{escape(t('site.name'))}</span><span>{escape(when)}</span></div>"
+    footer = f"{row}<span>{escape(address)}</span><span>{page}</span></div>"
+    return header, footer
+
+
 def jobs(corpus: Corpus, site: Path) -> list[Job]:
-    """Every factsheet in every language, with its cache key."""
+    """Every factsheet in every language, with its running texts and cache key."""
     sheets: dict[Path, bytes] = {}
-    return [
-        Job(page, pdf_path(site, slug, lang), cache_key(page, sheets))
-        for slug in sorted(corpus.covenants)
-        for lang in LANGUAGES
-        for page in (page_path(site, slug, lang),)
-    ]
+    found = []
+    for slug in sorted(corpus.covenants):
+        for lang in LANGUAGES:
+            page = page_path(site, slug, lang)
+            match = _CANONICAL.search(page.read_bytes())
+            address = match.group(1).decode() if match else ""
+            header, footer = running_texts(corpus, slug, lang, address)
+            digest = hashlib.sha256(cache_key(page, sheets).encode())
+            digest.update(f"{header}\n{footer}".encode())
+            found.append(
+                Job(page, pdf_path(site, slug, lang), digest.hexdigest(), header, footer, address)
+            )
+    return found
+
+
+def page_count(pdf: Path) -> int:
+    """How many pages a PDF has."""
+    from pypdf import PdfReader
+
+    return len(PdfReader(pdf).pages)
 
 
 def pdf_date(epoch: str | None = None) -> bytes:
@@ -149,7 +204,18 @@ async def _print_all(misses: list[Job], cache: Path, concurrency: int) -> None:
                 page = await context.new_page()
                 try:
                     await page.goto(job.page.resolve().as_uri(), wait_until="load")
-                    data = await page.pdf(format="A4", tagged=True, print_background=True)
+                    if job.address:
+                        await page.evaluate(_ABSOLUTE_LINKS, job.address)
+                    data = await page.pdf(
+                        format="A4",
+                        tagged=True,
+                        print_background=True,
+                        display_header_footer=True,
+                        header_template=job.header,
+                        footer_template=job.footer,
+                        # The same as the print stylesheet's @page, which wins where both are set.
+                        margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
+                    )
                 finally:
                     await page.close()
             # Write then rename, so that an interrupted build never leaves half a PDF.

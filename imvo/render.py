@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
+import markdown as python_markdown
 from jinja2 import (
     BytecodeCache,
     Environment,
@@ -36,14 +37,17 @@ from imvo.i18n import Translator, format_months, strings
 from imvo.model import (
     LANGUAGES,
     Corpus,
+    CountOf,
     Covenant,
     PartialDate,
     Party,
     PartyKind,
     Role,
+    Source,
     Status,
 )
-from imvo.pages import MOVED_PAGES, NAV_ORDER, TEXT_PAGES, page_name
+from imvo.pages import GENERATED_PAGES, MOVED_PAGES, NAV_ORDER, TEXT_PAGES, page_name
+from imvo.sanitize import sanitize_text
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 TEMPLATE_CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache" / "jinja"
@@ -268,15 +272,113 @@ def number_sources(covenant: Covenant) -> dict[str, int]:
     return {source.id: index for index, source in enumerate(covenant.sources, start=1)}
 
 
-def source_refs(ids: Any, numbers: dict[str, int], t: Translator) -> Markup:
-    """The superscript links to a fact's sources ([1][3]), each once, in number order."""
-    return Markup(
-        "".join(
-            f'<sup class="imvo-ref"><a href="#bron-{n}" '
-            f'aria-label="{html.escape(t("factsheet.source_ref", n=n))}">[{n}]</a></sup>'
-            for n in sorted({numbers[source] for source in ids})
+def source_name(source: Source) -> str:
+    """A source as a reader names it: 'SER: Convenant Duurzame Kleding & Textiel'."""
+    return f"{source.publisher}: {source.title}" if source.publisher else source.title
+
+
+def source_refs(covenant: Covenant, t: Translator) -> Callable[[Any], Markup]:
+    """A function that gives the one sources control of a fact, by the fact's source ids.
+
+    On screen the control is a <details> that names the sources ("2 bronnen", opened: each
+    source by name, linked to it): one tab stop per fact instead of a marker per source.
+    In print, where a <details> cannot be opened, the fact carries the sources' numbers
+    in the numbered list at the end instead ([1, 3]).
+    """
+    numbers = number_sources(covenant)
+
+    def control(ids: Any) -> Markup:
+        wanted = sorted({numbers[source] for source in ids if source in numbers})
+        if not wanted:
+            return Markup("")
+        items = []
+        for number in wanted:
+            source = covenant.sources[number - 1]
+            name = html.escape(source_name(source))
+            if source.url:
+                items.append(f'<li><a href="{html.escape(source.url)}">{name}</a></li>')
+            else:
+                items.append(f"<li><cite>{name}</cite></li>")
+        key = "factsheet.sources_one" if len(wanted) == 1 else "factsheet.sources_n"
+        numbered = ", ".join(str(number) for number in wanted)
+        return Markup(
+            f'<details class="imvo-src"><summary>{html.escape(t(key, n=len(wanted)))}</summary>'
+            f"<ul>{''.join(items)}</ul></details>"
+            f'<span class="imvo-src-print">[{numbered}]</span>'
         )
-    )
+
+    return control
+
+
+def time_phrase(t: Translator, value: PartialDate) -> Markup:
+    """'op <time>4 juli 2016</time>' / 'in <time>June 2020</time>': a date with its
+    preposition, the date itself marked up for machines."""
+    key = "date.on_day" if value.precision == "day" else "date.in_period"
+    stamp = f'<time datetime="{value.iso()}">{html.escape(t.date(value))}</time>'
+    return Markup(html.escape(t(key, date="\x00")).replace("\x00", stamp))
+
+
+SIGNING_ROLES = frozenset({Role.signatory, Role.supporter, Role.facilitator})
+"""The roles of the parties that count as taking part: not those that withdrew or declined."""
+
+
+def party_count(covenant: Covenant) -> int:
+    """How many parties the site names as taking part: the one count of every page and file.
+
+    The overview, the factsheet (and so its PDF) and the CSV all show this number.
+    """
+    return sum(1 for participation in covenant.parties if participation.role in SIGNING_ROLES)
+
+
+def counts_of(covenant: Covenant, of: str) -> list[Any]:
+    """The numbers that sources give for the covenant's parties or participants."""
+    return [count for count in covenant.counts if count.of == CountOf(of)]
+
+
+def count_phrase(covenant: Covenant, count: Any, t: Translator) -> str:
+    """'11 volgens SER (juli 2016)': a number with the source that gives it, named short."""
+    first = next(source for source in covenant.sources if source.id == count.sources[0])
+    text = t("factsheet.count_by", n=count.number, source=first.publisher or first.title)
+    return f"{text} ({t.date(count.as_of)})" if count.as_of else text
+
+
+def years(covenant: Covenant, t: Translator) -> str:
+    """'2016–2021', 'sinds 2023' / 'since 2023' or '': the years an agreement ran."""
+    start = covenant.signed or covenant.in_force
+    if start is None:
+        return ""
+    if covenant.ended is None:
+        return t("home.since", year=start.date.year)
+    if covenant.ended.date.year == start.date.year:
+        return str(start.date.year)
+    return f"{start.date.year}–{covenant.ended.date.year}"
+
+
+def unions(covenant: Covenant, parties: dict[str, Party]) -> list[Party]:
+    """The trade unions that take part (signatory, supporter), in the file's order."""
+    return [
+        parties[p.party]
+        for p in covenant.parties
+        if p.role in SIGNING_ROLES and parties[p.party].kind == PartyKind.trade_union
+    ]
+
+
+_MARKDOWN = python_markdown.Markdown(extensions=["abbr", "attr_list"])
+
+
+def md_html(value: Any, top: int = 3, inline: bool = False) -> Markup:
+    """A short Markdown field as finished, cleaned HTML, for a box the template draws itself.
+
+    The box around the "what you can do" steps is one HTML block, which Python-Markdown
+    would not look inside; so its fields become HTML here, cleaned by the same allow-list
+    as the content's Markdown (no forms, no drawings, a tag left open ends with the field).
+    No blank line is left inside, so that the block stays one block (see stash_html).
+    """
+    _MARKDOWN.reset()
+    out = sanitize_text(_MARKDOWN.convert(str(md_block(value, top)))).strip()
+    if inline and out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
+        out = out[3:-4]
+    return Markup(re.sub(r"\n(?=\n)", "&#10;", out))
 
 
 def facilitators(covenant: Covenant, parties: dict[str, Party]) -> list[Party]:
@@ -339,6 +441,11 @@ def milestones(covenant: Covenant, corpus: Corpus, t: Translator) -> list[Milest
     return sorted(events, key=lambda event: event.date.earliest())
 
 
+def has_page(key: str) -> bool:
+    """Whether the site has a page with this key (pages other helpers add may be missing)."""
+    return key in TEXT_PAGES or key in GENERATED_PAGES
+
+
 def parties_by_kind(
     covenant: Covenant, parties: dict[str, Party]
 ) -> list[tuple[PartyKind, list[tuple[Party, Any]]]]:
@@ -351,12 +458,39 @@ def parties_by_kind(
 
 
 def party_covenants(corpus: Corpus) -> dict[str, list[tuple[str, Any]]]:
-    """For each party id, the covenants it took part in (slug, participation), by slug."""
+    """For each party id, the covenants it took part in (slug, participation), by signing date."""
     found: dict[str, list[tuple[str, Any]]] = defaultdict(list)
-    for slug in sorted(corpus.covenants):
+    for slug in by_signing(corpus):
         for participation in corpus.covenants[slug].parties:
             found[participation.party].append((slug, participation))
     return found
+
+
+def by_signing(corpus: Corpus) -> list[str]:
+    """The covenants' slugs in order of signing (or entry into force); undated ones last."""
+
+    def key(slug: str) -> tuple[bool, tuple[int, int, int], str]:
+        covenant = corpus.covenants[slug]
+        start = covenant.signed or covenant.in_force
+        return (start is None, start.date.earliest() if start else (0, 0, 0), slug)
+
+    return sorted(corpus.covenants, key=key)
+
+
+def roles_of(entries: list[tuple[str, Any]]) -> list[tuple[Role, list[tuple[str, Any]]]]:
+    """A party's covenants grouped by its role in them, in the order of the Role list."""
+    groups: dict[Role, list[tuple[str, Any]]] = defaultdict(list)
+    for slug, participation in entries:
+        groups[participation.role].append((slug, participation))
+    return [(role, groups[role]) for role in Role if role in groups]
+
+
+def cards_by_sector(corpus: Corpus, lang: str) -> list[tuple[str, list[str]]]:
+    """The covenants grouped by sector (sectors in alphabetical order), each by signing date."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for slug in by_signing(corpus):
+        groups[corpus.covenants[slug].sector.get(lang)].append(slug)
+    return sorted(groups.items(), key=lambda item: item[0].casefold())
 
 
 def predecessors(corpus: Corpus) -> dict[str, list[str]]:
@@ -399,6 +533,7 @@ class Renderer:
         self.env.filters["md_block"] = md_block
         self.env.filters["heading_id"] = heading_id
         self.env.filters["partial_date"] = lambda day: PartialDate(day.year, day.month, day.day)
+        self.env.filters["md_html"] = md_html
         self.env.globals.update(
             Role=Role,
             Status=Status,
@@ -406,7 +541,20 @@ class Renderer:
             format_months=format_months,
             status_phrase=status_phrase,
             number_sources=number_sources,
-            refs=source_refs,
+            source_refs=source_refs,
+            source_name=source_name,
+            time_phrase=time_phrase,
+            party_count=party_count,
+            counts_of=counts_of,
+            count_phrase=count_phrase,
+            years=years,
+            unions=unions,
+            first_sentence=first_sentence,
+            has_page=has_page,
+            by_signing=by_signing,
+            roles_of=roles_of,
+            cards_by_sector=cards_by_sector,
+            PartyKind=PartyKind,
             facilitators=facilitators,
             parties_by_kind=parties_by_kind,
             milestones=milestones,
@@ -509,7 +657,8 @@ class Renderer:
         for key in TEXT_PAGES:
             text = self.corpus.texts[key][lang]
             title, body = split_title(text)
-            pages.append(self.page(lang, key, "text", title, t=t, body=body))
+            kind = "home" if key == "index" else "text"
+            pages.append(self.page(lang, key, kind, title, t=t, body=body))
         pages.append(self.page(lang, "overview", "overview", t("overview.title"), t=t))
         # Pages whose arguments take work are announced before it (see on_page).
         self.on_page(f"{page_name('due-diligence', lang)}.md")

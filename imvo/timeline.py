@@ -159,7 +159,7 @@ def svg(corpus: Corpus, t: Translator, now: dt.date | None = None) -> Markup:
             end = now
         x1, x2 = x(start), max(x(end), x(start) + 2)
         if row.ongoing:
-            state = t("timeline.ongoing")
+            state = t("status.active")  # the status word of every page, not a phrase of its own
         elif row.status == Status.unknown:
             state = t("status.unknown")
         else:
@@ -212,7 +212,7 @@ def svg(corpus: Corpus, t: Translator, now: dt.date | None = None) -> Markup:
 
 
 def period(row: Row, t: Translator) -> str:
-    """The row's period as text: 'juli 2016 – december 2021', 'juli 2016 – loopt nog' or
+    """The row's period as text: 'juli 2016 – december 2021', 'juli 2016 – heden' or
     'november 2014 – onbekend (liep nog in oktober 2017)'."""
     if row.start is None:
         return t("timeline.not_started")

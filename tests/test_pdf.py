@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import csv
 import os
+import re
 import shutil
 import time
 from pathlib import Path
 
 import pytest
+from browser_fixtures import ServedSite
 from pypdf import PdfReader
 
 from imvo import pdf
 from imvo.model import LANGUAGES, Corpus
 from imvo.outputs import post_steps
 from imvo.problems import BuildError
+from imvo.render import party_count
 from imvo.write import build_site
 
 
@@ -100,3 +104,102 @@ def test_prune_keeps_pdfs_in_use_and_recent_ones(tmp_path: Path) -> None:
     assert pdf.prune(tmp_path, keep={"used.pdf"}) == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["recent.pdf", "used.pdf"]
     assert (tmp_path / "used.pdf").stat().st_mtime > old + 86400
+
+
+def test_running_texts_name_the_site_the_checked_date_the_address_and_the_page(
+    fixture_corpus: Corpus,
+) -> None:
+    address = "https://org.github.io/imvo/voorbeeld.html"
+    header, footer = pdf.running_texts(fixture_corpus, "voorbeeld", "nl", address)
+    assert "<span>IMVO-convenanten</span><span>Feiten gecontroleerd op 29 november 2026</span>" in (
+        header
+    )
+    assert (
+        f'<span>{address}</span><span>pagina <span class="pageNumber"></span> van '
+        '<span class="totalPages"></span></span>'
+    ) in footer
+    header, footer = pdf.running_texts(fixture_corpus, "voorbeeld", "en", "")
+    assert (
+        "<span>IRBC agreements (IMVO-convenanten)</span><span>Facts checked on 29 November "
+        "2026</span>"
+    ) in header
+    assert (
+        '<span></span><span>page <span class="pageNumber"></span> of <span class="totalPages">'
+        "</span></span>"
+    ) in footer
+    # Chromium draws these without the page's styles: their size is set on them.
+    assert "font-size:8pt" in header and "font-size:8pt" in footer
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_real_factsheet_is_a_handout_of_at_most_two_pages_with_page_numbers(
+    built_site: Path, corpus: Corpus, lang: str
+) -> None:
+    words = {"nl": ("IMVO-convenanten", "pagina {n} van {m}"), "en": ("IRBC", "page {n} of {m}")}
+    site_name, numbering = words[lang]
+    for slug in corpus.covenants:
+        reader = PdfReader(pdf.pdf_path(built_site, slug, lang))
+        assert len(reader.pages) <= pdf.MAX_PAGES, slug
+        for number, page in enumerate(reader.pages, start=1):
+            text = " ".join(page.extract_text().split())
+            assert numbering.format(n=number, m=len(reader.pages)) in text, (slug, number)
+            assert site_name in text, (slug, number)
+
+
+def test_long_pdfs_are_reported_one_line_each(fixture_corpus: Corpus, tmp_path: Path) -> None:
+    from pypdf import PdfWriter
+
+    from imvo.outputs import long_pdfs
+
+    for lang, pages in (("nl", 3), ("en", 2)):
+        target = pdf.pdf_path(tmp_path, "voorbeeld", lang)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        writer = PdfWriter()
+        for _ in range(pages):
+            writer.add_blank_page(595, 842)
+        with target.open("wb") as handle:
+            writer.write(handle)
+    assert [problem.text() for problem in long_pdfs(fixture_corpus, tmp_path)] == [
+        "content/covenants/voorbeeld.yaml:1: warning: (file): the PDF of this factsheet in nl "
+        "has 3 A4 pages; a handout should have at most 2: shorten its longest texts"
+    ]
+
+
+def test_overview_factsheet_pdf_and_csv_give_the_same_party_count(
+    built_site: Path, corpus: Corpus
+) -> None:
+    overview = (built_site / "overzicht.html").read_text(encoding="utf-8")
+    in_overview = dict(
+        re.findall(
+            r'<td class="imvo-overview__name"><a href="([^"]+)\.html">.*?'
+            r"Partijen: </span>(\d+)</td>",
+            overview,
+            flags=re.S,
+        )
+    )
+    with (built_site / "data" / "covenants.csv").open(encoding="utf-8-sig") as handle:
+        in_csv = {row["slug"]: row["parties"] for row in csv.DictReader(handle)}
+    assert sorted(in_overview) == sorted(corpus.covenants)
+    for slug, covenant in corpus.covenants.items():
+        count = party_count(covenant)
+        assert in_overview[slug] == in_csv[slug] == str(count), slug
+        page = pdf.page_path(built_site, slug, "nl").read_text(encoding="utf-8")
+        assert f'<a href="#parties">{count} op deze pagina</a>' in page, slug
+        first = PdfReader(pdf.pdf_path(built_site, slug, "nl")).pages[0]
+        assert f"{count} op deze pagina" in " ".join(first.extract_text().split()), slug
+    # Withdrawn parties are not counted: the gold agreement names one (IUCN NL).
+    gold = corpus.covenants["goud"]
+    assert any(p.role.value == "withdrawn" for p in gold.parties)
+    assert party_count(gold) == len(gold.parties) - 1
+
+
+@pytest.mark.browser
+def test_pdf_footer_gives_the_published_address_and_links_print_as_published_addresses(
+    served_site: ServedSite,
+) -> None:
+    assert served_site.corpus is not None
+    reader = PdfReader(pdf.pdf_path(served_site.root, "metaal", "nl"))
+    text = "".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert served_site.url("metaal.html") in text
+    # The link to the agreement that followed prints as its published address.
+    assert served_site.url("imvo-metaalsectorovereenkomst.html") in text

@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
+import re
 from pathlib import Path
 
 import pytest
 from jinja2 import DictLoader, Environment, UndefinedError
 
+from imvo.data import covenants_csv
 from imvo.history import Change, CovenantHistory, History
 from imvo.i18n import Translator
-from imvo.model import Corpus, Covenant, DatedFact, PartialDate, StatusFact
+from imvo.model import Corpus, Covenant, DatedFact, PartialDate, StatusFact, Text
+from imvo.pages import page_name
 from imvo.render import (
     Renderer,
     abbreviation_markup,
     abbreviations,
     alternate_href,
     first_sentence,
+    has_page,
     md_block,
     md_plain,
+    party_count,
     predecessors,
     site_path,
     split_title,
@@ -92,21 +99,203 @@ def test_every_page_has_a_counterpart(fixture_corpus: Corpus) -> None:
     assert "voorbeeld" in keys["nl"]
 
 
+SOURCE_A = (
+    '<details class="imvo-src"><summary>1 source</summary><ul><li>'
+    '<a href="https://example.org/a">Uitgever A: Bron A</a></li></ul></details>'
+    '<span class="imvo-src-print">[1]</span>'
+)
+SOURCE_B = (
+    '<details class="imvo-src"><summary>1 source</summary><ul><li><cite>Bron B</cite></li>'
+    '</ul></details><span class="imvo-src-print">[2]</span>'
+)
+
+
 def test_factsheet_shows_dates_sources_and_disputes(fixture_corpus: Corpus) -> None:
     english = _page(fixture_corpus, "en", "voorbeeld")
     assert (
-        '<p class="imvo-lead"><strong><span class="imvo-status imvo-status--ended"><span '
-        'class="imvo-status__icon" aria-hidden="true"></span>Ended June 2020</span></strong>'
+        '<div class="imvo-lead__status"><span class="imvo-status imvo-status--ended"><span '
+        'class="imvo-status__icon" aria-hidden="true"></span>Ended June 2020</span>'
+        f"{SOURCE_A}</div>"
+    ) in english
+    # Label and value on one row; the other date moves to the note below the key facts.
+    assert (
+        '<div><dt>Signed</dt><dd><time datetime="2016-07-04">4 July 2016</time> '
+        f'<span class="imvo-see-note">(see below)</span>{SOURCE_A}</dd></div>'
     ) in english
     assert (
-        '<dd>4 July 2016<sup class="imvo-ref"><a href="#bron-1" aria-label="source 1">[1]</a>'
-        '</sup><br><span class="imvo-disputed">Another source gives 5 July 2016<sup '
-        'class="imvo-ref"><a href="#bron-2" aria-label="source 2">[2]</a></sup></span></dd>'
+        f"<li><strong>Signed:</strong> Another source gives 5 July 2016{SOURCE_B}</li>"
     ) in english
     assert '<li id="bron-1">Uitgever A, <a href="https://example.org/a">Bron A</a>' in english
+    # No numbered markers: one control per fact, naming its sources.
+    assert "imvo-ref" not in english and "[1][" not in english
     dutch = _page(fixture_corpus, "nl", "voorbeeld")
-    assert 'aria-hidden="true"></span>Afgelopen in juni 2020</span></strong>' in dutch
-    assert "<dd>augustus 2016<sup" in dutch
+    assert 'aria-hidden="true"></span>Afgelopen in juni 2020</span><details' in dutch
+    assert '<dd><time datetime="2016-08">augustus 2016</time><details' in dutch
+    assert "<summary>1 bron</summary>" in dutch
+
+
+def test_a_fact_with_two_sources_names_both_in_one_control(fixture_corpus: Corpus) -> None:
+    covenant = fixture_corpus.covenants["voorbeeld"]
+    term = covenant.term.model_copy(update={"sources": ["bron-b", "bron-a", "bron-b"]})
+    corpus = dataclasses.replace(
+        fixture_corpus, covenants={"voorbeeld": covenant.model_copy(update={"term": term})}
+    )
+    assert (
+        '<div><dt>Term</dt><dd>3 years<details class="imvo-src"><summary>2 sources</summary>'
+        '<ul><li><a href="https://example.org/a">Uitgever A: Bron A</a></li><li><cite>Bron B'
+        '</cite></li></ul></details><span class="imvo-src-print">[1, 2]</span></dd></div>'
+    ) in _page(corpus, "en", "voorbeeld")
+
+
+def test_factsheet_shows_the_new_facts_in_the_reader_s_order(fixture_corpus: Corpus) -> None:
+    page = _page(fixture_corpus, "en", "voorbeeld")
+    assert '<p class="imvo-tagline">Commitments on fair work in the example sector.</p>' in page
+    assert (
+        '<p class="imvo-checked">Facts checked on <time datetime="2026-11-29">29 November 2026'
+        "</time>.</p>"
+    ) in page
+    assert (
+        '<div><dt>Parties</dt><dd><a href="#parties">2 on this page</a><span class="imvo-count">'
+        f" · 11 according to Uitgever A (July 2016){SOURCE_A}</span></dd></div>"
+    ) in page
+    assert "<div><dt>Trade unions</dt><dd>FNV</dd></div>" in page
+    assert (
+        '<div><dt>Participants</dt><dd><span class="imvo-count">73 according to Bron B '
+        f"(see below){SOURCE_B}</span></dd></div>"
+    ) in page
+    assert (
+        "<li><strong>Participants:</strong> Source B also counts the companies that joined "
+        "later.</li>"
+    ) in page
+    assert (
+        '<div><dt>Chair</dt><dd><span class="imvo-count">Jan Voorbeeld (July 2016–2019)'
+        f"{SOURCE_A}</span></dd></div>"
+    ) in page
+    assert (
+        "<div><dt>What came next</dt><dd>No new agreement followed; complaints now go to the "
+        f"NCP.{SOURCE_B}</dd></div>"
+    ) in page
+    assert (
+        '<section class="imvo-action" aria-labelledby="what-you-can-do">\n'
+        '<h2 id="what-you-can-do">What can you do?</h2>\n<ol class="imvo-action__steps">\n'
+        "<li>Ask your employer whether the company took part.</li>\n"
+        "<li>Report abuses to your union.</li>\n</ol>\n"
+        '<h3 id="complaints">Complaints</h3>\n<p>Complaints go to the complaints committee.</p>\n'
+        f"{SOURCE_A}\n"
+    ) in page
+    # With steps of its own, the union's role has a section further down, with its source.
+    assert (
+        '<h2 id="union-role">Unions in this agreement</h2>\n\nThe FNV sat on the steering '
+        f'committee.\n\n<div class="imvo-src-line">{SOURCE_B}</div>'
+    ) in page
+    order = ["imvo-lead", "imvo-facts", "imvo-notes", "what-you-can-do", 'id="summary"']
+    order += ['id="goals"', 'id="parties"', 'id="milestones"', 'id="sources"']
+    places = [page.index(marker) for marker in order]
+    assert places == sorted(places)
+
+
+def test_absent_new_facts_stay_invisible(fixture_corpus: Corpus) -> None:
+    covenant = fixture_corpus.covenants["voorbeeld"].model_copy(
+        update={
+            "tagline": None,
+            "checked": None,
+            "chairs": [],
+            "counts": [],
+            "actions": [],
+            "after_end": None,
+        }
+    )
+    corpus = dataclasses.replace(fixture_corpus, covenants={"voorbeeld": covenant})
+    page = _page(corpus, "en", "voorbeeld")
+    # The summary's first sentence stands in for the tagline.
+    assert '<p class="imvo-tagline">An agreement to test the fixture.</p>' in page
+    for absent in ("Facts checked", "<dt>Chair", "imvo-count", "<dt>Participants", "came next"):
+        assert absent not in page, absent
+    assert '<div><dt>Parties</dt><dd><a href="#parties">2 on this page</a></dd></div>' in page
+    # Without steps, the union's role fills the box, with its sources.
+    assert (
+        '<h2 id="what-you-can-do">What can you do?</h2>\n<p>The FNV sat on the steering '
+        f"committee.</p>\n{SOURCE_B}\n"
+    ) in page
+    assert 'id="union-role"' not in page
+
+
+def test_action_steps_are_cleaned_markdown(fixture_corpus: Corpus) -> None:
+    covenant = fixture_corpus.covenants["voorbeeld"]
+    steps = [
+        {"nl": "x", "en": "Ask **now** <script>x()</script> at [NCP](https://e.org). <input>"},
+        {"nl": "y", "en": "<form><select><option>z</option></select></form>Go."},
+    ]
+    actions = [Text.model_validate(step) for step in steps]
+    changed = covenant.model_copy(update={"actions": actions})
+    corpus = dataclasses.replace(fixture_corpus, covenants={"voorbeeld": changed})
+    page = _page(corpus, "en", "voorbeeld")
+    assert '<li>Ask <strong>now</strong>  at <a href="https://e.org">NCP</a>. </li>' in page
+    for tag in ("<script", "<input", "<form", "<select"):
+        assert tag not in page, tag
+
+
+def test_the_party_count_leaves_out_withdrawn_parties_everywhere(fixture_corpus: Corpus) -> None:
+    covenant = fixture_corpus.covenants["voorbeeld"]
+    assert [p.role.value for p in covenant.parties] == ["signatory", "facilitator", "withdrawn"]
+    assert party_count(covenant) == 2
+    overview = _page(fixture_corpus, "nl", "overview")
+    assert '<td><span class="imvo-cell-label">Partijen: </span>2</td>' in overview
+    assert '<a href="#parties">2 op deze pagina</a>' in _page(fixture_corpus, "nl", "voorbeeld")
+    rows = list(csv.DictReader(io.StringIO(covenants_csv(fixture_corpus))))
+    assert [row["parties"] for row in rows] == ["2"]
+
+
+def test_overview_rows_come_in_order_of_signing(fixture_corpus: Corpus) -> None:
+    covenant = fixture_corpus.covenants["voorbeeld"]
+    late = covenant.model_copy(update={"signed": DatedFact.model_validate({"date": "2019"})})
+    undated = covenant.model_copy(update={"signed": None, "in_force": None})
+    corpus = dataclasses.replace(
+        fixture_corpus, covenants={"a-undated": undated, "b-late": late, "c-early": covenant}
+    )
+    overview = _page(corpus, "en", "overview")
+    rows = re.findall(r'<td class="imvo-overview__name"><a href="([^"]+)\.html">', overview)
+    assert rows == ["c-early", "b-late", "a-undated"]
+    assert '<th scope="col" aria-sort="ascending">Signed</th>' in overview
+    assert (
+        '<td><span class="imvo-cell-label">Status: </span><span class="imvo-status '
+        'imvo-status--ended"><span class="imvo-status__icon" aria-hidden="true"></span>Ended'
+        "</span></td>"
+    ) in overview
+
+
+def test_home_puts_the_agreements_and_the_ways_in_before_the_text(fixture_corpus: Corpus) -> None:
+    home = _page(fixture_corpus, "en", "index")
+    assert (
+        '<h3 class="imvo-card__title"><a href="voorbeeld.html">Example</a></h3>\n'
+        '<p class="imvo-card__sector">Example sector</p><p class="imvo-card__status"><span '
+        'class="imvo-status imvo-status--ended"><span class="imvo-status__icon" '
+        'aria-hidden="true"></span>Ended</span> <span class="imvo-card__years">2016–2020</span>'
+        "</p>"
+    ) in home
+    links = re.findall(r'<li><a href="([^"]+)\.html">', home.split('id="ways-in"')[1])
+    expected = ["overview", "parties", "timeline", "due-diligence"]
+    if has_page("participants"):
+        expected.insert(2, page_name("participants", "en"))
+    if has_page("now"):
+        expected.insert(-2, page_name("now", "en"))
+    assert links == expected
+    assert home.index('id="agreements"') < home.index('id="ways-in"') < home.index("Text of")
+
+
+def test_parties_page_answers_which_agreements_an_organisation_signed(
+    fixture_corpus: Corpus,
+) -> None:
+    page = _page(fixture_corpus, "en", "parties")
+    assert (
+        '<li class="imvo-org">\n<h3 id="party-fnv">FNV</h3>\n<p class="imvo-org__full">'
+        'Federatie Nederlandse Vakbeweging</p>\n<dl class="imvo-org__roles">\n<div><dt>Signed'
+        '</dt><dd><a href="voorbeeld.html">Example</a></dd></div>\n</dl>\n</li>'
+    ) in page
+    assert (
+        '<div><dt>Withdrew from</dt><dd><a href="voorbeeld.html">Example</a> (1 May 2019)</dd>'
+        "</div>"
+    ) in page
 
 
 def test_metadata_links_the_counterpart(fixture_corpus: Corpus) -> None:
@@ -201,7 +390,7 @@ def test_factsheet_headings_are_html_with_the_anchors_of_markdown(
     page = _page(fixture_corpus, "nl", "voorbeeld")
     assert page.startswith("\n# Convenant Voorbeeldsector\n")
     assert '<h2 id="sources">Bronnen</h2>' in page
-    assert '<h3 id="vakbonden">Vakbonden</h3>' in page
+    assert '<h3 id="vakbonden">Vakbonden <span class="imvo-party-group__n">(1)</span></h3>' in page
 
 
 def test_factsheets_link_their_pdf_only_when_the_build_makes_them(
@@ -316,8 +505,8 @@ def test_a_covenant_that_follows_two_names_both(fixture_corpus: Corpus) -> None:
     assert predecessors(corpus) == {"nieuw": ["tweede", "voorbeeld"]}
     page = _page(corpus, "en", "nieuw")
     assert (
-        '<dt>Continues</dt>\n<dd><a href="tweede.html">Example</a>, '
-        '<a href="voorbeeld.html">Example</a></dd>'
+        '<div><dt>Continues</dt><dd><a href="tweede.html">Example</a>, '
+        '<a href="voorbeeld.html">Example</a></dd></div>'
     ) in page
 
 

@@ -1,0 +1,173 @@
+"""Screenshots of the main pages at 360 and 1280 px in both languages, and the PDF pages as PNG.
+
+Usage:
+    python scripts/screenshots.py --out shots/              # build the real content, then shoot
+    python scripts/screenshots.py --site site/ --out shots/ # shoot a site that is already built
+
+Every change to the design can be looked at this way. Pages are opened from a local server
+(the site's own files only), full length, with Debian's Chromium through Playwright. Beside
+the PNGs, measures.txt gives for each factsheet at 360x740 the height of the key facts and
+where the "what you can do" box ends (in screens of 740 px), and the page count of each PDF.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from imvo.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
+WIDTHS = (360, 1280)
+PHONE_HEIGHT = 740
+PAGES = {
+    "nl": ["index", "overzicht", "partijen", "tijdlijn", "due-diligence"],
+    "en": ["index", "overview", "parties", "timeline", "due-diligence"],
+}
+"""The main pages of each language (file names without .html); factsheets are added."""
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def build(site: Path, content: Path, site_url: str | None) -> None:
+    """Build a content folder into `site` (with PDFs)."""
+    command = [sys.executable, str(ROOT / "build.py"), "build", "--content", str(content)]
+    command += ["--site", str(site)] + (["--site-url", site_url] if site_url else [])
+    subprocess.run(command, check=True, cwd=ROOT)
+
+
+def factsheets(site: Path, wanted: list[str]) -> list[str]:
+    """The factsheets to shoot: those named, else every page with a PDF beside it."""
+    if wanted:
+        return wanted
+    return sorted(p.stem for p in (site / "pdf").glob("*.pdf"))
+
+
+def shoot_pages(site: Path, out: Path, slugs: list[str]) -> list[str]:
+    """Screenshot every main page and factsheet at each width; return the measure lines."""
+    from playwright.sync_api import sync_playwright
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    server = ThreadingHTTPServer(("127.0.0.1", port), partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    measures: list[str] = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            for lang, names in PAGES.items():
+                folder = "" if lang == "nl" else "en/"
+                for name in [*names, *slugs]:
+                    if not (site / f"{folder}{name}.html").is_file():
+                        continue
+                    for width in WIDTHS:
+                        height = PHONE_HEIGHT if width < 600 else 900
+                        context = browser.new_context(viewport={"width": width, "height": height})
+                        page = context.new_page()
+                        page.goto(f"http://127.0.0.1:{port}/{folder}{name}.html", wait_until="load")
+                        page.wait_for_timeout(150)
+                        target = out / f"{lang}-{name}-{width}.png"
+                        page.screenshot(path=str(target), full_page=True)
+                        if name in slugs and width < 600:
+                            measures.append(f"{lang} {name} 360: " + _measure(page))
+                            # The first two screens of a factsheet on a phone, at full size.
+                            top = out / f"{lang}-{name}-{width}-first-two-screens.png"
+                            clip = {"x": 0, "y": 0, "width": width, "height": 2 * PHONE_HEIGHT}
+                            page.screenshot(path=str(top), full_page=True, clip=clip)
+                        scroll = page.evaluate(
+                            "() => document.documentElement.scrollWidth"
+                            " - document.documentElement.clientWidth"
+                        )
+                        if scroll > 0:
+                            measures.append(f"{lang} {name} {width}: scrolls sideways {scroll}px")
+                        context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return measures
+
+
+def _measure(page: object) -> str:
+    """The key facts' height and the bottom of the action box, on a phone."""
+    box = page.evaluate(  # type: ignore[attr-defined]
+        """() => {
+          const r = s => { const e = document.querySelector(s); if (!e) return null;
+                           const b = e.getBoundingClientRect();
+                           return [Math.round(b.top + scrollY), Math.round(b.height)]; };
+          return {facts: r('dl.imvo-facts'), action: r('.imvo-action'),
+                  page: document.documentElement.scrollHeight};
+        }"""
+    )
+    facts, action = box["facts"], box["action"]
+    parts = []
+    if facts:
+        parts.append(f"key facts {facts[1]} px tall (top {facts[0]})")
+    if action:
+        bottom = action[0] + action[1]
+        parts.append(f"action box ends at {bottom} px = {bottom / PHONE_HEIGHT:.2f} screens")
+    parts.append(f"page {box['page']} px")
+    return "; ".join(parts)
+
+
+def shoot_pdfs(site: Path, out: Path, slugs: list[str]) -> list[str]:
+    """Each factsheet's PDF pages as PNG (pdftoppm); return its page counts."""
+    from pypdf import PdfReader
+
+    measures = []
+    for lang, folder in (("nl", site / "pdf"), ("en", site / "en" / "pdf")):
+        for slug in slugs:
+            pdf = folder / f"{slug}.pdf"
+            if not pdf.is_file():
+                continue
+            count = len(PdfReader(pdf).pages)
+            measures.append(f"{lang} {slug} pdf: {count} page{'s' if count != 1 else ''}")
+            if shutil.which("pdftoppm"):
+                prefix = out / f"{lang}-{slug}-pdf"
+                subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(prefix)], check=True)
+    return measures
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build or take a site, write the screenshots and measures.txt into --out."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--site", type=Path, help="a built site (default: build the content)")
+    parser.add_argument("--content", type=Path, default=ROOT / "content")
+    parser.add_argument("--site-url", help="build with this --site-url (for the PDF footers)")
+    parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
+    parser.add_argument("--factsheet", action="append", default=[], help="slug (repeatable)")
+    parser.add_argument("--no-pdf-images", action="store_true", help="skip the PDF pages")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1763683200")
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as work:
+        site = args.site
+        if site is None:
+            site = Path(work) / "site"
+            build(site, args.content, args.site_url)
+        slugs = factsheets(site, args.factsheet)
+        measures = shoot_pages(site, args.out, slugs)
+        if not args.no_pdf_images:
+            measures += shoot_pdfs(site, args.out, slugs)
+    (args.out / "measures.txt").write_text("\n".join(measures) + "\n", encoding="utf-8")
+    print("\n".join(measures))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
