@@ -514,11 +514,13 @@ class Renderer:
         pdf_links: bool = True,
         history: History | None = None,
         report_url: str | None = None,
+        site_url: str | None = None,
     ) -> None:
         self.corpus = corpus
         self.history = history or History(unavailable="not read")
         self.report_url = report_url
         """Where a reader reports a mistake: the repository's 'correct a fact' issue form."""
+        self.site_url = site_url
         self.env = Environment(
             loader=FileSystemLoader(templates),
             undefined=StrictUndefined,
@@ -637,17 +639,16 @@ class Renderer:
             day = max(files.values(), default=None)
         return day.isoformat() if day is not None else ""
 
-    def report_link(self, page_url: str, title: str) -> str | None:
-        """The address of the 'report an error' form with the page filled in, if configured."""
+    def report_link(self, slug: str, lang: str, title: str) -> str:
+        """Where a reader reports a mistake on a factsheet: the repository's 'correct a fact'
+        form with the page's published address and title filled in when the build knows the
+        repository, else the corrections page, which says how to report one."""
         if not self.report_url:
-            return None
-        query = urlencode(
-            {
-                "template": "feit-corrigeren.yml",
-                "title": f"Correctie / Correction: {title}",
-                "page": page_url,
-            }
-        )
+            return f"{page_name('corrections', lang)}.html#report"
+        here = site_path(lang, slug)
+        page = f"{self.site_url.rstrip('/')}/{here}" if self.site_url else here
+        title = f"Correctie / Correction: {title}"
+        query = urlencode({"template": "feit-corrigeren.yml", "title": title, "page": page})
         return f"{self.report_url}?{query}"
 
     def language(self, lang: str) -> list[Page]:

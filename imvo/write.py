@@ -330,7 +330,11 @@ def _build_language(lang: str) -> tuple[float, float]:
         _PROGRESS[lang].pid.value = os.getpid()
     started = time.perf_counter()
     renderer = Renderer(
-        job.corpus, pdf_links=job.pdf_links, history=job.history, report_url=job.report_url
+        job.corpus,
+        pdf_links=job.pdf_links,
+        history=job.history,
+        report_url=job.report_url,
+        site_url=job.site_url,
     )
     renderer.on_page = page_started
     pages = renderer.language(lang)
