@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import os
+from typing import TYPE_CHECKING, Any
 
 ENGINES = ("mkdocs", "properdocs")
 NAME = os.environ.get("IMVO_ENGINE") or ENGINES[0]
@@ -34,10 +35,12 @@ LOGGER = logging.getLogger(NAME)
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import Abort, MkDocsException  # noqa: E402
-from mkdocs.livereload import LiveReloadServer  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.toc import TableOfContents, get_toc  # noqa: E402
+
+if TYPE_CHECKING:  # imported when first used, by __getattr__ below
+    from mkdocs.livereload import LiveReloadServer
 
 __all__ = [
     "ENGINES",
@@ -54,3 +57,12 @@ __all__ = [
     "get_toc",
     "load_config",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """LiveReloadServer, for the live preview only: it loads watchdog, which a build never needs."""
+    if name == "LiveReloadServer":
+        from mkdocs.livereload import LiveReloadServer
+
+        return LiveReloadServer
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
