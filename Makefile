@@ -1,17 +1,30 @@
 # The two commands of the README: `make site` builds the site, `make test` runs every check.
-# Each sets itself up on a fresh machine: a virtual environment from the pinned
-# requirements, and (for the tests) Debian's Chromium and Java where they are missing.
+# Each sets itself up on a fresh machine: a virtual environment from the locked requirements
+# (every package pinned and checked against its hash), and (for the tests) a browser, Java
+# and poppler where they are missing. `make test-properdocs` does the same on properdocs.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+PROPERDOCS_VENV := .venv-properdocs
+PROPERDOCS_PY := $(PROPERDOCS_VENV)/bin/python
+PROPERDOCS_STAMP := $(PROPERDOCS_VENV)/.installed
+PIP_INSTALL := -m pip install --quiet --disable-pip-version-check --require-hashes
 
-.PHONY: site test check lint serve clean
+.PHONY: site test test-properdocs check lint serve clean lock
 
+# The stamp is older than a lock file that changed: the environment is brought up to date.
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(PY) $(PIP_INSTALL) -r requirements-dev.txt
 	touch $(STAMP)
+
+# The lock leaves mkdocs out (mkdocs-material still names it), so it is installed without
+# resolving dependencies: a stray `import mkdocs` before the engine switch fails.
+$(PROPERDOCS_STAMP): requirements-properdocs.txt
+	$(PYTHON) -m venv $(PROPERDOCS_VENV)
+	$(PROPERDOCS_PY) $(PIP_INSTALL) --no-deps -r requirements-properdocs.txt
+	touch $(PROPERDOCS_STAMP)
 
 site: $(STAMP)
 	bash scripts/ensure-chromium.sh
@@ -29,8 +42,25 @@ test: $(STAMP) lint
 	bash scripts/ensure-chromium.sh
 	$(PY) -m pytest
 
+# The build and every test on properdocs, the maintained fork of MkDocs 1.x (README.md,
+# "Engine plan"). The site goes to build/ so that site/ stays the mkdocs build.
+test-properdocs: $(PROPERDOCS_STAMP)
+	bash scripts/ensure-chromium.sh
+	IMVO_ENGINE=properdocs $(PROPERDOCS_PY) build.py build --site build/site-properdocs
+	IMVO_ENGINE=properdocs $(PROPERDOCS_PY) -m pytest
+
 serve: $(STAMP)
 	$(PY) build.py serve
+
+# After a change to a requirements*.in file: compile the locks again (needs pip-tools).
+lock:
+	$(PY) -m piptools compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	  --no-emit-index-url --no-emit-find-links requirements.in
+	$(PY) -m piptools compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	  --no-emit-index-url --no-emit-find-links requirements-dev.in
+	$(PY) -m piptools compile --quiet --generate-hashes --strip-extras \
+	  --no-emit-index-url --no-emit-find-links \
+	  --unsafe-package mkdocs --unsafe-package mkdocs-get-deps requirements-properdocs.in
 
 clean:
 	rm -rf site .cache build

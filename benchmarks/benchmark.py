@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import re
 import resource
 import shutil
@@ -132,7 +133,17 @@ def measure(command: list[str], cwd: Path) -> Measure:
         cwd=cwd,
         capture_output=True,
         text=True,
-        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "SOURCE_DATE_EPOCH": ENV_EPOCH},
+        env={
+            "PATH": "/usr/bin:/bin",
+            "PYTHONPATH": str(ROOT),
+            "SOURCE_DATE_EPOCH": ENV_EPOCH,
+            # The engine and the browser the caller chose (IMVO_ENGINE=properdocs, say).
+            **{
+                name: os.environ[name]
+                for name in ("IMVO_ENGINE", "IMVO_CHROMIUM")
+                if name in os.environ
+            },
+        },
         check=True,
     )
     seconds, kb, code = done.stdout.split()

@@ -9,10 +9,8 @@ from collections.abc import Callable
 from typing import Any
 
 from markdown.extensions.toc import nest_toc_tokens, strip_tags, unique
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.toc import TableOfContents, get_toc
 
+from imvo.engine import File, Files, TableOfContents, event_priority, get_toc
 from imvo.render import Page, template_cache, unstash_html
 from imvo.sanitize import sanitize, sanitize_text
 from imvo.search import index_page

