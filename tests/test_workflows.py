@@ -335,8 +335,8 @@ def test_pages_prints_with_the_runners_browser_and_keeps_the_pdfs() -> None:
     commands = runs(build)
     assert 'echo "IMVO_CHROMIUM=$(command -v google-chrome)" >> "$GITHUB_ENV"' in commands
     assert not any("/usr/bin/chromium" in command for command in commands)
-    (cache,) = [s for s in steps(build) if s.get("uses", "").startswith("actions/cache@")]
-    assert cache["with"]["path"] == ".cache/pdf"
+    caches = [s for s in steps(build) if s.get("uses", "").startswith("actions/cache@")]
+    (cache,) = [s for s in caches if s["with"]["path"] == ".cache/pdf"]
     key = cache["with"]["key"]
     # What a factsheet page (and so its PDF) is made of.
     for source in ("content/**", "templates/**", "overrides/**", "imvo/**", "mkdocs.yml"):
@@ -345,3 +345,17 @@ def test_pages_prints_with_the_runners_browser_and_keeps_the_pdfs() -> None:
     names = [s.get("uses", s.get("run", "")) for s in steps(build)]
     built = next(i for i, name in enumerate(names) if name.startswith("python build.py build"))
     assert names.index(cache["uses"]) < built
+
+
+def test_pages_reads_the_whole_history_and_keeps_what_it_read() -> None:
+    build = load("pages.yml")["jobs"]["build"]
+    checkout = next(s for s in steps(build) if s.get("uses", "").startswith("actions/checkout@"))
+    # A shallow clone has no history: no "last changed" dates, no changes, no feed entries.
+    assert checkout["with"]["fetch-depth"] == "0"
+    (cache,) = [
+        s
+        for s in steps(build)
+        if s.get("uses", "").startswith("actions/cache@")
+        and s["with"]["path"] == ".cache/history.json"
+    ]
+    assert cache["with"]["restore-keys"] == "history-"
