@@ -567,6 +567,10 @@ class Renderer:
             letter_slug=participants.letter_slug,
         )
         self._predecessors = predecessors(corpus)
+        # The participants grouped into organisations A-Z, once for both languages' pages; made
+        # here, before the first page is announced, because its cost grows with the number of
+        # participants (about a second for 100,000 on an idle machine), not with any one text.
+        self._letters = participants.by_letter(participants.organisations(corpus))
         self.on_page: Callable[[str], None] = lambda name: None
         """Told the file name of each page before it is rendered (the build's slow-page watch)."""
         # The UI strings as a mapping too ({{ ui['factsheet.signed'] }}), plain and with
@@ -745,7 +749,7 @@ class Renderer:
         """'Is my organisation taking part?': one page, or an index and a page per letter."""
         name = page_name("participants", lang)
         self.on_page(f"{name}.md")
-        letters = participants.by_letter(participants.organisations(self.corpus))
+        letters = self._letters
         common: dict[str, Any] = {"t": t, "legal_forms": " ".join(participants.LEGAL_FORMS)}
         title = t("participants.title")
         count = sum(len(orgs) for _letter, orgs in letters)
