@@ -40,7 +40,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     """Run build.py with args; return exit code, stdout and stderr."""
-    code = main(list(args))
+    code = main([*args, "--lang", "en"])  # the English wording is pinned here
     captured = capsys.readouterr()
     return code, captured.out, captured.err
 
