@@ -367,7 +367,11 @@ def load_content(
 
     # Without a readable parties.yaml (its own line says why) no party id can be checked:
     # reporting every covenant's parties as unknown would bury that one cause.
-    known = set(parties) if registry is not None else None
+    known = (
+        set(parties)
+        if registry is not None
+        else _readable_party_ids(content / "parties.yaml", root)
+    )
     job = _CovenantJob(known, set(seen_slugs), file_check)
     covenants: dict[str, Covenant] = {}
     successor_lines: dict[str, int] = {}
@@ -496,10 +500,89 @@ class _CovenantRead(NamedTuple):
 def _load_covenant(job: _CovenantJob, path: Path, shown: str, slug: str) -> _CovenantRead:
     """Read one covenant file, check it against the model and against the other files."""
     covenant, loaded, problems = _read_checked(path, shown, Covenant, job.file_check)
+    if covenant is None and loaded is not None:
+        # One mistake must not hide the next: the references of a file the model refused
+        # are still checked, from the plain data, where they can be read.
+        problems += _raw_cross_check(loaded, job.party_ids, job.slugs, problems)
     if covenant is None or loaded is None:
         return _CovenantRead(slug, covenant, problems)
     problems += _cross_check_covenant(slug, covenant, loaded, job.party_ids, job.slugs)
     return _CovenantRead(slug, covenant, problems, loaded.line_of(("successor",)))
+
+
+def _raw_ids(items: Any, key: str) -> list[tuple[int, str]]:
+    """The ids under `key` of a list of groups in plain data, with their index."""
+    if not isinstance(items, list):
+        return []
+    return [
+        (index, item[key])
+        for index, item in enumerate(items)
+        if isinstance(item, dict) and isinstance(item.get(key), str)
+    ]
+
+
+def _raw_cross_check(
+    loaded: LoadedFile, party_ids: set[str] | None, slugs: set[str], found: list[Problem]
+) -> list[Problem]:
+    """The references of a covenant file the model refused, checked from its plain data:
+    source ids, party ids and the successor (places that already have a problem are skipped)."""
+    data = loaded.data
+    taken = {problem.field for problem in found}
+    problems: list[Problem] = []
+
+    def add(where: FieldPath, code: str, **params: Any) -> None:
+        name = field_name(where)
+        if name not in taken:
+            problems.append(Problem.of(loaded.path, loaded.line_of(where), name, code, **params))
+
+    seen: set[str] = set()
+    for index, source_id in _raw_ids(data.get("sources"), "id"):
+        if source_id in seen:
+            add(("sources", index, "id"), "source-twice", id=source_id)
+        seen.add(source_id)
+    if isinstance(data.get("sources"), list):
+        for where, value in _walk(data):
+            if len(where) < 2 or where[-1] != "sources" or not isinstance(value, list):
+                continue
+            for index, ref in enumerate(value):
+                if isinstance(ref, str) and ref not in seen:
+                    close = difflib.get_close_matches(ref, sorted(seen), n=1)
+                    if close:
+                        add((*where, index), "unknown-source-close", id=ref, close=close[0])
+                    else:
+                        add((*where, index), "unknown-source", id=ref)
+    if party_ids is not None:
+        for index, party in _raw_ids(data.get("parties"), "party"):
+            if party not in party_ids:
+                close = difflib.get_close_matches(party, sorted(party_ids), n=1)
+                where = ("parties", index, "party")
+                if close:
+                    add(where, "unknown-party-close", id=party, close=close[0])
+                else:
+                    add(where, "unknown-party", id=party)
+    successor = data.get("successor")
+    if isinstance(successor, str) and successor not in slugs:
+        add(("successor",), "successor-unknown", id=successor)
+    return problems
+
+
+def _walk(data: Any, where: FieldPath = ()) -> Iterator[tuple[FieldPath, Any]]:
+    """Every value in plain data with its path."""
+    yield where, data
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _walk(value, (*where, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _walk(value, (*where, index))
+
+
+def _readable_party_ids(path: Path, root: Path) -> set[str] | None:
+    """The party ids of a parties.yaml the model refused but YAML could read; else None."""
+    loaded, _ = read_yaml(path, _relative(path, root)) if path.is_file() else (None, [])
+    if loaded is None:
+        return None
+    return {party_id for _, party_id in _raw_ids(loaded.data.get("parties"), "id")}
 
 
 def _load_chunk(job: _CovenantJob, items: list[tuple[Path, str, str]]) -> list[_CovenantRead]:
