@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from imvo import ROOT
 from imvo.history import read_history
-from imvo.messages import LANGS, language, language_from_locale, set_language
+from imvo.messages import LANGS, language, language_from_locale, set_language, text
 from imvo.model import Corpus, PartialDate
 from imvo.problems import BuildError, ContentError, Problem, counted, parse_line, summary
 from imvo.target import TargetError
@@ -178,11 +178,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     except ScaffoldError as error:
         print(error, file=sys.stderr)
         return 1
-    print(
-        f"Wrote {path.as_posix()}: fill in the values marked REQUIRED, then run "
-        "'python build.py check'.",
-        file=sys.stderr,
-    )
+    print(text("new-wrote", path=path.as_posix()), file=sys.stderr)
     return 0
 
 

@@ -152,6 +152,13 @@ MESSAGES: dict[str, str] = {
     "({words}); change the note, or the status",
     "running-after-end": "'after_end' describes what came after the end, but the status is "
     "'{status}': remove 'after_end', or change the status",
+    # --- build.py new ---
+    "new-bad-name": "'{name}' cannot be a file name: use lowercase letters, digits and hyphens; "
+    "'{suggest}' is free",
+    "new-reserved": "'{name}' is the name of a page or folder of the site; '{suggest}' is free",
+    "new-exists": "{path} already exists: edit it, or choose another name; '{suggest}' is free",
+    "new-wrote": "Wrote {path}: fill in the values marked REQUIRED, then run "
+    "'python build.py check --strict'.",
     # --- summaries ---
     "summary-errors": "{count} error{s}",
     "summary-warnings": "{count} warning{s}",

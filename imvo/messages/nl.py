@@ -181,6 +181,14 @@ MESSAGES: dict[str, str] = {
     "convenant misschien nog loopt ({words}); pas de toelichting of de status aan",
     "running-after-end": "'after_end' beschrijft wat er na het einde kwam, maar de status is "
     "'{status}': haal 'after_end' weg, of pas de status aan",
+    # --- build.py new ---
+    "new-bad-name": "'{name}' kan geen bestandsnaam zijn: gebruik kleine letters, cijfers en "
+    "streepjes; '{suggest}' is vrij",
+    "new-reserved": "'{name}' is de naam van een pagina of map van de site; '{suggest}' is vrij",
+    "new-exists": "{path} bestaat al: pas dat bestand aan, of kies een andere naam; '{suggest}' "
+    "is vrij",
+    "new-wrote": "{path} gemaakt: vul de waarden in die VERPLICHT zijn, en typ dan "
+    "'python build.py check --strict'.",
     # --- samenvattingen ---
     "summary-errors": "{count} fout{s}",
     "summary-warnings": "{count} waarschuwing{s}",
