@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -42,7 +43,12 @@ def steps(job: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def test_both_workflows_exist() -> None:
-    assert [path.name for path in FILES] == ["pages.yml", "pr.yml"]
+    assert [path.name for path in FILES] == [
+        "pages.yml",
+        "pr-comment.yml",
+        "pr-preview-remove.yml",
+        "pr.yml",
+    ]
 
 
 def test_workflows_match_the_github_schema() -> None:
@@ -110,4 +116,5 @@ def test_every_action_is_pinned_to_a_version() -> None:
         for job in load(path.name)["jobs"].values():
             for step in steps(job):
                 if "uses" in step:
-                    assert "@v" in step["uses"], step["uses"]
+                    # a version tag, or a full commit (tests/test_pr_comment.py checks those)
+                    assert re.search(r"@(v|[0-9a-f]{40}$)", step["uses"]), step["uses"]
