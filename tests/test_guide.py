@@ -141,3 +141,30 @@ def test_the_guide_is_in_dutch_and_english() -> None:
         "### Read the errors",
     ):
         assert f"\n{heading}\n" in text, heading
+
+
+def test_the_guide_walks_an_editor_through_github_alone() -> None:
+    text = GUIDE.read_text(encoding="utf-8")
+    dutch, english = text.index("## Nederlands"), text.index("## English")
+    assert dutch < text.index("### Alleen op GitHub: stap voor stap") < english  # Dutch first
+    assert english < text.index("### On GitHub only: step by step")
+    for words in ("potlood-icoon", "Propose changes", "bericht", "voorbeeld", "github.dev"):
+        assert words in text[dutch:english], words
+    for words in ("pencil icon", "Propose changes", "comment", "preview", "github.dev"):
+        assert words in text[english:], words
+
+
+def test_the_guide_runs_check_strictly_and_its_example_covenant_does_not_exist() -> None:
+    text = GUIDE.read_text(encoding="utf-8")
+    assert "python build.py check --strict" in text
+    assert re.search(r"`python build.py check`(?! --strict)", text) is None
+    assert "python build.py new kunststof" in text
+    assert not (ROOT / "content" / "covenants" / "kunststof.yaml").exists()
+
+
+def test_the_guide_s_reading_example_is_the_real_dutch_message() -> None:
+    text = GUIDE.read_text(encoding="utf-8")
+    reading = text[text.index("### Foutmeldingen lezen") : text.index("## English")]
+    line = re.search(r"```text\n(.*?)\n```", reading, re.DOTALL)
+    assert line is not None
+    assert line.group(1) in guide_examples()["wrong-choice"][1]["nl"]
