@@ -70,14 +70,14 @@ class Msg:
         return dict(self.params).get(key, default)
 
 
-def msg(code: str, **params: Any) -> Msg:
+def msg(code: str, /, **params: Any) -> Msg:
     """A message by its code, with its parameters."""
     if code not in CATALOGS["en"]:
         raise KeyError(f"no message with code {code!r}")
     return Msg(code, tuple(sorted(params.items())))
 
 
-def text(code: str, **params: Any) -> str:
+def text(code: str, /, **params: Any) -> str:
     """A message worded in the current language."""
     return msg(code, **params).render()
 

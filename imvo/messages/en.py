@@ -159,6 +159,13 @@ MESSAGES: dict[str, str] = {
     "new-exists": "{path} already exists: edit it, or choose another name; '{suggest}' is free",
     "new-wrote": "Wrote {path}: fill in the values marked REQUIRED, then run "
     "'python build.py check --strict'.",
+    # --- build.py translations ---
+    "lang-nl": "Dutch",
+    "lang-en": "English",
+    "only-in-add": "only in {has}: add the {lacks} ({key})",
+    "only-in-add-file": "only in {has}: add {name}",
+    "translations-none": "Every text is in both languages.",
+    "translations-count": "{count} text{s} to translate in {files} file{fs}.",
     # --- summaries ---
     "summary-errors": "{count} error{s}",
     "summary-warnings": "{count} warning{s}",

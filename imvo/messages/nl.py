@@ -189,6 +189,13 @@ MESSAGES: dict[str, str] = {
     "is vrij",
     "new-wrote": "{path} gemaakt: vul de waarden in die VERPLICHT zijn, en typ dan "
     "'python build.py check --strict'.",
+    # --- build.py translations ---
+    "lang-nl": "het Nederlands",
+    "lang-en": "het Engels",
+    "only-in-add": "alleen in {has}: voeg {lacks} toe ({key})",
+    "only-in-add-file": "alleen in {has}: voeg {name} toe",
+    "translations-none": "Elke tekst staat er in beide talen.",
+    "translations-count": "{count} tekst{s} te vertalen in {files} bestand{fs}.",
     # --- samenvattingen ---
     "summary-errors": "{count} fout{s}",
     "summary-warnings": "{count} waarschuwing{s}",
