@@ -31,8 +31,10 @@ EXAMPLES: dict[str, str] = {
     "short_name": 'short_name:\n  nl: ""\n  en: ""',
     "sector": 'sector:\n  nl: ""\n  en: ""',
     "status": (
-        'status:\n  value: ""  # one of: ' + _choices([s.value for s in Status]) + "\n"
-        "  sources: []  # ids from 'sources' below, like [ser-persbericht]\n"
+        'status:\n  value: ""  # kies een van · one of: '
+        + _choices([s.value for s in Status])
+        + "\n"
+        "  sources: []  # ids van 'sources' onderaan · ids from 'sources' below: [bron-id]\n"
         '  # as_of: "2025-01"  # when you checked; for unknown: latest source that saw it run\n'
         "  # note:\n  #   nl: ...\n  #   en: ..."
     ),
@@ -44,7 +46,9 @@ EXAMPLES: dict[str, str] = {
     "in_force": '# in_force:\n#   date: "2018-04"\n#   sources: [ser-persbericht]',
     "ended": '# ended:\n#   date: "2023-03-31"\n#   sources: [ser-persbericht]',
     "term": "# term:\n#   months: 60  # 5 years\n#   sources: [ser-persbericht]",
-    "successor": "# successor: nieuwe-sector  # the file name, without .yaml",
+    "successor": (
+        "# successor: nieuwe-sector  # de bestandsnaam zonder .yaml · the file name without .yaml"
+    ),
     "tagline": "# tagline:\n#   nl: ...\n#   en: ...",
     "checked": '# checked: "2026-11-29"  # the day you checked every fact against its sources',
     "summary": 'summary:\n  nl: ""\n  en: ""',
@@ -53,7 +57,9 @@ EXAMPLES: dict[str, str] = {
     "risks": "# risks: []  # any of: " + _choices([r.value for r in Risk]),
     "parties": (
         "# parties:\n#   - party: fnv  # the id in content/parties.yaml\n"
-        "#     role: signatory  # one of: " + _choices([r.value for r in Role]) + "\n"
+        "#     role: signatory  # kies een van · one of: "
+        + _choices([r.value for r in Role])
+        + "\n"
         '#     date: "2018-03-20"  # when it joined, left or declined, if known\n'
         "#     sources: [ser-persbericht]"
     ),
