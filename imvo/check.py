@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from imvo.load import FieldPath, LoadedFile, field_name
+from imvo.messages import language, msg
 from imvo.model import Corpus, Covenant, PartialDate, Status
 from imvo.participants import duplicates
-from imvo.problems import ContentError, Problem, counted, summary
+from imvo.problems import PLURAL, ContentError, Problem, summary
 from imvo.validate import load_content
 
 MIN_WORDS_IDENTICAL = 3
@@ -85,40 +86,64 @@ def file_warnings(loaded: LoadedFile, when: date) -> list[Problem]:
     facts without a source and a status that no longer fits the dates."""
     problems: list[Problem] = []
 
-    def warn(where: FieldPath, message: str) -> None:
+    def warn(where: FieldPath, code: str, **params: Any) -> None:
         problems.append(
-            Problem(loaded.path, loaded.line_of(where), field_name(where), message, "warning")
+            Problem.of(
+                loaded.path, loaded.line_of(where), field_name(where), code, "warning", **params
+            )
         )
 
     for where, value in walk(loaded.data):
         if is_text_pair(value) and value.get("nl") == value.get("en"):
             text = value.get("nl")
             if isinstance(text, str) and len(text.split()) >= MIN_WORDS_IDENTICAL:
-                warn(where, "the Dutch and English texts are the same; translate one of them")
+                warn(where, "same-text")
         key = where[-1] if where else None
         if key in URL_KEYS and isinstance(value, str) and value.lower().startswith("http://"):
-            warn(where, f"the link is not https: use 'https://{value[7:]}' if the site has it")
+            warn(where, "not-https", rest=value[7:])
+        # `complaints:` with nothing under it reads as nothing, and the model lets an optional
+        # group be left out: an editor who un-commented only its first line is told here.
+        if value is None and isinstance(key, str):
+            warn(where, "empty-group", name=key)
 
     if isinstance(loaded.checked, Covenant):
-        for where, message in covenant_warnings(loaded.checked, when):
-            warn(where, message)
+        for where, code, params in covenant_warnings(loaded.checked, when):
+            warn(where, code, **params)
     return problems
 
 
-def covenant_warnings(covenant: Covenant, when: date) -> list[tuple[FieldPath, str]]:
-    """Facts without a source and a status that no longer fits the dates, by field."""
-    found: list[tuple[FieldPath, str]] = []
-    no_source = "this fact has no source: add 'sources: [<id>]' with an id from 'sources'"
+Found = list[tuple[FieldPath, str, dict[str, Any]]]
+"""Warnings by field: where, the message code and its parameters."""
+
+STILL_RUNNING_WORDS = (
+    "nog loopt",
+    "loopt nog",
+    "weten wij niet",
+    "weten we niet",
+    "nog van kracht",
+    "still running",
+    "still runs",
+    "may still",
+    "might still",
+    "still in force",
+)
+"""Words in a status note that say the covenant may still run: wrong beside an ended status."""
+
+
+def covenant_warnings(covenant: Covenant, when: date) -> Found:
+    """Facts without a source, and a status that contradicts the dates or notes, by field."""
+    found: Found = []
+    no_source = "no-source"
     if not covenant.status.sources:
-        found.append((("status",), no_source))
+        found.append((("status",), no_source, {}))
     for name, fact in covenant.dated_facts():
         if not fact.sources:
-            found.append(((name,), no_source))
+            found.append(((name,), no_source, {}))
     if covenant.term is not None and not covenant.term.sources:
-        found.append((("term",), no_source))
+        found.append((("term",), no_source, {}))
     for index, participation in enumerate(covenant.parties):
         if not participation.sources:
-            found.append((("parties", index), no_source))
+            found.append((("parties", index), no_source, {}))
 
     status = covenant.status.value
     today_tuple = (when.year, when.month, when.day)
@@ -138,37 +163,59 @@ def covenant_warnings(covenant: Covenant, when: date) -> list[tuple[FieldPath, s
             found.append(
                 (
                     ("status", "value"),
-                    f"status 'active' but its term of {covenant.term.months} months ended in "
-                    f"{end}: check the status, add 'ended', or explain it in status.note",
+                    "term-passed",
+                    {"months": covenant.term.months, "end": str(end)},
                 )
             )
     signed = covenant.signed
     if status == Status.active and signed is not None and signed.date.earliest() > today_tuple:
-        found.append(
-            (
-                ("status", "value"),
-                f"status 'active' but the signing date ({signed.date}) is in the future",
-            )
-        )
+        found.append((("status", "value"), "signed-future", {"date": str(signed.date)}))
     checked = covenant.checked
     if status not in ENDED and checked is not None:
         year_ago = (when.year - 1, when.month, when.day)
         if checked.latest() < year_ago:
-            found.append(
-                (
-                    ("checked",),
-                    f"last checked against the sources on {checked}, more than a year ago: "
-                    "check the facts again and set 'checked' to today's date",
-                )
-            )
+            found.append((("checked",), "checked-old", {"date": str(checked)}))
     ended = covenant.ended
     if status in ENDED and ended is not None and ended.date.earliest() > today_tuple:
         found.append(
+            (("status", "value"), "end-future", {"status": status.value, "date": str(ended.date)})
+        )
+    found += _contradictions(covenant)
+    return found
+
+
+def _contradictions(covenant: Covenant) -> Found:
+    """A status that its own dates, 'as_of', notes or 'after_end' contradict."""
+    found: Found = []
+    status = covenant.status
+    ended = covenant.ended
+    as_of = status.as_of
+    if (
+        status.value in ENDED
+        and ended is not None
+        and as_of is not None
+        and as_of.latest() < ended.date.earliest()
+    ):
+        found.append(
             (
-                ("status", "value"),
-                f"status '{status.value}' but the end date ({ended.date}) is in the future",
+                ("status", "as_of"),
+                "as-of-before-end",
+                {"status": status.value.value, "as_of": str(as_of), "end": str(ended.date)},
             )
         )
+    if status.value in ENDED and status.note is not None:
+        note = " ".join(text.lower() for text in (status.note.get("nl"), status.note.get("en")))
+        words = [word for word in STILL_RUNNING_WORDS if word in note]
+        if words:
+            found.append(
+                (
+                    ("status", "note"),
+                    "ended-note-running",
+                    {"status": status.value.value, "words": ", ".join(f"'{w}'" for w in words)},
+                )
+            )
+    if status.value not in ENDED and covenant.after_end is not None:
+        found.append((("after_end",), "running-after-end", {"status": status.value.value}))
     return found
 
 
@@ -214,10 +261,13 @@ def run_check(content: Path, root: Path, when: date | None = None) -> CheckResul
 def report(result: CheckResult, *, strict: bool) -> str:
     """The closing line of `check`: what was found, and whether it passes."""
     if not result.problems:
-        return f"{counted(result.covenants, 'covenant')} checked: no problems."
+        number = result.covenants
+        return msg(
+            "checked-none", count=number, s="" if number == 1 else PLURAL[language()]
+        ).render()
     line = summary(result.problems)
     if not result.errors and strict:
-        return f"{line.removesuffix('.')}; warnings fail with --strict."
+        return msg("strict-fails", line=line.removesuffix(".")).render()
     return line
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -10,13 +11,18 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from imvo import ROOT
 from imvo.history import read_history
+from imvo.messages import LANGS, language, language_from_locale, set_language, text
 from imvo.model import Corpus, PartialDate
 from imvo.problems import BuildError, ContentError, Problem, counted, parse_line, summary
 from imvo.target import TargetError
 from imvo.validate import load_content
+
+if TYPE_CHECKING:
+    from imvo.check import CheckResult
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -126,6 +132,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     from imvo.check import exit_code, report, run_check
 
     result = run_check(args.content, Path.cwd())
+    if args.format == "json":
+        # For the pull request's comment: every problem with its code and both wordings.
+        print(json.dumps(problems_json(result, strict=args.strict), ensure_ascii=False, indent=1))
+        return exit_code(result, strict=args.strict)
     for problem in result.problems:
         if args.format == "github":
             print(problem.github())
@@ -133,6 +143,30 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(problem.text(), file=sys.stderr)
     print(report(result, strict=args.strict), file=sys.stderr)
     return exit_code(result, strict=args.strict)
+
+
+def problems_json(result: CheckResult, *, strict: bool) -> dict[str, Any]:
+    """What `check --format json` prints: the counts, the closing line in both languages,
+    and every problem (see Problem.as_json)."""
+    from imvo.check import exit_code, report
+    from imvo.messages import language
+
+    current = language()
+    closing = {}
+    for lang in LANGS:
+        set_language(lang)
+        closing[lang] = report(result, strict=strict)
+    set_language(current)
+    return {
+        "version": 1,
+        "covenants": result.covenants,
+        "errors": len(result.errors),
+        "warnings": len(result.warnings),
+        "strict": strict,
+        "passed": exit_code(result, strict=strict) == 0,
+        "summary": closing,
+        "problems": [problem.as_json() for problem in result.problems],
+    }
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -144,11 +178,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     except ScaffoldError as error:
         print(error, file=sys.stderr)
         return 1
-    print(
-        f"Wrote {path.as_posix()}: fill in the values marked REQUIRED, then run "
-        "'python build.py check'.",
-        file=sys.stderr,
-    )
+    print(text("new-wrote", path=path.as_posix()), file=sys.stderr)
     return 0
 
 
@@ -191,12 +221,23 @@ def parser() -> argparse.ArgumentParser:
             "--content", type=Path, default=Path("content"), help="content folder (content/)"
         )
 
-    def format_arg(command: argparse.ArgumentParser) -> None:
+    def format_arg(command: argparse.ArgumentParser, *extra: str) -> None:
         command.add_argument(
             "--format",
-            choices=("text", "github"),
+            choices=("text", "github", *extra),
             default="text",
-            help="text (path:line: field: message) or github (annotations for GitHub Actions)",
+            help="text (path:line: field: message) or github (annotations for GitHub Actions)"
+            + (", or json (every problem with its code, in Dutch and English)" if extra else ""),
+        )
+        lang_arg(command)
+
+    def lang_arg(command: argparse.ArgumentParser) -> None:
+        command.add_argument(
+            "--lang",
+            choices=LANGS,
+            default=None,
+            help="the language of the messages: nl (Dutch, the default) or en (English); "
+            "without it, a locale starting with 'en' (LC_ALL, LC_MESSAGES, LANG) chooses English",
         )
 
     build = commands.add_parser("build", help="validate the content and build the site")
@@ -229,29 +270,33 @@ def parser() -> argparse.ArgumentParser:
     )
     content_arg(check)
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
-    format_arg(check)
+    format_arg(check, "json")
     check.set_defaults(func=cmd_check)
 
     new = commands.add_parser("new", help="write a new covenant file to fill in")
     content_arg(new)
     new.add_argument("slug", help="the file name without .yaml, like 'natuursteen'")
+    lang_arg(new)
     new.set_defaults(func=cmd_new)
 
     translations = commands.add_parser(
         "translations", help="list the texts that exist in only one language, per file"
     )
     content_arg(translations)
+    lang_arg(translations)
     translations.set_defaults(func=cmd_translations)
 
     schema = commands.add_parser(
         "schema", help="write schema/*.schema.json from the content model (for editors' tools)"
     )
+    lang_arg(schema)
     schema.set_defaults(func=cmd_schema)
 
     serve = commands.add_parser(
         "serve", help="preview the site at http://127.0.0.1:8000/, rebuilt on every change"
     )
     content_arg(serve)
+    lang_arg(serve)
     serve.add_argument("--port", type=int, default=8000, help="the port (8000)")
     serve.set_defaults(func=cmd_serve)
     return main
@@ -266,6 +311,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if (not rest or rest[0].startswith("-")) and not {"-h", "--help"} & set(rest):
         args_list = ["--debug"] * (len(args_list) - len(rest)) + ["build", *rest]
     args = parser().parse_args(args_list)
+    before = language()
+    set_language(getattr(args, "lang", None) or language_from_locale())
+    try:
+        return _run(args)
+    finally:
+        set_language(before)  # main() is also called from tests and serve: leave it as found
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run one parsed command; every editor's error as lines, never a traceback."""
     try:
         return int(args.func(args))
     except ContentError as error:

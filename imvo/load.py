@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from imvo.messages import Msg, msg
 from imvo.problems import Problem
 
 MAX_FILE_BYTES = 1_000_000
@@ -75,9 +76,7 @@ and dashes. Together the two limits keep parsing linear and far from the recursi
 
 _BRACKETS_RE = re.compile(r"[^\[\]{}]+")
 _INDENT_RE = re.compile(rf"^[ \-]{{{MAX_INDENT + 1},}}", re.MULTILINE)
-_ALIAS_MESSAGE = (
-    "anchors and aliases (& and *) are not allowed in content files; write the value out in full"
-)
+_ALIAS_MESSAGE = "yaml-alias"
 
 
 _STR = "tag:yaml.org,2002:str"
@@ -86,7 +85,7 @@ _SEQ = "tag:yaml.org,2002:seq"
 _MERGE = "tag:yaml.org,2002:merge"
 _PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float"))
 """Besides text, mappings and lists: the kinds of value YAML reads without a tag."""
-_MERGE_MESSAGE = "merge keys (<<) are not allowed in content files; write the fields out in full"
+_MERGE_MESSAGE = "yaml-merge"
 
 
 def _short_tag(tag: str) -> str:
@@ -94,19 +93,16 @@ def _short_tag(tag: str) -> str:
     return tag.replace("tag:yaml.org,2002:", "!!")
 
 
-def _tag_message(tag: str) -> str:
-    return (
-        f"the tag {_short_tag(tag)} is not allowed in content files; "
-        "write the value without the tag"
-    )
+def _tag_message(tag: str) -> Msg:
+    return msg("yaml-tag", tag=_short_tag(tag))
 
 
 class _Refused(Exception):
-    def __init__(self, line: int, field: str, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, line: int, field: str, message: str | Msg, /, **params: Any) -> None:
+        self.message = message if isinstance(message, Msg) else msg(message, **params)
+        super().__init__(self.message.render("en"))
         self.line = line
         self.field = field
-        self.message = message
 
 
 def _check_depth(text: str) -> None:
@@ -116,11 +112,11 @@ def _check_depth(text: str) -> None:
     for char in brackets:
         depth += 1 if char in "[{" else -1
         if depth > MAX_DEPTH:
-            raise _Refused(1, "(file)", f"the file is nested too deeply (more than {MAX_DEPTH})")
+            raise _Refused(1, "(file)", "nested-too-deeply", limit=MAX_DEPTH)
     deep = _INDENT_RE.search(text)
     if deep is not None:
         line = text.count("\n", 0, deep.start()) + 1
-        raise _Refused(line, "(file)", f"the line is indented too deeply (more than {MAX_INDENT})")
+        raise _Refused(line, "(file)", "indented-too-deeply", limit=MAX_INDENT)
 
 
 def _compose(text: str) -> yaml.Node | None:
@@ -171,8 +167,9 @@ class _Builder:
             raise _Refused(
                 line,
                 field_name(where),
-                f"'{node.value}' cannot be read as {_short_tag(node.tag)}; "
-                "write the value without the tag",
+                "yaml-tag-value",
+                value=node.value,
+                tag=_short_tag(node.tag),
             ) from None
 
     def data(self, node: yaml.Node, where: FieldPath, line: int) -> Any:
@@ -187,15 +184,14 @@ class _Builder:
                 self._visit(key_node, key_line)
                 key = self._scalar(key_node, where)
                 if not isinstance(key, str):
-                    raise _Refused(
-                        key_line, field_name(where), f"a key must be a word; got {key!r}"
-                    )
+                    raise _Refused(key_line, field_name(where), "yaml-key-not-word", got=repr(key))
                 if key in result:
                     raise _Refused(
                         key_line,
                         field_name((*where, key)),
-                        f"duplicate key: '{key}' is already set on line "
-                        f"{self.lines[(*where, key)]}",
+                        "yaml-duplicate-key",
+                        key=key,
+                        line=self.lines[(*where, key)],
                     )
                 result[key] = self.data(value_node, (*where, key), key_line)
             return result
@@ -231,8 +227,12 @@ def _unclosed_quote(text: str, upto: int) -> int | None:
     return None
 
 
-def _yaml_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
-    """The line and an editor's sentence for a YAML syntax error."""
+_QUOTED_THEN_TEXT_RE = re.compile(r"""^\s*(?:-\s+)?[^\s:#]+:\s+(["'])(?:(?!\1).)*\1\s*[^\s#]""")
+"""A value that starts as a quoted text and goes on after the closing quote."""
+
+
+def _yaml_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, Msg]:
+    """The line and an editor's sentence for a YAML syntax error (never the parser's words)."""
     mark = error.problem_mark or error.context_mark
     lines = text.splitlines()
     # libyaml may point past the last line (an unclosed bracket at the end of the file).
@@ -240,43 +240,53 @@ def _yaml_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
     source_line = lines[line - 1] if 0 < line <= len(lines) else ""
     indent = source_line[: len(source_line) - len(source_line.lstrip(" \t-"))]
     problem = error.problem or "invalid YAML"
+    context = error.context or ""
     if "\t" in indent or "'\\t'" in problem:
-        return line, "a tab is used for indentation; use spaces instead"
+        return line, msg("yaml-tab")
     opened = _unclosed_quote(text, line)
-    if opened is not None and opened < line:
-        return opened, (
-            "the quote opened on this line is not closed; end the text with the same quote mark"
-        )
+    if opened is not None and (opened < line or "quoted scalar" in context):
+        return opened, msg("yaml-quote-open")
     if "mapping values are not allowed" in problem:
-        return line, (
-            "this line is indented further than the line above allows, or holds a ':' "
-            "in a text without quotes; check the indentation or put the text in quotes"
-        )
+        return line, msg("yaml-colon")
+    if "expected '-' indicator" in problem:
+        return line, msg("yaml-list-indent")
+    if "expected ',' or" in problem:
+        opener = "{" if "flow mapping" in context else "["
+        start = error.context_mark.line + 1 if error.context_mark else line
+        for number in range(min(start, len(lines)), 0, -1):
+            if opener in lines[number - 1]:
+                start = number
+                break
+        return start, msg("yaml-bracket")
     if "expected key" in problem or "expected <block end>" in problem:
-        return line, (
-            "this line's indentation does not fit the lines above it; "
-            "line up fields of one group with spaces"
-        )
-    text_problem = f"{problem} ({error.context})" if error.context else problem
-    return line, f"this is not valid YAML: {text_problem}"
+        if _QUOTED_THEN_TEXT_RE.match(source_line):
+            return line, msg("yaml-quote-inside")
+        return line, msg("yaml-indent")
+    if "another document" in problem:
+        return line, msg("yaml-document")
+    if "escape character" in problem:
+        return line, msg("yaml-escape")
+    column = mark.column if mark else 0
+    char = source_line[column : column + 1]
+    if char and char in "@`%*&|>!" and "quoted" not in context:
+        return line, msg("yaml-special-start", char=f"'{char}'")
+    return line, msg("yaml-other")
 
 
-SYMLINK_MESSAGE = (
-    "this is a symbolic link; the build reads only ordinary files inside the content folder, "
-    "so that a link cannot publish a file from elsewhere: put the file itself here"
-)
+SYMLINK_MESSAGE = "file-symlink"
+"""The code of the message for a file that is a symbolic link."""
 _KINDS = {
-    stat.S_IFDIR: "a folder",
-    stat.S_IFIFO: "a named pipe",
-    stat.S_IFCHR: "a device",
-    stat.S_IFBLK: "a device",
-    stat.S_IFSOCK: "a socket",
+    stat.S_IFDIR: "kind-folder",
+    stat.S_IFIFO: "kind-pipe",
+    stat.S_IFCHR: "kind-device",
+    stat.S_IFBLK: "kind-device",
+    stat.S_IFSOCK: "kind-socket",
 }
 
 
-def _not_ordinary(mode: int) -> str:
-    kind = _KINDS.get(stat.S_IFMT(mode), "not an ordinary file")
-    return f"this is {kind}, not an ordinary file; the build reads only ordinary text files"
+def _not_ordinary(mode: int) -> Msg:
+    kind = _KINDS.get(stat.S_IFMT(mode), "kind-other")
+    return msg("file-not-ordinary", kind=msg(kind))
 
 
 def read_content(path: Path, shown: str) -> tuple[bytes | None, int, list[Problem]]:
@@ -287,13 +297,14 @@ def read_content(path: Path, shown: str) -> tuple[bytes | None, int, list[Proble
     are read, whatever size the file claims. Nothing of a refused file is ever printed.
     """
 
-    def refused(message: str) -> tuple[None, int, list[Problem]]:
-        return None, 0, [Problem(shown, 1, "(file)", message)]
+    def refused(message: str | Msg, /, **params: Any) -> tuple[None, int, list[Problem]]:
+        coded = message if isinstance(message, Msg) else msg(message, **params)
+        return None, 0, [Problem.of(shown, 1, "(file)", coded.code, **dict(coded.params))]
 
     try:
         before = os.lstat(path)
     except OSError as error:
-        return refused(f"the file cannot be read ({error.strerror or error})")
+        return refused("file-unreadable", reason=error.strerror or str(error))
     if stat.S_ISLNK(before.st_mode):
         return refused(SYMLINK_MESSAGE)
     if not stat.S_ISREG(before.st_mode):
@@ -304,7 +315,7 @@ def read_content(path: Path, shown: str) -> tuple[bytes | None, int, list[Proble
     except OSError as error:
         if error.errno == errno.ELOOP:  # replaced by a link since lstat
             return refused(SYMLINK_MESSAGE)
-        return refused(f"the file cannot be read ({error.strerror or error})")
+        return refused("file-unreadable", reason=error.strerror or str(error))
     try:
         opened = os.fstat(handle)
         if not stat.S_ISREG(opened.st_mode):
@@ -320,7 +331,7 @@ def read_content(path: Path, shown: str) -> tuple[bytes | None, int, list[Proble
             chunks.append(chunk)
             left -= len(chunk)
     except OSError as error:
-        return refused(f"the file cannot be read ({error.strerror or error})")
+        return refused("file-unreadable", reason=error.strerror or str(error))
     finally:
         os.close(handle)
     raw = b"".join(chunks)
@@ -330,8 +341,11 @@ def read_content(path: Path, shown: str) -> tuple[bytes | None, int, list[Proble
 def read_yaml(path: Path, shown: str) -> tuple[LoadedFile | None, list[Problem]]:
     """Read one YAML file; return it with its line map, or the problems that stop it."""
 
-    def problem(line: int, field: str, message: str) -> tuple[None, list[Problem]]:
-        return None, [Problem(shown, line, field, message)]
+    def problem(
+        line: int, field: str, message: str | Msg, /, **params: Any
+    ) -> tuple[None, list[Problem]]:
+        coded = message if isinstance(message, Msg) else msg(message, **params)
+        return None, [Problem.of(shown, line, field, coded.code, **dict(coded.params))]
 
     raw, size, problems = read_content(path, shown)
     if problems:
@@ -340,13 +354,12 @@ def read_yaml(path: Path, shown: str) -> tuple[LoadedFile | None, list[Problem]]
         return problem(
             1,
             "(file)",
-            f"the file is {size / 1_000_000:.1f} MB; a content file may be at most "
-            f"{MAX_FILE_BYTES // 1_000_000} MB",
+            "file-too-large",
+            size=f"{size / 1_000_000:.1f}",
+            limit=MAX_FILE_BYTES // 1_000_000,
         )
     if raw.startswith(b"\xef\xbb\xbf"):
-        return problem(
-            1, "(file)", "the file starts with a byte-order mark; save it as UTF-8 without BOM"
-        )
+        return problem(1, "(file)", "file-bom")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -354,30 +367,22 @@ def read_yaml(path: Path, shown: str) -> tuple[LoadedFile | None, list[Problem]]
         return problem(
             line,
             "(file)",
-            f"the file is not UTF-8 (byte 0x{raw[error.start]:02x}); save it as UTF-8",
+            "file-not-utf8",
+            byte=f"{raw[error.start]:02x}",
         )
     if "\x00" in text:
-        return problem(1, "(file)", "the file holds a NUL character; save it as UTF-8 text")
+        return problem(1, "(file)", "file-nul")
     unprintable = _UNPRINTABLE_RE.search(text)
     if unprintable is not None:
         line = text.count("\n", 0, unprintable.start()) + 1
         code = f"U+{ord(unprintable[0]):04X}"
         if unprintable[0] in _OTHER_BREAKS:
-            return problem(
-                line,
-                "(file)",
-                f"the line holds an invisible line break ({code}), often pasted from a web "
-                "page or a word processor; delete it or type a space instead",
-            )
-        return problem(
-            line,
-            "(file)",
-            f"the line holds a control character ({code}) that YAML does not allow; delete it",
-        )
+            return problem(line, "(file)", "file-invisible-break", char=code)
+        return problem(line, "(file)", "file-control-char", char=code)
     try:
         node = _compose(text)
         if node is None:
-            return problem(1, "(file)", "the file is empty")
+            return problem(1, "(file)", "file-empty")
         builder = _Builder()
         try:
             data = builder.data(node, (), 1)
@@ -389,15 +394,13 @@ def read_yaml(path: Path, shown: str) -> tuple[LoadedFile | None, list[Problem]]
     except yaml.MarkedYAMLError as error:
         line, message = _yaml_problem(error, text)
         return problem(line, "(file)", message)
-    except yaml.YAMLError as error:
-        return problem(1, "(file)", f"this is not valid YAML: {' '.join(str(error).split())}")
+    except yaml.YAMLError:
+        return problem(1, "(file)", "yaml-other")
     except RecursionError:
-        return problem(1, "(file)", "the file is nested too deeply")
+        return problem(1, "(file)", "nested-too-deeply-plain")
     if not isinstance(data, dict):
-        kind = "a list" if isinstance(data, list) else f"a single value ({data!r})"
-        return problem(
-            1, "(file)", f"expected a mapping of fields (key: value); the file is {kind}"
-        )
+        kind = msg("value-list") if isinstance(data, list) else msg("value-single", got=repr(data))
+        return problem(1, "(file)", "file-not-mapping", kind=kind)
     return LoadedFile(shown, data, lines), []
 
 
@@ -407,9 +410,9 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     if problems:
         return None, problems
     if raw is None:
-        return None, [Problem(shown, 1, "(file)", "the file is larger than 1 MB")]
+        return None, [Problem.of(shown, 1, "(file)", "text-too-large")]
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return None, [Problem(shown, line, "(file)", "the file is not UTF-8; save it as UTF-8")]
+        return None, [Problem.of(shown, line, "(file)", "text-not-utf8")]

@@ -22,6 +22,8 @@ from pydantic import (
 )
 from pydantic.functional_validators import AfterValidator, BeforeValidator
 
+from imvo.messages import CodedError
+
 LANGUAGES: tuple[str, ...] = ("nl", "en")
 """The site's languages, default first."""
 
@@ -38,7 +40,6 @@ class Strict(BaseModel):
 # --- dates with their precision -------------------------------------------------------
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_DATE_HELP = "expected a date as YYYY-MM-DD, YYYY-MM or YYYY"
 
 
 @dataclass(frozen=True, order=True)
@@ -79,28 +80,73 @@ class PartialDate:
         return self.iso()
 
 
+_DMY_RE = re.compile(r"^\s*(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})\s*$")
+_YMD_RE = re.compile(r"^\s*(\d{4})[-/. ](\d{1,2})(?:[-/. ](\d{1,2}))?\s*$")
+_MY_RE = re.compile(r"^\s*(\d{1,2})[-/. ](\d{4})\s*$")
+
+_MONTHS = [
+    "jan", "feb", "maa", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+]  # fmt: skip
+_NAMED_RE = re.compile(r"^\s*(?:(\d{1,2})\s+)?([a-zA-Z]{3,})\.?\s+(\d{4})\s*$")
+
+
+def _month_name(word: str) -> bool:
+    return word.lower()[:3] in _MONTHS
+
+
+def suggest_date(value: Any) -> str | None:
+    """The editor's date written the way the content wants it ('1-7-2016' -> '2016-07-01')."""
+    text = str(value)
+    if match := _DMY_RE.match(text):
+        day, month, year = (int(part) for part in match.groups())
+    elif match := _YMD_RE.match(text):
+        year, month = int(match[1]), int(match[2])
+        day = int(match[3]) if match[3] else 0
+    elif match := _MY_RE.match(text):
+        month, year, day = int(match[1]), int(match[2]), 0
+    elif (match := _NAMED_RE.match(text)) and _month_name(match[2]):
+        day = int(match[1]) if match[1] else 0
+        month = _MONTHS.index(match[2].lower()[:3]) % 12 + 1
+        year = int(match[3])
+    else:
+        return None
+    if not 1 <= month <= 12 or (day and day > calendar.monthrange(year, month)[1]):
+        return None
+    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+
+
+def _date_error(value: Any) -> CodedError:
+    """The message for a value that is not a date, with the date rewritten where it can be."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return CodedError("date-format-quotes", got=repr(value))
+    suggestion = suggest_date(value)
+    if suggestion is not None and suggestion != str(value):
+        return CodedError("date-format-suggest", got=repr(value), suggest=suggestion)
+    return CodedError("date-format", got=repr(value))
+
+
 def parse_partial_date(value: Any) -> PartialDate:
     """Read a date from the content; raise ValueError with an editor's message if it is not one."""
     if isinstance(value, PartialDate):
         return value
     if isinstance(value, float):
-        raise ValueError(f"{_DATE_HELP}; got {value!r} (write the date in quotes)")
+        raise _date_error(value)
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise ValueError(f"{_DATE_HELP}; got {value!r}")
+        raise _date_error(value)
     text = str(value)
     match = _DATE_RE.match(text)
     if match is None:
-        hint = " (write the date in quotes)" if isinstance(value, int) else ""
-        raise ValueError(f"{_DATE_HELP}; got {value!r}{hint}")
+        raise _date_error(value)
     year = int(match.group(1))
     month = int(match.group(2)) if match.group(2) else None
     day = int(match.group(3)) if match.group(3) else None
     if month is not None and not 1 <= month <= 12:
-        raise ValueError(f"{text} is not a real date: there is no month {month}")
+        raise CodedError("date-no-month", date=text, month=month)
     if day is not None and month is not None:
         last = calendar.monthrange(year, month)[1]
         if not 1 <= day <= last:
-            raise ValueError(f"{text} is not a real date: month {month} has {last} days")
+            raise CodedError("date-month-days", date=text, month=month, days=last)
     return PartialDate(year, month, day)
 
 
@@ -125,9 +171,7 @@ _URL_RE = re.compile(r"^(https?://[^\s/$.?#][^\s]*|mailto:[^\s@]+@[^\s@]+)$", re
 def check_url(value: str) -> str:
     """Accept only web (http, https) and mailto addresses: no javascript:, data: or files."""
     if not _URL_RE.match(value):
-        raise ValueError(
-            f"expected a web address starting with https:// (or mailto:); got {value!r}"
-        )
+        raise CodedError("url", got=repr(value))
     return value
 
 

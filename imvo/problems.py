@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from typing import Any
+
+from imvo.messages import Msg, Params, language, msg, place
 
 
 @dataclass(frozen=True, order=True)
@@ -19,16 +23,54 @@ class Problem:
     message: str
     severity: str = "error"
     """'error' stops the build; 'warning' only with --strict."""
+    code: str = dataclass_field(default="", compare=False)
+    """The message's code in the catalogs (imvo/messages), so it can be worded per language."""
+    params: Params = dataclass_field(default=(), compare=False)
 
-    def text(self) -> str:
+    @classmethod
+    def of(
+        cls, path: str, line: int, where: str, code: str, severity: str = "error", /, **params: Any
+    ) -> Problem:
+        """A problem by its message code and parameters, worded now in the current language."""
+        message = msg(code, **params)
+        return cls(path, line, where, message.render(), severity, code, message.params)
+
+    def message_in(self, lang: str | None = None) -> str:
+        """The message in one language (the current one when not given)."""
+        if not self.code:
+            return self.message
+        return Msg(self.code, self.params).render(lang)
+
+    def text(self, lang: str | None = None) -> str:
         """The line an editor reads: path:line: field: message."""
-        prefix = "" if self.severity == "error" else "warning: "
-        return f"{self.path}:{self.line}: {prefix}{self.field}: {self.message}"
+        lang = lang or language()
+        prefix = "" if self.severity == "error" else msg("warning-prefix").render(lang)
+        where = place(self.field, lang)
+        return f"{self.path}:{self.line}: {prefix}{where}: {self.message_in(lang)}"
 
-    def github(self) -> str:
+    def github(self, lang: str | None = None) -> str:
         """The same problem as a GitHub Actions annotation on the right line."""
-        message = f"{self.field}: {self.message}".replace("%", "%25").replace("\n", "%0A")
+        lang = lang or language()
+        text = f"{place(self.field, lang)}: {self.message_in(lang)}"
+        message = text.replace("%", "%25").replace("\n", "%0A")
         return f"::{self.severity} file={self.path},line={self.line}::{message}"
+
+    def as_json(self) -> dict[str, Any]:
+        """The problem as data for `check --format json`: its place, code and both wordings."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "field": self.field,
+            "severity": self.severity,
+            "code": self.code or None,
+            "params": {
+                key: value.render("en") if isinstance(value, Msg) else value
+                for key, value in self.params
+            },
+            "place": {lang: place(self.field, lang) for lang in ("nl", "en")},
+            "message": {lang: self.message_in(lang) for lang in ("nl", "en")},
+            "text": {lang: self.text(lang) for lang in ("nl", "en")},
+        }
 
 
 class ContentError(Exception):
@@ -55,17 +97,28 @@ def counted(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def summary(problems: list[Problem]) -> str:
+PLURAL = {"nl": "en", "en": "s"}
+
+
+def counted_in(number: int, code: str, lang: str | None = None) -> str:
+    """'3 errors', '3 fouten': a count worded by its catalog entry, plural where it needs one."""
+    lang = lang or language()
+    return msg(code, count=number, s="" if number == 1 else PLURAL[lang]).render(lang)
+
+
+def summary(problems: list[Problem], lang: str | None = None) -> str:
     """The closing count line: '3 problems in 2 files.'"""
+    lang = lang or language()
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity != "error"]
     files = len({p.path for p in problems})
     parts = []
     if errors:
-        parts.append(counted(len(errors), "error"))
+        parts.append(counted_in(len(errors), "summary-errors", lang))
     if warnings:
-        parts.append(counted(len(warnings), "warning"))
-    return f"{' and '.join(parts)} in {counted(files, 'file')}."
+        parts.append(counted_in(len(warnings), "summary-warnings", lang))
+    joined = msg("summary-and").render(lang).join(parts)
+    return msg("summary", parts=joined, files=counted_in(files, "summary-files", lang)).render(lang)
 
 
 class BuildError(Exception):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from imvo.messages import text
+from imvo.messages.fields_nl import FIELDS_NL, STATUS_NEEDS_NL
 from imvo.model import SLUG_PATTERN, Covenant, OecdTheme, Risk, Role, Status
 from imvo.pages import RESERVED_NAMES
 
@@ -29,8 +31,10 @@ EXAMPLES: dict[str, str] = {
     "short_name": 'short_name:\n  nl: ""\n  en: ""',
     "sector": 'sector:\n  nl: ""\n  en: ""',
     "status": (
-        'status:\n  value: ""  # one of: ' + _choices([s.value for s in Status]) + "\n"
-        "  sources: []  # ids from 'sources' below, like [ser-persbericht]\n"
+        'status:\n  value: ""  # kies een van · one of: '
+        + _choices([s.value for s in Status])
+        + "\n"
+        "  sources: []  # ids van 'sources' onderaan · ids from 'sources' below: [bron-id]\n"
         '  # as_of: "2025-01"  # when you checked; for unknown: latest source that saw it run\n'
         "  # note:\n  #   nl: ...\n  #   en: ..."
     ),
@@ -42,7 +46,9 @@ EXAMPLES: dict[str, str] = {
     "in_force": '# in_force:\n#   date: "2018-04"\n#   sources: [ser-persbericht]',
     "ended": '# ended:\n#   date: "2023-03-31"\n#   sources: [ser-persbericht]',
     "term": "# term:\n#   months: 60  # 5 years\n#   sources: [ser-persbericht]",
-    "successor": "# successor: nieuwe-sector  # the file name, without .yaml",
+    "successor": (
+        "# successor: nieuwe-sector  # de bestandsnaam zonder .yaml · the file name without .yaml"
+    ),
     "tagline": "# tagline:\n#   nl: ...\n#   en: ...",
     "checked": '# checked: "2026-11-29"  # the day you checked every fact against its sources',
     "summary": 'summary:\n  nl: ""\n  en: ""',
@@ -51,7 +57,9 @@ EXAMPLES: dict[str, str] = {
     "risks": "# risks: []  # any of: " + _choices([r.value for r in Risk]),
     "parties": (
         "# parties:\n#   - party: fnv  # the id in content/parties.yaml\n"
-        "#     role: signatory  # one of: " + _choices([r.value for r in Role]) + "\n"
+        "#     role: signatory  # kies een van · one of: "
+        + _choices([r.value for r in Role])
+        + "\n"
         '#     date: "2018-03-20"  # when it joined, left or declined, if known\n'
         "#     sources: [ser-persbericht]"
     ),
@@ -81,36 +89,70 @@ EXAMPLES: dict[str, str] = {
 """An example of each field of a covenant, in the order of the model."""
 
 
+HEADER = [
+    "# Een nieuw convenant. Vul elke \"\" in (die velden zijn VERPLICHT), haal het '#' weg voor",
+    "# de andere velden die je gebruikt, en typ dan: python build.py check --strict",
+    "# Een datum staat tussen aanhalingstekens. De handleiding: CONTRIBUTING.md.",
+    "# A new covenant. Fill in every \"\" (they are REQUIRED), remove the '#' before the",
+    "# optional fields you use, then run: python build.py check --strict",
+    "# Dates go in quotes. The guide: CONTRIBUTING.md.",
+]
+
+STATUS_NEEDS = [
+    "# Wat elke status verder nodig heeft · What each status needs besides itself:",
+    *(f"# · {status.value} = {STATUS_NEEDS_NL[status.value]}" for status in Status),
+]
+"""Listed under the status, in Dutch (validate.py checks the same rules, in both languages)."""
+
+
 def template() -> str:
-    """The text of a new covenant file: every field of the model, in its order, explained."""
-    lines = [
-        SCHEMA_LINE,
-        "# A new covenant. Fill in every \"\" (they are REQUIRED), remove the '#' before the",
-        "# optional fields you use, then run: python build.py check",
-        "# Dates go in quotes. The guide: CONTRIBUTING.md.",
-    ]
+    """The text of a new covenant file: every field of the model, in its order, explained
+    in Dutch and in English."""
+    lines = [SCHEMA_LINE, *HEADER]
     for name, info in Covenant.model_fields.items():
         required = "REQUIRED. " if info.is_required() else ""
+        verplicht = "VERPLICHT" if info.is_required() else "mag weg"
         lines.append("")
+        lines.append(f"# {name} ({verplicht}): {FIELDS_NL[f'Covenant.{name}']}")
         lines.append(f"# {name}: {required}{info.description}")
         lines.append(EXAMPLES[name])
+        if name == "status":
+            lines += STATUS_NEEDS
     return "\n".join(lines) + "\n"
 
 
+def free_name(wanted: str, folder: Path) -> str:
+    """A file name like the one asked for that can be used: lowercase letters, digits and
+    hyphens, not a page of the site, and not taken ('Natuur Steen' -> 'natuur-steen')."""
+    base = re.sub(r"[^a-z0-9]+", "-", _plain(wanted).lower()).strip("-") or "nieuw-convenant"
+    if base in RESERVED_NAMES:
+        base = f"{base}-convenant"
+    name, number = base, 2
+    while (folder / f"{name}.yaml").exists() or name in RESERVED_NAMES:
+        name, number = f"{base}-{number}", number + 1
+    return name
+
+
+def _plain(text: str) -> str:
+    """Letters without accents: 'tëxtiel' -> 'textiel'."""
+    import unicodedata
+
+    return "".join(
+        char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char)
+    )
+
+
 def check_slug(slug: str, folder: Path) -> Path:
-    """The path of a new covenant file; raise ScaffoldError if the slug cannot be used."""
+    """The path of a new covenant file; raise ScaffoldError if the name cannot be used."""
     if not re.match(SLUG_PATTERN, slug):
-        raise ScaffoldError(
-            f"'{slug}' is not a valid slug: use lowercase letters, digits and hyphens, "
-            "like 'natuursteen' or 'duurzame-bosbouw'"
-        )
+        raise ScaffoldError(text("new-bad-name", name=slug, suggest=free_name(slug, folder)))
     if slug in RESERVED_NAMES:
-        raise ScaffoldError(
-            f"'{slug}' is the name of a page or folder of the site; choose another slug"
-        )
+        raise ScaffoldError(text("new-reserved", name=slug, suggest=free_name(slug, folder)))
     path = folder / f"{slug}.yaml"
     if path.exists():
-        raise ScaffoldError(f"{path.as_posix()} already exists; choose another slug or edit it")
+        raise ScaffoldError(
+            text("new-exists", path=path.as_posix(), suggest=free_name(slug, folder))
+        )
     return path
 
 

@@ -11,11 +11,13 @@ from pathlib import Path
 
 from imvo.check import MIN_WORDS_IDENTICAL, is_text_pair, walk, yaml_files
 from imvo.load import field_name, read_yaml
+from imvo.messages import language, msg, text
 from imvo.model import LANGUAGES
-from imvo.problems import Problem
+from imvo.problems import PLURAL, Problem
 from imvo.validate import _relative
 
-LANGUAGE_NAMES = {"nl": "Dutch", "en": "English"}
+LANGUAGE_NAMES = {"nl": "lang-nl", "en": "lang-en"}
+"""The message code of each language's name."""
 
 
 def _filled(value: object) -> bool:
@@ -33,22 +35,30 @@ def untranslated(content: Path, root: Path) -> list[Problem]:
             if not is_text_pair(value):
                 continue
             present = [lang for lang in LANGUAGES if _filled(value.get(lang))]
-            message = None
+            message: tuple[str, dict[str, object]] | None = None
             if len(present) == 1:
                 (has,) = present
                 (lacks,) = [lang for lang in LANGUAGES if lang != has]
                 message = (
-                    f"only in {LANGUAGE_NAMES[has]}: add the {LANGUAGE_NAMES[lacks]} ({lacks})"
+                    "only-in-add",
+                    {
+                        "has": msg(LANGUAGE_NAMES[has]),
+                        "lacks": msg(LANGUAGE_NAMES[lacks]),
+                        "key": lacks,
+                    },
                 )
             elif (
                 len(present) == len(LANGUAGES)
                 and value["nl"].strip() == value["en"].strip()
                 and len(value["nl"].split()) >= MIN_WORDS_IDENTICAL
             ):
-                message = "the Dutch and English texts are the same; translate one of them"
+                message = ("same-text", {})
             if message:
+                code, params = message
                 found.append(
-                    Problem(loaded.path, loaded.line_of(where), field_name(where), message)
+                    Problem.of(
+                        loaded.path, loaded.line_of(where), field_name(where), code, **params
+                    )
                 )
     folder = content / "texts"
     names = {p.name for p in folder.glob("*.md")} if folder.is_dir() else set()
@@ -60,11 +70,13 @@ def untranslated(content: Path, root: Path) -> list[Problem]:
             if other != lang and f"{key}.{other}.md" not in names:
                 shown = _relative(folder / name, root)
                 found.append(
-                    Problem(
+                    Problem.of(
                         shown,
                         1,
                         "(file)",
-                        f"only in {LANGUAGE_NAMES[lang]}: add {key}.{other}.md",
+                        "only-in-add-file",
+                        has=msg(LANGUAGE_NAMES[lang]),
+                        name=f"{key}.{other}.md",
                     )
                 )
     return sorted(found)
@@ -73,12 +85,18 @@ def untranslated(content: Path, root: Path) -> list[Problem]:
 def format_report(found: list[Problem]) -> str:
     """The report: one line per text, then a count line."""
     if not found:
-        return "Every text is in both languages."
+        return text("translations-none")
     files = len({p.path for p in found})
     count = len(found)
     lines = [p.text() for p in found]
+    plural = PLURAL[language()]
     lines.append(
-        f"{count} text{'s' if count != 1 else ''} to translate in "
-        f"{files} file{'s' if files != 1 else ''}."
+        text(
+            "translations-count",
+            count=count,
+            s="" if count == 1 else plural,
+            files=files,
+            fs="" if files == 1 else plural,
+        )
     )
     return "\n".join(lines)

@@ -26,6 +26,7 @@ from imvo.load import (
     read_text,
     read_yaml,
 )
+from imvo.messages import CodedError, Msg, msg
 from imvo.model import (
     LANGUAGES,
     SLUG_PATTERN,
@@ -87,59 +88,61 @@ def _quoted_choices(expected: str) -> str:
     return ", ".join(re.findall(r"'([^']*)'", expected))
 
 
-def _message(error: Any, model: type[BaseModel]) -> str:
-    """Turn one pydantic error into a sentence an editor understands."""
+def _message(error: Any, model: type[BaseModel]) -> Msg:
+    """Turn one pydantic error into a sentence an editor understands (as a message code)."""
     kind = error["type"]
     value = error.get("input")
     where = tuple(error["loc"])
     if kind == "extra_forbidden":
         allowed = _model_fields(model, where[:-1])
         close = difflib.get_close_matches(str(where[-1]), allowed, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else f"; allowed here: {', '.join(allowed)}"
-        return f"unknown field '{where[-1]}'{hint}"
+        if close:
+            return msg("unknown-field-close", name=str(where[-1]), close=close[0])
+        return msg("unknown-field", name=str(where[-1]), allowed=", ".join(allowed))
     if kind == "missing":
-        return "this field is required"
+        return msg("required")
     if kind in ("enum", "literal_error"):
-        return f"expected one of {_quoted_choices(error['ctx']['expected'])}; got {value!r}"
+        return msg("choice", choices=_quoted_choices(error["ctx"]["expected"]), got=repr(value))
     if kind == "value_error":
-        return str(error["ctx"]["error"])
+        cause = error["ctx"]["error"]
+        if isinstance(cause, CodedError):
+            return cause.msg
+        return msg("value-error", detail=str(cause))
     if kind in ("string_type", "str_type"):
-        return f"expected text; got {_describe(value)}"
+        return msg("expected-text", got=_describe(value))
     if kind == "string_too_short":
-        return "this text is empty"
+        return msg("empty-text")
     if kind == "string_too_long":
-        return (
-            f"this text has {len(value):,} characters; a text may have at most "
-            f"{error['ctx']['max_length']:,}: shorten it"
-        )
+        return msg("text-too-long", count=len(value), limit=error["ctx"]["max_length"])
     if kind == "string_pattern_mismatch":
-        return (
-            f"expected lowercase letters, digits and hyphens (like 'fnv' or 'save-the-children'); "
-            f"got {value!r}"
-        )
+        return msg("id-pattern", got=repr(value))
     if kind == "list_type":
-        return f"expected a list (lines starting with '- '); got {_describe(value)}"
+        return msg("expected-list", got=_describe(value))
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"expected a group of fields (key: value); got {_describe(value)}"
+        return msg("expected-group", got=_describe(value))
     if kind == "too_short":
-        return "this list needs at least one entry"
+        return msg("list-empty")
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"expected a whole number; got {_describe(value)}"
-    if kind in ("greater_than", "less_than_equal"):
-        return f"{error['msg'].lower()}; got {value!r}"
-    return f"{error['msg']}; got {_describe(value)}"
+        return msg("expected-number", got=_describe(value))
+    if kind == "greater_than":
+        return msg("number-greater", limit=error["ctx"]["gt"], got=repr(value))
+    if kind == "greater_than_equal":
+        return msg("number-at-least", limit=error["ctx"]["ge"], got=repr(value))
+    if kind == "less_than_equal":
+        return msg("number-at-most", limit=error["ctx"]["le"], got=repr(value))
+    return msg("value-other", detail=error["msg"], got=_describe(value))
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any) -> Msg | str:
     if isinstance(value, dict):
-        return "a group of fields"
+        return msg("value-group")
     if isinstance(value, list):
-        return "a list"
+        return msg("value-list")
     if value is None:
-        return "nothing"
+        return msg("value-nothing")
     shown = repr(value)
     if len(shown) > 80:  # the line must stay readable: the editor has the whole text
-        return f"{shown[:60]}... ({len(str(value)):,} characters)"
+        return msg("value-long", start=shown[:60], count=len(str(value)))
     return shown
 
 
@@ -160,24 +163,24 @@ def check_model(loaded: LoadedFile, model: type[BaseModel]) -> tuple[Any, list[P
             loc: FieldPath = tuple(p for p in raw_loc if not _union_branch_noise((p,)))
             error = {**error, "loc": loc}
             name = field_name(loc)
-            problem = Problem(loaded.path, loaded.line_of(loc), name, _message(error, model))
+            message = _message(error, model)
+            problem = Problem.of(
+                loaded.path, loaded.line_of(loc), name, message.code, **dict(message.params)
+            )
             # A union (text or nl/en pair) reports each branch: keep the first per place.
             problems.setdefault((problem.line, name), problem)
         return None, _drop_explained_missing(list(problems.values()))
-
-
-_DID_YOU_MEAN_RE = re.compile(r"^unknown field '[^']*'; did you mean '([^']*)'\?$")
 
 
 def _drop_explained_missing(problems: list[Problem]) -> list[Problem]:
     """A typo in a key shows as an unknown field and a missing one: report only the typo."""
     meant = set()
     for problem in problems:
-        match = _DID_YOU_MEAN_RE.match(problem.message)
-        if match:
+        if problem.code == "unknown-field-close":
+            close = dict(problem.params)["close"]
             parent = problem.field.rpartition(".")[0]
-            meant.add(f"{parent}.{match.group(1)}" if parent else match.group(1))
-    return [p for p in problems if not (p.message == "this field is required" and p.field in meant)]
+            meant.add(f"{parent}.{close}" if parent else close)
+    return [p for p in problems if not (p.code == "required" and p.field in meant)]
 
 
 def source_refs(node: BaseModel, where: FieldPath = ()) -> Iterator[tuple[FieldPath, list[str]]]:
@@ -208,22 +211,26 @@ def _cross_check_covenant(
     """Checks within one covenant that need more than its own fields."""
     problems: list[Problem] = []
 
-    def add(where: FieldPath, message: str) -> None:
-        problems.append(Problem(loaded.path, loaded.line_of(where), field_name(where), message))
+    def add(where: FieldPath, code: str, **params: Any) -> None:
+        problems.append(
+            Problem.of(loaded.path, loaded.line_of(where), field_name(where), code, **params)
+        )
 
     source_ids = [source.id for source in covenant.sources]
     seen: set[str] = set()
     for index, source_id in enumerate(source_ids):
         if source_id in seen:
-            add(("sources", index, "id"), f"source id '{source_id}' is used twice")
+            add(("sources", index, "id"), "source-twice", id=source_id)
         seen.add(source_id)
 
     def check_refs(where: FieldPath, refs: list[str]) -> None:
         for index, ref in enumerate(refs):
             if ref not in seen:
                 close = difflib.get_close_matches(ref, sorted(seen), n=1)
-                hint = f"; did you mean '{close[0]}'?" if close else ""
-                add((*where, index), f"no source with id '{ref}' in this file's sources{hint}")
+                if close:
+                    add((*where, index), "unknown-source-close", id=ref, close=close[0])
+                else:
+                    add((*where, index), "unknown-source", id=ref)
 
     for where, refs in source_refs(covenant):
         check_refs(where, refs)
@@ -231,56 +238,58 @@ def _cross_check_covenant(
     for index, participation in enumerate(covenant.parties):
         if party_ids is not None and participation.party not in party_ids:
             close = difflib.get_close_matches(participation.party, sorted(party_ids), n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            add(
-                ("parties", index, "party"),
-                f"no party '{participation.party}' in content/parties.yaml{hint}",
-            )
+            where = ("parties", index, "party")
+            if close:
+                add(where, "unknown-party-close", id=participation.party, close=close[0])
+            else:
+                add(where, "unknown-party", id=participation.party)
 
     if covenant.successor is not None:
         if covenant.successor == slug:
-            add(("successor",), "a covenant cannot succeed itself")
+            add(("successor",), "successor-self")
         elif covenant.successor not in slugs:
-            add(("successor",), f"no covenant '{covenant.successor}' in content/covenants/")
+            add(("successor",), "successor-unknown", id=covenant.successor)
 
     start = covenant.signed or covenant.in_force
     ended = covenant.ended
     if ended is not None and start is not None and ended.date.latest() < start.date.earliest():
-        which = "signing" if covenant.signed else "entry into force"
-        add(("ended", "date"), f"the end ({ended.date}) is before the {which} ({start.date})")
+        which = msg("which-signing" if covenant.signed else "which-in-force")
+        add(
+            ("ended", "date"),
+            "end-before-start",
+            end=str(ended.date),
+            which=which,
+            start=str(start.date),
+        )
     signed, in_force = covenant.signed, covenant.in_force
     if signed and in_force and in_force.date.latest() < signed.date.earliest():
         add(
             ("in_force", "date"),
-            f"entry into force ({in_force.date}) is before the signing ({signed.date})",
+            "in-force-before-signing",
+            in_force=str(in_force.date),
+            signed=str(signed.date),
         )
 
     status = covenant.status.value
     if status in ENDED_STATUSES and covenant.ended is None:
-        add(("status", "value"), f"status '{status.value}' needs an end date: add 'ended'")
+        add(("status", "value"), "status-needs-end", status=status.value)
     if (
         status in (Status.active, Status.unknown, Status.in_preparation)
         and covenant.ended is not None
     ):
-        add(("status", "value"), f"status '{status.value}' does not fit an end date")
+        add(("status", "value"), "status-no-end", status=status.value)
     if status == Status.in_preparation and covenant.signed is not None:
-        add(("status", "value"), "status 'in_preparation' does not fit a signing date")
+        add(("status", "value"), "status-prep-signed")
     if (
         status in (Status.active, Status.unknown)
         and covenant.signed is None
         and covenant.in_force is None
     ):
-        add(
-            ("status", "value"),
-            f"status '{status.value}' needs a date: add 'signed' or 'in_force'",
-        )
+        add(("status", "value"), "status-needs-date", status=status.value)
     if status == Status.unknown and covenant.status.as_of is None:
-        add(
-            ("status", "value"),
-            "status 'unknown' needs 'as_of': the date of the latest source that saw it running",
-        )
+        add(("status", "value"), "status-needs-as-of")
     if status == Status.succeeded and covenant.successor is None:
-        add(("status", "value"), "status 'succeeded' needs a 'successor'")
+        add(("status", "value"), "status-needs-successor")
     return problems
 
 
@@ -297,7 +306,7 @@ def load_content(
     problems: list[Problem] = []
 
     if not content.is_dir():
-        raise ContentError([Problem(_relative(content, root), 1, "(folder)", "no such folder")])
+        raise ContentError([Problem.of(_relative(content, root), 1, "(folder)", "folder-missing")])
 
     registry, found = _load_model_file(content / "parties.yaml", PartyRegistry, root, file_check)
     problems += found
@@ -308,11 +317,12 @@ def load_content(
             if party.id in parties:
                 where: FieldPath = ("parties", index, "id")
                 problems.append(
-                    Problem(
+                    Problem.of(
                         loaded.path,
                         loaded.line_of(where),
                         field_name(where),
-                        f"party id '{party.id}' is used twice",
+                        "party-twice",
+                        id=party.id,
                     )
                 )
             parties[party.id] = party
@@ -333,57 +343,37 @@ def load_content(
         if path.name.startswith("."):
             continue
         if path.is_symlink():
-            problems.append(Problem(shown, 1, "(file)", SYMLINK_MESSAGE))
+            problems.append(Problem.of(shown, 1, "(file)", SYMLINK_MESSAGE))
             continue
         if path.is_dir():
-            problems.append(
-                Problem(
-                    shown,
-                    1,
-                    "(folder)",
-                    "the build reads no folders inside covenants/; move the files in it "
-                    "to content/covenants",
-                )
-            )
+            problems.append(Problem.of(shown, 1, "(folder)", "folder-in-covenants"))
             continue
         if path.suffix != ".yaml":
-            problems.append(
-                Problem(shown, 1, "(file)", "covenant files end in .yaml; rename the file")
-            )
+            problems.append(Problem.of(shown, 1, "(file)", "covenant-not-yaml"))
             continue
         slug = path.stem
         if not re.match(SLUG_PATTERN, slug):
-            problems.append(
-                Problem(
-                    shown,
-                    1,
-                    "(file)",
-                    f"the file name '{slug}' is not a valid slug: use lowercase letters, digits "
-                    "and hyphens (like 'banken.yaml')",
-                )
-            )
+            problems.append(Problem.of(shown, 1, "(file)", "covenant-bad-name", name=slug))
             continue
         if slug in RESERVED_SLUGS:
-            problems.append(
-                Problem(
-                    shown,
-                    1,
-                    "(file)",
-                    f"the slug '{slug}' is already used by a page or folder of the site; "
-                    "rename the file",
-                )
-            )
+            problems.append(Problem.of(shown, 1, "(file)", "covenant-reserved-name", name=slug))
             continue
         if slug.lower() in seen_slugs:
             problems.append(
-                Problem(shown, 1, "(file)", f"slug '{slug}' is also used by {seen_slugs[slug]}")
+                Problem.of(
+                    shown, 1, "(file)", "covenant-name-twice", name=slug, other=seen_slugs[slug]
+                )
             )
             continue
         seen_slugs[slug] = shown
 
     # Without a readable parties.yaml (its own line says why) no party id can be checked:
     # reporting every covenant's parties as unknown would bury that one cause.
-    known = set(parties) if registry is not None else None
+    known = (
+        set(parties)
+        if registry is not None
+        else _readable_party_ids(content / "parties.yaml", root)
+    )
     job = _CovenantJob(known, set(seen_slugs), file_check)
     covenants: dict[str, Covenant] = {}
     successor_lines: dict[str, int] = {}
@@ -412,16 +402,12 @@ def load_content(
             continue
         if key not in texts:
             shown = _relative(content / "texts" / f"{key}.nl.md", root)
-            problems.append(Problem(shown, 1, "(file)", "this text is missing"))
+            problems.append(Problem.of(shown, 1, "(file)", "text-missing"))
     names = ", ".join(sorted(TEXT_PAGES))
     for key in sorted(set(texts) - set(TEXT_PAGES)):
         for lang in texts[key]:
             shown = _relative(content / "texts" / f"{key}.{lang}.md", root)
-            message = (
-                f"no page of the site shows this text; a text is named after its page "
-                f"({names}), then .nl.md or .en.md"
-            )
-            problems.append(Problem(shown, 1, "(file)", message))
+            problems.append(Problem.of(shown, 1, "(file)", "text-no-page", names=names))
 
     if problems or glossary is None or due_diligence is None:
         raise ContentError(problems)
@@ -468,8 +454,9 @@ def _successor_circles(
             continue
         reported.update(chain)
         circle = " -> ".join([*chain, start])
-        message = f"the successors go round in a circle ({circle}); a covenant cannot follow itself"
-        problems.append(Problem(shown[start], lines[start], "successor", message))
+        problems.append(
+            Problem.of(shown[start], lines[start], "successor", "successor-circle", circle=circle)
+        )
     return problems
 
 
@@ -477,11 +464,7 @@ def _linked_folder(folder: Path, root: Path) -> list[Problem]:
     """A folder of the content that is a symbolic link, as a problem: it is not read."""
     if not folder.is_symlink():
         return []
-    message = (
-        "this folder is a symbolic link; the build reads only folders inside the content "
-        "folder, so that a link cannot publish files from elsewhere: put the folder itself here"
-    )
-    return [Problem(_relative(folder, root), 1, "(folder)", message)]
+    return [Problem.of(_relative(folder, root), 1, "(folder)", "folder-symlink")]
 
 
 def _load_model_file(
@@ -490,7 +473,7 @@ def _load_model_file(
     """Load one required YAML file and check it against its model."""
     shown = _relative(path, root)
     if not os.path.lexists(path):  # a link or a special file is read_yaml's to refuse
-        return None, [Problem(shown, 1, "(file)", "this file is missing")]
+        return None, [Problem.of(shown, 1, "(file)", "file-missing")]
     value, loaded, problems = _read_checked(path, shown, model, file_check)
     return (None if value is None or loaded is None else (value, loaded)), problems
 
@@ -526,10 +509,89 @@ class _CovenantRead(NamedTuple):
 def _load_covenant(job: _CovenantJob, path: Path, shown: str, slug: str) -> _CovenantRead:
     """Read one covenant file, check it against the model and against the other files."""
     covenant, loaded, problems = _read_checked(path, shown, Covenant, job.file_check)
+    if covenant is None and loaded is not None:
+        # One mistake must not hide the next: the references of a file the model refused
+        # are still checked, from the plain data, where they can be read.
+        problems += _raw_cross_check(loaded, job.party_ids, job.slugs, problems)
     if covenant is None or loaded is None:
         return _CovenantRead(slug, covenant, problems)
     problems += _cross_check_covenant(slug, covenant, loaded, job.party_ids, job.slugs)
     return _CovenantRead(slug, covenant, problems, loaded.line_of(("successor",)))
+
+
+def _raw_ids(items: Any, key: str) -> list[tuple[int, str]]:
+    """The ids under `key` of a list of groups in plain data, with their index."""
+    if not isinstance(items, list):
+        return []
+    return [
+        (index, item[key])
+        for index, item in enumerate(items)
+        if isinstance(item, dict) and isinstance(item.get(key), str)
+    ]
+
+
+def _raw_cross_check(
+    loaded: LoadedFile, party_ids: set[str] | None, slugs: set[str], found: list[Problem]
+) -> list[Problem]:
+    """The references of a covenant file the model refused, checked from its plain data:
+    source ids, party ids and the successor (places that already have a problem are skipped)."""
+    data = loaded.data
+    taken = {problem.field for problem in found}
+    problems: list[Problem] = []
+
+    def add(where: FieldPath, code: str, **params: Any) -> None:
+        name = field_name(where)
+        if name not in taken:
+            problems.append(Problem.of(loaded.path, loaded.line_of(where), name, code, **params))
+
+    seen: set[str] = set()
+    for index, source_id in _raw_ids(data.get("sources"), "id"):
+        if source_id in seen:
+            add(("sources", index, "id"), "source-twice", id=source_id)
+        seen.add(source_id)
+    if isinstance(data.get("sources"), list):
+        for where, value in _walk(data):
+            if len(where) < 2 or where[-1] != "sources" or not isinstance(value, list):
+                continue
+            for index, ref in enumerate(value):
+                if isinstance(ref, str) and ref not in seen:
+                    close = difflib.get_close_matches(ref, sorted(seen), n=1)
+                    if close:
+                        add((*where, index), "unknown-source-close", id=ref, close=close[0])
+                    else:
+                        add((*where, index), "unknown-source", id=ref)
+    if party_ids is not None:
+        for index, party in _raw_ids(data.get("parties"), "party"):
+            if party not in party_ids:
+                close = difflib.get_close_matches(party, sorted(party_ids), n=1)
+                where = ("parties", index, "party")
+                if close:
+                    add(where, "unknown-party-close", id=party, close=close[0])
+                else:
+                    add(where, "unknown-party", id=party)
+    successor = data.get("successor")
+    if isinstance(successor, str) and successor not in slugs:
+        add(("successor",), "successor-unknown", id=successor)
+    return problems
+
+
+def _walk(data: Any, where: FieldPath = ()) -> Iterator[tuple[FieldPath, Any]]:
+    """Every value in plain data with its path."""
+    yield where, data
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _walk(value, (*where, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _walk(value, (*where, index))
+
+
+def _readable_party_ids(path: Path, root: Path) -> set[str] | None:
+    """The party ids of a parties.yaml the model refused but YAML could read; else None."""
+    loaded, _ = read_yaml(path, _relative(path, root)) if path.is_file() else (None, [])
+    if loaded is None:
+        return None
+    return {party_id for _, party_id in _raw_ids(loaded.data.get("parties"), "id")}
 
 
 def _load_chunk(job: _CovenantJob, items: list[tuple[Path, str, str]]) -> list[_CovenantRead]:
@@ -566,9 +628,7 @@ def load_texts(folder: Path, root: Path) -> tuple[dict[str, dict[str, str]], lis
         shown = _relative(path, root)
         key, _, lang = path.stem.rpartition(".")
         if lang not in LANGUAGES or not key:
-            problems.append(
-                Problem(shown, 1, "(file)", "name text files <name>.nl.md and <name>.en.md")
-            )
+            problems.append(Problem.of(shown, 1, "(file)", "text-bad-name"))
             continue
         text, found = read_text(path, shown)
         problems += found
@@ -585,7 +645,7 @@ def load_texts(folder: Path, root: Path) -> tuple[dict[str, dict[str, str]], lis
                 other = next(iter(by_lang))
                 shown = _relative(folder / f"{key}.{other}.md", root)
                 problems.append(
-                    Problem(shown, 1, "(file)", f"the text has no translation: add {key}.{lang}.md")
+                    Problem.of(shown, 1, "(file)", "text-no-translation", name=f"{key}.{lang}.md")
                 )
     return texts, problems
 

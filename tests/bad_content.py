@@ -70,7 +70,7 @@ def run(
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763683200")
     capsys.readouterr()
-    code = main(args)
+    code = main([*args, "--lang", "en"])  # the English wording is pinned here
     captured = capsys.readouterr()
     return Run(code, captured.out, captured.err)
 

@@ -40,7 +40,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     """Run build.py with args; return exit code, stdout and stderr."""
-    code = main(list(args))
+    code = main([*args, "--lang", "en"])  # the English wording is pinned here
     captured = capsys.readouterr()
     return code, captured.out, captured.err
 
@@ -119,7 +119,7 @@ def test_new(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
         0,
         "",
         "Wrote content/covenants/natuursteen.yaml: fill in the values marked REQUIRED, "
-        "then run 'python build.py check'.\n",
+        "then run 'python build.py check --strict'.\n",
     )
     assert (content / "covenants/natuursteen.yaml").is_file()
 
@@ -129,7 +129,8 @@ def test_new_refuses_an_existing_slug(content: Path, capsys: pytest.CaptureFixtu
     assert run(capsys, "new", "voorbeeld") == (
         1,
         "",
-        "content/covenants/voorbeeld.yaml already exists; choose another slug or edit it\n",
+        "content/covenants/voorbeeld.yaml already exists: edit it, or choose another name; "
+        "'voorbeeld-2' is free\n",
     )
     assert (content / "covenants/voorbeeld.yaml").read_text(encoding="utf-8") == before
 
@@ -138,13 +139,13 @@ def test_new_refuses_an_invalid_slug(content: Path, capsys: pytest.CaptureFixtur
     assert run(capsys, "new", "Natuur Steen") == (
         1,
         "",
-        "'Natuur Steen' is not a valid slug: use lowercase letters, digits and hyphens, "
-        "like 'natuursteen' or 'duurzame-bosbouw'\n",
+        "'Natuur Steen' cannot be a file name: use lowercase letters, digits and hyphens; "
+        "'natuur-steen' is free\n",
     )
     assert run(capsys, "new", "overzicht") == (
         1,
         "",
-        "'overzicht' is the name of a page or folder of the site; choose another slug\n",
+        "'overzicht' is the name of a page or folder of the site; 'overzicht-convenant' is free\n",
     )
     assert sorted(p.name for p in (content / "covenants").iterdir()) == ["voorbeeld.yaml"]
 

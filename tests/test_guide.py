@@ -72,20 +72,35 @@ PLACES: dict[str, tuple[str, str]] = {
         "  en: An agreement to test the fixture.\n",
     ),
     "warning-term-passed": ("covenants/voorbeeld.yaml", _STATUS_TO_ENDED),
+    "warning-as-of-before-end": (
+        "covenants/voorbeeld.yaml",
+        "status:\n  value: ended\n  sources: [bron-a]\n",
+    ),
+    "warning-empty-group": (
+        "covenants/voorbeeld.yaml",
+        "complaints:\n  nl: Klachten gaan naar de klachtencommissie.\n"
+        "  en: Complaints go to the complaints committee.\n",
+    ),
+    "list-indent": ("covenants/voorbeeld.yaml", "  - party: fnv\n    role: signatory\n"),
 }
 """For each example: the fixture file it goes into, and the part of that file it replaces."""
 
 _EXAMPLE_RE = re.compile(
-    r"<!-- example: ([a-z-]+) -->\s*```yaml\n(.*?)```[^`]*?```text\n(.*?)```", re.DOTALL
+    r"<!-- example: ([a-z-]+) -->\s*```yaml\n(.*?)```[^`]*?```text\n(.*?)```"
+    r"[^`]*?```text\n(.*?)```",
+    re.DOTALL,
 )
+"""An example: what the editor wrote, what check says in Dutch, then in English."""
 
 
-def guide_examples() -> dict[str, tuple[str, list[str]]]:
-    """The guide's worked examples: id -> (the YAML an editor wrote, the lines check prints)."""
+def guide_examples() -> dict[str, tuple[str, dict[str, list[str]]]]:
+    """The guide's worked examples: id -> (the YAML an editor wrote, the lines check prints
+    in Dutch and in English)."""
     text = GUIDE.read_text(encoding="utf-8")
-    found: dict[str, tuple[str, list[str]]] = {}
+    found: dict[str, tuple[str, dict[str, list[str]]]] = {}
     for match in _EXAMPLE_RE.finditer(text):
-        found[match.group(1)] = (match.group(2), match.group(3).splitlines())
+        shown = {"nl": match.group(3).splitlines(), "en": match.group(4).splitlines()}
+        found[match.group(1)] = (match.group(2), shown)
     return found
 
 
@@ -104,7 +119,8 @@ def test_the_guide_shows_the_real_message(name: str, tmp_path: Path) -> None:
     assert text.count(original) == 1
     path.write_text(text.replace(original, written), encoding="utf-8")
     result = run_check(content, tmp_path, WHEN)
-    assert [problem.text() for problem in result.problems] == shown
+    for lang in ("nl", "en"):
+        assert [problem.text(lang) for problem in result.problems] == shown[lang]
 
 
 def test_the_guide_is_in_dutch_and_english() -> None:
@@ -126,3 +142,30 @@ def test_the_guide_is_in_dutch_and_english() -> None:
         "### Read the errors",
     ):
         assert f"\n{heading}\n" in text, heading
+
+
+def test_the_guide_walks_an_editor_through_github_alone() -> None:
+    text = GUIDE.read_text(encoding="utf-8")
+    dutch, english = text.index("## Nederlands"), text.index("## English")
+    assert dutch < text.index("### Alleen op GitHub: stap voor stap") < english  # Dutch first
+    assert english < text.index("### On GitHub only: step by step")
+    for words in ("potlood-icoon", "Propose changes", "bericht", "voorbeeld", "github.dev"):
+        assert words in text[dutch:english], words
+    for words in ("pencil icon", "Propose changes", "comment", "preview", "github.dev"):
+        assert words in text[english:], words
+
+
+def test_the_guide_runs_check_strictly_and_its_example_covenant_does_not_exist() -> None:
+    text = GUIDE.read_text(encoding="utf-8")
+    assert "python build.py check --strict" in text
+    assert re.search(r"`python build.py check`(?! --strict)", text) is None
+    assert "python build.py new kunststof" in text
+    assert not (ROOT / "content" / "covenants" / "kunststof.yaml").exists()
+
+
+def test_the_guide_s_reading_example_is_the_real_dutch_message() -> None:
+    text = GUIDE.read_text(encoding="utf-8")
+    reading = text[text.index("### Foutmeldingen lezen") : text.index("## English")]
+    line = re.search(r"```text\n(.*?)\n```", reading, re.DOTALL)
+    assert line is not None
+    assert line.group(1) in guide_examples()["wrong-choice"][1]["nl"]

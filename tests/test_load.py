@@ -135,7 +135,15 @@ def test_real_process_exits_1_without_traceback(tmp_path: Path) -> None:
     before = old_site(tmp_path)
     for command in (["check"], ["build", "--no-pdf"]):
         result = subprocess.run(
-            [sys.executable, str(ROOT / "build.py"), *command, "--content", "content"],
+            [
+                sys.executable,
+                str(ROOT / "build.py"),
+                *command,
+                "--content",
+                "content",
+                "--lang",
+                "en",
+            ],
             cwd=tmp_path,
             capture_output=True,
             text=True,

@@ -29,7 +29,12 @@ def test_dates_keep_their_precision(text: str | int, expected: PartialDate, prec
     [
         ("2016-13-45", "2016-13-45 is not a real date: there is no month 13"),
         ("2021-02-29", "2021-02-29 is not a real date: month 2 has 28 days"),
-        ("4 juli 2016", "expected a date as YYYY-MM-DD, YYYY-MM or YYYY; got '4 juli 2016'"),
+        (
+            "4 juli 2016",
+            "expected a date as YYYY-MM-DD, YYYY-MM or YYYY; got '4 juli 2016': "
+            'write "2016-07-04"',
+        ),
+        ("juli 2016x", "expected a date as YYYY-MM-DD, YYYY-MM or YYYY; got 'juli 2016x'"),
         (
             201607,
             "expected a date as YYYY-MM-DD, YYYY-MM or YYYY; got 201607 (write the date in quotes)",

@@ -55,22 +55,22 @@ def test_a_new_file_fails_check_until_filled(content: Path) -> None:
     path = new_covenant(content, "proef")
     result = run_check(content, content.parent, date(2026, 11, 21))
     assert [p.text() for p in result.problems] == [
-        "content/covenants/proef.yaml:8: name.nl: this text is empty",
-        "content/covenants/proef.yaml:9: name.en: this text is empty",
-        "content/covenants/proef.yaml:13: short_name.nl: this text is empty",
-        "content/covenants/proef.yaml:14: short_name.en: this text is empty",
-        "content/covenants/proef.yaml:18: sector.nl: this text is empty",
-        "content/covenants/proef.yaml:19: sector.en: this text is empty",
-        "content/covenants/proef.yaml:23: status.value: expected one of in_preparation, active, "
+        "content/covenants/proef.yaml:12: name.nl: this text is empty",
+        "content/covenants/proef.yaml:13: name.en: this text is empty",
+        "content/covenants/proef.yaml:18: short_name.nl: this text is empty",
+        "content/covenants/proef.yaml:19: short_name.en: this text is empty",
+        "content/covenants/proef.yaml:24: sector.nl: this text is empty",
+        "content/covenants/proef.yaml:25: sector.en: this text is empty",
+        "content/covenants/proef.yaml:30: status.value: expected one of in_preparation, active, "
         "ended, ended_early, succeeded, unknown; got ''",
-        "content/covenants/proef.yaml:66: summary.nl: this text is empty",
-        "content/covenants/proef.yaml:67: summary.en: this text is empty",
+        "content/covenants/proef.yaml:88: summary.nl: this text is empty",
+        "content/covenants/proef.yaml:89: summary.en: this text is empty",
     ]
     path.write_text(fill(path.read_text(encoding="utf-8")), encoding="utf-8")
     result = run_check(content, content.parent, date(2026, 11, 21))
     assert result.errors == []
     assert [p.text() for p in result.warnings] == [
-        "content/covenants/proef.yaml:23: warning: status: this fact has no source: "
+        "content/covenants/proef.yaml:30: warning: status: this fact has no source: "
         "add 'sources: [<id>]' with an id from 'sources'"
     ]
 
@@ -92,18 +92,31 @@ def test_refuses_an_existing_slug(content: Path) -> None:
     with pytest.raises(ScaffoldError) as error:
         new_covenant(content, "voorbeeld")
     assert str(error.value) == (
-        f"{(content / 'covenants' / 'voorbeeld.yaml').as_posix()} already exists; "
-        "choose another slug or edit it"
+        f"{(content / 'covenants' / 'voorbeeld.yaml').as_posix()} already exists: "
+        "edit it, or choose another name; 'voorbeeld-2' is free"
     )
 
 
-@pytest.mark.parametrize("slug", ["Textiel", "tex tiel", "-textiel", "textiel-", "tëxtiel", ""])
-def test_refuses_an_invalid_slug(content: Path, slug: str) -> None:
+@pytest.mark.parametrize(
+    ("slug", "free"),
+    [
+        ("Textiel", "textiel"),
+        ("tex tiel", "tex-tiel"),
+        ("-textiel", "textiel"),
+        ("textiel-", "textiel"),
+        ("tëxtiel", "textiel"),
+        ("", "nieuw-convenant"),
+        ("Voorbeeld", "voorbeeld-2"),
+    ],
+)
+def test_refuses_an_invalid_slug_and_suggests_a_free_name(
+    content: Path, slug: str, free: str
+) -> None:
     with pytest.raises(ScaffoldError) as error:
         new_covenant(content, slug)
     assert str(error.value) == (
-        f"'{slug}' is not a valid slug: use lowercase letters, digits and hyphens, "
-        "like 'natuursteen' or 'duurzame-bosbouw'"
+        f"'{slug}' cannot be a file name: use lowercase letters, digits and hyphens; "
+        f"'{free}' is free"
     )
     assert sorted(p.name for p in (content / "covenants").iterdir()) == ["voorbeeld.yaml"]
 
@@ -113,5 +126,14 @@ def test_refuses_a_reserved_name(content: Path, slug: str) -> None:
     with pytest.raises(ScaffoldError) as error:
         new_covenant(content, slug)
     assert str(error.value) == (
-        f"'{slug}' is the name of a page or folder of the site; choose another slug"
+        f"'{slug}' is the name of a page or folder of the site; '{slug}-convenant' is free"
     )
+
+
+def test_the_template_explains_in_dutch_what_each_status_needs() -> None:
+    text = template()
+    assert "# status (VERPLICHT): Hoe het convenant ervoor staat." in text
+    assert "# · succeeded = opgevolgd door een nieuw convenant: 'ended' en 'successor'" in text
+    assert "python build.py check --strict" in text
+    for name in Covenant.model_fields:
+        assert f"# {name} (" in text

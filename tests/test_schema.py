@@ -54,8 +54,54 @@ def test_every_field_is_explained(name: str) -> None:
 def test_a_date_field_says_how_to_write_it() -> None:
     signed = schema_of("covenant")["$defs"]["DatedFact"]["properties"]["date"]
     assert signed["description"] == (
+        'De datum. Schrijf hem als "2016-07-04", of "2016-07" of "2016" als alleen de maand of '
+        "het jaar bekend is, tussen aanhalingstekens.\n\n"
         'The date. Write it as "YYYY-MM-DD", "YYYY-MM" or "YYYY", in quotes.'
     )
+    assert signed["patternErrorMessage"] == (
+        'Schrijf de datum als "2016-07-04", of "2016-07" of "2016", tussen aanhalingstekens. · '
+        'Write the date as "2016-07-04", "2016-07" or "2016", in quotes.'
+    )
+
+
+def test_every_field_has_a_dutch_description() -> None:
+    from imvo.messages.fields_nl import FIELDS_NL
+    from imvo.validate import _inner_model
+
+    seen: set[type] = set()
+    missing: list[str] = []
+
+    def walk(model: Any) -> None:
+        if model in seen:
+            return
+        seen.add(model)
+        for name, info in model.model_fields.items():
+            if f"{model.__name__}.{name}" not in FIELDS_NL:
+                missing.append(f"{model.__name__}.{name}")
+            inner = _inner_model(info.annotation)
+            if inner is not None:
+                walk(inner)
+
+    for model in SCHEMAS.values():
+        walk(model)
+    assert missing == []
+
+
+def test_known_party_ids_are_offered_and_do_not_make_the_schema_stale(tmp_path: Path) -> None:
+    party = schema_of("covenant", ["cnv", "fnv"])["$defs"]["Participation"]["properties"]
+    assert party["party"]["examples"] == ["cnv", "fnv"]
+    assert (
+        "fnv" in schema_of("covenant")["$defs"]["Participation"]["properties"]["party"]["examples"]
+    )
+    write_schemas(tmp_path)
+    path = tmp_path / "covenant.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    schema["$defs"]["Participation"]["properties"]["party"]["examples"].append("nieuw")
+    path.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert stale_schemas(tmp_path) == []
+    schema["$defs"]["Participation"]["properties"]["party"]["description"] = "changed"
+    path.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert stale_schemas(tmp_path) == ["covenant.schema.json"]
 
 
 @pytest.mark.parametrize(

@@ -292,7 +292,7 @@ def clone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def build_into(site: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
     """Run `build --no-pdf --site <site>`; the exit code and the lines on stderr."""
     capsys.readouterr()
-    code = main(["build", "--no-pdf", "--site", site])
+    code = main(["build", "--no-pdf", "--site", site, "--lang", "en"])
     captured = capsys.readouterr()
     assert captured.out == ""
     return code, captured.err.splitlines()
@@ -362,7 +362,7 @@ def test_site_that_holds_the_repository_or_working_directory_is_refused(
         ("..", f"this is the repository ({clone.as_posix()})"),
         (".", f"this is the working directory ({(clone / 'sub').as_posix()})"),
     ]:
-        code = main(["build", "--no-pdf", "--content", content, "--site", site])
+        code = main(["build", "--no-pdf", "--content", content, "--site", site, "--lang", "en"])
         assert (code, capsys.readouterr().err) == (1, f"--site {site}: {why}; {ADVICE}\n")
     assert tree(top) == before
 

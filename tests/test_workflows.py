@@ -77,7 +77,12 @@ def uses_lines() -> list[tuple[str, str]]:
 
 
 def test_both_workflows_exist() -> None:
-    assert [path.name for path in FILES] == ["pages.yml", "pr.yml"]
+    assert [path.name for path in FILES] == [
+        "pages.yml",
+        "pr-comment.yml",
+        "pr-preview-remove.yml",
+        "pr.yml",
+    ]
 
 
 def test_workflows_match_the_github_schema() -> None:

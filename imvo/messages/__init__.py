@@ -1,0 +1,177 @@
+"""Messages to editors as data: a code and its parameters, worded by one catalog per language.
+
+A problem keeps its code and parameters, so the same problem can be shown in Dutch (the
+default for editors) and in English: ``check --lang en``, or a locale (LC_ALL, LC_MESSAGES,
+LANG) that starts with ``en``. The catalogs are ``imvo/messages/nl.py`` and ``en.py``; a test
+checks that both word every code with the same parameters.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import string
+from dataclasses import dataclass
+from typing import Any
+
+from imvo.messages import en, nl
+
+LANGS = ("nl", "en")
+CATALOGS: dict[str, dict[str, str]] = {"nl": nl.MESSAGES, "en": en.MESSAGES}
+Params = tuple[tuple[str, Any], ...]
+
+_current = ["en"]
+"""The language of messages made now. The library speaks English unless told otherwise (the
+tests of the English wording rely on that); the command line sets it for editors."""
+
+
+def set_language(lang: str) -> None:
+    """Make messages in this language from now on ('nl' or 'en')."""
+    if lang not in CATALOGS:
+        raise ValueError(f"no messages in {lang!r}; choose one of {', '.join(LANGS)}")
+    _current[0] = lang
+
+
+def language() -> str:
+    """The language messages are made in now."""
+    return _current[0]
+
+
+def language_from_locale(environ: dict[str, str] | None = None) -> str:
+    """'en' when the locale asks for English (LC_ALL, LC_MESSAGES, LANG, the first set one,
+    starts with 'en'), else 'nl': editors read Dutch by default."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            return "en" if value.lower().startswith("en") else "nl"
+    return "nl"
+
+
+@dataclass(frozen=True)
+class Msg:
+    """One message as data: its code and its parameters (a parameter may be a Msg itself)."""
+
+    code: str
+    params: Params = ()
+
+    def render(self, lang: str | None = None) -> str:
+        """The message worded in one language (the current one when not given)."""
+        lang = lang or language()
+        template = CATALOGS[lang][self.code]
+        values = {
+            key: value.render(lang) if isinstance(value, Msg) else value
+            for key, value in self.params
+        }
+        return template.format(**values)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """One parameter's value."""
+        return dict(self.params).get(key, default)
+
+
+def msg(code: str, /, **params: Any) -> Msg:
+    """A message by its code, with its parameters."""
+    if code not in CATALOGS["en"]:
+        raise KeyError(f"no message with code {code!r}")
+    return Msg(code, tuple(sorted(params.items())))
+
+
+def text(code: str, /, **params: Any) -> str:
+    """A message worded in the current language."""
+    return msg(code, **params).render()
+
+
+class CodedError(ValueError):
+    """A ValueError the model raises with a message code, so it can be worded per language."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        self.msg = msg(code, **params)
+        super().__init__(self.msg.render("en"))
+
+
+def template_fields(template: str) -> set[str]:
+    """The parameter names a catalog entry uses."""
+    return {name.split(".")[0] for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+_ORDINALS = {
+    "nl": [
+        "eerste", "tweede", "derde", "vierde", "vijfde",
+        "zesde", "zevende", "achtste", "negende", "tiende",
+    ],
+    "en": [
+        "first", "second", "third", "fourth", "fifth",
+        "sixth", "seventh", "eighth", "ninth", "tenth",
+    ],
+}  # fmt: skip
+
+_ITEM_NOUNS = {
+    "nl": {
+        "parties": "partij",
+        "sources": "bron",
+        "disputed": "andere datum",
+        "goals": "doel",
+        "actions": "stap",
+        "links": "link",
+        "chairs": "voorzitter",
+        "counts": "aantal",
+        "oecd_themes": "thema",
+        "risks": "risico",
+        "terms": "begrip",
+        "steps": "stap",
+        "covenants": "convenant",
+    },
+    "en": {
+        "parties": "party",
+        "sources": "source",
+        "disputed": "other date",
+        "goals": "goal",
+        "actions": "step",
+        "links": "link",
+        "chairs": "chair",
+        "counts": "count",
+        "oecd_themes": "theme",
+        "risks": "risk",
+        "terms": "term",
+        "steps": "step",
+        "covenants": "covenant",
+    },
+}
+_ITEM_FALLBACK = {"nl": "onderdeel", "en": "item"}
+_WHOLE = {"nl": {"(file)": "(bestand)", "(folder)": "(map)", "(link)": "(link)"}, "en": {}}
+_PART_RE = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def ordinal(number: int, lang: str) -> str:
+    """'tweede', 'second' for 2; '12e', '12th' from 11 on."""
+    if 1 <= number <= len(_ORDINALS[lang]):
+        return _ORDINALS[lang][number - 1]
+    if lang == "nl":
+        return f"{number}e"
+    endings = {1: "st", 2: "nd", 3: "rd"}
+    suffix = "th" if 10 <= number % 100 <= 20 else endings.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def place(field: str, lang: str | None = None) -> str:
+    """A field path as a reader says it: 'parties[1].sources[0]' -> 'tweede partij, eerste bron'.
+
+    English keeps the path as the file writes it (its wording is pinned by the guide and the
+    tests); Dutch counts from 1 and names the item of each list.
+    """
+    lang = lang or language()
+    if lang == "en" or not field or field.startswith("("):
+        return _WHOLE[lang].get(field, field)
+    parts: list[str] = []
+    last_key = ""
+    for key, index in _PART_RE.findall(field):
+        if index:
+            noun = _ITEM_NOUNS[lang].get(last_key, _ITEM_FALLBACK[lang])
+            if parts and parts[-1] == last_key:
+                parts.pop()
+            parts.append(f"{ordinal(int(index) + 1, lang)} {noun}")
+        else:
+            last_key = key
+            parts.append(key)
+    return ", ".join(parts)

@@ -1,0 +1,178 @@
+"""The messages to editors in English: code -> text with {parameters} (see imvo.messages)."""
+
+MESSAGES: dict[str, str] = {
+    # --- describing a value (used inside other messages) ---
+    "value-group": "a group of fields",
+    "value-list": "a list",
+    "value-nothing": "nothing",
+    "value-long": "{start}... ({count:,} characters)",
+    "value-single": "a single value ({got})",
+    "kind-folder": "a folder",
+    "kind-pipe": "a named pipe",
+    "kind-device": "a device",
+    "kind-socket": "a socket",
+    "kind-other": "not an ordinary file",
+    "which-signing": "signing",
+    "which-in-force": "entry into force",
+    # --- reading a file ---
+    "file-missing": "this file is missing",
+    "folder-missing": "no such folder",
+    "file-unreadable": "the file cannot be read ({reason})",
+    "file-symlink": "this is a symbolic link; the build reads only ordinary files inside the "
+    "content folder, so that a link cannot publish a file from elsewhere: put the file itself "
+    "here",
+    "folder-symlink": "this folder is a symbolic link; the build reads only folders inside the "
+    "content folder, so that a link cannot publish files from elsewhere: put the folder itself "
+    "here",
+    "file-not-ordinary": "this is {kind}, not an ordinary file; the build reads only ordinary "
+    "text files",
+    "file-too-large": "the file is {size} MB; a content file may be at most {limit} MB",
+    "text-too-large": "the file is larger than 1 MB",
+    "file-bom": "the file starts with a byte-order mark; save it as UTF-8 without BOM",
+    "file-not-utf8": "the file is not UTF-8 (byte 0x{byte}); save it as UTF-8",
+    "text-not-utf8": "the file is not UTF-8; save it as UTF-8",
+    "file-nul": "the file holds a NUL character; save it as UTF-8 text",
+    "file-invisible-break": "the line holds an invisible line break ({char}), often pasted from "
+    "a web page or a word processor; delete it or type a space instead",
+    "file-control-char": "the line holds a control character ({char}) that YAML does not allow; "
+    "delete it",
+    "file-empty": "the file is empty",
+    "file-not-mapping": "expected a mapping of fields (key: value); the file is {kind}",
+    "nested-too-deeply": "the file is nested too deeply (more than {limit})",
+    "nested-too-deeply-plain": "the file is nested too deeply",
+    "indented-too-deeply": "the line is indented too deeply (more than {limit})",
+    "yaml-alias": "anchors and aliases (& and *) are not allowed in content files; write the "
+    "value out in full",
+    "yaml-merge": "merge keys (<<) are not allowed in content files; write the fields out in full",
+    "yaml-tag": "the tag {tag} is not allowed in content files; write the value without the tag",
+    "yaml-tag-value": "'{value}' cannot be read as {tag}; write the value without the tag",
+    "yaml-key-not-word": "a key must be a word; got {got}",
+    "yaml-duplicate-key": "duplicate key: '{key}' is already set on line {line}",
+    # --- YAML that cannot be read (never the parser's own words) ---
+    "yaml-tab": "a tab is used for indentation; use spaces instead",
+    "yaml-quote-open": "the quote opened on this line is not closed; end the text with the same "
+    "quote mark",
+    "yaml-colon": "this line is indented further than the line above allows, or holds a ':' in "
+    "a text without quotes; check the indentation or put the text in quotes",
+    "yaml-indent": "this line's indentation does not fit the lines above it; line up fields of "
+    "one group with spaces",
+    "yaml-list-indent": "this line's indentation does not fit the list above it: a field of a "
+    "list item lines up with the first field after its '- ', and a new item starts with '- ' "
+    "in line with the other items",
+    "yaml-bracket": "a bracket opened here ('[' or '{{') is not closed; end the list with ']' "
+    "(like [bron-a, bron-b]) or put the text in quotes",
+    "yaml-quote-inside": "a text that starts with a quote mark must end right after the closing "
+    "quote; put the whole text in quotes and write a quote inside it twice ('') or use the other "
+    "quote mark",
+    "yaml-special-start": "a text may not start with {char} without quotes; put the whole text "
+    "in quotes",
+    "yaml-document": "a line with only '---' starts a second document; a content file holds "
+    "one: remove the line",
+    "yaml-escape": "a backslash (\\) in a text between double quotes starts a special "
+    "character; write it twice (\\\\) or put the text in single quotes",
+    "yaml-other": "this line cannot be read as YAML; check the indentation (spaces only, fields "
+    "of one group in line), the ':' after each field name, and that texts with ':', '#' or "
+    "quotes are in quotes",
+    # --- the model ---
+    "unknown-field-close": "unknown field '{name}'; did you mean '{close}'?",
+    "unknown-field": "unknown field '{name}'; allowed here: {allowed}",
+    "required": "this field is required",
+    "choice": "expected one of {choices}; got {got}",
+    "expected-text": "expected text; got {got}",
+    "empty-text": "this text is empty",
+    "text-too-long": "this text has {count:,} characters; a text may have at most {limit:,}: "
+    "shorten it",
+    "id-pattern": "expected lowercase letters, digits and hyphens (like 'fnv' or "
+    "'save-the-children'); got {got}",
+    "expected-list": "expected a list (lines starting with '- '); got {got}",
+    "expected-group": "expected a group of fields (key: value); got {got}",
+    "list-empty": "this list needs at least one entry",
+    "expected-number": "expected a whole number; got {got}",
+    "number-greater": "input should be greater than {limit}; got {got}",
+    "number-at-least": "input should be greater than or equal to {limit}; got {got}",
+    "number-at-most": "input should be less than or equal to {limit}; got {got}",
+    "value-other": "{detail}; got {got}",
+    "value-error": "{detail}",
+    "date-format": "expected a date as YYYY-MM-DD, YYYY-MM or YYYY; got {got}",
+    "date-format-quotes": "expected a date as YYYY-MM-DD, YYYY-MM or YYYY; got {got} "
+    "(write the date in quotes)",
+    "date-format-suggest": "expected a date as YYYY-MM-DD, YYYY-MM or YYYY; got {got}: write "
+    '"{suggest}"',
+    "date-no-month": "{date} is not a real date: there is no month {month}",
+    "date-month-days": "{date} is not a real date: month {month} has {days} days",
+    "url": "expected a web address starting with https:// (or mailto:); got {got}",
+    # --- across fields and files ---
+    "source-twice": "source id '{id}' is used twice",
+    "party-twice": "party id '{id}' is used twice",
+    "unknown-source": "no source with id '{id}' in this file's sources",
+    "unknown-source-close": "no source with id '{id}' in this file's sources; did you mean "
+    "'{close}'?",
+    "unknown-party": "no party '{id}' in content/parties.yaml",
+    "unknown-party-close": "no party '{id}' in content/parties.yaml; did you mean '{close}'?",
+    "successor-self": "a covenant cannot succeed itself",
+    "successor-unknown": "no covenant '{id}' in content/covenants/",
+    "successor-circle": "the successors go round in a circle ({circle}); a covenant cannot "
+    "follow itself",
+    "end-before-start": "the end ({end}) is before the {which} ({start})",
+    "in-force-before-signing": "entry into force ({in_force}) is before the signing ({signed})",
+    "status-needs-end": "status '{status}' needs an end date: add 'ended'",
+    "status-no-end": "status '{status}' does not fit an end date",
+    "status-prep-signed": "status 'in_preparation' does not fit a signing date",
+    "status-needs-date": "status '{status}' needs a date: add 'signed' or 'in_force'",
+    "status-needs-as-of": "status 'unknown' needs 'as_of': the date of the latest source that "
+    "saw it running",
+    "status-needs-successor": "status 'succeeded' needs a 'successor'",
+    "folder-in-covenants": "the build reads no folders inside covenants/; move the files in it to "
+    "content/covenants",
+    "covenant-not-yaml": "covenant files end in .yaml; rename the file",
+    "covenant-bad-name": "the file name '{name}' is not a valid slug: use lowercase letters, "
+    "digits and hyphens (like 'banken.yaml')",
+    "covenant-reserved-name": "the slug '{name}' is already used by a page or folder of the site; "
+    "rename the file",
+    "covenant-name-twice": "slug '{name}' is also used by {other}",
+    "text-missing": "this text is missing",
+    "text-no-page": "no page of the site shows this text; a text is named after its page "
+    "({names}), then .nl.md or .en.md",
+    "text-bad-name": "name text files <name>.nl.md and <name>.en.md",
+    "text-no-translation": "the text has no translation: add {name}",
+    # --- warnings (check) ---
+    "same-text": "the Dutch and English texts are the same; translate one of them",
+    "not-https": "the link is not https: use 'https://{rest}' if the site has it",
+    "no-source": "this fact has no source: add 'sources: [<id>]' with an id from 'sources'",
+    "term-passed": "status 'active' but its term of {months} months ended in {end}: check the "
+    "status, add 'ended', or explain it in status.note",
+    "signed-future": "status 'active' but the signing date ({date}) is in the future",
+    "checked-old": "last checked against the sources on {date}, more than a year ago: check the "
+    "facts again and set 'checked' to today's date",
+    "end-future": "status '{status}' but the end date ({date}) is in the future",
+    "empty-group": "'{name}' is empty: write its lines under it, or put a '#' before it",
+    "as-of-before-end": "status '{status}' checked on {as_of}, before the end ({end}): set "
+    "'as_of' to the date you checked, or remove it",
+    "ended-note-running": "status '{status}' but the status note says the covenant may still run "
+    "({words}); change the note, or the status",
+    "running-after-end": "'after_end' describes what came after the end, but the status is "
+    "'{status}': remove 'after_end', or change the status",
+    # --- build.py new ---
+    "new-bad-name": "'{name}' cannot be a file name: use lowercase letters, digits and hyphens; "
+    "'{suggest}' is free",
+    "new-reserved": "'{name}' is the name of a page or folder of the site; '{suggest}' is free",
+    "new-exists": "{path} already exists: edit it, or choose another name; '{suggest}' is free",
+    "new-wrote": "Wrote {path}: fill in the values marked REQUIRED, then run "
+    "'python build.py check --strict'.",
+    # --- build.py translations ---
+    "lang-nl": "Dutch",
+    "lang-en": "English",
+    "only-in-add": "only in {has}: add the {lacks} ({key})",
+    "only-in-add-file": "only in {has}: add {name}",
+    "translations-none": "Every text is in both languages.",
+    "translations-count": "{count} text{s} to translate in {files} file{fs}.",
+    # --- summaries ---
+    "summary-errors": "{count} error{s}",
+    "summary-warnings": "{count} warning{s}",
+    "summary-files": "{count} file{s}",
+    "summary": "{parts} in {files}.",
+    "summary-and": " and ",
+    "checked-none": "{count} covenant{s} checked: no problems.",
+    "strict-fails": "{line}; warnings fail with --strict.",
+    "warning-prefix": "warning: ",
+}

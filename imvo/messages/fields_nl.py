@@ -1,0 +1,115 @@
+"""Wat elk veld betekent, in het Nederlands: 'Model.veld' -> uitleg.
+
+The English comes from the model's own descriptions (imvo/model.py); this is its Dutch
+counterpart, used by `build.py new` and the JSON Schemas (`build.py schema`). A test checks
+that every field of the model is here.
+"""
+
+FIELDS_NL: dict[str, str] = {
+    "Covenant.name": "De volledige naam van het convenant.",
+    "Text.nl": "De Nederlandse tekst.",
+    "Text.en": "De Engelse tekst.",
+    "Covenant.short_name": "Een korte naam, voor lijsten en de tijdlijn.",
+    "Covenant.sector": "De sector waar het convenant over gaat.",
+    "Covenant.status": "Hoe het convenant ervoor staat.",
+    "StatusFact.value": "in_preparation (in voorbereiding), active (loopt), ended (afgelopen), "
+    "ended_early (eerder gestopt dan gepland), succeeded (opgevolgd door een nieuw convenant) "
+    "of unknown (geen bron zegt of het nog loopt; 'as_of' is de datum van de laatste bron "
+    "waarin het nog liep).",
+    "StatusFact.sources": "Waar de status vandaan komt.",
+    "StatusFact.as_of": "Wanneer de status voor het laatst met de bronnen is vergeleken; bij "
+    "status unknown de datum van de laatste bron waarin het convenant nog liep.",
+    "StatusFact.note": "Een korte toelichting bij de status.",
+    "Covenant.signed": "Wanneer het is ondertekend.",
+    "DatedFact.date": "De datum.",
+    "DatedFact.sources": "De ids van de bronnen die deze datum geven.",
+    "DatedFact.disputed": "Andere data die andere bronnen voor hetzelfde feit geven.",
+    "DisputedDate.date": "De datum die deze bron in plaats daarvan geeft.",
+    "DisputedDate.sources": "De bron of bronnen die deze andere datum geven.",
+    "DatedFact.note": "Een korte toelichting bij deze datum.",
+    "Covenant.in_force": "Wanneer het in werking trad.",
+    "Covenant.ended": "Wanneer het eindigde.",
+    "Covenant.term": "De geplande looptijd.",
+    "Term.months": "De geplande looptijd in maanden (5 jaar = 60).",
+    "Term.sources": "Waar de looptijd vandaan komt.",
+    "Covenant.successor": "De bestandsnaam (zonder .yaml) van het convenant dat hierna kwam.",
+    "Covenant.tagline": "Eén regel over wat het convenant is of was, onder de titel (zonder "
+    "deze regel: de eerste zin van de samenvatting).",
+    "Covenant.checked": "Wanneer de redactie dit hele bestand voor het laatst met de bronnen "
+    "vergeleek (niet de datum van een bron: dat is status.as_of).",
+    "Covenant.summary": "Een korte samenvatting, geschreven voor een vakbondsbestuurder.",
+    "Covenant.goals": "De doelen van het convenant.",
+    "Covenant.oecd_themes": "De hoofdstukken van de OESO-richtlijnen waar het over gaat.",
+    "Covenant.risks": "De risico's waar het over gaat.",
+    "Covenant.parties": "De organisaties en hun rol erin.",
+    "Participation.party": "De id van de partij in content/parties.yaml.",
+    "Participation.role": "signatory (ondertekenaar), supporter (steunt), facilitator, "
+    "withdrawn (gestopt) of declined (wilde niet tekenen).",
+    "Participation.date": "Wanneer de partij meedeed, stopte of weigerde, als dat bekend is.",
+    "Participation.sources": "Waar dit vandaan komt.",
+    "Participation.note": "Een korte toelichting bij de rol van deze partij.",
+    "Covenant.chairs": "De onafhankelijke voorzitter of voorzitters, als hun naam bekend is.",
+    "Chair.name": "De naam van de voorzitter, zoals de bron die schrijft.",
+    "Chair.since": "Vanaf wanneer, als dat bekend is.",
+    "Chair.until": "Tot wanneer, als dat bekend is.",
+    "Chair.sources": "Waar de naam vandaan komt.",
+    "Chair.note": "Een korte toelichting, in beide talen.",
+    "Covenant.counts": "Aantallen partijen of deelnemers die bronnen noemen; één regel per bron "
+    "als ze verschillen.",
+    "Count.of": "Wat er geteld is: parties (partijen) of participants (deelnemers).",
+    "Count.number": "Het getal dat de bron noemt.",
+    "Count.as_of": "Wanneer het getal klopte.",
+    "Count.sources": "De bron die het noemt.",
+    "Count.note": "Een korte toelichting, in beide talen.",
+    "Covenant.complaints": "Hoe een werknemer of een lokale vakbond kan klagen, en bij wie.",
+    "SourcedText.nl": "De Nederlandse tekst.",
+    "SourcedText.en": "De Engelse tekst.",
+    "SourcedText.sources": "De ids van de bronnen waar deze tekst op steunt.",
+    "Covenant.union_role": "Wat een vakbondsbestuurder of OR-lid in dit convenant kan doen.",
+    "Covenant.actions": "Twee of drie concrete stappen voor een vakbondslid of OR-lid, elk één "
+    "korte zin (Markdown).",
+    "Covenant.after_end": "Voor een convenant dat is afgelopen: één regel over wat erna kwam "
+    "(een opvolger, mislukte gesprekken over een opvolger, waar klachten nu heen gaan).",
+    "Covenant.links": "Links naar meer informatie.",
+    "Link.title": "Waar de link naartoe gaat, in beide talen.",
+    "Link.url": "Het adres: https://...",
+    "Covenant.sources": "De bronnen van de feiten op deze pagina.",
+    "Source.id": "Een korte naam voor de bron, om er vanuit de feiten naar te verwijzen "
+    "(kleine letters, cijfers en streepjes).",
+    "Source.title": "De titel van de bron, zoals de bron die schrijft.",
+    "Source.publisher": "Wie de bron uitgaf, bijvoorbeeld 'SER' of 'CNV Internationaal'.",
+    "Source.url": "Waar de bron te lezen is: een adres met https://.",
+    "Source.date": "Wanneer de bron verscheen.",
+    "PartyRegistry.parties": "De organisaties.",
+    "Party.id": "Een korte, vaste naam waarmee convenantbestanden naar deze partij verwijzen.",
+    "Party.name": "De naam; geef nl en en alleen als de namen verschillen.",
+    "Party.full_name": "De volledige naam, als 'name' een afkorting is.",
+    "Party.kind": "Wat voor organisatie het is.",
+    "Party.website": "De website: een adres met https://.",
+    "Glossary.entries": "De begrippen.",
+    "GlossaryEntry.term": "Het begrip, zoals elke taal het schrijft.",
+    "GlossaryEntry.abbreviation": "De afkorting in elke taal (OESO / OECD); de site legt haar "
+    "uit waar ze staat.",
+    "GlossaryEntry.definition": "Wat het begrip betekent, in gewone woorden.",
+    "GlossaryEntry.url": "Waar je meer leest: https://...",
+    "DueDiligence.intro": "De openingstekst van de pagina (Markdown).",
+    "DueDiligence.steps": "De stappen, op volgorde.",
+    "OecdStep.id": "Een korte naam voor de stap.",
+    "OecdStep.title": "De naam van de stap (een of twee woorden).",
+    "OecdStep.explanation": "Wat de stap voor een bedrijf betekent.",
+    "OecdStep.union_action": "Wat een vakbondsbestuurder of OR-lid bij deze stap kan doen.",
+    "OecdStep.cnv_steps": "De namen van de stappen uit de CNV-factsheet die onder deze stap "
+    "vallen (geen, als de factsheet er geen eigen stap voor heeft).",
+    "DueDiligence.sources": "Waar de tekst vandaan komt.",
+}
+
+STATUS_NEEDS_NL: dict[str, str] = {
+    "in_preparation": "nog niet ondertekend: geen 'signed' en geen 'ended'",
+    "active": "loopt: 'signed' of 'in_force', geen 'ended'",
+    "ended": "afgelopen: 'ended' met de datum van het einde",
+    "ended_early": "eerder gestopt dan gepland: 'ended' met de datum van het einde",
+    "succeeded": "opgevolgd door een nieuw convenant: 'ended' en 'successor'",
+    "unknown": "geen bron zegt of het nog loopt: 'signed' of 'in_force', 'as_of' (de datum "
+    "van de laatste bron waarin het nog liep), geen 'ended'",
+}
+"""What each status needs besides itself, in Dutch (the same rules validate.py checks)."""

@@ -1,0 +1,208 @@
+"""De meldingen aan redacteuren in het Nederlands: code -> tekst met {parameters}.
+
+Every code of en.py is here with the same parameters (tests/test_messages.py checks it).
+Each message says what is wrong and how to fix it, where it can with the editor's own value.
+"""
+
+MESSAGES: dict[str, str] = {
+    # --- een waarde beschrijven (binnen andere meldingen) ---
+    "value-group": "een groep velden",
+    "value-list": "een lijst",
+    "value-nothing": "niets",
+    "value-long": "{start}... ({count} tekens)",
+    "value-single": "één waarde ({got})",
+    "kind-folder": "een map",
+    "kind-pipe": "een named pipe",
+    "kind-device": "een apparaat",
+    "kind-socket": "een socket",
+    "kind-other": "geen gewoon bestand",
+    "which-signing": "ondertekening",
+    "which-in-force": "inwerkingtreding",
+    # --- een bestand lezen ---
+    "file-missing": "dit bestand ontbreekt; zet het terug (kijk in de geschiedenis op GitHub)",
+    "folder-missing": "deze map bestaat niet",
+    "file-unreadable": "het bestand kan niet gelezen worden ({reason})",
+    "file-symlink": "dit is een snelkoppeling (symbolic link); de site leest alleen gewone "
+    "bestanden in de map content, zodat een link geen bestand van elders kan publiceren: zet "
+    "het bestand zelf hier",
+    "folder-symlink": "deze map is een snelkoppeling (symbolic link); de site leest alleen "
+    "mappen in de map content: zet de map zelf hier",
+    "file-not-ordinary": "dit is {kind}, geen gewoon bestand; de site leest alleen gewone "
+    "tekstbestanden",
+    "file-too-large": "het bestand is {size} MB; een bestand mag hoogstens {limit} MB zijn: "
+    "maak het kleiner",
+    "text-too-large": "het bestand is groter dan 1 MB: maak het kleiner",
+    "file-bom": "het bestand begint met een onzichtbaar teken (BOM); sla het op als UTF-8 "
+    "zonder BOM",
+    "file-not-utf8": "het bestand is niet in UTF-8 opgeslagen (byte 0x{byte}); sla het op als "
+    "UTF-8",
+    "text-not-utf8": "het bestand is niet in UTF-8 opgeslagen; sla het op als UTF-8",
+    "file-nul": "het bestand bevat een NUL-teken; sla het op als gewone UTF-8-tekst",
+    "file-invisible-break": "deze regel bevat een onzichtbare regelovergang ({char}), vaak "
+    "geplakt uit een webpagina of tekstverwerker; haal hem weg of typ er een spatie voor in de "
+    "plaats",
+    "file-control-char": "deze regel bevat een stuurteken ({char}) dat YAML niet toestaat; "
+    "haal het weg",
+    "file-empty": "het bestand is leeg",
+    "file-not-mapping": "verwacht: velden met een naam (naam: waarde); het bestand is {kind}",
+    "nested-too-deeply": "het bestand is te diep genest (meer dan {limit} niveaus)",
+    "nested-too-deeply-plain": "het bestand is te diep genest",
+    "indented-too-deeply": "de regel springt te ver in (meer dan {limit} spaties)",
+    "yaml-alias": "ankers en verwijzingen (& en *) mogen niet in deze bestanden; schrijf de "
+    "waarde helemaal uit",
+    "yaml-merge": "samenvoegen met << mag niet in deze bestanden; schrijf de velden helemaal uit",
+    "yaml-tag": "de markering {tag} mag niet in deze bestanden; schrijf de waarde zonder de "
+    "markering",
+    "yaml-tag-value": "'{value}' kan niet gelezen worden als {tag}; schrijf de waarde zonder de "
+    "markering",
+    "yaml-key-not-word": "de naam van een veld moet een woord zijn; er staat {got}",
+    "yaml-duplicate-key": "veld '{key}' staat twee keer in deze groep: het staat al op regel "
+    "{line}; haal een van de twee weg",
+    # --- YAML die niet te lezen is ---
+    "yaml-tab": "deze regel springt in met een tab; gebruik spaties",
+    "yaml-quote-open": "het aanhalingsteken op deze regel wordt niet gesloten; sluit de tekst af "
+    "met hetzelfde aanhalingsteken",
+    "yaml-colon": "deze regel springt verder in dan de regel erboven toestaat, of de tekst bevat "
+    "een ':' zonder aanhalingstekens; controleer de inspringing of zet de tekst tussen "
+    'aanhalingstekens, bijvoorbeeld nl: "Let op: ..."',
+    "yaml-indent": "deze regel springt anders in dan de regels erboven; zet de velden van één "
+    "groep met spaties precies onder elkaar",
+    "yaml-list-indent": "deze regel springt anders in dan de lijst erboven: een veld van een "
+    "onderdeel staat precies onder het eerste veld na de '- ', en een nieuw onderdeel begint "
+    "met '- ' onder de andere",
+    "yaml-bracket": "een haakje ('[' of '{{') op deze regel wordt niet gesloten; sluit de lijst "
+    "met ']' (zoals [bron-a, bron-b]) of zet de tekst tussen aanhalingstekens",
+    "yaml-quote-inside": "een tekst die met een aanhalingsteken begint, moet direct na het "
+    "sluitende aanhalingsteken ophouden; zet de hele tekst tussen aanhalingstekens en schrijf "
+    "een aanhalingsteken erin twee keer ('') of gebruik het andere aanhalingsteken",
+    "yaml-special-start": "een tekst mag niet met {char} beginnen zonder aanhalingstekens; zet de "
+    "hele tekst tussen aanhalingstekens",
+    "yaml-document": "een regel met alleen '---' begint een tweede document; een bestand heeft "
+    "er één: haal de regel weg",
+    "yaml-escape": "een backslash (\\) in een tekst tussen dubbele aanhalingstekens begint een "
+    "speciaal teken; schrijf hem twee keer (\\\\) of zet de tekst tussen enkele "
+    "aanhalingstekens",
+    "yaml-other": "deze regel is geen geldige YAML; controleer de inspringing (alleen spaties, "
+    "velden van één groep onder elkaar), de ':' na elke veldnaam, en zet teksten met ':', '#' "
+    "of aanhalingstekens tussen aanhalingstekens",
+    # --- het model ---
+    "unknown-field-close": "onbekend veld '{name}'; bedoel je '{close}'?",
+    "unknown-field": "onbekend veld '{name}'; hier mag: {allowed}",
+    "required": "dit veld is verplicht: vul het in",
+    "choice": "kies een van: {choices}; er staat {got}",
+    "expected-text": "hier hoort een tekst; er staat {got}",
+    "empty-text": "deze tekst is leeg: vul hem in, of haal het veld weg",
+    "text-too-long": "deze tekst heeft {count} tekens; een tekst mag er hoogstens {limit} "
+    "hebben: maak hem korter",
+    "id-pattern": "gebruik kleine letters, cijfers en streepjes (zoals 'fnv' of "
+    "'save-the-children'); er staat {got}",
+    "expected-list": "hier hoort een lijst: [a, b], of regels die met '- ' beginnen; er staat "
+    "{got}",
+    "expected-group": "hier horen velden (naam: waarde) op de regels eronder; er staat {got}",
+    "list-empty": "deze lijst moet minstens één onderdeel hebben",
+    "expected-number": "hier hoort een heel getal, zoals 36; er staat {got}",
+    "number-greater": "het getal moet groter zijn dan {limit}; er staat {got}",
+    "number-at-least": "het getal moet minstens {limit} zijn; er staat {got}",
+    "number-at-most": "het getal mag hoogstens {limit} zijn; er staat {got}",
+    "value-other": "deze waarde past hier niet ({detail}); er staat {got}",
+    "value-error": "deze waarde past hier niet ({detail})",
+    "date-format": "schrijf de datum als jaar-maand-dag tussen aanhalingstekens, zoals "
+    '"2016-07-01", of "2016-07" of "2016" als alleen de maand of het jaar bekend is; er staat '
+    "{got}",
+    "date-format-quotes": 'zet de datum tussen aanhalingstekens, zoals "2016-07-01" of '
+    '"2016"; er staat {got}',
+    "date-format-suggest": 'schrijf de datum als "{suggest}" (jaar-maand-dag, tussen '
+    "aanhalingstekens); er staat {got}",
+    "date-no-month": "{date} bestaat niet: er is geen maand {month}; schrijf jaar-maand-dag, "
+    'zoals "2016-07-01"',
+    "date-month-days": "{date} bestaat niet: maand {month} heeft {days} dagen",
+    "url": "schrijf een webadres dat met https:// begint, zoals 'https://www.ser.nl/...' (of "
+    "mailto:); er staat {got}",
+    # --- over velden en bestanden heen ---
+    "source-twice": "bron-id '{id}' staat twee keer bij sources; geef een van de twee bronnen "
+    "een andere id",
+    "party-twice": "partij-id '{id}' staat twee keer in dit bestand; haal er een weg of geef "
+    "een andere id",
+    "unknown-source": "er is geen bron met id '{id}' bij sources onderaan dit bestand; voeg de "
+    "bron toe of gebruik een id die er staat",
+    "unknown-source-close": "er is geen bron met id '{id}' bij sources onderaan dit bestand; "
+    "bedoel je '{close}'?",
+    "unknown-party": "er is geen partij '{id}' in content/parties.yaml; voeg haar daar toe of "
+    "gebruik een id die er staat",
+    "unknown-party-close": "er is geen partij '{id}' in content/parties.yaml; bedoel je '{close}'?",
+    "successor-self": "een convenant kan niet zijn eigen opvolger zijn; zet bij successor de "
+    "naam van het nieuwe convenant",
+    "successor-unknown": "er is geen convenant '{id}' in content/covenants/; schrijf de "
+    "bestandsnaam zonder .yaml",
+    "successor-circle": "de opvolgers gaan in een kring rond ({circle}); een convenant kan "
+    "zichzelf niet opvolgen",
+    "end-before-start": "het einde ({end}) ligt vóór de {which} ({start}); controleer beide data",
+    "in-force-before-signing": "de inwerkingtreding ({in_force}) ligt vóór de ondertekening "
+    "({signed}); controleer beide data",
+    "status-needs-end": "status '{status}' heeft een einddatum nodig: voeg 'ended' toe, met "
+    'date: "2020-06" en de bron',
+    "status-no-end": "status '{status}' past niet bij een einddatum: haal 'ended' weg of kies "
+    "status ended",
+    "status-prep-signed": "status 'in_preparation' past niet bij een datum van ondertekening: "
+    "kies status active of haal 'signed' weg",
+    "status-needs-date": "status '{status}' heeft een datum nodig: voeg 'signed' of 'in_force' toe",
+    "status-needs-as-of": "status 'unknown' heeft 'as_of' nodig: de datum van de laatste bron "
+    'waarin het convenant nog liep, zoals as_of: "2024-05"',
+    "status-needs-successor": "status 'succeeded' heeft een 'successor' nodig: de bestandsnaam "
+    "van het nieuwe convenant",
+    "folder-in-covenants": "de site leest geen mappen in covenants/; zet de bestanden erin in "
+    "content/covenants",
+    "covenant-not-yaml": "een convenantbestand eindigt op .yaml; geef het bestand een andere naam",
+    "covenant-bad-name": "de bestandsnaam '{name}' mag niet: gebruik kleine letters, cijfers en "
+    "streepjes (zoals 'banken.yaml')",
+    "covenant-reserved-name": "de naam '{name}' is al van een pagina of map van de site; geef "
+    "het bestand een andere naam",
+    "covenant-name-twice": "de naam '{name}' wordt ook gebruikt door {other}",
+    "text-missing": "deze tekst ontbreekt",
+    "text-no-page": "geen pagina van de site toont deze tekst; een tekst heet naar zijn pagina "
+    "({names}), dan .nl.md of .en.md",
+    "text-bad-name": "noem tekstbestanden <naam>.nl.md en <naam>.en.md",
+    "text-no-translation": "de tekst heeft geen vertaling: voeg {name} toe",
+    # --- waarschuwingen (check) ---
+    "same-text": "de Nederlandse en Engelse tekst zijn gelijk; vertaal een van de twee",
+    "not-https": "de link is niet https: schrijf 'https://{rest}' als de site dat heeft",
+    "no-source": "dit feit heeft geen bron: voeg 'sources: [<id>]' toe met een id van "
+    "'sources' onderaan",
+    "term-passed": "status 'active', maar de looptijd van {months} maanden eindigde in {end}: "
+    "controleer de status, voeg 'ended' toe, of leg het uit in status.note",
+    "signed-future": "status 'active', maar de ondertekening ({date}) ligt in de toekomst",
+    "checked-old": "voor het laatst met de bronnen vergeleken op {date}, meer dan een jaar "
+    "geleden: controleer de feiten opnieuw en zet 'checked' op de datum van vandaag",
+    "end-future": "status '{status}', maar de einddatum ({date}) ligt in de toekomst",
+    "empty-group": "'{name}' is leeg: schrijf de regels eronder, of zet er een '#' voor",
+    "as-of-before-end": "status '{status}' gecontroleerd op {as_of}, vóór het einde ({end}): "
+    "zet 'as_of' op de datum waarop je het controleerde, of haal het weg",
+    "ended-note-running": "status '{status}', maar de toelichting bij de status zegt dat het "
+    "convenant misschien nog loopt ({words}); pas de toelichting of de status aan",
+    "running-after-end": "'after_end' beschrijft wat er na het einde kwam, maar de status is "
+    "'{status}': haal 'after_end' weg, of pas de status aan",
+    # --- build.py new ---
+    "new-bad-name": "'{name}' kan geen bestandsnaam zijn: gebruik kleine letters, cijfers en "
+    "streepjes; '{suggest}' is vrij",
+    "new-reserved": "'{name}' is de naam van een pagina of map van de site; '{suggest}' is vrij",
+    "new-exists": "{path} bestaat al: pas dat bestand aan, of kies een andere naam; '{suggest}' "
+    "is vrij",
+    "new-wrote": "{path} gemaakt: vul de waarden in die VERPLICHT zijn, en typ dan "
+    "'python build.py check --strict'.",
+    # --- build.py translations ---
+    "lang-nl": "het Nederlands",
+    "lang-en": "het Engels",
+    "only-in-add": "alleen in {has}: voeg {lacks} toe ({key})",
+    "only-in-add-file": "alleen in {has}: voeg {name} toe",
+    "translations-none": "Elke tekst staat er in beide talen.",
+    "translations-count": "{count} tekst{s} te vertalen in {files} bestand{fs}.",
+    # --- samenvattingen ---
+    "summary-errors": "{count} fout{s}",
+    "summary-warnings": "{count} waarschuwing{s}",
+    "summary-files": "{count} bestand{s}",
+    "summary": "{parts} in {files}.",
+    "summary-and": " en ",
+    "checked-none": "{count} convenant{s} gecontroleerd: geen problemen.",
+    "strict-fails": "{line}; met --strict laten waarschuwingen de controle falen.",
+    "warning-prefix": "waarschuwing: ",
+}
