@@ -25,6 +25,7 @@ JSON_FILE = "covenants.json"
 COVENANTS_CSV = "covenants.csv"
 PARTIES_CSV = "covenant-parties.csv"
 
+
 def _party_count(covenant: Covenant) -> int:
     # The one count the overview and the factsheet show too (imported here: render imports
     # this module for the data page).
