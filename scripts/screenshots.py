@@ -13,6 +13,7 @@ where the "what you can do" box ends (in screens of 740 px), and the page count 
 from __future__ import annotations
 
 import argparse
+import csv
 import os
 import shutil
 import socket
@@ -51,10 +52,11 @@ def build(site: Path, content: Path, site_url: str | None) -> None:
 
 
 def factsheets(site: Path, wanted: list[str]) -> list[str]:
-    """The factsheets to shoot: those named, else every page with a PDF beside it."""
+    """The factsheets to shoot: those named, else every covenant in the site's open data."""
     if wanted:
         return wanted
-    return sorted(p.stem for p in (site / "pdf").glob("*.pdf"))
+    with (site / "data" / "covenants.csv").open(encoding="utf-8-sig") as handle:
+        return sorted(row["slug"] for row in csv.DictReader(handle))
 
 
 def shoot_pages(site: Path, out: Path, slugs: list[str]) -> list[str]:

@@ -148,3 +148,76 @@ def test_long_words_never_make_a_page_scroll_sideways_at_360_pixels(
 ) -> None:
     _assert_fits_360_pixels(browser_page, long_words_site, name)
     assert LONG in browser_page.content()
+
+
+@pytest.mark.parametrize("name", ["overzicht.html", "en/overview.html"])
+def test_overview_needs_no_sideways_scrolling_at_320_pixels(
+    served_site: ServedSite, browser_page: Any, name: str
+) -> None:
+    """Below its breakpoint the overview's rows are cards: every status shows at 320 px."""
+    browser_page.set_viewport_size({"width": 320, "height": 740})
+    browser_page.goto(served_site.url(name), wait_until="load")
+    widths = browser_page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1] == 320
+    rights = browser_page.eval_on_selector_all(
+        ".imvo-overview .imvo-status", "els => els.map(e => e.getBoundingClientRect().right)"
+    )
+    assert served_site.corpus is not None
+    assert len(rights) == len(served_site.corpus.covenants)
+    assert max(rights) <= 320
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"], ids=["dutch", "english"])
+def test_factsheet_status_key_facts_and_actions_fit_the_first_two_phone_screens(
+    served_site: ServedSite, browser_page: Any, prefix: str
+) -> None:
+    """On a 360x740 phone: the status on the first screen, the key facts at most 450 px
+    tall, the whole "what you can do" box within the first two screens."""
+    assert served_site.corpus is not None
+    browser_page.set_viewport_size({"width": 360, "height": 740})
+    for slug in served_site.corpus.covenants:
+        browser_page.goto(served_site.url(f"{prefix}{slug}.html"), wait_until="load")
+        box = browser_page.evaluate(
+            """() => {
+              const rect = s => document.querySelector(s).getBoundingClientRect();
+              return {status: rect('.imvo-lead .imvo-status').bottom,
+                      facts: rect('dl.imvo-facts').height,
+                      action: rect('.imvo-action').bottom};
+            }"""
+        )
+        assert box["status"] <= 740, slug
+        assert box["facts"] <= 450, slug
+        assert box["action"] <= 2 * 740, slug
+
+
+def test_titles_are_the_strongest_headings_and_phone_text_at_least_14_pixels(
+    served_site: ServedSite, browser_page: Any
+) -> None:
+    assert served_site.corpus is not None
+    slug = sorted(served_site.corpus.covenants)[0]
+    browser_page.set_viewport_size({"width": 360, "height": 740})
+    browser_page.goto(served_site.url(f"{slug}.html"), wait_until="load")
+    sizes = browser_page.evaluate(
+        """() => ['h1', 'h2:not(.imvo-visually-hidden)', 'h3'].map(s => {
+             const style = getComputedStyle(document.querySelector('.md-content ' + s));
+             return [parseFloat(style.fontSize), parseInt(style.fontWeight)];
+           })"""
+    )
+    (h1, w1), (h2, w2), (h3, w3) = sizes
+    assert h1 > h2 > h3 and w1 >= w2 >= w3 >= 700
+    smallest = browser_page.evaluate(
+        """() => Math.min(...[...document.querySelectorAll('.md-content *')]
+             .filter(e => e.offsetParent !== null && e.childNodes.length
+                     && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+             .map(e => parseFloat(getComputedStyle(e).fontSize)))"""
+    )
+    assert smallest >= 14
+    # The due-diligence cycle's labels too: 16 units of a viewBox drawn at least 0.875 wide.
+    browser_page.goto(served_site.url("due-diligence.html"), wait_until="load")
+    scale = browser_page.evaluate(
+        "() => { const svg = document.querySelector('svg.imvo-dd');"
+        " return svg.getBoundingClientRect().width / svg.viewBox.baseVal.width; }"
+    )
+    assert 16 * scale >= 14
