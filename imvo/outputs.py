@@ -1,4 +1,4 @@
-"""Outputs beside the pages, made after both languages are built: open data and PDFs."""
+"""Outputs beside the pages, made after both languages are built: open data, search, PDFs."""
 
 from __future__ import annotations
 
@@ -18,6 +18,15 @@ def data_step(corpus: Corpus, site: Path, timings: Timings) -> None:
     timings.add("data", time.perf_counter() - started)
 
 
+def search_step(corpus: Corpus, site: Path, timings: Timings) -> None:
+    """Index each language's pages for search with Pagefind (imvo/search.py)."""
+    from imvo.search import index_site
+
+    started = time.perf_counter()
+    index_site(site)
+    timings.add("search", time.perf_counter() - started)
+
+
 def pdf_step(corpus: Corpus, site: Path, timings: Timings) -> None:
     """Print every factsheet to PDF in both languages, reusing cached PDFs of unchanged pages."""
     from imvo.pdf import make_pdfs
@@ -34,5 +43,5 @@ def pdf_step(corpus: Corpus, site: Path, timings: Timings) -> None:
 
 def post_steps(*, pdf: bool = True) -> list[PostStep]:
     """The steps that add files to the assembled site before it is swapped in."""
-    steps = [PostStep(data_step, needs_pages=False)]
+    steps = [PostStep(data_step, needs_pages=False), PostStep(search_step)]
     return [*steps, PostStep(pdf_step)] if pdf else steps

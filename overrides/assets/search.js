@@ -1,0 +1,163 @@
+/* The site's search: Pagefind's index of this language (imvo/search.py), in the header's
+   search field (partials/search.html). Loaded only when a reader first reaches the field;
+   Pagefind's script, its WebAssembly and the index chunks a query needs load on the first
+   query. Results are plain links, relative to the page; the keyboard works as in a list:
+   Down and Up move between the field and the results, Enter opens the first result,
+   Escape closes the results. Texts come from the page (templates/i18n). */
+
+const SHOWN = 10;
+
+export function start(box) {
+  const strings = JSON.parse(box.dataset.imvoStrings);
+  const toggle = document.getElementById("__search");
+  const form = box.querySelector("form");
+  const input = box.querySelector("input");
+  const meta = box.querySelector(".md-search-result__meta");
+  const list = box.querySelector(".md-search-result__list");
+  const bundle = new URL(box.dataset.imvoBundle, document.baseURI);
+  const root = new URL("../", bundle); // the folder of this language's pages
+  let pagefind = null;
+  let latest = 0;
+
+  function load() {
+    if (!pagefind) {
+      pagefind = import(bundle.href).then(async (found) => {
+        await found.options({ baseUrl: "/" });
+        await found.init();
+        return found;
+      });
+    }
+    return pagefind;
+  }
+
+  /* A result's address: relative where the page is in the language's folder, as every page
+     is but the 404 page, which may be shown at any address. */
+  function address(url) {
+    const target = new URL(url.replace(/^\/+/, ""), root);
+    const here = new URL("./", location.href);
+    return here.href === root.href ? target.href.slice(root.href.length) : target.href;
+  }
+
+  /* Pagefind's excerpt is plain text with <mark> around the words found: build it as text
+     and mark elements, never as HTML, since the text may hold '<'. */
+  function excerpt(text) {
+    const p = document.createElement("p");
+    text.split(/(<mark>|<\/mark>)/).reduce((marked, part) => {
+      if (part === "<mark>") return true;
+      if (part === "</mark>") return false;
+      if (part) {
+        if (marked) {
+          const mark = document.createElement("mark");
+          mark.textContent = part;
+          p.append(mark);
+        } else {
+          p.append(part);
+        }
+      }
+      return marked;
+    }, false);
+    return p;
+  }
+
+  function item(data, index) {
+    const li = document.createElement("li");
+    li.className = "md-search-result__item";
+    const link = document.createElement("a");
+    link.className = "md-search-result__link";
+    link.href = address(data.url);
+    const article = document.createElement("article");
+    article.className = "md-search-result__article md-typeset";
+    const title = document.createElement("p");
+    title.className = "imvo-search__title";
+    title.id = `imvo-search-title-${index}`;
+    title.textContent = data.meta.title || data.url;
+    const text = excerpt(data.excerpt);
+    text.id = `imvo-search-text-${index}`;
+    link.setAttribute("aria-labelledby", title.id);
+    link.setAttribute("aria-describedby", text.id);
+    article.append(title, text);
+    link.append(article);
+    li.append(link);
+    return li;
+  }
+
+  function count(total, shown) {
+    if (total === 0) return strings.none;
+    if (total === 1) return strings.one;
+    const key = total > shown ? "more" : "other";
+    return strings[key].replace("{n}", String(total)).replace("{shown}", String(shown));
+  }
+
+  async function search() {
+    const query = input.value.trim();
+    const mine = ++latest;
+    if (!query) {
+      list.replaceChildren();
+      meta.textContent = strings.initial;
+      return;
+    }
+    meta.textContent = strings.loading;
+    try {
+      const found = await (await load()).search(query);
+      const data = await Promise.all(found.results.slice(0, SHOWN).map((r) => r.data()));
+      if (mine !== latest) return; // a later query is on its way
+      list.replaceChildren(...data.map(item));
+      meta.textContent = count(found.results.length, data.length);
+    } catch (error) {
+      if (mine !== latest) return;
+      list.replaceChildren();
+      meta.textContent = location.protocol === "file:" ? strings.offline : strings.failed;
+    }
+  }
+
+  function links() {
+    return Array.from(list.querySelectorAll("a"));
+  }
+
+  function close() {
+    toggle.checked = false;
+  }
+
+  let timer = 0;
+  input.addEventListener("input", () => {
+    toggle.checked = true;
+    clearTimeout(timer);
+    timer = setTimeout(search, 150);
+  });
+  box.addEventListener("focusin", () => {
+    toggle.checked = true;
+  });
+  box.addEventListener("focusout", (event) => {
+    if (!box.contains(event.relatedTarget)) close();
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const first = links()[0];
+    if (first) location.href = first.href;
+  });
+  form.addEventListener("reset", () => {
+    setTimeout(search);
+    input.focus();
+  });
+  box.addEventListener("keydown", (event) => {
+    const all = [input, ...links()];
+    const at = all.indexOf(document.activeElement);
+    if (event.key === "Escape") {
+      input.focus();
+      close();
+    } else if (event.key === "ArrowDown" && at >= 0 && at < all.length - 1) {
+      all[at + 1].focus();
+    } else if (event.key === "ArrowUp" && at > 0) {
+      all[at - 1].focus();
+    } else {
+      return;
+    }
+    event.preventDefault();
+  });
+
+  toggle.checked = box.contains(document.activeElement);
+  if (input.value) search();
+  else load().catch(() => {
+    meta.textContent = location.protocol === "file:" ? strings.offline : strings.failed;
+  });
+}
