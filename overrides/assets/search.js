@@ -3,18 +3,24 @@
    Pagefind's script, its WebAssembly and the index chunks a query needs load on the first
    query. Results are plain links, relative to the page; the keyboard works as in a list:
    Down and Up move between the field and the results, Enter opens the first result,
-   Escape closes the results. Texts come from the page (templates/i18n). */
+   Escape closes the results. A template (mkdocs.yml: static_templates), rendered for each
+   language with its texts from templates/i18n. */
 
 const SHOWN = 10;
+const STRINGS = {{ {
+  "initial": imvo_t("search.initial"), "loading": imvo_t("search.loading"),
+  "none": imvo_t("search.none"), "one": imvo_t("search.one"), "other": imvo_t("search.other"),
+  "more": imvo_t("search.more"), "offline": imvo_t("search.offline"),
+  "failed": imvo_t("search.failed")} | tojson }};
 
 export function start(box) {
-  const strings = JSON.parse(box.dataset.imvoStrings);
+  const strings = STRINGS;
   const toggle = document.getElementById("__search");
   const form = box.querySelector("form");
   const input = box.querySelector("input");
   const meta = box.querySelector(".md-search-result__meta");
   const list = box.querySelector(".md-search-result__list");
-  const bundle = new URL(box.dataset.imvoBundle, document.baseURI);
+  const bundle = new URL("../pagefind/pagefind.js", import.meta.url); // beside assets/
   const root = new URL("../", bundle); // the folder of this language's pages
   let pagefind = null;
   let latest = 0;
