@@ -169,3 +169,21 @@ def test_axe_finds_no_violation_with_search_results_open(
         for violation in results.response["violations"]
     ]
     assert found == []
+
+
+def test_more_search_results_by_keyboard(served_site: ServedSite, browser_page: Any) -> None:
+    """Past the first ten results a button shows the next ones and moves the focus to them."""
+    browser_page.goto(served_site.url("index.html"), wait_until="load")
+    browser_page.focus(".md-search__input")
+    browser_page.keyboard.type("convenant")
+    browser_page.wait_for_selector(".imvo-search-more:not([hidden])")
+    assert browser_page.locator(".md-search-result__item").count() == 10
+    for _ in range(11):
+        browser_page.keyboard.press("ArrowDown")
+    assert browser_page.evaluate("() => document.activeElement.matches('.imvo-search-more')")
+    browser_page.keyboard.press("Enter")
+    browser_page.wait_for_function(
+        "() => document.activeElement.id === '' && document.activeElement.matches("
+        "'.md-search-result__item:nth-child(11) a')"
+    )
+    assert browser_page.locator(".md-search-result__item").count() > 10

@@ -10,7 +10,8 @@ const SHOWN = 10;
 const STRINGS = {{ {
   "initial": imvo_t("search.initial"), "loading": imvo_t("search.loading"),
   "none": imvo_t("search.none"), "one": imvo_t("search.one"), "other": imvo_t("search.other"),
-  "more": imvo_t("search.more"), "offline": imvo_t("search.offline"),
+  "more": imvo_t("search.more"), "show_more": imvo_t("search.show_more"),
+  "offline": imvo_t("search.offline"),
   "failed": imvo_t("search.failed")} | tojson }};
 
 export function start(box) {
@@ -22,8 +23,15 @@ export function start(box) {
   const list = box.querySelector(".md-search-result__list");
   const bundle = new URL("../pagefind/pagefind.js", import.meta.url); // beside assets/
   const root = new URL("../", bundle); // the folder of this language's pages
+  const more = document.createElement("button");
+  more.type = "button";
+  more.className = "imvo-search-more";
+  more.textContent = strings.show_more;
+  more.hidden = true;
+  list.after(more);
   let pagefind = null;
   let latest = 0;
+  let results = []; // every result of the latest query; the list shows the first ones
 
   function load() {
     if (!pagefind) {
@@ -94,30 +102,51 @@ export function start(box) {
     return strings[key].replace("{n}", String(total)).replace("{shown}", String(shown));
   }
 
+  /* Adds the next results to the list; false if a later query came in meanwhile. */
+  async function show(mine) {
+    const start = list.children.length;
+    const next = results.slice(start, start + SHOWN);
+    const data = await Promise.all(next.map((result) => result.data()));
+    if (mine !== latest) return false; // a later query is on its way
+    list.append(...data.map((found, index) => item(found, start + index)));
+    meta.textContent = count(results.length, list.children.length);
+    more.hidden = list.children.length >= results.length;
+    return true;
+  }
+
   async function search() {
     const query = input.value.trim();
     const mine = ++latest;
+    list.replaceChildren();
+    more.hidden = true;
+    results = [];
     if (!query) {
-      list.replaceChildren();
       meta.textContent = strings.initial;
       return;
     }
     meta.textContent = strings.loading;
     try {
       const found = await (await load()).search(query);
-      const data = await Promise.all(found.results.slice(0, SHOWN).map((r) => r.data()));
-      if (mine !== latest) return; // a later query is on its way
-      list.replaceChildren(...data.map(item));
-      meta.textContent = count(found.results.length, data.length);
+      if (mine !== latest) return;
+      results = found.results;
+      await show(mine);
     } catch (error) {
       if (mine !== latest) return;
-      list.replaceChildren();
       meta.textContent = location.protocol === "file:" ? strings.offline : strings.failed;
     }
   }
 
+  more.addEventListener("click", async () => {
+    const first = list.children.length;
+    if (await show(latest)) list.children[first]?.querySelector("a").focus();
+  });
+
   function links() {
     return Array.from(list.querySelectorAll("a"));
+  }
+
+  function stops() {
+    return [input, ...links(), ...(more.hidden ? [] : [more])];
   }
 
   function close() {
@@ -146,7 +175,7 @@ export function start(box) {
     input.focus();
   });
   box.addEventListener("keydown", (event) => {
-    const all = [input, ...links()];
+    const all = stops();
     const at = all.indexOf(document.activeElement);
     if (event.key === "Escape") {
       input.focus();
