@@ -80,6 +80,7 @@ def _command(folder: Path, lang: str) -> list[str]:
 
 def index_site(site: Path) -> dict[str, int]:
     """Write the search bundle of every language, side by side; the pages indexed in each."""
+    site = site.resolve()  # Pagefind runs in the site's folder
     try:
         running = {
             lang: subprocess.Popen(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -119,3 +120,14 @@ def test_a_missing_pagefind_stops_the_build_with_one_line(
     monkeypatch.setattr(search, "_command", lambda folder, lang: [str(tmp_path / "none")])
     with pytest.raises(BuildError, match=r"^search: Pagefind could not start \("):
         index_site(tmp_path)
+
+
+def test_a_site_given_by_a_relative_path_is_indexed(
+    built_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site, ignore=shutil.ignore_patterns(BUNDLE, "pdf"))
+    monkeypatch.chdir(tmp_path)
+    counts = index_site(Path("site"))
+    assert counts == {"nl": len(_pages(site, "nl")), "en": len(_pages(site, "en"))}
+    assert _entry(site, "en")["languages"] == _entry(built_site, "en")["languages"]
