@@ -5,8 +5,8 @@ for English), indexed with that language's stemmer. A bundle holds the Pagefind 
 the language's WebAssembly and the index in small chunks; the browser loads them only when
 a reader uses the search field (`overrides/assets/search.js`), and then only the chunks a
 query needs. One bundle per language, not one for both with the language taken from
-`<html lang>`: both find the same, but the shared bundle lists its languages in a different
-order from run to run, so two builds would differ.
+`<html lang>`: the shared bundle lists its languages in a different order from run to run,
+so two builds would differ.
 
 Only what mkdocs-material's search indexed before is indexed: the article of each page,
 without what the templates mark `data-search-exclude` (dates, links, sources), the source
