@@ -7,10 +7,11 @@
 per file), to measure what the participants cost.
 
 For each N it prints wall time and peak memory of `check` and of `build`, the seconds spent
-in the project's own stages (load+validate, render, write) apart from mkdocs, pages per
-second, the size of the site and the first-load weight of a factsheet (gzip bytes of its
-HTML, CSS and JavaScript). Builds run without PDFs unless --pdf is given (PDFs are cached by
-content hash, so they cost nothing on a rebuild that changes no factsheet).
+in the project's own stages (load+validate, render, write) apart from mkdocs and the search
+index (Pagefind), pages per second, the size of the site and the first-load weight of a
+factsheet (gzip bytes of its HTML, CSS and JavaScript). Builds run without PDFs unless --pdf
+is given (PDFs are cached by content hash, so they cost nothing on a rebuild that changes no
+factsheet).
 """
 
 from __future__ import annotations
@@ -211,7 +212,7 @@ def run(n: int, pdf: bool = False, participants: int = 0) -> Result:
 
 def report(result: Result) -> str:
     """The figures of one N, as lines."""
-    order = [*OWN_STAGES, "mkdocs", "pdf", "total"]
+    order = [*OWN_STAGES, "mkdocs", "search", "pdf", "total"]
     ranked = sorted(result.stages.items(), key=lambda kv: [*order, kv[0]].index(kv[0]))
     stages = ", ".join(f"{name} {value:.2f} s" for name, value in ranked)
     return "\n".join(

@@ -31,7 +31,6 @@ PARTICIPANTS_CSV = "covenant-participants.csv"
 DATAPACKAGE = "datapackage.json"
 
 
-
 def _party_count(covenant: Covenant) -> int:
     # The one count the overview and the factsheet show too (imported here: render imports
     # this module for the data page).

@@ -10,10 +10,10 @@ from typing import Any
 
 from markdown.extensions.toc import nest_toc_tokens, strip_tags, unique
 
-from imvo.engine import File, Files, TableOfContents, event_priority, get_toc
+from imvo.engine import File, Files, TableOfContents, get_toc
+from imvo.i18n import Translator
 from imvo.render import Page, template_cache, unstash_html
 from imvo.sanitize import sanitize, sanitize_text
-from imvo.search import index_page
 from imvo.write import handed_over, page_finished, page_started
 
 _HEADING = re.compile(r'<h([1-6])\b((?:[^>"]|"[^"]*")*)>(.*?)</h\1>', re.S)
@@ -69,7 +69,8 @@ def heading_ids_apart(html: str, taken: set[str]) -> str:
 
 
 def on_env(env: Any, config: Any = None, files: Any = None, **_: Any) -> Any:
-    """Give the theme `imvo_once`: a part rendered once per build and key, then reused.
+    """Give the theme `imvo_once`, a part rendered once per build and key, then reused, and
+    `imvo_t`, the site's UI strings in the build's language.
 
     Used as {% call imvo_once(name, page, shared) %}...{% endcall %} in overrides/ for parts
     that are the same on many pages (the search form, the menu of the pages outside it).
@@ -87,6 +88,8 @@ def on_env(env: Any, config: Any = None, files: Any = None, **_: Any) -> Any:
         return store[key]
 
     env.globals["imvo_once"] = once
+    if config is not None:  # the site's own UI strings (templates/i18n) for the overrides
+        env.globals["imvo_t"] = Translator(config["theme"]["language"])
     env.bytecode_cache = template_cache()
     return env
 
@@ -151,18 +154,6 @@ def on_page_content(html: str, page: Any = None, config: Any = None, **_: Any) -
     if any(_HEADING.search(block) for block in ours.blocks):
         page.toc = headings_toc(html)
     return html
-
-
-@event_priority(50)  # before the search plugin's own on_page_context
-def on_page_context(context: Any, page: Any = None, config: Any = None, **_: Any) -> Any:
-    """Index the page for search with the faster parser, and tell the plugin it is done.
-
-    The plugin still removes the data-search-* attributes from the page afterwards.
-    """
-    plugin = config.plugins.get("material/search") if config is not None else None
-    if plugin is not None and plugin.config.enabled and index_page(plugin, page):
-        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
-    return context
 
 
 def on_post_page(output: str, page: Any = None, **_: Any) -> str:

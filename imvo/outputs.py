@@ -1,4 +1,4 @@
-"""Outputs beside the pages, made after both languages are built: open data and PDFs."""
+"""Outputs beside the pages, made after both languages are built: open data, search, PDFs."""
 
 from __future__ import annotations
 
@@ -20,6 +20,15 @@ def data_step(corpus: Corpus, site: Path, timings: Timings) -> None:
     started = time.perf_counter()
     write_data(corpus, site)
     timings.add("data", time.perf_counter() - started)
+
+
+def search_step(corpus: Corpus, site: Path, timings: Timings) -> None:
+    """Index each language's pages for search with Pagefind (imvo/search.py)."""
+    from imvo.search import index_site
+
+    started = time.perf_counter()
+    index_site(site)
+    timings.add("search", time.perf_counter() - started)
 
 
 def pdf_step(corpus: Corpus, site: Path, timings: Timings) -> None:
@@ -79,7 +88,7 @@ def post_steps(
     built: PartialDate | None = None,
 ) -> list[PostStep]:
     """The steps that add files to the assembled site before it is swapped in."""
-    steps = [PostStep(data_step, needs_pages=False)]
+    steps = [PostStep(data_step, needs_pages=False), PostStep(search_step)]
     if site_url and history is not None and built is not None:
         steps.append(feed_step(history, site_url, built))
     return [*steps, PostStep(pdf_step)] if pdf else steps

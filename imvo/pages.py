@@ -81,7 +81,7 @@ def page_name(key: str, lang: str) -> str:
 
 RESERVED_NAMES = frozenset(
     {name for names in (*TEXT_PAGES.values(), *GENERATED_PAGES.values()) for name in names.values()}
-    | {"search", "assets", "en", "nl", "pdf", "404", "sitemap", "data", "feed"}
+    | {"search", "pagefind", "assets", "en", "nl", "pdf", "404", "sitemap", "data", "feed"}
     | set(MOVED_PAGES)
 )
 """Names a covenant slug may not take, because pages or folders of the site use them."""

@@ -73,9 +73,6 @@ def language_config(
     config["theme"]["language"] = lang
     config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
     config["hooks"] = [str(ROOT / hook) for hook in config.get("hooks", [])]
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "search" in plugin:
-            plugin["search"]["lang"] = lang
     extra = config.setdefault("extra", {})
     root = site_url.rstrip("/") + "/" if site_url else None
     if root:

@@ -7,7 +7,7 @@ GitHub Pages, and print per page kind the bytes of a first load and Lighthouse's
 Build the site first with a site_url that matches the server, e.g.
     python build.py build --site-url http://127.0.0.1:8777/imvo-convenanten/
 Lighthouse comes from `npm install --prefix .cache/lighthouse lighthouse` (run on first use).
-Targets: a factsheet's first load at most 100 kB gzip, no third-party request, and
+Targets: the largest factsheet's first load at most 70 kB gzip, no third-party request, and
 Lighthouse mobile performance, accessibility, best practices and SEO all 100.
 """
 
@@ -38,7 +38,7 @@ CHROMIUM_FLAGS = (
 )
 SUB_PATH = "imvo-convenanten"
 PORT = 8777
-WEIGHT_TARGET = 100_000
+WEIGHT_TARGET = 70_000
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv")
 
@@ -69,13 +69,11 @@ class GzipHandler(SimpleHTTPRequestHandler):
 
 def page_kinds(site: Path) -> dict[str, list[str]]:
     """One page of each kind in each language, as paths under the site root."""
-    factsheet = next(
-        (
-            p.name
-            for p in sorted(site.glob("*.html"))
-            if 'class="imvo-pdf"' in p.read_text(encoding="utf-8")
-        ),
-        None,
+    pages = sorted(site.glob("*.html"))
+    factsheets = [p for p in pages if 'class="imvo-pdf"' in p.read_text(encoding="utf-8")]
+    # The largest factsheet (by its gzip HTML): the weight target is for the heaviest one.
+    factsheet = max(
+        factsheets, key=lambda p: len(gzip.compress(p.read_bytes(), mtime=0)), default=None
     )
     kinds = {
         "home": ["index.html", "en/index.html"],
@@ -86,8 +84,9 @@ def page_kinds(site: Path) -> dict[str, list[str]]:
         "text page": ["over-deze-site.html", "en/about.html"],
     }
     if factsheet:
-        kinds = {"factsheet": [factsheet, f"en/{factsheet}"], **kinds}
-    return {kind: [p for p in pages if (site / p).is_file()] for kind, pages in kinds.items()}
+        name = factsheet.name
+        kinds = {"factsheet": [name, f"en/{name}"], **kinds}
+    return {kind: [p for p in names if (site / p).is_file()] for kind, names in kinds.items()}
 
 
 def first_load(base: str, page: str) -> tuple[int, list[str]]:
@@ -192,7 +191,7 @@ def main() -> int:
                     row = "".join(f"{scores.get(key, '-'):>6}" for key in CATEGORIES)
                     print(f"{kind + ': ' + page:34} {size / 1000:>8.1f} kB{row}")
                     if kind == "factsheet" and size > WEIGHT_TARGET:
-                        missed.append(f"{page}: {(size - WEIGHT_TARGET) / 1000:.1f} kB over 100 kB")
+                        missed.append(f"{page}: {(size - WEIGHT_TARGET) / 1000:.1f} kB over 70 kB")
                     if foreign:
                         missed.append(f"{page}: third-party requests {foreign}")
                     for key in CATEGORIES:
@@ -202,7 +201,7 @@ def main() -> int:
         finally:
             server.shutdown()
     print()
-    print("Targets: factsheet first load <= 100 kB gzip, no third-party request, all scores 100.")
+    print("Targets: factsheet first load <= 70 kB gzip, no third-party request, all scores 100.")
     print("\n".join(["All targets met."] if not missed else ["Not met:", *missed]))
     return 0
 

@@ -127,20 +127,63 @@ def test_language_switch_works_by_keyboard(served_site: ServedSite, browser_page
     assert browser_page.evaluate("() => document.documentElement.lang") == "en"
 
 
-def test_search_works_by_keyboard(served_site: ServedSite, browser_page: Any) -> None:
-    """Tab to the search field, type, arrow down to the first result and press Enter."""
-    browser_page.goto(served_site.url("index.html"), wait_until="load")
+@pytest.mark.parametrize("folder", ["", "en/"], ids=["dutch", "english"])
+def test_search_works_by_keyboard(served_site: ServedSite, browser_page: Any, folder: str) -> None:
+    """Tab to the search field, type, arrow down to the first result and press Enter;
+    Escape closes the results and leaves the focus in the field."""
+    browser_page.goto(served_site.url(f"{folder}index.html"), wait_until="load")
     for _ in range(60):
         browser_page.keyboard.press("Tab")
         if browser_page.evaluate("() => document.activeElement.matches('.md-search__input')"):
             break
     else:
         raise AssertionError("Tab never reached the search field")
-    browser_page.keyboard.type("convenant")
+    browser_page.keyboard.type("convenant" if not folder else "agreement")
     browser_page.wait_for_selector(".md-search-result__item a")
+    browser_page.keyboard.press("Escape")
+    assert browser_page.evaluate("() => document.activeElement.matches('.md-search__input')")
+    assert browser_page.evaluate("() => !document.getElementById('__search').checked")
     browser_page.keyboard.press("ArrowDown")
     assert browser_page.evaluate("() => document.activeElement.matches('.md-search-result__link')")
     target = browser_page.evaluate("() => document.activeElement.href")
+    assert target.startswith(served_site.url(folder))
     with browser_page.expect_navigation():
         browser_page.keyboard.press("Enter")
     assert browser_page.url.split("#")[0] == target.split("#")[0]
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+@pytest.mark.parametrize("folder", ["", "en/"], ids=["dutch", "english"])
+def test_axe_finds_no_violation_with_search_results_open(
+    served_site: ServedSite, browser_page: Any, folder: str, width: int
+) -> None:
+    """The search field and its results pass axe in both languages, wide and on a phone."""
+    browser_page.set_viewport_size({"width": width, "height": 800})
+    browser_page.goto(served_site.url(f"{folder}index.html"), wait_until="load")
+    browser_page.focus(".md-search__input")
+    browser_page.keyboard.type("convenant" if not folder else "agreement")
+    browser_page.wait_for_selector(".md-search-result__item a")
+    results = Axe().run(browser_page, options=AXE_OPTIONS)
+    found = [
+        f"{violation['id']}: {[node['target'] for node in violation['nodes']][:3]}"
+        for violation in results.response["violations"]
+    ]
+    assert found == []
+
+
+def test_more_search_results_by_keyboard(served_site: ServedSite, browser_page: Any) -> None:
+    """Past the first ten results a button shows the next ones and moves the focus to them."""
+    browser_page.goto(served_site.url("index.html"), wait_until="load")
+    browser_page.focus(".md-search__input")
+    browser_page.keyboard.type("convenant")
+    browser_page.wait_for_selector(".imvo-search-more:not([hidden])")
+    assert browser_page.locator(".md-search-result__item").count() == 10
+    for _ in range(11):
+        browser_page.keyboard.press("ArrowDown")
+    assert browser_page.evaluate("() => document.activeElement.matches('.imvo-search-more')")
+    browser_page.keyboard.press("Enter")
+    browser_page.wait_for_function(
+        "() => document.activeElement.id === '' && document.activeElement.matches("
+        "'.md-search-result__item:nth-child(11) a')"
+    )
+    assert browser_page.locator(".md-search-result__item").count() > 10

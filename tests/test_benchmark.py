@@ -22,8 +22,8 @@ def test_benchmark_prints_every_figure_for_n_12(capsys: pytest.CaptureFixture[st
         r"  check: \d+\.\d\d s, peak \d+ MB",
         r"  build: \d+\.\d\d s, peak \d+ MB \(largest process\)",
         r"  stages: load\+validate \d+\.\d\d s, history \d+\.\d\d s, render \d+\.\d\d s, "
-        r"write \d+\.\d\d s, "
-        r"data \d+\.\d\d s, mkdocs \d+\.\d\d s, total \d+\.\d\d s",
+        r"write \d+\.\d\d s, data \d+\.\d\d s, mkdocs \d+\.\d\d s, search \d+\.\d\d s, "
+        r"total \d+\.\d\d s",
         r"  own stages \(load\+validate, history, render, write, data\): \d+% of the build",
         r"  pages: 58 \(\d+ pages/s\)",
         r"  site: \d+\.\d MB",

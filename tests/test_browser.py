@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from browser_fixtures import ServedSite, serving
 
+from imvo.i18n import Translator
 from imvo.validate import load_content
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "content"
@@ -35,11 +36,15 @@ def _search(page: Any, site: ServedSite, lang_folder: str, word: str) -> list[st
     page.goto(site.url(f"{lang_folder}index.html"), wait_until="load")
     page.click(".md-search__input")
     page.keyboard.type(word)
-    page.wait_for_selector(".md-search-result__meta:not(:empty)")
+    t = Translator("en" if lang_folder else "nl")
     page.wait_for_function(
-        "() => !document.querySelector('.md-search-result__meta').textContent.includes('...')"
+        "(busy) => !busy.includes(document.querySelector('.md-search-result__meta').textContent)",
+        arg=[t("search.initial"), t("search.loading")],
     )
-    page.wait_for_timeout(300)
+    hrefs: list[str] = page.eval_on_selector_all(
+        ".md-search-result__link", "links => links.map(a => a.getAttribute('href'))"
+    )
+    assert [href for href in hrefs if "/" in href or ":" in href] == []  # relative links
     links: list[str] = page.eval_on_selector_all(
         ".md-search-result__link", "links => links.map(a => a.origin + a.pathname)"
     )
@@ -78,6 +83,36 @@ def test_search_finds_a_covenant_by_a_word_of_the_sites_language(
     assert [link for link in found if other_language(link)] == []
     other = _search(browser_page, served_site, prefix, foreign)
     assert [link for link in other if other_language(link)] == []
+
+
+def test_search_loads_nothing_until_the_reader_reaches_the_field(
+    served_site: ServedSite, browser_page: Any
+) -> None:
+    """A page loads no search code or index; reaching the field loads the language's own."""
+    asked: list[str] = []
+    browser_page.on("request", lambda request: asked.append(request.url))
+    browser_page.goto(served_site.url("en/index.html"), wait_until="networkidle")
+    assert [url for url in asked if "search" in url or "pagefind" in url] == []
+    browser_page.focus(".md-search__input")
+    browser_page.wait_for_function("() => document.getElementById('__search').checked")
+    browser_page.wait_for_load_state("networkidle")
+    loaded = [url for url in asked if "pagefind" in url]
+    assert served_site.url("en/pagefind/pagefind.js") in loaded
+    assert [url for url in loaded if not url.startswith(served_site.url("en/pagefind/"))] == []
+
+
+def test_search_from_a_file_on_disk_says_where_it_works(
+    served_site: ServedSite, browser_page: Any
+) -> None:
+    """Browsers load no modules from disk: the search says so instead of doing nothing."""
+    browser_page.goto((served_site.root / "index.html").as_uri(), wait_until="load")
+    browser_page.click(".md-search__input")
+    browser_page.keyboard.type("convenant")
+    offline = Translator("nl")("search.offline")
+    browser_page.wait_for_function(
+        "(text) => document.querySelector('.md-search-result__meta').textContent === text",
+        arg=offline,
+    )
 
 
 def _assert_fits_360_pixels(page: Any, site: ServedSite, name: str) -> None:

@@ -1,145 +1,133 @@
-"""Search: the faster section parser gives the search plugin's own sections."""
+"""Search: Pagefind indexes each language's pages into its own bundle, after the builds."""
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
+import shutil
+import sys
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-from material.plugins.search.plugin import Parser, SearchIndex
 
-from imvo.mkdocs_hooks import headings_toc
-from imvo.search import SectionParser, index_page, tokens
+from imvo import search
+from imvo.problems import BuildError
+from imvo.search import BUNDLE, index_site, language_folder
 
 
-def _sections(parser: Parser, html: str) -> list[tuple[str, str | None, str, str]]:
-    parser.feed(html)
-    parser.close()
-    return [
-        (repr(s), s.id, "".join(s.title), "".join(s.text))
-        for s in parser.data
-        if not s.is_excluded()
-    ]
-
-
-def _articles(site: Path) -> list[str]:
-    found = []
-    for page in sorted(site.rglob("*.html")):
-        match = re.search(
-            r'<article class="md-content__inner md-typeset">(.*)</article>',
-            page.read_text(encoding="utf-8"),
-            re.S,
-        )
-        if match:
-            found.append(match[1])
+def _entry(site: Path, lang: str) -> dict[str, object]:
+    text = (language_folder(site, lang) / BUNDLE / "pagefind-entry.json").read_text("utf-8")
+    found: dict[str, object] = json.loads(text)
     return found
 
 
-def test_every_built_page_gets_the_same_sections_as_with_the_stock_parser(
-    built_site: Path,
+def _fragments(site: Path, lang: str) -> dict[str, str]:
+    """Each indexed page's address and the text Pagefind keeps of it."""
+    found = {}
+    for path in sorted((language_folder(site, lang) / BUNDLE / "fragment").iterdir()):
+        data = gzip.decompress(path.read_bytes())
+        fragment = json.loads(data[data.index(b"{") :])  # after Pagefind's own signature
+        found[fragment["url"]] = fragment["content"]
+    return found
+
+
+def _pages(site: Path, lang: str) -> set[str]:
+    """The pages of a language that search should find: all but the 404 page."""
+    folder = language_folder(site, lang)
+    return {f"/{p.name}" for p in folder.glob("*.html") if p.name != "404.html"}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_each_language_has_its_own_bundle_with_its_own_stemmer(built_site: Path, lang: str) -> None:
+    """One index per language folder, in that language only, with every page but the 404."""
+    entry = _entry(built_site, lang)
+    assert list(entry["languages"]) == [lang]  # type: ignore[call-overload]
+    bundle = language_folder(built_site, lang) / BUNDLE
+    assert (bundle / f"wasm.{lang}.pagefind").is_file()
+    assert set(_fragments(built_site, lang)) == _pages(built_site, lang)
+
+
+def test_each_language_finds_only_its_own_pages(built_site: Path) -> None:
+    dutch, english = _fragments(built_site, "nl"), _fragments(built_site, "en")
+    assert "/overzicht.html" in dutch and "/overview.html" in english
+    assert "/overview.html" not in dutch and "/overzicht.html" not in english
+    assert "/index.html" in dutch  # the home page keeps its name: links stay relative
+
+
+def test_search_leaves_out_what_the_templates_exclude(built_site: Path) -> None:
+    """Dates, links and sources (data-search-exclude) and source markers are not indexed."""
+    page = (built_site / "textiel.html").read_text("utf-8")
+    excluded = re.compile(r"<(\w+)\b[^>]*\bdata-search-exclude\b[^>]*>(.*?)</\1>", re.S)
+    blocks = [match[2] for match in excluded.finditer(page)]
+    rest = excluded.sub("", page)
+    only_there = {
+        word
+        for block in blocks
+        for word in re.sub(r"<[^>]+>", " ", block).split()
+        if len(word) > 6 and word.isalpha() and word not in rest
+    }
+    content = _fragments(built_site, "nl")["/textiel.html"]
+    assert "Samenvatting" in content
+    assert not re.search(r"\[\d+\]", content)
+    assert only_there and not [word for word in only_there if word in content.split()]
+
+
+def test_the_bundle_holds_only_what_the_site_uses(built_site: Path) -> None:
+    for lang in ("nl", "en"):
+        bundle = language_folder(built_site, lang) / BUNDLE
+        names = {p.name for p in bundle.iterdir() if p.is_file()}
+        assert {"pagefind.js", "pagefind-worker.js", "pagefind-entry.json"} <= names
+        assert not [name for name in names if "-ui" in name or "unknown" in name]
+
+
+def test_no_page_loads_search_before_the_reader_uses_it(built_site: Path) -> None:
+    """The search script and index are fetched on first use, never with the page."""
+    for page in built_site.rglob("*.html"):
+        text = page.read_text("utf-8")
+        assert not re.search(r'<script[^>]+src="[^"]*(search|pagefind)[^"]*"', text), page
+        assert 'rel="preload"' not in text and "search_index" not in text
+
+
+def test_the_search_field_has_its_name_in_the_pages_language(built_site: Path) -> None:
+    names = {"index.html": "Zoeken op deze site", "en/index.html": "Search this site"}
+    for page, label in names.items():
+        text = (built_site / page).read_text("utf-8")
+        assert f'role="search" aria-label="{label}"' in text
+        assert f'class="md-search__input" name="query" aria-label="{label}"' in text
+
+
+def test_a_pagefind_that_fails_stops_the_build_with_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    articles = _articles(built_site)
-    assert len(articles) > 40
-    for html in articles:
-        assert tokens(html) is not None
-        assert _sections(SectionParser(), html) == _sections(Parser(), html)
-
-
-@pytest.mark.parametrize(
-    "html",
-    [
-        '<h1 id="t">T &amp; co</h1><p>Intro <code>x</code> <sup>1</sup></p>'
-        "<div data-search-exclude><p>hidden</p><div>also</div></div><p>after</p>"
-        '<h2 id="a">A <a class="headerlink" href="#a">¶</a></h2><ul><li> </li><li>b</li></ul>'
-        '<pre>  two\n  lines</pre><br/><svg viewBox="0 0 1 1"><path d="M0 0"/></svg>',
-        '<h2 id="x">First not h1</h2><div><h3 id="y">nested</h3><p>in</p></div><p>out</p>',
-        '<p title="a > b">text with a &lt;tag&gt;</p><p>&nbsp;</p>',
-    ],
-)
-def test_tricky_html_gets_the_same_sections(html: str) -> None:
-    assert tokens(html) is not None
-    assert _sections(SectionParser(), html) == _sections(Parser(), html)
-
-
-def test_tokens_keep_the_attributes_the_parser_reads_as_htmlparser_gives_them() -> None:
-    html = '<H2 ID="a&amp;b" title="x id=y" data-search-exclude><DIV class="k" CLASS="l"></DIV>'
-    assert tokens(html) == [
-        ("start", ("h2", [("id", "a&b"), ("data-search-exclude", None)])),
-        ("start", ("div", [("class", "k"), ("class", "l")])),
-        ("end", "div"),
+    """A failing Pagefind (here a stand-in that exits with an error) names the language."""
+    fake = tmp_path / "pagefind"
+    fake.write_text(f"#!{sys.executable}\nimport sys\nprint('Error: no disk')\nsys.exit(1)\n")
+    fake.chmod(0o755)
+    monkeypatch.setattr(search, "_command", lambda folder, lang: [str(fake)])
+    (tmp_path / "en").mkdir()
+    with pytest.raises(BuildError) as error:
+        index_site(tmp_path)
+    assert str(error.value).splitlines() == [
+        "search: Pagefind could not index the nl pages: Error: no disk",
+        "search: Pagefind could not index the en pages: Error: no disk",
     ]
 
 
-@pytest.mark.parametrize(
-    "html",
-    ["<p>a < b</p>", "<!-- note --><p>x</p>", "<p class='single'>x</p>", "<p>x</p><"],
-)
-def test_html_that_is_not_sanitiser_output_goes_to_the_stock_parser(html: str) -> None:
-    assert tokens(html) is None
-    assert _sections(SectionParser(), html) == _sections(Parser(), html)
+def test_a_missing_pagefind_stops_the_build_with_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search, "_command", lambda folder, lang: [str(tmp_path / "none")])
+    with pytest.raises(BuildError, match=r"^search: Pagefind could not start \("):
+        index_site(tmp_path)
 
 
-def test_index_page_adds_the_entries_the_plugin_would_add() -> None:
-    html = '<h1 id="t">Titel</h1><p>Intro</p><h2 id="b">Bronnen</h2><ol><li>Een</li></ol>'
-    page = SimpleNamespace(
-        meta={"search": {"boost": 2}}, content=html, toc=headings_toc(html), url="p.html"
-    )
-    stock = SearchIndex()
-    stock.add_entry_from_context(page)
-    ours = SimpleNamespace(search_index=SearchIndex())
-    assert index_page(ours, page) is True
-    assert ours.search_index.entries == stock.entries
-    assert stock.entries[1] == {
-        "location": "p.html#b",
-        "title": "Bronnen",
-        "text": "<ol><li>Een</li></ol>",
-        "boost": 2,
-    }
-    page.meta = {"search": {"exclude": True}}
-    assert index_page(ours, page) is False
-
-
-_TAGS = ["h1", "h2", "h3", "p", "div", "ul", "ol", "li", "code", "pre", "sup", "a", "span", "dl"]
-_ATTRS = [
-    "",
-    ' id="x"',
-    ' id="y"',
-    ' class="headerlink"',
-    ' class="linenodiv"',
-    " data-search-exclude",
-    ' title="a &gt; b"',
-]
-
-
-@st.composite
-def _html(draw: st.DrawFn, depth: int = 0) -> str:
-    parts = []
-    for _ in range(draw(st.integers(0, 4))):
-        if depth < 4 and draw(st.booleans()):
-            tag = draw(st.sampled_from(_TAGS))
-            attrs = draw(st.sampled_from(_ATTRS))
-            parts.append(f"<{tag}{attrs}>{draw(_html(depth + 1))}</{tag}>")
-        elif draw(st.booleans()):
-            parts.append(draw(st.sampled_from(["<br>", "<br/>", '<img src="a.png">'])))
-        else:
-            parts.append(
-                draw(st.sampled_from([" ", "\n", "  \n ", "word", "a\nb", "&amp; &lt;x&gt;"]))
-            )
-    return "".join(parts)
-
-
-def _outcome(parser: Parser, html: str) -> object:
-    try:
-        return _sections(parser, html)
-    except ValueError as error:  # the stock parser's own failure on some nestings
-        return f"ValueError: {error}"
-
-
-@settings(max_examples=400, deadline=None)
-@given(_html())
-def test_random_nested_html_gets_the_same_sections(html: str) -> None:
-    assert tokens(html) is not None
-    assert _outcome(SectionParser(), html) == _outcome(Parser(), html)
+def test_a_site_given_by_a_relative_path_is_indexed(
+    built_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site, ignore=shutil.ignore_patterns(BUNDLE, "pdf"))
+    monkeypatch.chdir(tmp_path)
+    counts = index_site(Path("site"))
+    assert counts == {"nl": len(_pages(site, "nl")), "en": len(_pages(site, "en"))}
+    assert _entry(site, "en")["languages"] == _entry(built_site, "en")["languages"]

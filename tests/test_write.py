@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
 import time
 from pathlib import Path
@@ -38,21 +37,6 @@ def test_language_switch_lands_on_the_same_page(built_site: Path) -> None:
     assert '<link rel="alternate" hreflang="en" href="en/overview.html">' in overview
 
 
-def test_each_language_has_its_own_search_index(built_site: Path) -> None:
-    dutch = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    english = json.loads(
-        (built_site / "en" / "search" / "search_index.json").read_text(encoding="utf-8")
-    )
-    assert dutch["config"]["lang"] == ["nl"]
-    assert english["config"]["lang"] == ["en"]
-    dutch_titles = {doc["title"] for doc in dutch["docs"]}
-    english_titles = {doc["title"] for doc in english["docs"]}
-    assert "Overzicht van de convenanten" in dutch_titles
-    assert "Overzicht van de convenanten" not in english_titles
-    assert "All agreements" in english_titles
-    assert "All agreements" not in dutch_titles
-
-
 def test_no_resource_comes_from_another_host(built_site: Path) -> None:
     offenders = []
     for page in built_site.rglob("*.html"):
@@ -71,7 +55,7 @@ def test_config_per_language(tmp_path: Path) -> None:
     config = language_config("en", tmp_path / "docs", tmp_path / "out", [], None)
     assert config["theme"]["language"] == "en"
     assert config["theme"]["font"] is False
-    assert config["plugins"] == [{"search": {"lang": "en"}}]
+    assert config["plugins"] == []  # not even mkdocs' own search: search is Pagefind
     assert config["site_name"] == "IRBC agreements (IMVO-convenanten)"
     assert "site_url" not in config
     with_url = language_config("en", tmp_path, tmp_path, [], "https://org.github.io/repo")
