@@ -248,7 +248,8 @@ def compare(old: Projection | None, new: Projection, commit: str, day: date) -> 
                     True,
                 )
             )
-    edited = sorted(name for name in TEXT_FIELDS if old.texts.get(name) != new.texts.get(name))
+    # In the order of the fields on the page, not alphabetical.
+    edited = [name for name in TEXT_FIELDS if old.texts.get(name) != new.texts.get(name)]
     if edited:
         found.append(Change(commit, day, "text_edited", ",".join(edited)))
     return found

@@ -722,6 +722,7 @@ class Renderer:
                     name=slug,
                     other_name=slug,
                     description=first_sentence(covenant.summary.get(lang)),
+                    history=self.history.of(slug),
                 )
             )
         pages += self.moved(lang, t, {page.key: page for page in pages})

@@ -544,3 +544,35 @@ def test_the_news_page_lists_changes_in_words(fixture_corpus: Corpus) -> None:
     assert "De geschiedenis van de factsheets is niet beschikbaar" in "".join(
         unknown["news"].blocks
     )
+
+
+def test_a_factsheet_shows_when_it_last_changed_what_changed_and_where_to_report(
+    fixture_corpus: Corpus,
+) -> None:
+    from datetime import date
+
+    added = Change("d" * 40, date(2026, 4, 7), "date_added", "ended", None, "2020-06")
+    history = History({"voorbeeld": CovenantHistory(date(2026, 4, 7), (added,))})
+    renderer = Renderer(
+        fixture_corpus,
+        history=history,
+        report_url="https://github.com/org/repo/issues/new",
+        site_url="https://org.github.io/repo/",
+    )
+    dutch = "".join({p.key: p for p in renderer.language("nl")}["voorbeeld"].blocks)
+    assert 'Laatst gewijzigd op <time datetime="2026-04-07">7 april 2026</time>.</p>' in dutch
+    assert (
+        '<li><time datetime="2026-04-07">7 april 2026</time>: Einddatum toegevoegd: juni 2020</li>'
+        in dutch
+    )
+    assert (
+        '<a href="https://github.com/org/repo/issues/new?template=feit-corrigeren.yml&amp;title='
+        "Correctie+%2F+Correction%3A+Convenant+Voorbeeldsector&amp;page=https%3A%2F%2Forg.github.io"
+        '%2Frepo%2Fvoorbeeld.html">Meld een fout op deze pagina</a>'
+    ) in dutch
+    # Without a repository to report to, the link leads to the page that says how.
+    english = "".join(
+        {p.key: p for p in Renderer(fixture_corpus).language("en")}["voorbeeld"].blocks
+    )
+    assert '<a href="corrections.html#report">Report an error on this page</a>' in english
+    assert "What changed on this page is not known in this copy of the site." in english
