@@ -12,7 +12,15 @@ from pathlib import Path
 
 from imvo import ROOT
 from imvo.model import Corpus
-from imvo.problems import BuildError, ContentError, Problem, counted, parse_line, summary
+from imvo.problems import (
+    BuildError,
+    ContentError,
+    Problem,
+    counted,
+    parse_line,
+    printable,
+    summary,
+)
 from imvo.target import TargetError
 from imvo.validate import load_content
 
@@ -249,7 +257,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(
             f"The site was not built (the existing site is unchanged): "
-            f"{type(error).__name__}: {error}\nRun again with --debug to see the details.",
+            f"{type(error).__name__}: {printable(str(error))}\n"
+            "Run again with --debug to see the details.",
             file=sys.stderr,
         )
         return 1

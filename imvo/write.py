@@ -30,7 +30,7 @@ from imvo import ROOT
 from imvo.i18n import Translator
 from imvo.model import LANGUAGES, Corpus
 from imvo.pages import TEXT_PAGES, page_name
-from imvo.problems import BuildError
+from imvo.problems import BuildError, printable
 from imvo.render import Page, Renderer, abbreviations
 from imvo.target import check_replaceable, check_target, mark
 
@@ -104,7 +104,8 @@ def _mkdocs_build(config_path: str) -> None:
     class Collect(logging.Handler):
         def emit(self, record: logging.LogRecord) -> None:
             if record.levelno >= logging.WARNING:
-                messages.append(record.getMessage())
+                # One line each, whatever a link in the content held (see Problem.text).
+                messages.append(printable(record.getMessage()))
 
     logger = logging.getLogger("mkdocs")
     handler = Collect()
