@@ -886,3 +886,51 @@ def test_a_file_name_cannot_inject_commands_into_the_log(
         assert "\x1b" not in result.out + result.err
         assert "\n::" not in result.out.replace("\n::error file=", "")
         assert len(err) == (1 if "github" in args else 2)  # (the one problem and) the count
+
+
+# --- 6. PDFs: the same bytes on every build, no address of the build machine --------------
+
+
+def _pdf_build(corpus: Corpus, folder: Path, site_url: str | None) -> dict[str, bytes]:
+    """A cold build (its own empty PDF cache) with PDFs; every PDF's bytes by path."""
+    from imvo import pdf
+    from imvo.write import PostStep
+
+    cache = folder / "cache"
+
+    def printed(corpus: Corpus, site: Path, timings: object) -> None:
+        pdf.make_pdfs(corpus, site, cache=cache)
+
+    steps = [*post_steps(pdf=False), PostStep(printed)]
+    build_site(corpus, folder / "site", site_url=site_url, post_steps=steps, jobs=1)
+    return {
+        path.relative_to(folder / "site").as_posix(): path.read_bytes()
+        for path in sorted((folder / "site").rglob("*.pdf"))
+    }
+
+
+@pytest.mark.parametrize("site_url", [None, "https://org.example/imvo/"])
+def test_pdfs_are_the_same_bytes_on_two_cold_builds_and_link_only_to_the_published_site(
+    site_url: str | None,
+    fixture_corpus: Corpus,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import re
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763683200")
+    first = _pdf_build(fixture_corpus, tmp_path / "one", site_url)
+    second = _pdf_build(fixture_corpus, tmp_path / "two", site_url)
+    assert sorted(first) == ["en/pdf/voorbeeld.pdf", "pdf/voorbeeld.pdf"]
+    assert first == second
+    for data in first.values():
+        assert b"file:" not in data
+        assert str(tmp_path).encode() not in data
+        assert b".invalid" not in data
+        links = set(re.findall(rb"/URI \(([^)]*)\)", data))
+        inside = {link for link in links if not link.startswith(b"https://example.org/")}
+        if site_url is None:
+            assert inside == set()
+        else:
+            assert inside and all(link.startswith(site_url.encode()) for link in inside)
+        assert b"(D:20251121000000+00'00')" in data
