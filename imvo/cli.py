@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -11,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from imvo import ROOT
+from imvo.interrupt import Interrupted, signals_as_interrupt
 from imvo.model import Corpus
 from imvo.problems import (
     BuildError,
@@ -231,7 +233,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args_list = ["--debug"] * (len(args_list) - len(rest)) + ["build", *rest]
     args = parser().parse_args(args_list)
     try:
-        return int(args.func(args))
+        with signals_as_interrupt():
+            return int(args.func(args))
     except ContentError as error:
         if args.debug:
             raise
@@ -250,8 +253,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                 if problem is not None:
                     print(problem.github())
         return 1
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt as error:
+        signum = error.signum if isinstance(error, Interrupted) else signal.SIGINT
+        if args.command in ("build", None):
+            print(
+                f"The build was stopped ({signal.Signals(signum).name}); the existing site "
+                "is unchanged.",
+                file=sys.stderr,
+            )
+        return 128 + int(signum)
     except Exception as error:  # never a traceback for an editor; --debug shows it
         if args.debug:
             raise

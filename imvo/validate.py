@@ -11,13 +11,13 @@ import multiprocessing
 import os
 import re
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from imvo.interrupt import worker_pool
 from imvo.load import (
     SYMLINK_MESSAGE,
     FieldPath,
@@ -540,7 +540,7 @@ def _load_covenants(
     size = -(-len(items) // (2 * workers))  # a few chunks each, so that neither waits long
     chunks = [items[start : start + size] for start in range(0, len(items), size)]
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with worker_pool(workers, context) as pool:
         return [
             result for done in pool.map(_load_chunk, [job] * len(chunks), chunks) for result in done
         ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html as html_module
 import os
 import shutil
+import signal
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -934,3 +935,85 @@ def test_pdfs_are_the_same_bytes_on_two_cold_builds_and_link_only_to_the_publish
         else:
             assert inside and all(link.startswith(site_url.encode()) for link in inside)
         assert b"(D:20251121000000+00'00')" in data
+
+
+# --- 7. Signals: SIGTERM and SIGHUP stop a build as Ctrl-C does ----------------------------
+
+SLOW_BUILD = """
+import sys, time
+sys.path.insert(0, {root!r})
+from imvo import render
+def slow(markdown):
+    time.sleep(120)
+    return markdown
+render.first_sentence = slow
+from imvo.cli import main
+sys.exit(main(["build", "--no-pdf", "--content", "content", "--site", "site"]))
+"""
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        text = (task / "children").read_text().split()
+        found += [int(child) for child in text]
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.parametrize(
+    ("signum", "to_worker"),
+    [(signal.SIGTERM, False), (signal.SIGHUP, False), (signal.SIGTERM, True)],
+)
+def test_a_signal_stops_the_build_cleans_up_and_ends_the_workers(
+    signum: int, to_worker: bool, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+    import time
+
+    shutil.copytree(FIXTURE, tmp_path / "content")
+    before = old_site(tmp_path)
+    (tmp_path / "site" / MARKER).write_text("made by the build\n", encoding="utf-8")
+    before = bad_snapshot(tmp_path / "site")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1763683200"}
+    process = subprocess.Popen(
+        [sys.executable, "-c", SLOW_BUILD.format(root=str(ROOT))],
+        cwd=tmp_path,
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        workers: list[int] = []
+        while time.monotonic() < deadline and len(workers) < 2:
+            time.sleep(0.2)
+            workers = _children(process.pid)
+        assert len(workers) >= 2, "the two language workers did not start"
+        time.sleep(1.0)  # they are inside the slow page now
+        os.kill(workers[0] if to_worker else process.pid, signum)
+        code = process.wait(timeout=30)
+    finally:
+        process.kill()
+        process.wait()
+    err = process.stderr.read() if process.stderr else ""
+    assert code != 0
+    if not to_worker:
+        assert code == 128 + signum
+        name = signal.Signals(signum).name
+        assert err.splitlines()[-1] == (
+            f"The build was stopped ({name}); the existing site is unchanged."
+        )
+    assert "Traceback" not in err
+    time.sleep(0.5)
+    assert [pid for pid in workers if _alive(pid)] == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
+    assert bad_snapshot(tmp_path / "site") == before
