@@ -37,7 +37,11 @@ class Strict(BaseModel):
 
 # --- dates with their precision -------------------------------------------------------
 
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+"""Used with fullmatch: ASCII digits only ('２０１６' is no date), nothing after the date."""
+YEARS = (1900, 2100)
+"""The years a date may have: the covenants began in 2014; a year far outside is a typo,
+and year 0 or 9999 would break the date arithmetic of the timeline."""
 _DATE_HELP = "expected a date as YYYY-MM-DD, YYYY-MM or YYYY"
 
 
@@ -88,13 +92,17 @@ def parse_partial_date(value: Any) -> PartialDate:
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise ValueError(f"{_DATE_HELP}; got {value!r}")
     text = str(value)
-    match = _DATE_RE.match(text)
+    match = _DATE_RE.fullmatch(text)
     if match is None:
         hint = " (write the date in quotes)" if isinstance(value, int) else ""
         raise ValueError(f"{_DATE_HELP}; got {value!r}{hint}")
     year = int(match.group(1))
     month = int(match.group(2)) if match.group(2) else None
     day = int(match.group(3)) if match.group(3) else None
+    if not YEARS[0] <= year <= YEARS[1]:
+        raise ValueError(
+            f"{text} is not a plausible date: the year must be between {YEARS[0]} and {YEARS[1]}"
+        )
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"{text} is not a real date: there is no month {month}")
     if day is not None and month is not None:

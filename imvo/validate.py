@@ -324,6 +324,11 @@ def load_content(
     covenant_dir = content / "covenants"
     linked = _linked_folder(covenant_dir, root)
     problems += linked
+    if not linked and not covenant_dir.is_dir():
+        # Without it the build would publish a site with no covenants and call it a success.
+        what = "is a file, not a folder" if os.path.lexists(covenant_dir) else "is missing"
+        message = f"the folder of covenant files {what}; make it and put the covenant files in it"
+        problems.append(Problem(_relative(covenant_dir, root), 1, "(folder)", message))
     files = sorted(covenant_dir.glob("*")) if covenant_dir.is_dir() and not linked else []
     seen_slugs: dict[str, str] = {}
     for path in files:

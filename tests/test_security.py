@@ -1017,3 +1017,59 @@ def test_a_signal_stops_the_build_cleans_up_and_ends_the_workers(
     assert [pid for pid in workers if _alive(pid)] == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
     assert bad_snapshot(tmp_path / "site") == before
+
+
+# --- 8. Check and build agree --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda covenants: shutil.rmtree(covenants), "is missing"),
+        (
+            lambda covenants: (shutil.rmtree(covenants), covenants.write_text("x\n")),
+            "is a file, not a folder",
+        ),
+    ],
+)
+def test_a_missing_covenants_folder_is_an_error_not_an_empty_site(
+    make: Any,
+    message: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    make(content / "covenants")
+    expected = (
+        f"content/covenants:1: (folder): the folder of covenant files {message}; make it and "
+        "put the covenant files in it"
+    )
+    before = old_site(tmp_path)
+    for args in (["check"], ["build", "--no-pdf"]):
+        result = bad_run(tmp_path, [*args, "--content", "content"], monkeypatch, capsys)
+        assert (result.code, result.err.splitlines()) == (1, [expected, "1 error in 1 file."])
+    assert bad_snapshot(tmp_path / "site") == before
+
+
+@pytest.mark.parametrize(
+    "date",
+    ["1900-01-01", "2100-12-31", "1900", "2100-12", "2016-02-29"],
+)
+def test_every_date_check_accepts_builds(
+    date: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    covenant = content / "covenants" / "voorbeeld.yaml"
+    text = covenant.read_text("utf-8")
+    for old in ('  date: "2020-06"', '  date: "2016-08"'):
+        text = text.replace(old, f'  date: "{date}"')
+    text = text.replace('  date: "2016-07-04"', '  date: "1900-01-01"')
+    text = text.replace('- date: "2016-07-05"', '- date: "1900-01-02"')
+    covenant.write_text(text, encoding="utf-8")
+    checked = bad_run(tmp_path, ["check", "--content", "content"], monkeypatch, capsys)
+    assert "error" not in checked.err, checked.err
+    built = bad_run_build(tmp_path, monkeypatch, capsys)
+    assert built.code == 0, built.err
