@@ -1073,3 +1073,76 @@ def test_every_date_check_accepts_builds(
     assert "error" not in checked.err, checked.err
     built = bad_run_build(tmp_path, monkeypatch, capsys)
     assert built.code == 0, built.err
+
+
+# --- 9. One mistake, one message; a bounded did-you-mean ----------------------------------
+
+
+def test_one_wrong_kind_in_parties_yaml_is_one_annotation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    for index in range(12):  # more covenants, all naming the party with the wrong kind
+        shutil.copyfile(
+            content / "covenants" / "voorbeeld.yaml", content / "covenants" / f"c-{index}.yaml"
+        )
+    parties = content / "parties.yaml"
+    parties.write_text(
+        parties.read_text("utf-8").replace("kind: trade_union", "kind: vakbond"), "utf-8"
+    )
+    github = bad_run(tmp_path, ["check", "--format", "github"], monkeypatch, capsys)
+    assert github.out.splitlines() == [
+        "::error file=content/parties.yaml,line=5::parties[0].kind: expected one of trade_union, "
+        "ngo, government, sector_association, company, facilitator, knowledge_institute; got "
+        "'vakbond'"
+    ]
+    # An id that really is unknown is still reported, with its hint, beside the cause.
+    covenant = content / "covenants" / "c-0.yaml"
+    covenant.write_text(covenant.read_text("utf-8").replace("party: fnv", "party: fvn"), "utf-8")
+    text = bad_run(tmp_path, ["check"], monkeypatch, capsys)
+    assert text.err.splitlines() == [
+        "content/covenants/c-0.yaml:37: parties[0].party: no party 'fvn' in "
+        "content/parties.yaml; did you mean 'fnv'?",
+        "content/parties.yaml:5: parties[0].kind: expected one of trade_union, ngo, government, "
+        "sector_association, company, facilitator, knowledge_institute; got 'vakbond'",
+        "2 errors in 2 files.",
+    ]
+
+
+def test_did_you_mean_among_many_names_compares_few_and_still_finds_typos(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import difflib
+    import random
+    import string
+
+    from imvo import validate
+
+    rng = random.Random(3)
+    names = {
+        "".join(rng.choices(string.ascii_lowercase, k=rng.randint(6, 12))) for _ in range(20_000)
+    }
+    names |= {"fnv", "cnv-vakmensen", "mvo-nederland", "oxfam-novib"}
+    compared: list[int] = []
+    real = difflib.get_close_matches
+
+    def counting(word: str, possibilities: list[str], n: int = 3) -> list[str]:
+        compared.append(len(possibilities))
+        return real(word, possibilities, n=n)
+
+    monkeypatch.setattr(validate.difflib, "get_close_matches", counting)
+    hints = validate.NameHints(names)
+    cases = {
+        "fvn": "fnv",  # two letters swapped
+        "cnv-vakmense": "cnv-vakmensen",  # one too few
+        "mvo-nederlandd": "mvo-nederland",  # one too many
+        "oxfam-nouib": "oxfam-novib",  # one wrong
+        "ncv-vakmensen": "cnv-vakmensen",  # the first two swapped
+    }
+    for typo, meant in cases.items():
+        assert hints.closest(typo) == meant
+    assert hints.closest("zzzzzzzzzzzzzzzzzzzz") is None
+    assert max(compared) < 100  # not 20,000
+    small = validate.NameHints({"fnv", "ser", "branche"})
+    assert small.closest("brance") == "branche"
