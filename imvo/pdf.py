@@ -19,9 +19,9 @@ import mimetypes
 import os
 import re
 import shutil
+import threading
 import time
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
@@ -233,11 +233,23 @@ def make_pdfs(
         if not CHROMIUM.is_file():
             raise BuildError(MISSING.format(path=CHROMIUM))
         # In a thread of its own, so that it never meets an event loop of the caller's
-        # (a test session driving Playwright's sync API, for one).
-        with ThreadPoolExecutor(max_workers=1) as thread:
-            root = site_root(site, (job.page for job in todo))
-            printing = _print_all(misses, cache, concurrency, site, root)
-            thread.submit(asyncio.run, printing).result()
+        # (a test session driving Playwright's sync API, for one). A daemon, waited for in
+        # short steps: Ctrl-C or SIGTERM stops the build at once, not after the last PDF.
+        root = site_root(site, (job.page for job in todo))
+        failed: list[BaseException] = []
+
+        def print_misses() -> None:
+            try:
+                asyncio.run(_print_all(misses, cache, concurrency, site, root))
+            except BaseException as error:  # handed to the build's own thread below
+                failed.append(error)
+
+        printer = threading.Thread(target=print_misses, name="imvo-pdf", daemon=True)
+        printer.start()
+        while printer.is_alive():
+            printer.join(0.2)
+        if failed:
+            raise failed[0]
     prune(cache, keep={f"{job.key}.pdf" for job in todo})
     folders: set[Path] = set()
     for job in todo:

@@ -1238,3 +1238,76 @@ def test_host_allowed_is_exact() -> None:
     assert not host_allowed("attacker.example:8000", 8000)
     assert not host_allowed("127.0.0.1:8000@attacker.example", 8000)
     assert not host_allowed(None, 8000)
+
+
+PDF_BUILD = """
+import os, sys
+sys.path.insert(0, {root!r})
+from pathlib import Path
+from imvo import pdf
+from imvo.interrupt import Interrupted
+from imvo.outputs import post_steps
+from imvo.validate import load_content
+from imvo.write import PostStep, build_site
+corpus = load_content(Path("content"), Path("."))
+step = PostStep(lambda corpus, site, timings: pdf.make_pdfs(corpus, site, cache=Path("cache")))
+try:
+    build_site(corpus, Path("site"), post_steps=[*post_steps(pdf=False), step])
+except Interrupted as stopped:
+    sys.exit(128 + stopped.signum)
+"""
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
+def _descendants(pid: int) -> list[int]:
+    found = []
+    try:
+        children = _children(pid)
+    except OSError:
+        return found
+    for child in children:
+        found += [child, *_descendants(child)]
+    return found
+
+
+def test_sigterm_while_printing_pdfs_stops_at_once(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    shutil.copytree(FIXTURE, tmp_path / "content")
+    process = subprocess.Popen(
+        [sys.executable, "-c", PDF_BUILD.format(root=str(ROOT))],
+        cwd=tmp_path,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1763683200"},
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        printing: list[int] = []
+        while time.monotonic() < deadline and not printing:
+            time.sleep(0.2)
+            printing = [
+                pid
+                for pid in _descendants(process.pid)
+                if b"remote-debugging-pipe" in _cmdline(pid)
+            ]
+        assert printing, "Chromium did not start"
+        everything = _descendants(process.pid)
+        process.send_signal(signal.SIGTERM)
+        code = process.wait(timeout=20)
+    finally:
+        process.kill()
+        process.wait()
+    assert code == 128 + signal.SIGTERM
+    assert "Traceback" not in (process.stderr.read() if process.stderr else "")
+    time.sleep(2)
+    assert [pid for pid in everything if _alive(pid)] == []
+    assert sorted(p.name for p in tmp_path.iterdir()) in (["cache", "content"], ["content"])
