@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -15,9 +16,18 @@ from typing import TYPE_CHECKING, Any
 
 from imvo import ROOT
 from imvo.history import read_history
+from imvo.interrupt import Interrupted, signals_as_interrupt
 from imvo.messages import LANGS, language, language_from_locale, set_language, text
 from imvo.model import Corpus, PartialDate
-from imvo.problems import BuildError, ContentError, Problem, counted, parse_line, summary
+from imvo.problems import (
+    BuildError,
+    ContentError,
+    Problem,
+    counted,
+    parse_line,
+    printable,
+    summary,
+)
 from imvo.target import TargetError
 from imvo.validate import load_content
 
@@ -322,7 +332,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     """Run one parsed command; every editor's error as lines, never a traceback."""
     try:
-        return int(args.func(args))
+        with signals_as_interrupt():
+            return int(args.func(args))
     except ContentError as error:
         if args.debug:
             raise
@@ -341,14 +352,22 @@ def _run(args: argparse.Namespace) -> int:
                 if problem is not None:
                     print(problem.github())
         return 1
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt as error:
+        signum = error.signum if isinstance(error, Interrupted) else signal.SIGINT
+        if args.command in ("build", None):
+            print(
+                f"The build was stopped ({signal.Signals(signum).name}); the existing site "
+                "is unchanged.",
+                file=sys.stderr,
+            )
+        return 128 + int(signum)
     except Exception as error:  # never a traceback for an editor; --debug shows it
         if args.debug:
             raise
         print(
             f"The site was not built (the existing site is unchanged): "
-            f"{type(error).__name__}: {error}\nRun again with --debug to see the details.",
+            f"{type(error).__name__}: {printable(str(error))}\n"
+            "Run again with --debug to see the details.",
             file=sys.stderr,
         )
         return 1

@@ -116,11 +116,27 @@ def covenants_json(corpus: Corpus) -> str:
     return to_json(dataset(corpus), indent=2).decode("utf-8") + "\n"
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+"""How a cell starts that a spreadsheet would run as a formula (OWASP's CSV injection list:
+= + - @ TAB CR; also LF and the full-width forms some spreadsheets read the same way)."""
+
+
+def safe_cell(value: object) -> object:
+    """A cell a spreadsheet shows as text, never runs: a formula's start gets a ' before it.
+
+    The files open in spreadsheets (the byte-order mark invites it), and a party named
+    '=HYPERLINK(...)' would otherwise be a live formula. Leading spaces do not hide one.
+    """
+    if isinstance(value, str) and value.lstrip(" ").startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _csv(header: tuple[str, ...] | list[str], rows: list[list[object]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([safe_cell(cell) for cell in row] for row in rows)
     return buffer.getvalue()
 
 

@@ -154,6 +154,11 @@ class _Builder:
     def _scalar(self, node: yaml.Node, where: FieldPath) -> Any:
         # Most values are plain text: skip the constructor machinery for those.
         if node.tag == _STR and isinstance(node, yaml.ScalarNode):
+            # The file's own characters were checked; an escape ("\e", "\x07") in double
+            # quotes can still make a control character, which no text may hold either.
+            if node.style == '"' and (escaped := _UNPRINTABLE_RE.search(node.value)):
+                code, params = _unprintable(escaped[0], "yaml-escaped-control-char")
+                raise _Refused(node.start_mark.line + 1, field_name(where), code, **params)
             return node.value
         line = node.start_mark.line + 1
         if node.tag == _MERGE:
@@ -338,6 +343,14 @@ def read_content(path: Path, shown: str) -> tuple[bytes | None, int, list[Proble
     return (None if len(raw) > MAX_FILE_BYTES else raw), max(len(raw), opened.st_size), []
 
 
+def _unprintable(char: str, control: str) -> tuple[str, dict[str, str]]:
+    """The message code and values for a character no content file may hold."""
+    code = f"U+{ord(char):04X}"
+    if char in _OTHER_BREAKS:
+        return "file-invisible-break", {"char": code}
+    return control, {"char": code}
+
+
 def read_yaml(path: Path, shown: str) -> tuple[LoadedFile | None, list[Problem]]:
     """Read one YAML file; return it with its line map, or the problems that stop it."""
 
@@ -412,7 +425,15 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     if raw is None:
         return None, [Problem.of(shown, 1, "(file)", "text-too-large")]
     try:
-        return raw.decode("utf-8-sig"), []
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return None, [Problem.of(shown, line, "(file)", "text-not-utf8")]
+    # The same characters as in YAML files: ESC or BEL could colour or ring a terminal that
+    # shows the log, and none of them means anything on a page.
+    unprintable = _UNPRINTABLE_RE.search(text)
+    if unprintable is not None:
+        line = text.count("\n", 0, unprintable.start()) + 1
+        code, params = _unprintable(unprintable[0], "text-control-char")
+        return None, [Problem.of(shown, line, "(file)", code, **params)]
+    return text, []

@@ -39,7 +39,11 @@ class Strict(BaseModel):
 
 # --- dates with their precision -------------------------------------------------------
 
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+"""Used with fullmatch: ASCII digits only ('２０１６' is no date), nothing after the date."""
+YEARS = (1900, 2100)
+"""The years a date may have: the covenants began in 2014; a year far outside is a typo,
+and year 0 or 9999 would break the date arithmetic of the timeline."""
 
 
 @dataclass(frozen=True, order=True)
@@ -135,12 +139,14 @@ def parse_partial_date(value: Any) -> PartialDate:
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise _date_error(value)
     text = str(value)
-    match = _DATE_RE.match(text)
+    match = _DATE_RE.fullmatch(text)
     if match is None:
         raise _date_error(value)
     year = int(match.group(1))
     month = int(match.group(2)) if match.group(2) else None
     day = int(match.group(3)) if match.group(3) else None
+    if not YEARS[0] <= year <= YEARS[1]:
+        raise CodedError("date-year-range", date=text, low=YEARS[0], high=YEARS[1])
     if month is not None and not 1 <= month <= 12:
         raise CodedError("date-no-month", date=text, month=month)
     if day is not None and month is not None:

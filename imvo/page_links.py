@@ -14,6 +14,7 @@ site would not load (it makes no request to any other host).
 from __future__ import annotations
 
 import logging
+from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
@@ -21,6 +22,7 @@ from xml.etree.ElementTree import Element
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
+from imvo.sanitize import leaves_the_site
 from imvo.write import handed_over, page_in_progress
 
 log = logging.getLogger("mkdocs.imvo")
@@ -31,8 +33,9 @@ PRIORITY = 2
 
 
 def _invalid(address: str) -> bool:
-    """An address no browser could follow: one with a space in it, or unreadable."""
-    if any(char.isspace() for char in address):
+    """An address no browser could follow as written: one with a space or a backslash in it
+    (browsers read '\\\\host' as '//host'), or unreadable."""
+    if any(char.isspace() or char == "\\" for char in address):
         return True
     try:
         urlsplit(address)
@@ -47,10 +50,55 @@ def _from_elsewhere(address: str) -> bool:
     return bool(parts.scheme or parts.netloc)
 
 
+class _RawLinks(HTMLParser):
+    """The links (a href) and images (img src) in the raw HTML an editor wrote."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        key = {"a": "href", "img": "src"}.get(tag)
+        for name, value in attrs:
+            if name == key and value is not None:
+                self.found.append((key, value))
+
+
+def _check_raw_html(blocks: list[str], pages: dict[str, object], page: str) -> None:
+    """Check the links of an editor's raw HTML as mkdocs and this module check Markdown's."""
+    parser = _RawLinks()
+    for block in blocks:
+        parser.feed(str(block))
+    parser.close()
+    for key, address in parser.found:
+        if key == "src" and (_from_elsewhere(address) or leaves_the_site(address)):
+            log.warning(
+                "Doc file '%s' contains a link '%s' that is an image from another site.",
+                page,
+                address,
+            )
+        elif _invalid(address):
+            log.warning(
+                "Doc file '%s' contains a link '%s' that is not a valid address.", page, address
+            )
+        elif key == "href" and not _from_elsewhere(address) and not address.startswith("/"):
+            path = address.partition("#")[0].partition("?")[0]
+            missing = not path.endswith(".html") or f"{path[: -len('.html')]}.md" not in pages
+            if path and missing:
+                log.warning(
+                    "Doc file '%s' contains a link '%s', but the target is not found among "
+                    "documentation files.",
+                    page,
+                    address,
+                )
+
+
 class _PageLinks(Treeprocessor):
     def run(self, root: Element) -> None:
         pages = handed_over()
         page = page_in_progress() or "(page)"
+        raw = [block for block in self.md.htmlStash.rawHtmlBlocks if isinstance(block, str)]
+        _check_raw_html(raw, dict(pages), page)
         for element in root.iter():
             key = {"a": "href", "img": "src"}.get(str(element.tag))
             if key is not None and _invalid(element.get(key) or ""):

@@ -1,9 +1,10 @@
 """PDFs of the factsheets: each built factsheet page printed to A4 by Chromium (Playwright).
 
-The page is printed with the site's own print stylesheet, from a file:// address of the
-assembled site, so the PDF says exactly what the page says, with real (searchable) text and
-the page's language. Printing is slow, so each PDF is cached in .cache/pdf/ under a hash of
-the page's HTML and the stylesheets it uses: a rebuild with unchanged pages only copies.
+The page is printed with the site's own print stylesheet, served from the assembled site
+under its published address (see _print_all), so the PDF says exactly what the page says,
+with real (searchable) text and the page's language. Printing is slow, so each PDF is
+cached in .cache/pdf/ under a hash of the page's HTML and the stylesheets it uses: a
+rebuild with unchanged pages only copies.
 Misses are printed a few at a time in one browser. Chromium's creation date is replaced by
 the date of SOURCE_DATE_EPOCH, so the same page gives the same bytes.
 """
@@ -13,15 +14,18 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import hashlib
+import html
+import mimetypes
 import os
 import re
 import shutil
+import threading
 import time
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from urllib.parse import quote, unquote, urlsplit
 
 from imvo import ROOT
 from imvo.i18n import Translator
@@ -49,7 +53,12 @@ MISSING = (
     "PDFs with --no-pdf."
 )
 
+PRINT_ORIGIN = "http://imvo-print.invalid/"
+"""Where pages are printed from when the build has no --site-url: a name that can never
+resolve (.invalid); every request is answered from the site folder, none leaves."""
 _CANONICAL = re.compile(rb'<link rel="canonical" href="([^"]+)"')
+_LINK_HREF = re.compile(rb'(<a\b[^>]*?)\shref="(?!#|[a-zA-Z][a-zA-Z0-9+.-]*:)[^"]*"', re.I)
+"""A link to another page of the site (relative): it has no address outside the site."""
 MAX_PAGES = 2
 """A factsheet's PDF is a handout: at most this many A4 pages (the build warns beyond)."""
 _MARGIN_STYLE = "width:100%;margin:0 16mm;font-size:8pt;color:#333;font-family:sans-serif;"
@@ -187,23 +196,71 @@ def normalise(pdf: bytes, date: bytes) -> bytes:
     return _PDF_DATE.sub(swap, pdf)
 
 
-async def _print_all(misses: list[Job], cache: Path, concurrency: int) -> None:
-    from playwright.async_api import async_playwright
+def site_root(site: Path, pages: Iterable[Path]) -> str | None:
+    """The address the site is published at, from a page's canonical link (--site-url)."""
+    for page in pages:
+        found = _CANONICAL.search(page.read_bytes())
+        if found is None:
+            return None
+        address = html.unescape(found[1].decode("utf-8"))
+        relative = page.relative_to(site).as_posix()
+        return address.removesuffix(relative) if address.endswith(relative) else None
+    return None
+
+
+def unlinked(page: bytes) -> bytes:
+    """The page without the addresses of its links within the site (anchors within the page
+    and full addresses, such as a source's, stay)."""
+    return _LINK_HREF.sub(rb"\1", page)
+
+
+async def _print_all(
+    misses: list[Job], cache: Path, concurrency: int, site: Path, root: str | None
+) -> None:
+    """Print the pages as if from `root`, the published address (or PRINT_ORIGIN).
+
+    A page printed from a file:// address put the build machine's temporary folder into
+    every link of the PDF, and so a different PDF on every build. Served from the published
+    address (out of the site folder: no request leaves the machine), a link in the PDF
+    leads to the published page; without --site-url, links keep no address at all.
+    """
+    from playwright.async_api import Route, async_playwright
 
     date = pdf_date()
+    origin = root or PRINT_ORIGIN
+    base = urlsplit(origin).path
+    folder = site.resolve()
+
+    async def serve(route: Route) -> None:
+        parts = urlsplit(route.request.url)
+        if not route.request.url.startswith(origin) or not parts.path.startswith(base):
+            await route.abort()
+            return
+        path = (folder / unquote(parts.path[len(base) :])).resolve()
+        if not path.is_relative_to(folder) or not path.is_file():
+            await route.fulfill(status=404, body=b"")
+            return
+        body = path.read_bytes()
+        if root is None and path.suffix == ".html":
+            body = unlinked(body)
+        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        await route.fulfill(status=200, body=body, content_type=kind)
+
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(
             executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
         )
         # Pages print the same without their scripts (search, menus): skipping them is faster.
         context = await browser.new_context(java_script_enabled=False)
+        await context.route("**/*", serve)
         limit = asyncio.Semaphore(concurrency)
 
         async def one(job: Job) -> None:
             async with limit:
                 page = await context.new_page()
                 try:
-                    await page.goto(job.page.resolve().as_uri(), wait_until="load")
+                    address = origin + quote(job.page.resolve().relative_to(folder).as_posix())
+                    await page.goto(address, wait_until="load")
                     if job.address:
                         await page.evaluate(_ABSOLUTE_LINKS, job.address)
                     data = await page.pdf(
@@ -240,9 +297,23 @@ def make_pdfs(
         if not CHROMIUM.is_file():
             raise BuildError(MISSING.format(path=CHROMIUM))
         # In a thread of its own, so that it never meets an event loop of the caller's
-        # (a test session driving Playwright's sync API, for one).
-        with ThreadPoolExecutor(max_workers=1) as thread:
-            thread.submit(asyncio.run, _print_all(misses, cache, concurrency)).result()
+        # (a test session driving Playwright's sync API, for one). A daemon, waited for in
+        # short steps: Ctrl-C or SIGTERM stops the build at once, not after the last PDF.
+        root = site_root(site, (job.page for job in todo))
+        failed: list[BaseException] = []
+
+        def print_misses() -> None:
+            try:
+                asyncio.run(_print_all(misses, cache, concurrency, site, root))
+            except BaseException as error:  # handed to the build's own thread below
+                failed.append(error)
+
+        printer = threading.Thread(target=print_misses, name="imvo-pdf", daemon=True)
+        printer.start()
+        while printer.is_alive():
+            printer.join(0.2)
+        if failed:
+            raise failed[0]
     prune(cache, keep={f"{job.key}.pdf" for job in todo})
     folders: set[Path] = set()
     for job in todo:

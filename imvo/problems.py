@@ -46,14 +46,21 @@ class Problem:
         lang = lang or language()
         prefix = "" if self.severity == "error" else msg("warning-prefix").render(lang)
         where = place(self.field, lang)
-        return f"{self.path}:{self.line}: {prefix}{where}: {self.message_in(lang)}"
+        # Always one line: a line break or another control character in a file name or a
+        # quoted value is shown as an escape (\\n, \\x1b), so that it cannot start a line of
+        # its own (which CI would read as a command) or colour the terminal.
+        return printable(f"{self.path}:{self.line}: {prefix}{where}: {self.message_in(lang)}")
 
     def github(self, lang: str | None = None) -> str:
         """The same problem as a GitHub Actions annotation on the right line."""
         lang = lang or language()
-        text = f"{place(self.field, lang)}: {self.message_in(lang)}"
-        message = text.replace("%", "%25").replace("\n", "%0A")
-        return f"::{self.severity} file={self.path},line={self.line}::{message}"
+        # Escaped as the workflow-command syntax requires, so that no file name or message
+        # can end the annotation and start a command of its own (a newline and '::error' or
+        # '::stop-commands::' in a file name).
+        message = escape_data(f"{place(self.field, lang)}: {self.message_in(lang)}")
+        file = escape_property(self.path)
+        line = escape_property(str(self.line))
+        return f"::{self.severity} file={file},line={line}::{message}"
 
     def as_json(self) -> dict[str, Any]:
         """The problem as data for `check --format json`: its place, code and both wordings."""
@@ -123,3 +130,34 @@ def summary(problems: list[Problem], lang: str | None = None) -> str:
 
 class BuildError(Exception):
     """The site could not be built; the message says why, in one or more lines."""
+
+
+_CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """The text with every control character and line break written as an escape."""
+
+    def escape(match: re.Match[str]) -> str:
+        char = match[0]
+        if char in _NAMED:
+            return _NAMED[char]
+        return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+    return _CONTROL_RE.sub(escape, text)
+
+
+def escape_data(text: str) -> str:
+    """A workflow command's message: % CR LF escaped (as @actions/core escapeData does).
+
+    Other control characters and line separators are written as escapes (see printable),
+    so that no log viewer breaks the line or colours it either.
+    """
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(text)
+
+
+def escape_property(text: str) -> str:
+    """A workflow command's property value: also ':' and ',' (as escapeProperty does)."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")

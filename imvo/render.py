@@ -93,6 +93,12 @@ def heading_id(text: str) -> str:
     return slugify(text, "-")
 
 
+TEXT_START, TEXT_END = "\x02", "\x03"
+"""Around each editor's text in a page's Markdown (md_block), until stash_html takes them
+out: control characters that no content file may hold (load refuses them), so an editor
+cannot write one."""
+
+
 _ATX_HEADING = re.compile(r"^#{1,6}")
 _FENCE = re.compile(r"^\s*(```|~~~)[^`]*$")
 
@@ -116,6 +122,13 @@ def md_block(value: Any, top: int = 1) -> Markup:
                 )
         text = "\n".join(lines)
     return Markup(text)
+
+
+def editor_block(value: Any, top: int = 1) -> Markup:
+    """md_block, marked as an editor's text for stash_html (the templates' `md_block`)."""
+    # No content can hold these two characters (load refuses control characters).
+    text = str(md_block(value, top)).replace(TEXT_START, "").replace(TEXT_END, "")
+    return Markup(f"{TEXT_START}{text}{TEXT_END}")
 
 
 def abbreviations(corpus: Corpus, lang: str) -> dict[str, str]:
@@ -195,6 +208,27 @@ def _is_html_block(part: str) -> bool:
     )
 
 
+def _editor_spans(markdown: str) -> tuple[str, list[tuple[int, int]]]:
+    """The Markdown without the marks around the editors' texts, and where those texts lie."""
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    length = 0
+    start = None
+    for piece in re.split(f"([{TEXT_START}{TEXT_END}])", markdown):
+        if piece == TEXT_START:
+            start = length if start is None else start
+        elif piece == TEXT_END:
+            if start is not None:
+                spans.append((start, length))
+            start = None
+        else:
+            out.append(piece)
+            length += len(piece)
+    if start is not None:
+        spans.append((start, length))
+    return "".join(out), spans
+
+
 def stash_html(markdown: str) -> tuple[str, tuple[str, ...]]:
     """Take the finished HTML blocks out of a page's Markdown, leaving numbered placeholders.
 
@@ -204,19 +238,37 @@ def stash_html(markdown: str) -> tuple[str, tuple[str, ...]]:
     that tag itself, outside fenced code; paragraphs in a row go into one block, behind one
     placeholder. The mkdocs hook puts them back, sanitising each block and each piece of
     Markdown HTML between them on its own (see unstash_html).
+
+    The editors' texts arrive marked (md_block): a paragraph that holds any part of one is
+    never stashed, whatever its shape, so an editor's `<form>` or `<svg>` is cleaned with
+    the editors' allow-list, not the templates'.
     """
     # A placeholder typed into a text is shown as text, never taken for one of ours.
     markdown = markdown.replace("<!--imvo-block-", "&lt;!--imvo-block-")
+    markdown, spans = _editor_spans(markdown)
     parts = _PARAGRAPHS.split(markdown)
     paragraphs, blanks = parts[0::2], [*parts[1::2], ""]
+    starts = []
+    offset = 0
+    for paragraph, blank in zip(paragraphs, blanks, strict=True):
+        starts.append(offset)
+        offset += len(paragraph) + len(blank)
+
+    def ours(index: int) -> bool:
+        """A paragraph the templates wrote whole: a finished block with no editor's text."""
+        if not _is_html_block(paragraphs[index]):
+            return False
+        start, end = starts[index], starts[index] + len(paragraphs[index])
+        return not any(a < end and start < b for a, b in spans)
+
     out: list[str] = []
     blocks: list[str] = []
     fenced = False
     index = 0
     while index < len(paragraphs):
-        if not fenced and _is_html_block(paragraphs[index]):
+        if not fenced and ours(index):
             end = index
-            while end + 1 < len(paragraphs) and _is_html_block(paragraphs[end + 1]):
+            while end + 1 < len(paragraphs) and ours(end + 1):
                 end += 1
             run = zip(paragraphs[index:end], blanks[index:end], strict=True)
             block = "".join(p + b for p, b in run) + paragraphs[end]
@@ -532,7 +584,7 @@ class Renderer:
             bytecode_cache=template_cache(),
         )
         self.env.filters["md_plain"] = md_plain
-        self.env.filters["md_block"] = md_block
+        self.env.filters["md_block"] = editor_block
         self.env.filters["heading_id"] = heading_id
         self.env.filters["partial_date"] = lambda day: PartialDate(day.year, day.month, day.day)
         self.env.filters["md_html"] = md_html

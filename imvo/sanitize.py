@@ -8,6 +8,8 @@ links, only http(s), mailto and relative addresses.
 
 from __future__ import annotations
 
+import re
+
 import nh3
 
 _TEXT_TAGS = {
@@ -60,10 +62,35 @@ ATTRIBUTES: dict[str, set[str]] = {
 _LOADED = {("img", "src"), ("use", "href")}
 """Attributes whose address the browser loads by itself: only the site's own files may go there."""
 
+_IGNORED_IN_URLS = re.compile(r"[\x00-\x20\x7f]")
+"""What browsers drop from an address before reading it (tabs and line breaks anywhere,
+control characters and spaces at the ends): '/<TAB>/host' is read as '//host'."""
+
+
+_MISREAD = re.compile(r"[\\\t\n\r]")
+"""In an address, what a browser reads otherwise than it looks (a backslash as '/')."""
+
+
+def browser_address(value: str) -> str:
+    """An address as a browser reads it: ignored characters out, and '\\' read as '/'."""
+    return _IGNORED_IN_URLS.sub("", value).replace("\\", "/")
+
+
+def leaves_the_site(value: str) -> bool:
+    """Whether a browser would take an address to another host or another scheme."""
+    address = browser_address(value)
+    return address.startswith("//") or ":" in address.split("/", 1)[0].split("?", 1)[0]
+
 
 def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
-    """Drop any address a page would load from another host (an image, say): no third party."""
-    if (tag, attribute) in _LOADED and ("//" in value or ":" in value):
+    """Drop any address a page would load from another host (an image, say): no third party.
+
+    A link keeps its address unless a browser would read it otherwise than it looks:
+    '\\\\host' and '\\/host' are read as '//host'.
+    """
+    if (tag, attribute) in _LOADED and (leaves_the_site(value) or "\\" in value):
+        return None
+    if attribute in {"href", "src"} and _MISREAD.search(value):
         return None
     return value
 

@@ -15,6 +15,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from imvo import ROOT
 from imvo.outputs import post_steps
@@ -24,6 +25,47 @@ from imvo.write import build_site
 
 WATCHED = ("templates", "overrides", "mkdocs.yml")
 """What is watched besides the content folder, relative to the repository."""
+
+LOCAL_NAMES = ("127.0.0.1", "localhost", "[::1]")
+"""The only host names the preview answers to."""
+REFUSED = (
+    b"This preview answers only to 127.0.0.1, localhost and [::1] on its own port; "
+    b"open it at one of those addresses.\n"
+)
+
+
+def host_allowed(host: str | None, port: int) -> bool:
+    """Whether a request's Host header names this machine's preview, on its port.
+
+    The preview listens on 127.0.0.1 only, but a web page can point a name of its own at
+    127.0.0.1 (DNS rebinding) and then read the drafts through the browser as same-origin
+    pages: its requests carry that name in Host, so anything else is refused.
+    """
+    if not host:
+        return False
+    host = host.strip().lower()
+    names = {f"{name}:{port}" for name in LOCAL_NAMES}
+    if port == 80:
+        names |= set(LOCAL_NAMES)
+    return host in names
+
+
+def guard_hosts(app: Any, port: Callable[[], int]) -> Any:
+    """A WSGI app that answers 403 to a request whose Host is not the preview's own."""
+
+    def guarded(environ: dict[str, Any], start_response: Any) -> Any:
+        if not host_allowed(environ.get("HTTP_HOST"), port()):
+            start_response(
+                "403 Forbidden",
+                [
+                    ("Content-Type", "text/plain; charset=utf-8"),
+                    ("Content-Length", str(len(REFUSED))),
+                ],
+            )
+            return [REFUSED]
+        return app(environ, start_response)
+
+    return guarded
 
 
 def make_builder(content: Path, site: Path, root: Path = ROOT) -> Callable[[], bool]:
@@ -80,6 +122,7 @@ def serve(content: Path, *, port: int = 8000, host: str = "127.0.0.1") -> int:
             root=str(site),
             polling_interval=0.2,
         )
+        server.set_app(guard_hosts(server.get_app(), lambda: int(server.server_address[1])))
         server.build_delay = 0.05
         server.watch(str(content))
         for name in WATCHED:

@@ -16,7 +16,7 @@ import shlex
 from pathlib import Path
 
 from imvo import ROOT
-from imvo.problems import BuildError
+from imvo.problems import BuildError, printable
 
 MARKER = ".imvo-site"
 """The file that marks a folder as a site this build made (and may therefore replace)."""
@@ -88,7 +88,7 @@ def _passwd_home() -> str | None:
 
 
 def _shown(path: Path) -> str:
-    return path.as_posix() if str(path) else "."
+    return printable(path.as_posix() if str(path) else ".")
 
 
 def check_target(site: Path, *, content: Path, cwd: Path | None = None) -> Path:
@@ -108,7 +108,7 @@ def check_target(site: Path, *, content: Path, cwd: Path | None = None) -> Path:
             "give the build a plain folder, such as 'site'"
         ) from None
     if target != Path(os.path.abspath(site)):
-        given = f"{given} ({target.as_posix()})"  # where a symlink or '..' leads
+        given = f"{given} ({_shown(target)})"  # where a symlink or '..' leads
     why = None
     if target == content_dir:
         why = f"this is the content folder ({_shown(content)})"
@@ -122,16 +122,16 @@ def check_target(site: Path, *, content: Path, cwd: Path | None = None) -> Path:
         for repository in _repositories(working, content_dir):
             if _within(repository, target):
                 what = "is" if repository == target else "folder holds"
-                why = f"this {what} the repository ({repository.as_posix()})"
+                why = f"this {what} the repository ({_shown(repository)})"
                 break
     if why is None and _within(working, target):
         what = "is" if working == target else "folder holds"
-        why = f"this {what} the working directory ({working.as_posix()})"
+        why = f"this {what} the working directory ({_shown(working)})"
     if why is None:
         for home in _homes():
             if _within(home, target):
                 what = "is" if home == target else "folder holds"
-                why = f"this {what} your home folder ({home.as_posix()})"
+                why = f"this {what} your home folder ({_shown(home)})"
                 break
     if why is None and target.is_symlink():
         why = "this is a symlink that leads nowhere (a loop, or a missing target)"
@@ -140,7 +140,7 @@ def check_target(site: Path, *, content: Path, cwd: Path | None = None) -> Path:
     if why is None:
         for parent in target.parents:
             if parent.exists() and not parent.is_dir():
-                why = f"{parent.as_posix()} is a file, not a folder"
+                why = f"{_shown(parent)} is a file, not a folder"
                 break
     if why is not None:
         raise TargetError(f"--site {given}: {why}; {_ADVICE}")
@@ -168,10 +168,11 @@ def check_replaceable(site: Path, target: Path) -> None:
     is_folder = target.is_dir() and not target.is_symlink()
     if is_folder and (not any(target.iterdir()) or made_by_build(target)):
         return
+    command = printable(f"rm -rf -- {shlex.quote(str(target))}")
     raise TargetError(
         f"--site {_shown(site)}: this folder is not empty and was not made by this build (it "
         f"has no {MARKER} file); give the build a new or empty folder, or, if it only holds "
-        f"an old copy of the site, remove it first with: rm -rf -- {shlex.quote(str(target))}"
+        f"an old copy of the site, remove it first with: {command}"
     )
 
 

@@ -17,7 +17,7 @@ import signal
 import tempfile
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor, wait
+from concurrent.futures import Future, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from multiprocessing.sharedctypes import RawArray, RawValue
@@ -29,9 +29,10 @@ import yaml
 from imvo import ROOT
 from imvo.history import History
 from imvo.i18n import Translator
+from imvo.interrupt import held_signals, signals_as_interrupt, worker_pool
 from imvo.model import LANGUAGES, Corpus
 from imvo.pages import TEXT_PAGES, page_name
-from imvo.problems import BuildError
+from imvo.problems import BuildError, printable
 from imvo.render import Page, Renderer, abbreviations
 from imvo.target import check_replaceable, check_target, mark
 
@@ -100,7 +101,8 @@ def _mkdocs_build(config_path: str) -> None:
     class Collect(logging.Handler):
         def emit(self, record: logging.LogRecord) -> None:
             if record.levelno >= logging.WARNING:
-                messages.append(record.getMessage())
+                # One line each, whatever a link in the content held (see Problem.text).
+                messages.append(printable(record.getMessage()))
 
     logger = LOGGER
     handler = Collect()
@@ -380,75 +382,85 @@ def build_site(
     Raises TargetError, before anything is written, for a site folder it may not replace.
     """
     global _JOB
-    timings = timings or Timings()
-    given = site_dir
-    site_dir = check_target(site_dir, content=content_dir or Path(content))
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
-    try:
-        started = time.perf_counter()
-        _JOB = _Job(corpus, work, site_url, content, pdf_links, history, report_url)
-        failures: list[str] = []
-        context = multiprocessing.get_context("fork")
-        workers = max(1, min(jobs, len(LANGUAGES)))
-        steps = post_steps or []
-        alongside = work / "alongside"  # the files of steps that need no pages
-        alongside.mkdir()
-        _PROGRESS.clear()
-        _PROGRESS.update({lang: _Progress() for lang in LANGUAGES})
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures = [pool.submit(_build_language, lang) for lang in LANGUAGES]
-            for step in steps:
-                if not step.needs_pages:
-                    step.run(corpus, alongside, timings)
-            stuck = _watch(futures)
-            spent = []
-            for future in futures:
-                try:
-                    spent.append(future.result())
-                except BuildError as error:
-                    failures += str(error).splitlines()
-                except BrokenProcessPool:
-                    if not stuck:
-                        raise
-            failures += [_slow_page_line(corpus, lang, uri, content) for lang, uri in stuck]
-        _JOB = None
-        _PROGRESS.clear()
-        if failures:
-            raise BuildError("\n".join(dict.fromkeys(failures)))
-        # The languages run side by side: count the slower worker's render time as render,
-        # and the rest of the wall time as mkdocs.
-        render_seconds = max(seconds for seconds, _ in spent)
-        timings.add("render", render_seconds)
-        timings.add("mkdocs", time.perf_counter() - started - render_seconds)
+    # SIGTERM and SIGHUP stop the build as Ctrl-C does: the workers end, the temporary
+    # folder goes and the existing site stays as it was (a `with`, not a wrapper: the
+    # workers inherit this stack, and Markdown's recursion limit counts its frames).
+    with signals_as_interrupt():
+        timings = timings or Timings()
+        given = site_dir
+        site_dir = check_target(site_dir, content=content_dir or Path(content))
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
+        try:
+            started = time.perf_counter()
+            _JOB = _Job(corpus, work, site_url, content, pdf_links, history, report_url)
+            failures: list[str] = []
+            context = multiprocessing.get_context("fork")
+            workers = max(1, min(jobs, len(LANGUAGES)))
+            steps = post_steps or []
+            alongside = work / "alongside"  # the files of steps that need no pages
+            alongside.mkdir()
+            _PROGRESS.clear()
+            _PROGRESS.update({lang: _Progress() for lang in LANGUAGES})
+            with worker_pool(workers, context) as pool:
+                futures = [pool.submit(_build_language, lang) for lang in LANGUAGES]
+                for step in steps:
+                    if not step.needs_pages:
+                        step.run(corpus, alongside, timings)
+                stuck = _watch(futures)
+                spent = []
+                for future in futures:
+                    try:
+                        spent.append(future.result())
+                    except BuildError as error:
+                        failures += str(error).splitlines()
+                    except BrokenProcessPool:
+                        if not stuck:
+                            raise
+                failures += [_slow_page_line(corpus, lang, uri, content) for lang, uri in stuck]
+            _JOB = None
+            _PROGRESS.clear()
+            if failures:
+                raise BuildError("\n".join(dict.fromkeys(failures)))
+            # The languages run side by side: count the slower worker's render time as render,
+            # and the rest of the wall time as mkdocs.
+            render_seconds = max(seconds for seconds, _ in spent)
+            timings.add("render", render_seconds)
+            timings.add("mkdocs", time.perf_counter() - started - render_seconds)
 
-        started = time.perf_counter()
-        final = work / "out" / LANGUAGES[0]
-        for lang in LANGUAGES[1:]:
-            (work / "out" / lang).rename(final / lang)
-        for made in alongside.iterdir():
-            made.rename(final / made.name)
-        timings.add("write", time.perf_counter() - started)
-        for step in steps:
-            if step.needs_pages:
-                step.run(corpus, final, timings)
-        started = time.perf_counter()
-        mark(final)
-        check_replaceable(given, site_dir)  # asked as late as possible: nothing is built twice
-        swap_in(final, site_dir)
-        timings.add("write", time.perf_counter() - started)
-    finally:
-        _JOB = None
-        _PROGRESS.clear()
-        shutil.rmtree(work, ignore_errors=True)
-    return timings
+            started = time.perf_counter()
+            final = work / "out" / LANGUAGES[0]
+            for lang in LANGUAGES[1:]:
+                (work / "out" / lang).rename(final / lang)
+            for made in alongside.iterdir():
+                made.rename(final / made.name)
+            timings.add("write", time.perf_counter() - started)
+            for step in steps:
+                if step.needs_pages:
+                    step.run(corpus, final, timings)
+            started = time.perf_counter()
+            mark(final)
+            with held_signals():
+                check_replaceable(given, site_dir)  # as late as possible: nothing is built twice
+                swap_in(final, site_dir)
+            timings.add("write", time.perf_counter() - started)
+        finally:
+            _JOB = None
+            _PROGRESS.clear()
+            shutil.rmtree(work, ignore_errors=True)
+        return timings
 
 
 def _watch(futures: list[Future[tuple[float, float]]]) -> list[tuple[str, str]]:
     """Wait for the workers; stop any that spends too long on one page, and say which."""
     pending = set(futures)
     while pending:
-        _, pending = wait(pending, timeout=0.25)
+        done, pending = wait(pending, timeout=0.25)
+        for future in done:
+            # A worker stopped by a signal of its own: the whole build stops, now.
+            stopped = future.exception()
+            if isinstance(stopped, KeyboardInterrupt):
+                raise stopped
         stuck = _too_slow()
         if stuck:
             return stuck

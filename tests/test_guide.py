@@ -57,6 +57,7 @@ PLACES: dict[str, tuple[str, str]] = {
         'ended:\n  date: "2020-06"\n  sources: [bron-b]\n',
     ),
     "end-before-start": ("covenants/voorbeeld.yaml", 'ended:\n  date: "2020-06"\n'),
+    "date-out-of-range": ("covenants/voorbeeld.yaml", 'ended:\n  date: "2020-06"\n'),
     "duplicate-key": ("covenants/voorbeeld.yaml", "term:\n  months: 36\n  sources: [bron-a]\n"),
     "not-yaml": (
         "covenants/voorbeeld.yaml",

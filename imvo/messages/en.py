@@ -34,6 +34,8 @@ MESSAGES: dict[str, str] = {
     "file-nul": "the file holds a NUL character; save it as UTF-8 text",
     "file-invisible-break": "the line holds an invisible line break ({char}), often pasted from "
     "a web page or a word processor; delete it or type a space instead",
+    "text-control-char": "the line holds a control character ({char}); delete it",
+    "yaml-escaped-control-char": "the text holds a control character ({char}); delete it",
     "file-control-char": "the line holds a control character ({char}) that YAML does not allow; "
     "delete it",
     "file-empty": "the file is empty",
@@ -99,6 +101,7 @@ MESSAGES: dict[str, str] = {
     "date-format-suggest": "expected a date as YYYY-MM-DD, YYYY-MM or YYYY; got {got}: write "
     '"{suggest}"',
     "date-no-month": "{date} is not a real date: there is no month {month}",
+    "date-year-range": "{date} is not a plausible date: the year must be between {low} and {high}",
     "date-month-days": "{date} is not a real date: month {month} has {days} days",
     "url": "expected a web address starting with https:// (or mailto:); got {got}",
     # --- across fields and files ---

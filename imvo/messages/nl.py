@@ -41,6 +41,8 @@ MESSAGES: dict[str, str] = {
     "file-invisible-break": "deze regel bevat een onzichtbare regelovergang ({char}), vaak "
     "geplakt uit een webpagina of tekstverwerker; haal hem weg of typ er een spatie voor in de "
     "plaats",
+    "text-control-char": "deze regel bevat een stuurteken ({char}); haal het weg",
+    "yaml-escaped-control-char": "de tekst bevat een stuurteken ({char}); haal het weg",
     "file-control-char": "deze regel bevat een stuurteken ({char}) dat YAML niet toestaat; "
     "haal het weg",
     "file-empty": "het bestand is leeg",
@@ -113,6 +115,7 @@ MESSAGES: dict[str, str] = {
     '"2016"; er staat {got}',
     "date-format-suggest": 'schrijf de datum als "{suggest}" (jaar-maand-dag, tussen '
     "aanhalingstekens); er staat {got}",
+    "date-year-range": "{date} kan niet kloppen: het jaar moet tussen {low} en {high} liggen",
     "date-no-month": "{date} bestaat niet: er is geen maand {month}; schrijf jaar-maand-dag, "
     'zoals "2016-07-01"',
     "date-month-days": "{date} bestaat niet: maand {month} heeft {days} dagen",
