@@ -129,7 +129,7 @@ def test_a_link_that_is_not_https(content: Path) -> None:
         "url: http://example.org/a",
     )
     assert warnings(content) == [
-        f"{COVENANT}:60: warning: sources[0].url: the link is not https: "
+        f"{COVENANT}:59: warning: sources[0].url: the link is not https: "
         "use 'https://example.org/a' if the site has it"
     ]
 
@@ -166,7 +166,7 @@ def test_errors_and_warnings_together_sorted(content: Path) -> None:
     assert [p.text() for p in result.problems] == [
         f"{COVENANT}:44: parties[2].role: expected one of signatory, supporter, facilitator, "
         "withdrawn, declined; got 'left'",
-        f"{COVENANT}:60: warning: sources[0].url: the link is not https: "
+        f"{COVENANT}:59: warning: sources[0].url: the link is not https: "
         "use 'https://example.org/a' if the site has it",
     ]
     assert report(result, strict=False) == "1 error and 1 warning in 1 file."
@@ -270,7 +270,7 @@ def test_a_running_covenant_last_checked_over_a_year_ago(content: Path) -> None:
     _make_active(content)
     edit(path, 'checked: "2026-11-29"', 'checked: "2018-06-30"')
     assert warnings(content, date(2019, 7, 1)) == [
-        f"{COVENANT}:68: warning: checked: last checked against the sources on 2018-06-30, "
+        f"{COVENANT}:64: warning: checked: last checked against the sources on 2018-06-30, "
         "more than a year ago: check the facts again and set 'checked' to today's date"
     ]
     assert warnings(content, date(2019, 6, 30)) == []

@@ -13,7 +13,7 @@ from imvo.cli import main
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "content"
 COVENANT = "content/covenants/voorbeeld.yaml"
 HTTP_WARNING = (
-    f"{COVENANT}:60: warning: sources[0].url: the link is not https: "
+    f"{COVENANT}:59: warning: sources[0].url: the link is not https: "
     "use 'https://example.org/a' if the site has it"
 )
 ROLE_ERROR = (
@@ -83,7 +83,7 @@ def test_check_warning_strict(content: Path, capsys: pytest.CaptureFixture[str])
 def test_check_warning_github(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with_warning(content)
     annotation = (
-        f"::warning file={COVENANT},line=60::sources[0].url: the link is not https: "
+        f"::warning file={COVENANT},line=59::sources[0].url: the link is not https: "
         "use 'https://example.org/a' if the site has it\n"
     )
     assert run(capsys, "check", "--format", "github") == (0, annotation, "1 warning in 1 file.\n")

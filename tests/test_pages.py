@@ -26,18 +26,21 @@ def _party_section(html: str, party: str) -> str:
 def test_parties_page_lists_the_covenants_cnv_signed(built_site: Path, corpus: Corpus) -> None:
     section = _party_section(_read(built_site, "partijen.html"), "cnv")
     assert section.startswith(
-        'CNV</h3>\n<p class="imvo-party-full">Christelijk Nationaal Vakverbond</p>'
+        'CNV</h3>\n<p class="imvo-org__full">Christelijk Nationaal Vakverbond</p>\n'
+        '<dl class="imvo-org__roles">\n<div><dt>Tekende</dt><dd><a href="textiel.html">'
+        "Kleding en textiel</a>, "
     )
-    assert '<li><a href="textiel.html">Kleding en textiel</a>: Ondertekenaar</li>' in section
-    signed = sorted(
-        slug
+    cnv = {
+        slug: (c.signed or c.in_force).date.earliest()  # type: ignore[union-attr]
         for slug, c in corpus.covenants.items()
         if any(p.party == "cnv" and p.role == Role.signatory for p in c.parties)
-    )
-    listed = re.findall(r'<li><a href="([^"]+)\.html">[^<]+</a>: Ondertekenaar</li>', section)
-    assert listed == signed
+    }
+    signed = sorted(cnv, key=lambda slug: (cnv[slug], slug))
+    row = section.split("<div><dt>Tekende</dt><dd>", 1)[1].split("</dd></div>", 1)[0]
+    # The agreements it signed on one line, in order of signing.
+    assert re.findall(r'<a href="([^"]+)\.html">', row) == signed
     english = _party_section(_read(built_site, "en/parties.html"), "cnv")
-    assert '<li><a href="textiel.html">Garments and textile</a>: Signatory</li>' in english
+    assert '<div><dt>Signed</dt><dd><a href="textiel.html">Garments and textile</a>, ' in english
 
 
 @pytest.mark.parametrize(("page", "lang"), [("partijen.html", "nl"), ("en/parties.html", "en")])

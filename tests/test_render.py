@@ -148,7 +148,12 @@ def test_a_fact_with_two_sources_names_both_in_one_control(fixture_corpus: Corpu
 
 
 def test_factsheet_shows_the_new_facts_in_the_reader_s_order(fixture_corpus: Corpus) -> None:
-    page = _page(fixture_corpus, "en", "voorbeeld")
+    covenant = fixture_corpus.covenants["voorbeeld"]
+    assert covenant.complaints is not None
+    complaints = covenant.complaints.model_copy(update={"sources": ["bron-a"]})
+    sourced = covenant.model_copy(update={"complaints": complaints})
+    corpus = dataclasses.replace(fixture_corpus, covenants={"voorbeeld": sourced})
+    page = _page(corpus, "en", "voorbeeld")
     assert '<p class="imvo-tagline">Commitments on fair work in the example sector.</p>' in page
     assert (
         '<p class="imvo-checked">Facts checked on <time datetime="2026-11-29">29 November 2026'
