@@ -17,6 +17,10 @@ from imvo.problems import Problem
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "content"
 COVENANT = "content/covenants/voorbeeld.yaml"
 WHEN = date(2026, 11, 21)
+AFTER_END = (
+    "after_end:\n  nl: Er kwam geen nieuw convenant; klachten gaan nu naar het NCP.\n"
+    "  en: No new agreement followed; complaints now go to the NCP.\n  sources: [bron-b]\n"
+)
 
 
 @pytest.fixture
@@ -73,6 +77,8 @@ def _make_active(content: Path) -> None:
     path = content / "covenants/voorbeeld.yaml"
     edit(path, "  value: ended\n", "  value: active\n")
     edit(path, 'ended:\n  date: "2020-06"\n  sources: [bron-b]\n', "")
+    # What came after the end does not fit a running covenant (check warns of that).
+    edit(path, AFTER_END, "")
 
 
 def test_active_after_its_term(content: Path) -> None:
@@ -98,6 +104,7 @@ def test_unknown_after_its_term_has_no_warning(content: Path) -> None:
     path = content / "covenants/voorbeeld.yaml"
     edit(path, "  value: ended\n", '  value: unknown\n  as_of: "2019-06"\n')
     edit(path, 'ended:\n  date: "2020-06"\n  sources: [bron-b]\n', "")
+    edit(path, AFTER_END, "")
     assert warnings(content, date(2019, 9, 1)) == []
 
 

@@ -221,13 +221,12 @@ def test_after_end_on_a_running_covenant_is_warned_about(tmp_path: Path) -> None
     path = content / VOORBEELD
     text = path.read_text(encoding="utf-8")
     text = text.replace('ended:\n  date: "2020-06"\n  sources: [bron-b]\n', "")
-    text = text.replace(
-        "links:\n", "after_end:\n  nl: Daarna kwam niets.\n  en: Nothing came after.\nlinks:\n"
-    )
+    # The fixture says what came after its end: with a running status, that contradicts.
+    assert "after_end:\n" in text
     path.write_text(text, encoding="utf-8")
     found = [p for p in run_check(content, tmp_path, WHEN).problems if p.field == "after_end"]
     assert [p.text("en") for p in found] == [
-        "content/covenants/voorbeeld.yaml:48: warning: after_end: 'after_end' describes what came "
+        "content/covenants/voorbeeld.yaml:91: warning: after_end: 'after_end' describes what came "
         "after the end, but the status is 'active': remove 'after_end', or change the status"
     ]
 

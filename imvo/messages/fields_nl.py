@@ -101,6 +101,35 @@ FIELDS_NL: dict[str, str] = {
     "OecdStep.cnv_steps": "De namen van de stappen uit de CNV-factsheet die onder deze stap "
     "vallen (geen, als de factsheet er geen eigen stap voor heeft).",
     "DueDiligence.sources": "Waar de tekst vandaan komt.",
+    "ParticipantList.sources": "De bronnen die de deelnemers noemen.",
+    "ParticipantList.default_sources": "De id's van de bronnen voor elke deelnemer die zelf "
+    "geen bronnen noemt.",
+    "ParticipantList.default_kind": "De soort van elke deelnemer die zelf geen soort noemt.",
+    "ParticipantList.counts": "Aantallen die bronnen geven ('73 pensioenfondsen'), met 'of: "
+    "participants'; één regel per bron als bronnen verschillen.",
+    "ParticipantList.participants": "De deelnemers, één regel per organisatie.",
+    "Participant.name": "De naam zoals lezers die kennen, bijvoorbeeld 'ABN AMRO'.",
+    "Participant.legal_name": "De volledige juridische naam, bijvoorbeeld 'ABN AMRO Bank N.V.'.",
+    "Participant.id": "Alleen voor een organisatie die aan meer dan één convenant meedoet: "
+    "dezelfde korte id in elk bestand (kleine letters, cijfers, streepjes). Twee regels met "
+    "een andere id zijn twee organisaties.",
+    "Participant.party": "De id in content/parties.yaml, als de organisatie ook partij is (een "
+    "bank die zelf tekende, een brancheorganisatie).",
+    "Participant.kind": "company (bedrijf), bank, insurer (verzekeraar), health_insurer "
+    "(zorgverzekeraar), pension_fund (pensioenfonds), asset_manager (vermogensbeheerder), "
+    "sector_association (brancheorganisatie) of other; zonder deze regel de default_kind van "
+    "het bestand.",
+    "Participant.brands": "Merken of handelsnamen waaronder de organisatie bekend is.",
+    "Participant.group": "Het concern waar de organisatie bij hoort, bijvoorbeeld 'Achmea'.",
+    "Participant.website": "De website: een adres met https://.",
+    "Participant.joined": "Wanneer de organisatie meedeed, als een bron dat zegt (anders: vanaf "
+    "het begin).",
+    "Participant.left": "Wanneer de organisatie stopte, als een bron dat zegt.",
+    "Participant.left_by": "Als een bron zegt dat de organisatie stopte maar niet wanneer: de "
+    "datum van die bron (toen was ze in elk geval gestopt).",
+    "Participant.sources": "Waar de organisatie als deelnemer wordt genoemd; zonder deze regel "
+    "de default_sources van het bestand.",
+    "Participant.note": "Een korte opmerking, in beide talen.",
 }
 
 STATUS_NEEDS_NL: dict[str, str] = {
