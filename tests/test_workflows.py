@@ -256,8 +256,15 @@ def test_pull_request_checks_strictly_as_annotations_builds_and_uploads_always()
     check = commands.index("python build.py check --strict --format github")
     build = commands.index("python build.py build --site site --format github")
     assert check < build
-    upload = [s for s in steps(job) if s.get("uses", "").startswith("actions/upload-artifact@")]
-    assert upload[0]["with"]["path"] == "site/"
+    uploads = [s for s in steps(job) if s.get("uses", "").startswith("actions/upload-artifact@")]
+    # The problems as data and the built site: what the comment-and-preview workflow reads.
+    assert [(u["with"]["name"], u["with"]["path"]) for u in uploads] == [
+        ("problems", "results/"),
+        ("site-preview-pr-${{ github.event.pull_request.number }}", "site/"),
+    ]
+    assert all(u["if"] == "${{ !cancelled() }}" for u in uploads)
+    json_step = next(c for c in commands if "--format json" in c)
+    assert "python build.py check --strict --format json > results/problems.json" in json_step
 
 
 def changed(tmp_path: Path, files: list[str]) -> str:
