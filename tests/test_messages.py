@@ -61,6 +61,7 @@ def test_no_dutch_message_is_left_in_english() -> None:
         ("sources[2].id", "derde bron, id", "sources[2].id"),
         ("signed.disputed[0].date", "signed, eerste andere datum, date", None),
         ("goals[11]", "12e doel", None),
+        ("participants[3].name", "vierde deelnemer, name", "participants[3].name"),
         ("(file)", "(bestand)", "(file)"),
         ("status.value", "status, value", "status.value"),
     ],

@@ -121,6 +121,7 @@ _ITEM_NOUNS = {
         "terms": "begrip",
         "steps": "stap",
         "covenants": "convenant",
+        "participants": "deelnemer",
     },
     "en": {
         "parties": "party",
@@ -136,6 +137,7 @@ _ITEM_NOUNS = {
         "terms": "term",
         "steps": "step",
         "covenants": "covenant",
+        "participants": "participant",
     },
 }
 _ITEM_FALLBACK = {"nl": "onderdeel", "en": "item"}
