@@ -29,14 +29,20 @@ MARKER_TEXT = (
 LEGACY_FILES = (
     "index.html",
     "sitemap.xml",
-    "search/search_index.json",
     "en/index.html",
     "en/sitemap.xml",
-    "en/search/search_index.json",
     "data/covenants.json",
     "data/covenants.csv",
 )
-"""Files that, all together, only this build writes: a site from before the marker."""
+"""Files that, all together with one set of SEARCH_FILES, only this build writes: a site
+from before the marker."""
+
+SEARCH_FILES = (
+    ("pagefind/pagefind-entry.json", "en/pagefind/pagefind-entry.json"),
+    ("search/search_index.json", "en/search/search_index.json"),
+)
+"""Each language's search index, as the build writes it now (Pagefind) and as it wrote it
+before (the theme's search): a site from before the marker has one set or the other."""
 
 _WORK = (".yaml", ".yml", ".md", ".py", ".toml", ".txt", ".cfg", ".ini", ".git")
 """Endings a built site never holds: a folder with any of them is someone's work."""
@@ -153,6 +159,8 @@ def made_by_build(folder: Path) -> bool:
     if marker.is_file() and not marker.is_symlink():
         return True
     if not all((folder / name).is_file() for name in LEGACY_FILES):
+        return False
+    if not any(all((folder / name).is_file() for name in names) for names in SEARCH_FILES):
         return False
     # All the build's files are there; make sure nothing else that looks like work is.
     for path in folder.rglob("*"):

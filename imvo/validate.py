@@ -394,8 +394,15 @@ def load_content(
             successor_lines[read.slug] = read.successor_line
     problems += _successor_circles(covenants, successor_lines, seen_slugs)
 
+    # Without a readable covenants folder (its own line says why) no participants file can be
+    # matched to its covenant: reporting each one as unmatched would bury that one cause.
+    readable = covenant_dir.is_dir() and not linked
     participants, participant_lines, found = load_participants(
-        content / "participants", root, set(seen_slugs), set(parties), file_check
+        content / "participants",
+        root,
+        set(seen_slugs) if readable else None,
+        set(parties),
+        file_check,
     )
     problems += found
 
@@ -710,13 +717,15 @@ def load_texts(folder: Path, root: Path) -> tuple[dict[str, dict[str, str]], lis
 def load_participants(
     folder: Path,
     root: Path,
-    slugs: set[str],
+    slugs: set[str] | None,
     party_ids: set[str],
     file_check: FileCheck | None = None,
 ) -> tuple[dict[str, ParticipantList], dict[str, tuple[int, ...]], list[Problem]]:
     """Read content/participants/<slug>.yaml, one optional file per covenant, and check each.
 
-    Returns the lists by slug, the line of each entry by slug, and every problem.
+    Returns the lists by slug, the line of each entry by slug, and every problem. Slugs is
+    None when the covenants folder could not be read: then no file is matched to a covenant,
+    but each is still checked on its own.
     """
     found: dict[str, ParticipantList] = {}
     lines: dict[str, tuple[int, ...]] = {}
@@ -733,7 +742,7 @@ def load_participants(
             problems.append(Problem(shown, 1, "(file)", message))
             continue
         slug = path.stem
-        if slug not in slugs:
+        if slugs is not None and slug not in slugs:
             close = difflib.get_close_matches(slug, sorted(slugs), n=1)
             hint = f"; did you mean '{close[0]}.yaml'?" if close else ""
             message = (

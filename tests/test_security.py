@@ -463,6 +463,29 @@ def test_a_site_built_before_the_marker_is_recognised(
     assert tree(clone) == before
 
 
+def test_a_site_from_before_pagefind_is_recognised_and_half_a_site_is_not(
+    clone: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A pre-marker site had the theme's search index instead of Pagefind's bundles."""
+    assert build_into("site", capsys)[0] == 0
+    site = clone / "site"
+    (site / MARKER).unlink()
+    for lang in (site, site / "en"):
+        shutil.rmtree(lang / "pagefind")
+        (lang / "search").mkdir()
+        (lang / "search" / "search_index.json").write_text("{}\n", encoding="utf-8")
+    assert build_into("site", capsys)[0] == 0
+    assert (site / MARKER).is_file()
+    # One language's search index gone: not all of the build's files, so not an old site.
+    (site / MARKER).unlink()
+    shutil.rmtree(site / "en" / "pagefind")
+    before = tree(clone)
+    code, lines = build_into("site", capsys)
+    assert code == 1
+    assert lines[0].startswith("--site site: this folder is not empty and was not made by")
+    assert tree(clone) == before
+
+
 def test_build_site_itself_refuses_before_writing(clone: Path, fixture_corpus: Corpus) -> None:
     before = tree(clone.parent.parent)
     for site in [clone, clone / "content", clone.parent, clone / "content" / "x"]:
