@@ -346,9 +346,8 @@ def load_content(
     problems += linked
     if not linked and not covenant_dir.is_dir():
         # Without it the build would publish a site with no covenants and call it a success.
-        what = "is a file, not a folder" if os.path.lexists(covenant_dir) else "is missing"
-        message = f"the folder of covenant files {what}; make it and put the covenant files in it"
-        problems.append(Problem(_relative(covenant_dir, root), 1, "(folder)", message))
+        code = "covenants-not-a-folder" if os.path.lexists(covenant_dir) else "covenants-missing"
+        problems.append(Problem.of(_relative(covenant_dir, root), 1, "(folder)", code))
     files = sorted(covenant_dir.glob("*")) if covenant_dir.is_dir() and not linked else []
     seen_slugs: dict[str, str] = {}
     for path in files:
@@ -738,18 +737,18 @@ def load_participants(
             continue
         shown = _relative(path, root)
         if path.is_dir() or path.suffix != ".yaml":
-            message = "participants files are named after their covenant: <slug>.yaml"
-            problems.append(Problem(shown, 1, "(file)", message))
+            problems.append(Problem.of(shown, 1, "(file)", "participants-file-name"))
             continue
         slug = path.stem
         if slugs is not None and slug not in slugs:
             close = difflib.get_close_matches(slug, sorted(slugs), n=1)
-            hint = f"; did you mean '{close[0]}.yaml'?" if close else ""
-            message = (
-                f"no covenant '{slug}' in content/covenants/: a participants file has the "
-                f"name of its covenant's file{hint}"
-            )
-            problems.append(Problem(shown, 1, "(file)", message))
+            if close:
+                problem = Problem.of(
+                    shown, 1, "(file)", "participants-no-covenant-close", id=slug, close=close[0]
+                )
+            else:
+                problem = Problem.of(shown, 1, "(file)", "participants-no-covenant", id=slug)
+            problems.append(problem)
             continue
         items.append((path, shown, slug))
     job = _ParticipantsJob(party_ids, file_check)
@@ -816,21 +815,25 @@ def _cross_check_participants(
     """Sources and party ids resolved, names unique, dates in order, every entry sourced."""
     problems: list[Problem] = []
 
-    def add(where: FieldPath, message: str) -> None:
-        problems.append(Problem(loaded.path, loaded.line_of(where), field_name(where), message))
+    def add(where: FieldPath, code: str, **params: Any) -> None:
+        problems.append(
+            Problem.of(loaded.path, loaded.line_of(where), field_name(where), code, **params)
+        )
 
     seen: set[str] = set()
     for index, source in enumerate(value.sources):
         if source.id in seen:
-            add(("sources", index, "id"), f"source id '{source.id}' is used twice")
+            add(("sources", index, "id"), "source-twice", id=source.id)
         seen.add(source.id)
 
     def check_refs(where: FieldPath, refs: list[str]) -> None:
         for index, ref in enumerate(refs):
             if ref not in seen:
                 close = difflib.get_close_matches(ref, sorted(seen), n=1)
-                hint = f"; did you mean '{close[0]}'?" if close else ""
-                add((*where, index), f"no source with id '{ref}' in this file's sources{hint}")
+                if close:
+                    add((*where, index), "unknown-source-close", id=ref, close=close[0])
+                else:
+                    add((*where, index), "unknown-source", id=ref)
 
     # The two places of a participants file that hold source ids, looked up directly: the
     # generic walk (source_refs) costs more than the rest of the checks on long lists.
@@ -842,38 +845,35 @@ def _cross_check_participants(
             check_refs(("participants", index, "sources"), participant.sources)
     for index, count in enumerate(value.counts):
         if count.of != CountOf.participants:
-            add(
-                ("counts", index, "of"),
-                "a participants file counts participants: write 'of: participants'",
-            )
+            add(("counts", index, "of"), "participants-count-of")
 
     names: dict[str, int] = {}
     for index, participant in enumerate(value.participants):
         where: FieldPath = ("participants", index)
         if participant.party is not None and participant.party not in party_ids:
             close = difflib.get_close_matches(participant.party, sorted(party_ids), n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            add((*where, "party"), f"no party '{participant.party}' in content/parties.yaml{hint}")
+            if close:
+                add((*where, "party"), "unknown-party-close", id=participant.party, close=close[0])
+            else:
+                add((*where, "party"), "unknown-party", id=participant.party)
         key = participant.name.casefold()
         if key in names:
-            add(
-                (*where, "name"),
-                f"'{participant.name}' is already listed on line {names[key]}; "
-                "list each participant once",
-            )
+            add((*where, "name"), "participant-twice", name=participant.name, line=names[key])
         else:
             names[key] = loaded.line_of((*where, "name"))
         joined = participant.joined
         for name in ("left", "left_by"):
             left = getattr(participant, name)
             if joined is not None and left is not None and left.latest() < joined.earliest():
-                add((*where, name), f"{name} ({left}) is before joined ({joined})")
+                add(
+                    (*where, name),
+                    "participant-left-before-joined",
+                    field=name,
+                    left=str(left),
+                    joined=str(joined),
+                )
         if participant.left is not None and participant.left_by is not None:
-            add((*where, "left_by"), "give 'left' or 'left_by', not both")
+            add((*where, "left_by"), "participant-left-and-left-by")
         if not value.sources_of(participant):
-            add(
-                where,
-                "this participant has no source: add 'sources: [<id>]', or 'default_sources' "
-                "at the top of the file",
-            )
+            add(where, "participant-no-source")
     return problems

@@ -105,6 +105,21 @@ MESSAGES: dict[str, str] = {
     "date-month-days": "{date} is not a real date: month {month} has {days} days",
     "url": "expected a web address starting with https:// (or mailto:); got {got}",
     # --- across fields and files ---
+    "covenants-missing": "the folder of covenant files is missing; make it and put the covenant "
+    "files in it",
+    "covenants-not-a-folder": "the folder of covenant files is a file, not a folder; make it and "
+    "put the covenant files in it",
+    "participants-file-name": "participants files are named after their covenant: <slug>.yaml",
+    "participants-no-covenant": "no covenant '{id}' in content/covenants/: a participants file "
+    "has the name of its covenant's file",
+    "participants-no-covenant-close": "no covenant '{id}' in content/covenants/: a participants "
+    "file has the name of its covenant's file; did you mean '{close}.yaml'?",
+    "participants-count-of": "a participants file counts participants: write 'of: participants'",
+    "participant-twice": "'{name}' is already listed on line {line}; list each participant once",
+    "participant-left-before-joined": "{field} ({left}) is before joined ({joined})",
+    "participant-left-and-left-by": "give 'left' or 'left_by', not both",
+    "participant-no-source": "this participant has no source: add 'sources: [<id>]', or "
+    "'default_sources' at the top of the file",
     "source-twice": "source id '{id}' is used twice",
     "party-twice": "party id '{id}' is used twice",
     "unknown-source": "no source with id '{id}' in this file's sources",

@@ -122,6 +122,23 @@ MESSAGES: dict[str, str] = {
     "url": "schrijf een webadres dat met https:// begint, zoals 'https://www.ser.nl/...' (of "
     "mailto:); er staat {got}",
     # --- over velden en bestanden heen ---
+    "covenants-missing": "de map met convenantbestanden ontbreekt; maak de map content/covenants "
+    "en zet de convenantbestanden erin",
+    "covenants-not-a-folder": "content/covenants is een bestand, geen map; maak er een map van en "
+    "zet de convenantbestanden erin",
+    "participants-file-name": "een deelnemersbestand heet naar zijn convenant: <naam>.yaml, zoals "
+    "textiel.yaml",
+    "participants-no-covenant": "er is geen convenant '{id}' in content/covenants/: een "
+    "deelnemersbestand heet zoals het bestand van zijn convenant",
+    "participants-no-covenant-close": "er is geen convenant '{id}' in content/covenants/: een "
+    "deelnemersbestand heet zoals het bestand van zijn convenant; bedoel je '{close}.yaml'?",
+    "participants-count-of": "een deelnemersbestand telt deelnemers: schrijf 'of: participants'",
+    "participant-twice": "'{name}' staat al op regel {line}; noem elke deelnemer één keer",
+    "participant-left-before-joined": "{field} ({left}) ligt vóór joined ({joined}); kijk beide "
+    "datums na",
+    "participant-left-and-left-by": "geef 'left' of 'left_by', niet allebei",
+    "participant-no-source": "deze deelnemer heeft geen bron: zet er 'sources: [<id>]' bij, of "
+    "'default_sources' bovenaan het bestand",
     "source-twice": "bron-id '{id}' staat twee keer bij sources; geef een van de twee bronnen "
     "een andere id",
     "party-twice": "partij-id '{id}' staat twee keer in dit bestand; haal er een weg of geef "
