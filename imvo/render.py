@@ -688,7 +688,7 @@ class Renderer:
             "lastmod": self.lastmod(key, lang),
         }
         if self.feed:
-            meta["feed"] = True
+            meta["feed"] = news.FEED_NAME
         body, blocks = stash_html(body)
         # The metadata reaches mkdocs through the hooks, not as front matter (which mkdocs
         # parses with the pure-Python YAML loader); the blank first line tells mkdocs that

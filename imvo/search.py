@@ -10,8 +10,9 @@ so two builds would differ.
 
 Only what mkdocs-material's search indexed before is indexed: the article of each page,
 without what the templates mark `data-search-exclude` (dates, links, sources), the source
-markers, each fact's sources control and the heading anchors. The 404 page and the moved
-pages mark their content `data-pagefind-ignore`.
+markers, each fact's sources control and the heading anchors. The 404 page marks its
+content `data-pagefind-ignore`; a moved page marks all of its content `data-search-exclude`,
+so Pagefind, finding nothing to index, leaves it out.
 """
 
 from __future__ import annotations

@@ -329,13 +329,13 @@ def test_pages_link_the_feed_exactly_when_the_build_writes_it(fixture_corpus: Co
     """The feed needs the site's address and the history (outputs.post_steps)."""
     history = History(unavailable="not read")
     for site_url, given, linked in [
-        ("https://x.org/imvo/", history, True),
-        (None, history, False),
-        ("https://x.org/imvo/", None, False),
+        ("https://x.org/imvo/", history, "feed.xml"),
+        (None, history, None),
+        ("https://x.org/imvo/", None, None),
     ]:
         renderer = Renderer(fixture_corpus, history=given, site_url=site_url)
         pages = renderer.language("en")
-        assert [page.meta.get("feed", False) for page in pages] == [linked] * len(pages)
+        assert [page.meta.get("feed") for page in pages] == [linked] * len(pages)
 
 
 def test_paths_between_languages() -> None:
