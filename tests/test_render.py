@@ -14,7 +14,15 @@ from jinja2 import DictLoader, Environment, UndefinedError
 from imvo.data import covenants_csv
 from imvo.history import Change, CovenantHistory, History
 from imvo.i18n import Translator
-from imvo.model import Corpus, Covenant, DatedFact, PartialDate, StatusFact, Text
+from imvo.model import (
+    Corpus,
+    Covenant,
+    DatedFact,
+    PartialDate,
+    StatusFact,
+    Text,
+    parse_partial_date,
+)
 from imvo.pages import page_name
 from imvo.render import (
     Renderer,
@@ -202,6 +210,28 @@ def test_factsheet_shows_the_new_facts_in_the_reader_s_order(fixture_corpus: Cor
     order += ['id="goals"', 'id="parties"', 'id="milestones"', 'id="sources"']
     places = [page.index(marker) for marker in order]
     assert places == sorted(places)
+
+
+def test_the_key_facts_show_the_newest_count_and_the_notes_the_earlier_ones(
+    fixture_corpus: Corpus,
+) -> None:
+    """Counts of different dates: the newest up front, each earlier one noted with its source."""
+    covenant = fixture_corpus.covenants["voorbeeld"]
+    parties = covenant.counts[0]
+    later = parties.model_copy(update={"number": 14, "as_of": parse_partial_date("2018-03")})
+    later = later.model_copy(update={"sources": ["bron-b"]})
+    changed = covenant.model_copy(update={"counts": [parties, later, *covenant.counts[1:]]})
+    page = _page(dataclasses.replace(fixture_corpus, covenants={"voorbeeld": changed}), "en",
+                 "voorbeeld")  # fmt: skip
+    assert (
+        '<div><dt>Parties</dt><dd><a href="#parties">2 on this page</a><div class="imvo-count">'
+        f" · 14 according to Bron B (March 2018) (see below){SOURCE_B}</div></dd></div>"
+    ) in page
+    assert (
+        "<li><strong>Parties according to a source:</strong> Earlier: 11 according to Uitgever A "
+        f"(July 2016).{SOURCE_A}</li>"
+    ) in page
+    assert page.index('id="what-you-can-do"') < page.index("Earlier: 11")
 
 
 def test_absent_new_facts_stay_invisible(fixture_corpus: Corpus) -> None:
