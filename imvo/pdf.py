@@ -61,7 +61,7 @@ _LINK_HREF = re.compile(rb'(<a\b[^>]*?)\shref="(?!#|[a-zA-Z][a-zA-Z0-9+.-]*:)[^"
 """A link to another page of the site (relative): it has no address outside the site."""
 MAX_PAGES = 2
 """A factsheet's PDF is a handout: at most this many A4 pages (the build warns beyond)."""
-_MARGIN_STYLE = "width:100%;margin:0 16mm;font-size:8pt;color:#333;font-family:sans-serif;"
+_MARGIN_STYLE = "width:100%;margin:0 12mm;font-size:8pt;color:#333;font-family:sans-serif;"
 """Chromium draws the running header and footer in the page margin, at its own tiny default
 size and without the page's styles: everything they need is set here."""
 
@@ -271,7 +271,7 @@ async def _print_all(
                         header_template=job.header,
                         footer_template=job.footer,
                         # The same as the print stylesheet's @page, which wins where both are set.
-                        margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
+                        margin={"top": "12mm", "bottom": "12mm", "left": "12mm", "right": "12mm"},
                     )
                 finally:
                     await page.close()

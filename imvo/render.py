@@ -387,6 +387,21 @@ def counts_of(covenant: Covenant, of: str) -> list[Any]:
     return [count for count in covenant.counts if count.of == CountOf(of)]
 
 
+def counts_up_front(covenant: Covenant, of: str) -> list[Any]:
+    """The counts of a kind that the key facts show: the newest, all of them when they share
+    that date (sources that disagree stand side by side), all when none is dated.
+
+    The earlier ones go to the notes below the action box: the key facts stay short enough
+    that the action box is on a phone's first two screens, and no number is left out.
+    """
+    counts = counts_of(covenant, of)
+    dated = [count.as_of.latest() for count in counts if count.as_of is not None]
+    if len(counts) <= 1 or not dated:
+        return counts
+    newest = max(dated)
+    return [count for count in counts if count.as_of is not None and count.as_of.latest() == newest]
+
+
 def count_phrase(covenant: Covenant, count: Any, t: Translator) -> str:
     """'11 volgens SER (juli 2016)': a number with the source that gives it, named short."""
     first = next(source for source in covenant.sources if source.id == count.sources[0])
@@ -573,6 +588,9 @@ class Renderer:
         self.report_url = report_url
         """Where a reader reports a mistake: the repository's 'correct a fact' issue form."""
         self.site_url = site_url
+        # The Atom feed needs absolute addresses and the history (outputs.post_steps writes
+        # it only then): the pages link it in their head exactly when it exists.
+        self.feed = bool(site_url) and history is not None
         self.env = Environment(
             loader=FileSystemLoader(templates),
             undefined=StrictUndefined,
@@ -600,6 +618,7 @@ class Renderer:
             time_phrase=time_phrase,
             party_count=party_count,
             counts_of=counts_of,
+            counts_up_front=counts_up_front,
             count_phrase=count_phrase,
             years=years,
             unions=unions,
@@ -668,6 +687,8 @@ class Renderer:
             "page_key": key,
             "lastmod": self.lastmod(key, lang),
         }
+        if self.feed:
+            meta["feed"] = news.FEED_NAME
         body, blocks = stash_html(body)
         # The metadata reaches mkdocs through the hooks, not as front matter (which mkdocs
         # parses with the pure-Python YAML loader); the blank first line tells mkdocs that
@@ -792,7 +813,7 @@ class Renderer:
                 target_title=target.title,
             )  # fmt: skip
             # A plain page, not a redirect: no meta refresh, and search engines and the
-            # site's own search leave it out.
+            # site's own search leave it out (Pagefind: the template's data-pagefind-ignore).
             page.meta["robots"] = "noindex"
             page.meta["search"] = {"exclude": True}  # type: ignore[assignment]
             pages.append(page)

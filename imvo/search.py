@@ -10,7 +10,9 @@ so two builds would differ.
 
 Only what mkdocs-material's search indexed before is indexed: the article of each page,
 without what the templates mark `data-search-exclude` (dates, links, sources), the source
-markers and the heading anchors. The 404 page marks its content `data-pagefind-ignore`.
+markers, each fact's sources control and the heading anchors. The 404 page marks its
+content `data-pagefind-ignore`; a moved page marks all of its content `data-search-exclude`,
+so Pagefind, finding nothing to index, leaves it out.
 """
 
 from __future__ import annotations
@@ -28,8 +30,9 @@ BUNDLE = "pagefind"
 ROOT_SELECTOR = "article"
 """The page's own content: mkdocs-material puts it in the one <article> of the page."""
 
-EXCLUDE = ("[data-search-exclude]", ".imvo-ref", ".headerlink")
-"""What search leaves out: the templates' exclusions, source markers, heading anchors."""
+EXCLUDE = ("[data-search-exclude]", ".imvo-ref", ".imvo-src", ".imvo-src-print", ".headerlink")
+"""What search leaves out: the templates' exclusions, source markers and each fact's
+sources control (its "2 bronnen" and its printed numbers [4, 7]), heading anchors."""
 
 _UNUSED = (
     "pagefind-ui.js",

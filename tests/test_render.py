@@ -14,7 +14,15 @@ from jinja2 import DictLoader, Environment, UndefinedError
 from imvo.data import covenants_csv
 from imvo.history import Change, CovenantHistory, History
 from imvo.i18n import Translator
-from imvo.model import Corpus, Covenant, DatedFact, PartialDate, StatusFact, Text
+from imvo.model import (
+    Corpus,
+    Covenant,
+    DatedFact,
+    PartialDate,
+    StatusFact,
+    Text,
+    parse_partial_date,
+)
 from imvo.pages import page_name
 from imvo.render import (
     Renderer,
@@ -160,26 +168,29 @@ def test_factsheet_shows_the_new_facts_in_the_reader_s_order(fixture_corpus: Cor
         "</time>.</p>"
     ) in page
     assert (
-        '<div><dt>Parties</dt><dd><a href="#parties">2 on this page</a><span class="imvo-count">'
-        f" · 11 according to Uitgever A (July 2016){SOURCE_A}</span></dd></div>"
+        '<div><dt>Parties</dt><dd><a href="#parties">2 on this page</a><div class="imvo-count">'
+        f" · 11 according to Uitgever A (July 2016){SOURCE_A}</div></dd></div>"
     ) in page
     assert "<div><dt>Trade unions</dt><dd>FNV</dd></div>" in page
     assert (
-        '<div><dt>Participants</dt><dd><span class="imvo-count">73 according to Bron B '
-        f"(see below){SOURCE_B}</span></dd></div>"
+        '<div><dt>Participants</dt><dd><div class="imvo-count">73 according to Bron B '
+        f"(see below){SOURCE_B}</div></dd></div>"
     ) in page
     assert (
         "<li><strong>Participants:</strong> Source B also counts the companies that joined "
         "later.</li>"
     ) in page
     assert (
-        '<div><dt>Chair</dt><dd><span class="imvo-count">Jan Voorbeeld (July 2016–2019)'
-        f"{SOURCE_A}</span></dd></div>"
+        '<div><dt>Chair</dt><dd><div class="imvo-count">Jan Voorbeeld (July 2016–2019)'
+        f"{SOURCE_A}</div></dd></div>"
     ) in page
+    # What came after the end follows the action box, out of the key facts.
     assert (
-        "<div><dt>What came next</dt><dd>No new agreement followed; complaints now go to the "
-        f"NCP.{SOURCE_B}</dd></div>"
+        '<div class="imvo-after-end" id="after-end">\n<p class="imvo-after-end__title">What came '
+        "next</p>\n<div>No new agreement followed; complaints now go to the "
+        f"NCP.{SOURCE_B}</div>\n</div>"
     ) in page
+    assert "<dt>What came next" not in page
     assert (
         '<section class="imvo-action" aria-labelledby="what-you-can-do">\n'
         '<h2 id="what-you-can-do">What can you do?</h2>\n<ol class="imvo-action__steps">\n'
@@ -193,10 +204,34 @@ def test_factsheet_shows_the_new_facts_in_the_reader_s_order(fixture_corpus: Cor
         '<h2 id="union-role">Unions in this agreement</h2>\n\nThe FNV sat on the steering '
         f'committee.\n\n<div class="imvo-src-line">{SOURCE_B}</div>'
     ) in page
-    order = ["imvo-lead", "imvo-facts", "imvo-notes", "what-you-can-do", 'id="summary"']
+    # Key facts, straight after them the action box, then what came after, notes, the check.
+    order = ["imvo-lead", "imvo-facts", "what-you-can-do", "imvo-after-end", "imvo-notes"]
+    order += ["imvo-checked", 'id="summary"']
     order += ['id="goals"', 'id="parties"', 'id="milestones"', 'id="sources"']
     places = [page.index(marker) for marker in order]
     assert places == sorted(places)
+
+
+def test_the_key_facts_show_the_newest_count_and_the_notes_the_earlier_ones(
+    fixture_corpus: Corpus,
+) -> None:
+    """Counts of different dates: the newest up front, each earlier one noted with its source."""
+    covenant = fixture_corpus.covenants["voorbeeld"]
+    parties = covenant.counts[0]
+    later = parties.model_copy(update={"number": 14, "as_of": parse_partial_date("2018-03")})
+    later = later.model_copy(update={"sources": ["bron-b"]})
+    changed = covenant.model_copy(update={"counts": [parties, later, *covenant.counts[1:]]})
+    page = _page(dataclasses.replace(fixture_corpus, covenants={"voorbeeld": changed}), "en",
+                 "voorbeeld")  # fmt: skip
+    assert (
+        '<div><dt>Parties</dt><dd><a href="#parties">2 on this page</a><div class="imvo-count">'
+        f" · 14 according to Bron B (March 2018) (see below){SOURCE_B}</div></dd></div>"
+    ) in page
+    assert (
+        "<li><strong>Parties according to a source:</strong> Earlier: 11 according to Uitgever A "
+        f"(July 2016).{SOURCE_A}</li>"
+    ) in page
+    assert page.index('id="what-you-can-do"') < page.index("Earlier: 11")
 
 
 def test_absent_new_facts_stay_invisible(fixture_corpus: Corpus) -> None:
@@ -318,6 +353,19 @@ def test_metadata_links_the_counterpart(fixture_corpus: Corpus) -> None:
     english = {p.key: p for p in Renderer(fixture_corpus).language("en")}
     assert english["voorbeeld"].meta["alternate"] == "../voorbeeld.html"
     assert english["voorbeeld"].meta["title"] == "Example Sector Agreement"
+
+
+def test_pages_link_the_feed_exactly_when_the_build_writes_it(fixture_corpus: Corpus) -> None:
+    """The feed needs the site's address and the history (outputs.post_steps)."""
+    history = History(unavailable="not read")
+    for site_url, given, linked in [
+        ("https://x.org/imvo/", history, "feed.xml"),
+        (None, history, None),
+        ("https://x.org/imvo/", None, None),
+    ]:
+        renderer = Renderer(fixture_corpus, history=given, site_url=site_url)
+        pages = renderer.language("en")
+        assert [page.meta.get("feed") for page in pages] == [linked] * len(pages)
 
 
 def test_paths_between_languages() -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from imvo import search
+from imvo.pages import MOVED_PAGES
 from imvo.problems import BuildError
 from imvo.search import BUNDLE, index_site, language_folder
 
@@ -33,14 +34,16 @@ def _fragments(site: Path, lang: str) -> dict[str, str]:
 
 
 def _pages(site: Path, lang: str) -> set[str]:
-    """The pages of a language that search should find: all but the 404 page."""
+    """The pages of a language that search should find: all but the 404 and moved pages."""
     folder = language_folder(site, lang)
-    return {f"/{p.name}" for p in folder.glob("*.html") if p.name != "404.html"}
+    left_out = {"404.html", *(f"{old}.html" for old in MOVED_PAGES)}
+    return {f"/{p.name}" for p in folder.glob("*.html") if p.name not in left_out}
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_each_language_has_its_own_bundle_with_its_own_stemmer(built_site: Path, lang: str) -> None:
-    """One index per language folder, in that language only, with every page but the 404."""
+    """One index per language folder, in that language only, with every page but the 404
+    and the moved pages."""
     entry = _entry(built_site, lang)
     assert list(entry["languages"]) == [lang]  # type: ignore[call-overload]
     bundle = language_folder(built_site, lang) / BUNDLE
