@@ -9,6 +9,7 @@ from pathlib import Path
 from imvo.data import write_data
 from imvo.history import History
 from imvo.i18n import Translator
+from imvo.messages import msg
 from imvo.model import LANGUAGES, Corpus, PartialDate
 from imvo.news import FEED_NAME, atom_feed
 from imvo.problems import Problem
@@ -56,12 +57,13 @@ def long_pdfs(corpus: Corpus, site: Path) -> list[Problem]:
         for lang in LANGUAGES:
             pages = page_count(pdf_path(site, slug, lang))
             if pages > MAX_PAGES:
-                message = (
-                    f"the PDF of this factsheet in {lang} has {pages} A4 pages; a handout "
-                    f"should have at most {MAX_PAGES}: shorten its longest texts"
-                )
                 where = f"content/covenants/{slug}.yaml"
-                found.append(Problem(where, 1, "(file)", message, severity="warning"))
+                found.append(
+                    Problem.of(
+                        where, 1, "(file)", "pdf-too-long", "warning",
+                        language=msg(f"language-{lang}"), pages=pages, most=MAX_PAGES,
+                    )
+                )  # fmt: skip
     return found
 
 

@@ -159,9 +159,15 @@ def test_long_pdfs_are_reported_one_line_each(fixture_corpus: Corpus, tmp_path: 
             writer.add_blank_page(595, 842)
         with target.open("wb") as handle:
             writer.write(handle)
-    assert [problem.text() for problem in long_pdfs(fixture_corpus, tmp_path)] == [
-        "content/covenants/voorbeeld.yaml:1: warning: (file): the PDF of this factsheet in nl "
+    found = long_pdfs(fixture_corpus, tmp_path)
+    assert [problem.text("en") for problem in found] == [
+        "content/covenants/voorbeeld.yaml:1: warning: (file): the PDF of this factsheet in Dutch "
         "has 3 A4 pages; a handout should have at most 2: shorten its longest texts"
+    ]
+    assert [problem.text("nl") for problem in found] == [
+        "content/covenants/voorbeeld.yaml:1: waarschuwing: (bestand): de pdf van deze factsheet "
+        "in het Nederlands heeft 3 A4-pagina's; een hand-out heeft er hoogstens 2: maak de langste "
+        "teksten korter"
     ]
 
 

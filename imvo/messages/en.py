@@ -120,6 +120,10 @@ MESSAGES: dict[str, str] = {
     "participant-left-and-left-by": "give 'left' or 'left_by', not both",
     "participant-no-source": "this participant has no source: add 'sources: [<id>]', or "
     "'default_sources' at the top of the file",
+    "language-nl": "Dutch",
+    "language-en": "English",
+    "pdf-too-long": "the PDF of this factsheet in {language} has {pages} A4 pages; a handout "
+    "should have at most {most}: shorten its longest texts",
     "source-twice": "source id '{id}' is used twice",
     "party-twice": "party id '{id}' is used twice",
     "unknown-source": "no source with id '{id}' in this file's sources",

@@ -139,6 +139,10 @@ MESSAGES: dict[str, str] = {
     "participant-left-and-left-by": "geef 'left' of 'left_by', niet allebei",
     "participant-no-source": "deze deelnemer heeft geen bron: zet er 'sources: [<id>]' bij, of "
     "'default_sources' bovenaan het bestand",
+    "language-nl": "Nederlands",
+    "language-en": "Engels",
+    "pdf-too-long": "de pdf van deze factsheet in het {language} heeft {pages} A4-pagina's; een "
+    "hand-out heeft er hoogstens {most}: maak de langste teksten korter",
     "source-twice": "bron-id '{id}' staat twee keer bij sources; geef een van de twee bronnen "
     "een andere id",
     "party-twice": "partij-id '{id}' staat twee keer in dit bestand; haal er een weg of geef "
