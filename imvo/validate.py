@@ -184,6 +184,14 @@ def _drop_explained_missing(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if not (p.code == "required" and p.field in meant)]
 
 
+def unknown_source(ref: str, known: set[str]) -> tuple[str, dict[str, str]]:
+    """The message for a source id a file does not have, with the closest id it does have."""
+    close = difflib.get_close_matches(ref, sorted(known), n=1)
+    if close:
+        return "unknown-source-close", {"id": ref, "close": close[0]}
+    return "unknown-source", {"id": ref}
+
+
 def source_refs(node: BaseModel, where: FieldPath = ()) -> Iterator[tuple[FieldPath, list[str]]]:
     """Every list of source ids in a content object, with its field path.
 
@@ -228,11 +236,8 @@ def _cross_check_covenant(
     def check_refs(where: FieldPath, refs: list[str]) -> None:
         for index, ref in enumerate(refs):
             if ref not in seen:
-                close = difflib.get_close_matches(ref, sorted(seen), n=1)
-                if close:
-                    add((*where, index), "unknown-source-close", id=ref, close=close[0])
-                else:
-                    add((*where, index), "unknown-source", id=ref)
+                code, params = unknown_source(ref, seen)
+                add((*where, index), code, **params)
 
     for where, refs in source_refs(covenant):
         check_refs(where, refs)
@@ -626,11 +631,8 @@ def _raw_cross_check(
                 continue
             for index, ref in enumerate(value):
                 if isinstance(ref, str) and ref not in seen:
-                    close = difflib.get_close_matches(ref, sorted(seen), n=1)
-                    if close:
-                        add((*where, index), "unknown-source-close", id=ref, close=close[0])
-                    else:
-                        add((*where, index), "unknown-source", id=ref)
+                    code, params = unknown_source(ref, seen)
+                    add((*where, index), code, **params)
     if party_ids is not None:
         for index, party in _raw_ids(data.get("parties"), "party"):
             if party not in party_ids:
@@ -829,11 +831,8 @@ def _cross_check_participants(
     def check_refs(where: FieldPath, refs: list[str]) -> None:
         for index, ref in enumerate(refs):
             if ref not in seen:
-                close = difflib.get_close_matches(ref, sorted(seen), n=1)
-                if close:
-                    add((*where, index), "unknown-source-close", id=ref, close=close[0])
-                else:
-                    add((*where, index), "unknown-source", id=ref)
+                code, params = unknown_source(ref, seen)
+                add((*where, index), code, **params)
 
     # The two places of a participants file that hold source ids, looked up directly: the
     # generic walk (source_refs) costs more than the rest of the checks on long lists.
