@@ -670,16 +670,7 @@ def _load_covenants(
     items = [
         (folder / f"{slug}.yaml", shown, slug) for slug, shown in sorted(shown_by_slug.items())
     ]
-    workers = min(2, os.cpu_count() or 1)
-    if len(items) < PARALLEL_FROM or workers < 2:
-        return _load_chunk(job, items)
-    size = -(-len(items) // (2 * workers))  # a few chunks each, so that neither waits long
-    chunks = [items[start : start + size] for start in range(0, len(items), size)]
-    context = multiprocessing.get_context("fork")
-    with worker_pool(workers, context) as pool:
-        return [
-            result for done in pool.map(_load_chunk, [job] * len(chunks), chunks) for result in done
-        ]
+    return _in_parallel(_load_chunk, job, items)
 
 
 def load_texts(folder: Path, root: Path) -> tuple[dict[str, dict[str, str]], list[Problem]]:
