@@ -692,6 +692,27 @@ class DueDiligence(Strict):
     sources: list[Source] = Field(default_factory=list, description="Where the text comes from.")
 
 
+FieldPath = tuple[str | int, ...]
+"""Where a value sits in a content file: ("parties", 3, "role")."""
+
+
+@dataclass(frozen=True)
+class Positions:
+    """Where each value of one content file was written: the loader's lines, kept with the
+    content so that a later stage (render's link check) can name the file, line and field."""
+
+    path: str
+    """The file as editors see it (content/covenants/banken.yaml)."""
+    lines: dict[FieldPath, int] = field(default_factory=dict)
+
+    def line_of(self, where: FieldPath) -> int:
+        """The line of a value; for a value that is not there, the line of its nearest parent."""
+        for end in range(len(where), -1, -1):
+            if where[:end] in self.lines:
+                return self.lines[where[:end]]
+        return 1
+
+
 @dataclass(frozen=True)
 class Corpus:
     """All content, loaded and validated: what the render stage works from."""
@@ -706,3 +727,5 @@ class Corpus:
     """The participants of each covenant that has a participants file, by slug."""
     participant_lines: dict[str, tuple[int, ...]] = field(default_factory=dict)
     """The line of each participant's entry in its file, by slug (for check's warnings)."""
+    positions: dict[str, Positions] = field(default_factory=dict)
+    """Where each value was written, by covenant slug and by "glossary" and "due-diligence"."""

@@ -39,6 +39,7 @@ from imvo.model import (
     ParticipantList,
     Party,
     PartyRegistry,
+    Positions,
     Status,
 )
 from imvo.pages import RESERVED_NAMES, TEXT_PAGES
@@ -391,11 +392,14 @@ def load_content(
     job = _CovenantJob(known, set(seen_slugs), file_check, hints)
     covenants: dict[str, Covenant] = {}
     successor_lines: dict[str, int] = {}
+    positions: dict[str, Positions] = {}
     for read in _load_covenants(job, covenant_dir, seen_slugs):
         problems += read.problems
         if read.covenant is not None:
             covenants[read.slug] = read.covenant
             successor_lines[read.slug] = read.successor_line
+            if read.positions is not None:
+                positions[read.slug] = read.positions
     problems += _successor_circles(covenants, successor_lines, seen_slugs)
 
     # Without a readable covenants folder (its own line says why) no participants file can be
@@ -440,6 +444,11 @@ def load_content(
         due_diligence=due_diligence[0],
         participants=participants,
         participant_lines=participant_lines,
+        positions={
+            **dict(sorted(positions.items())),
+            "glossary": Positions(glossary[1].path, glossary[1].lines),
+            "due-diligence": Positions(due_diligence[1].path, due_diligence[1].lines),
+        },
     )
 
 
@@ -580,6 +589,8 @@ class _CovenantRead(NamedTuple):
     problems: list[Problem]
     successor_line: int = 1
     """The line of its 'successor', for the check of all successors together."""
+    positions: Positions | None = None
+    """Where each value of the file was written (see Corpus.positions)."""
 
 
 def _load_covenant(job: _CovenantJob, path: Path, shown: str, slug: str) -> _CovenantRead:
@@ -592,7 +603,8 @@ def _load_covenant(job: _CovenantJob, path: Path, shown: str, slug: str) -> _Cov
     if covenant is None or loaded is None:
         return _CovenantRead(slug, covenant, problems)
     problems += _cross_check_covenant(slug, covenant, loaded, job.party_ids, job.slugs, job.hints)
-    return _CovenantRead(slug, covenant, problems, loaded.line_of(("successor",)))
+    positions = Positions(loaded.path, loaded.lines)
+    return _CovenantRead(slug, covenant, problems, loaded.line_of(("successor",)), positions)
 
 
 def _raw_ids(items: Any, key: str) -> list[tuple[int, str]]:
