@@ -168,6 +168,15 @@ def abbreviation_markup(glossary: dict[str, str]) -> Callable[[str], Markup]:
 
 
 @dataclass(frozen=True)
+class TocEntry:
+    """One heading of a page: its level (1-6), its anchor and its text (plain)."""
+
+    level: int
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
 class Page:
     """One page of one language, ready for mkdocs: its file name and its Markdown."""
 
@@ -180,6 +189,10 @@ class Page:
     """Finished HTML blocks taken out of the Markdown (see stash_html)."""
     meta: dict[str, str] = field(default_factory=dict)
     """The page's metadata for mkdocs and the theme (title, description, counterpart)."""
+    html: str | None = None
+    """The page's finished, sanitised content as HTML: mkdocs does no Markdown work on it."""
+    toc: tuple[TocEntry, ...] = ()
+    """The headings of `html`, in order, for the theme's table of contents."""
 
 
 _STASHED_TAGS = frozenset(
