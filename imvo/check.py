@@ -17,7 +17,7 @@ from typing import Any
 
 from imvo.load import FieldPath, LoadedFile, field_name
 from imvo.messages import language, msg
-from imvo.model import Corpus, Covenant, PartialDate, Status
+from imvo.model import ENDED_STATUSES, Corpus, Covenant, PartialDate, Status
 from imvo.participants import duplicates
 from imvo.problems import PLURAL, ContentError, Problem, summary
 from imvo.validate import load_content
@@ -27,7 +27,6 @@ MIN_WORDS_IDENTICAL = 3
 ('Website', 'FNV') are often the same in both languages."""
 
 URL_KEYS = ("url", "website")
-ENDED = {Status.ended, Status.ended_early, Status.succeeded}
 
 
 @dataclass(frozen=True)
@@ -171,12 +170,12 @@ def covenant_warnings(covenant: Covenant, when: date) -> Found:
     if status == Status.active and signed is not None and signed.date.earliest() > today_tuple:
         found.append((("status", "value"), "signed-future", {"date": str(signed.date)}))
     checked = covenant.checked
-    if status not in ENDED and checked is not None:
+    if status not in ENDED_STATUSES and checked is not None:
         year_ago = (when.year - 1, when.month, when.day)
         if checked.latest() < year_ago:
             found.append((("checked",), "checked-old", {"date": str(checked)}))
     ended = covenant.ended
-    if status in ENDED and ended is not None and ended.date.earliest() > today_tuple:
+    if status in ENDED_STATUSES and ended is not None and ended.date.earliest() > today_tuple:
         found.append(
             (("status", "value"), "end-future", {"status": status.value, "date": str(ended.date)})
         )
@@ -191,7 +190,7 @@ def _contradictions(covenant: Covenant) -> Found:
     ended = covenant.ended
     as_of = status.as_of
     if (
-        status.value in ENDED
+        status.value in ENDED_STATUSES
         and ended is not None
         and as_of is not None
         and as_of.latest() < ended.date.earliest()
@@ -203,7 +202,7 @@ def _contradictions(covenant: Covenant) -> Found:
                 {"status": status.value.value, "as_of": str(as_of), "end": str(ended.date)},
             )
         )
-    if status.value in ENDED and status.note is not None:
+    if status.value in ENDED_STATUSES and status.note is not None:
         note = " ".join(text.lower() for text in (status.note.get("nl"), status.note.get("en")))
         words = [word for word in STILL_RUNNING_WORDS if word in note]
         if words:
@@ -214,7 +213,7 @@ def _contradictions(covenant: Covenant) -> Found:
                     {"status": status.value.value, "words": ", ".join(f"'{w}'" for w in words)},
                 )
             )
-    if status.value not in ENDED and covenant.after_end is not None:
+    if status.value not in ENDED_STATUSES and covenant.after_end is not None:
         found.append((("after_end",), "running-after-end", {"status": status.value.value}))
     return found
 

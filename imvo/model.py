@@ -287,6 +287,16 @@ class Status(StrEnum):
     succeeded = "succeeded"
     unknown = "unknown"
 
+    @property
+    def has_ended(self) -> bool:
+        """Whether a covenant with this status has come to an end (see ENDED_STATUSES)."""
+        return self in ENDED_STATUSES
+
+
+ENDED_STATUSES = frozenset({Status.ended, Status.ended_early, Status.succeeded})
+"""The statuses of a covenant that has come to an end: each needs the 'ended' date. The one
+home of this rule: validation, check's warnings, the pages and the open data ask here."""
+
 
 class StatusFact(Strict):
     """The status of a covenant, with its sources."""
@@ -694,6 +704,14 @@ class DueDiligence(Strict):
 
 FieldPath = tuple[str | int, ...]
 """Where a value sits in a content file: ("parties", 3, "role")."""
+
+
+def field_name(where: FieldPath) -> str:
+    """Write a path the way an editor reads it: parties[3].role."""
+    text = ""
+    for part in where:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(file)"
 
 
 @dataclass(frozen=True)
