@@ -1158,7 +1158,7 @@ def test_did_you_mean_among_many_names_compares_few_and_still_finds_typos(
     import random
     import string
 
-    from imvo import validate
+    from imvo.validate import hints as validate
 
     rng = random.Random(3)
     names = {

@@ -1,0 +1,151 @@
+"""The content folder's files: paths as editors see them, folders that are links, one YAML
+file read and checked against its model, and which files of a folder may be read at all
+(a covenant file's name is its slug)."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from imvo.load import SYMLINK_MESSAGE, LoadedFile, read_yaml
+from imvo.model import SLUG_PATTERN
+from imvo.pages import RESERVED_NAMES
+from imvo.problems import Problem
+from imvo.validate.hints import closest
+from imvo.validate.models import check_model
+
+RESERVED_SLUGS = RESERVED_NAMES
+M = TypeVar("M", bound=BaseModel)
+
+FileCheck = Callable[[LoadedFile], list[Problem]]
+"""More checks of one file that was read (check's warnings), run where it was read."""
+
+
+def _relative(path: Path, root: Path) -> str:
+    """The path as editors see it, relative to the root; the file itself is not followed
+    (a symbolic link keeps its own name, and a link that loops raises nothing)."""
+    try:
+        resolved = Path(os.path.realpath(path.parent)) / path.name
+        return resolved.relative_to(os.path.realpath(root)).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def linked_folder(folder: Path, root: Path) -> list[Problem]:
+    """A folder of the content that is a symbolic link, as a problem: it is not read."""
+    if not folder.is_symlink():
+        return []
+    return [Problem.of(_relative(folder, root), 1, "(folder)", "folder-symlink")]
+
+
+def read_checked(
+    path: Path, shown: str, model: type[M], file_check: FileCheck | None
+) -> tuple[M | None, LoadedFile | None, list[Problem]]:
+    """Read one YAML file and check it against its model and with `file_check`."""
+    loaded, problems = read_yaml(path, shown)
+    if loaded is None:
+        return None, None, problems
+    value, problems = check_model(loaded, model)
+    if file_check is not None:
+        problems += file_check(loaded)
+    return value, loaded, problems
+
+
+def load_model_file(
+    path: Path, model: type[M], root: Path, file_check: FileCheck | None
+) -> tuple[tuple[M, LoadedFile] | None, list[Problem]]:
+    """Load one required YAML file and check it against its model."""
+    shown = _relative(path, root)
+    if not os.path.lexists(path):  # a link or a special file is read_yaml's to refuse
+        return None, [Problem.of(shown, 1, "(file)", "file-missing")]
+    value, loaded, problems = read_checked(path, shown, model, file_check)
+    return (None if value is None or loaded is None else (value, loaded)), problems
+
+
+def raw_party_ids(path: Path, root: Path) -> set[str] | None:
+    """The ids parties.yaml gives, as written, when the file reads but fails the model."""
+    loaded, problems = read_yaml(path, _relative(path, root)) if path.is_file() else (None, [])
+    if loaded is None or problems or not isinstance(loaded.data.get("parties"), list):
+        return None
+    return {
+        entry["id"]
+        for entry in loaded.data["parties"]
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str)
+    }
+
+
+def covenant_files(folder: Path, root: Path) -> tuple[bool, dict[str, str], list[Problem]]:
+    """The covenant files that may be read: whether the folder could be read, each file as
+    editors see it by slug, and a problem for the folder or for each file refused."""
+    problems = linked_folder(folder, root)
+    linked = bool(problems)
+    if not linked and not folder.is_dir():
+        # Without it the build would publish a site with no covenants and call it a success.
+        code = "covenants-not-a-folder" if os.path.lexists(folder) else "covenants-missing"
+        problems.append(Problem.of(_relative(folder, root), 1, "(folder)", code))
+    readable = folder.is_dir() and not linked
+    seen_slugs: dict[str, str] = {}
+    for path in sorted(folder.glob("*")) if readable else []:
+        if path.name.startswith("."):
+            continue
+        shown = _relative(path, root)
+        refused = _covenant_file_refused(path, shown, seen_slugs)
+        if refused is not None:
+            problems.append(refused)
+        else:
+            seen_slugs[path.stem] = shown
+    return readable, seen_slugs, problems
+
+
+def _covenant_file_refused(path: Path, shown: str, seen_slugs: dict[str, str]) -> Problem | None:
+    """Why a file in the covenants folder is not read as a covenant, if it is not."""
+    if path.is_symlink():
+        return Problem.of(shown, 1, "(file)", SYMLINK_MESSAGE)
+    if path.is_dir():
+        return Problem.of(shown, 1, "(folder)", "folder-in-covenants")
+    if path.suffix != ".yaml":
+        return Problem.of(shown, 1, "(file)", "covenant-not-yaml")
+    slug = path.stem
+    if not re.match(SLUG_PATTERN, slug):
+        return Problem.of(shown, 1, "(file)", "covenant-bad-name", name=slug)
+    if slug in RESERVED_SLUGS:
+        return Problem.of(shown, 1, "(file)", "covenant-reserved-name", name=slug)
+    if slug.lower() in seen_slugs:
+        return Problem.of(
+            shown, 1, "(file)", "covenant-name-twice", name=slug, other=seen_slugs[slug]
+        )
+    return None
+
+
+def participant_files(
+    folder: Path, root: Path, slugs: set[str] | None
+) -> tuple[list[tuple[Path, str, str]], list[Problem]]:
+    """The participants files that may be read, as (path, shown, slug), and a problem for
+    each file refused: not a YAML file, or (when slugs is given) named after no covenant."""
+    items: list[tuple[Path, str, str]] = []
+    problems: list[Problem] = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue
+        shown = _relative(path, root)
+        if path.is_dir() or path.suffix != ".yaml":
+            problems.append(Problem.of(shown, 1, "(file)", "participants-file-name"))
+            continue
+        slug = path.stem
+        if slugs is not None and slug not in slugs:
+            close = closest(slug, sorted(slugs))
+            if close:
+                problem = Problem.of(
+                    shown, 1, "(file)", "participants-no-covenant-close", id=slug, close=close
+                )
+            else:
+                problem = Problem.of(shown, 1, "(file)", "participants-no-covenant", id=slug)
+            problems.append(problem)
+            continue
+        items.append((path, shown, slug))
+    return items, problems
