@@ -115,42 +115,56 @@ def check_target(site: Path, *, content: Path, cwd: Path | None = None) -> Path:
         ) from None
     if target != Path(os.path.abspath(site)):
         given = f"{given} ({_shown(target)})"  # where a symlink or '..' leads
-    why = None
-    if target == content_dir:
-        why = f"this is the content folder ({_shown(content)})"
-    elif _within(content_dir, target):
-        why = f"this folder holds the content folder ({_shown(content)})"
-    elif _within(target, content_dir):
-        why = f"this folder is inside the content folder ({_shown(content)})"
-    elif ".git" in target.parts:
-        why = "this folder is inside a repository's .git folder"
-    else:
-        for repository in _repositories(working, content_dir):
-            if _within(repository, target):
-                what = "is" if repository == target else "folder holds"
-                why = f"this {what} the repository ({_shown(repository)})"
-                break
-    if why is None and _within(working, target):
-        what = "is" if working == target else "folder holds"
-        why = f"this {what} the working directory ({_shown(working)})"
-    if why is None:
-        for home in _homes():
-            if _within(home, target):
-                what = "is" if home == target else "folder holds"
-                why = f"this {what} your home folder ({_shown(home)})"
-                break
-    if why is None and target.is_symlink():
-        why = "this is a symlink that leads nowhere (a loop, or a missing target)"
-    if why is None and target.exists() and not target.is_dir():
-        why = "this is a file, not a folder"
-    if why is None:
-        for parent in target.parents:
-            if parent.exists() and not parent.is_dir():
-                why = f"{_shown(parent)} is a file, not a folder"
-                break
+    why = (
+        _overlaps_content(target, content_dir, content)
+        or _holds_work(target, working, content_dir)
+        or _not_a_folder(target)
+    )
     if why is not None:
         raise TargetError(f"--site {given}: {why}; {_ADVICE}")
     return target
+
+
+def _overlaps_content(target: Path, content_dir: Path, content: Path) -> str | None:
+    """Why the target may not be replaced when it is, holds or is inside the content."""
+    if target == content_dir:
+        return f"this is the content folder ({_shown(content)})"
+    if _within(content_dir, target):
+        return f"this folder holds the content folder ({_shown(content)})"
+    if _within(target, content_dir):
+        return f"this folder is inside the content folder ({_shown(content)})"
+    return None
+
+
+def _holds_work(target: Path, working: Path, content_dir: Path) -> str | None:
+    """Why the target may not be replaced when it is in a .git folder, or is or holds a
+    repository, the working directory or the home folder."""
+    if ".git" in target.parts:
+        return "this folder is inside a repository's .git folder"
+    for repository in _repositories(working, content_dir):
+        if _within(repository, target):
+            what = "is" if repository == target else "folder holds"
+            return f"this {what} the repository ({_shown(repository)})"
+    if _within(working, target):
+        what = "is" if working == target else "folder holds"
+        return f"this {what} the working directory ({_shown(working)})"
+    for home in _homes():
+        if _within(home, target):
+            what = "is" if home == target else "folder holds"
+            return f"this {what} your home folder ({_shown(home)})"
+    return None
+
+
+def _not_a_folder(target: Path) -> str | None:
+    """Why the target cannot be a folder: a dangling link, a file, or a file on its way."""
+    if target.is_symlink():
+        return "this is a symlink that leads nowhere (a loop, or a missing target)"
+    if target.exists() and not target.is_dir():
+        return "this is a file, not a folder"
+    for parent in target.parents:
+        if parent.exists() and not parent.is_dir():
+            return f"{_shown(parent)} is a file, not a folder"
+    return None
 
 
 def made_by_build(folder: Path) -> bool:
