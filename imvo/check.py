@@ -6,8 +6,6 @@ points at the line it is about, so that on GitHub it shows as an annotation on t
 
 from __future__ import annotations
 
-import os
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -15,6 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from imvo.epoch import source_date
 from imvo.load import FieldPath, LoadedFile, field_name
 from imvo.messages import language, msg
 from imvo.model import ENDED_STATUSES, Corpus, Covenant, PartialDate, Status
@@ -49,9 +48,7 @@ class CheckResult:
 
 def today() -> date:
     """The day the check runs: SOURCE_DATE_EPOCH when set (reproducible), else today (UTC)."""
-    stamp = os.environ.get("SOURCE_DATE_EPOCH", "")
-    seconds = int(stamp) if stamp.isdigit() else time.time()
-    return datetime.fromtimestamp(seconds, UTC).date()
+    return (source_date() or datetime.now(UTC)).date()
 
 
 def yaml_files(content: Path) -> list[Path]:
@@ -86,11 +83,7 @@ def file_warnings(loaded: LoadedFile, when: date) -> list[Problem]:
     problems: list[Problem] = []
 
     def warn(where: FieldPath, code: str, **params: Any) -> None:
-        problems.append(
-            Problem.of(
-                loaded.path, loaded.line_of(where), field_name(where), code, "warning", **params
-            )
-        )
+        problems.append(loaded.problem(where, code, "warning", **params))
 
     for where, value in walk(loaded.data):
         if is_text_pair(value) and value.get("nl") == value.get("en"):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from imvo.load.parse import Refused, parse
+from imvo.load.parse import Refused, parse_yaml
 from imvo.load.safety import (
     MAX_FILE_BYTES,
     SYMLINK_MESSAGE,
@@ -75,7 +75,7 @@ def read_yaml(path: Path, shown: str) -> tuple[LoadedFile | None, list[Problem]]
     if problems:
         return None, problems
     try:
-        data, lines = parse(_yaml_text(raw, size))
+        data, lines = parse_yaml(_yaml_text(raw, size))
     except Refused as refused:
         coded = refused.message
         return None, [

@@ -171,7 +171,7 @@ class _Builder:
         return self._scalar(node, where)
 
 
-def parse(text: str) -> tuple[dict[str, Any], dict[FieldPath, int]]:
+def parse_yaml(text: str) -> tuple[dict[str, Any], dict[FieldPath, int]]:
     """The plain data of a YAML text and the line of each value, or Refused saying why not."""
     try:
         node = _compose(text)

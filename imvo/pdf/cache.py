@@ -1,0 +1,148 @@
+"""What to print: one job per factsheet and language, with its running header and footer,
+and the cache of printed PDFs (keyed by a hash of the page and its stylesheets) with the
+paths of pages and PDFs in the site."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+from imvo import ROOT
+from imvo.i18n import Translator
+from imvo.model import LANGUAGES, Corpus
+
+CACHE_DIR = ROOT / ".cache" / "pdf"
+KEEP_DAYS = 30
+"""A cached PDF that no build has used for this many days is deleted."""
+CACHE_VERSION = b"imvo-pdf-2\n"
+"""Part of every cache key: change it when the way PDFs are printed changes."""
+MAX_PAGES = 2
+"""A factsheet's PDF is a handout: at most this many A4 pages (the build warns beyond)."""
+
+CANONICAL = re.compile(rb'<link rel="canonical" href="([^"]+)"')
+"""A page's published address, when the site was built with --site-url."""
+_MARGIN_STYLE = "width:100%;margin:0 12mm;font-size:8pt;color:#333;font-family:sans-serif;"
+"""Chromium draws the running header and footer in the page margin, at its own tiny default
+size and without the page's styles: everything they need is set here."""
+_STYLESHEET = re.compile(rb'<link[^>]+rel="stylesheet"[^>]+href="([^"#?]+)', re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Job:
+    """One PDF to make: the page it is printed from, where it goes, its cache key."""
+
+    page: Path
+    target: Path
+    key: str
+    header: str = ""
+    footer: str = ""
+    address: str = ""
+    """The page's published address (its canonical link), when built with --site-url."""
+
+
+def page_path(site: Path, slug: str, lang: str) -> Path:
+    """The built factsheet page of a covenant in one language."""
+    return site / f"{slug}.html" if lang == LANGUAGES[0] else site / lang / f"{slug}.html"
+
+
+def pdf_path(site: Path, slug: str, lang: str) -> Path:
+    """Where the factsheet's PDF lands: pdf/<slug>.pdf beside the page."""
+    return page_path(site, slug, lang).parent / "pdf" / f"{slug}.pdf"
+
+
+def cache_key(page: Path, sheets: dict[Path, bytes] | None = None) -> str:
+    """A hash of the page's HTML and of every local stylesheet it links to.
+
+    `sheets` memoises each stylesheet's own hash across pages (they all share the theme's).
+    """
+    sheets = {} if sheets is None else sheets
+    digest = hashlib.sha256(CACHE_VERSION)
+    html = page.read_bytes()
+    digest.update(html)
+    for href in _STYLESHEET.findall(html):
+        sheet = (page.parent / href.decode()).resolve()
+        if sheet not in sheets:
+            sheets[sheet] = hashlib.sha256(sheet.read_bytes()).digest() if sheet.is_file() else b""
+        digest.update(href)
+        digest.update(sheets[sheet])
+    return digest.hexdigest()
+
+
+def running_texts(corpus: Corpus, slug: str, lang: str, address: str) -> tuple[str, str]:
+    """The running header and footer of a factsheet's PDF, as Chromium's templates.
+
+    Header: the site's name and the date the facts were checked. Footer: the page's
+    published address (when the site was built with --site-url) and "pagina N van M".
+    """
+    t = Translator(lang)
+    checked = corpus.covenants[slug].checked
+    when = t("pdf.checked", date=t.date(checked)) if checked else ""
+    page = escape(t("pdf.page", n="\x00", m="\x01"))
+    page = page.replace("\x00", '<span class="pageNumber"></span>')
+    page = page.replace("\x01", '<span class="totalPages"></span>')
+    row = f'<div style="{_MARGIN_STYLE}display:flex;justify-content:space-between;">'
+    header = f"{row}<span>{escape(t('site.name'))}</span><span>{escape(when)}</span></div>"
+    footer = f"{row}<span>{escape(address)}</span><span>{page}</span></div>"
+    return header, footer
+
+
+def jobs(corpus: Corpus, site: Path) -> list[Job]:
+    """Every factsheet in every language, with its running texts and cache key."""
+    sheets: dict[Path, bytes] = {}
+    found = []
+    for slug in sorted(corpus.covenants):
+        for lang in LANGUAGES:
+            page = page_path(site, slug, lang)
+            match = CANONICAL.search(page.read_bytes())
+            address = match.group(1).decode() if match else ""
+            header, footer = running_texts(corpus, slug, lang, address)
+            digest = hashlib.sha256(cache_key(page, sheets).encode())
+            digest.update(f"{header}\n{footer}".encode())
+            found.append(
+                Job(page, pdf_path(site, slug, lang), digest.hexdigest(), header, footer, address)
+            )
+    return found
+
+
+def page_count(pdf: Path) -> int:
+    """How many pages a PDF has."""
+    from pypdf import PdfReader
+
+    return len(PdfReader(pdf).pages)
+
+
+def prune(cache: Path, keep: set[str], days: float = KEEP_DAYS) -> int:
+    """Mark the PDFs in use as used now; delete those no build has used for `days` days."""
+    now = time.time()
+    removed = 0
+    for path in cache.glob("*.pdf"):
+        if path.name in keep:
+            os.utime(path, (now, now))
+        elif now - path.stat().st_mtime > days * 86400:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+def place(cached: Path, target: Path) -> None:
+    """Put a cached PDF in the site: a hard link where the file system allows, else a copy."""
+    target.unlink(missing_ok=True)
+    try:
+        os.link(cached, target)
+    except OSError:
+        shutil.copyfile(cached, target)
+
+
+def unique(selected: Iterable[Job]) -> list[Job]:
+    """One job per cache key: two identical pages are printed once."""
+    seen: dict[str, Job] = {}
+    for job in selected:
+        seen.setdefault(job.key, job)
+    return list(seen.values())
