@@ -1,6 +1,6 @@
 """News from the history: changes in words in each language, and the Atom feeds.
 
-The history (imvo/history.py) says what changed as data; this module says it as a reader
+The history (imvo/history/) says what changed as data; this module says it as a reader
 reads it ("Status: lopend → afgelopen", "Einddatum toegevoegd: 5 juli 2023"), with the
 interface's own words for statuses, roles and fields, and party names from the registry.
 """

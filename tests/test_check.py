@@ -286,3 +286,19 @@ def test_a_running_covenant_last_checked_over_a_year_ago(content: Path) -> None:
 def test_an_ended_covenant_checked_long_ago_has_no_warning(content: Path) -> None:
     edit(content / "covenants/voorbeeld.yaml", 'checked: "2026-11-29"', 'checked: "2018-06-30"')
     assert warnings(content) == []
+
+
+def test_source_date_epoch_is_read_in_one_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    from imvo.epoch import source_date
+    from imvo.pdf import pdf_date
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763683200")
+    moment, start = source_date(), source_date("0")
+    assert moment is not None and start is not None
+    assert today() == moment.date() == date(2025, 11, 21)
+    assert pdf_date() == b"D:20251121000000+00'00'"
+    assert start.year == 1970
+    for unset in ("", "soon", "-1"):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", unset)
+        assert source_date() is None
+        assert pdf_date() == b""

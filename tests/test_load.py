@@ -1,4 +1,4 @@
-"""Tests of imvo/load.py: every broken file of tests/bad-content/ found by the loader gives
+"""Tests of imvo/load/: every broken file of tests/bad-content/ found by the loader gives
 one clear line, exit code 1, no traceback, and leaves an existing site as it was."""
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from bad_content import (
 )
 
 from imvo.load import MAX_FILE_BYTES, field_name, read_yaml
+from imvo.model import Positions
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,6 +53,19 @@ def test_valid_file_has_the_line_of_every_value() -> None:
     assert loaded.lines[("parties", 2, "date")] == 45
     assert loaded.line_of(("parties", 2, "note")) == 43
     assert loaded.line_of(("nothing", "here")) == 1
+
+
+def test_loaded_file_keeps_its_lines_as_the_models_positions() -> None:
+    # One implementation of "the line of a value": the loader's lines are the Positions that
+    # travel with the content (Corpus.positions), not a copy with its own lookup.
+    loaded, _ = read_yaml(FIXTURE / "covenants" / "voorbeeld.yaml", "voorbeeld.yaml")
+    assert loaded is not None
+    assert isinstance(loaded.positions, Positions)
+    assert loaded.positions.path == loaded.path == "voorbeeld.yaml"
+    for where in [("signed", "date"), ("parties", 2, "note"), ("nothing", "here"), ()]:
+        assert loaded.line_of(where) == loaded.positions.line_of(where)
+    problem = loaded.problem(("parties", 2, "note"), "required")
+    assert problem.text("en") == "voorbeeld.yaml:43: parties[2].note: this field is required"
 
 
 def test_field_name_reads_like_the_file() -> None:

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from imvo.model import Covenant, PartialDate, Text, check_url, parse_partial_date
+from imvo.model import (
+    ENDED_STATUSES,
+    Covenant,
+    PartialDate,
+    Status,
+    Text,
+    check_url,
+    parse_partial_date,
+)
 
 
 @pytest.mark.parametrize(
@@ -97,3 +105,9 @@ def test_unknown_keys_are_errors() -> None:
     assert [(e["loc"], e["type"]) for e in error.value.errors()] == [
         (("sigend",), "extra_forbidden")
     ]
+
+
+def test_the_ended_statuses_have_one_home() -> None:
+    assert {Status.ended, Status.ended_early, Status.succeeded} == ENDED_STATUSES
+    for status in Status:
+        assert status.has_ended == (status in ENDED_STATUSES)

@@ -1,4 +1,4 @@
-"""Tests of imvo/validate.py: model and cross-file faults of tests/bad-content/ give one clear
+"""Tests of imvo/validate/: model and cross-file faults of tests/bad-content/ give one clear
 line each, exit code 1 and no traceback, and leave an existing site as it was; a fault only
 mkdocs finds (a link to a missing page) fails the build the same way."""
 

@@ -141,4 +141,4 @@ STATUS_NEEDS_NL: dict[str, str] = {
     "unknown": "geen bron zegt of het nog loopt: 'signed' of 'in_force', 'as_of' (de datum "
     "van de laatste bron waarin het nog liep), geen 'ended'",
 }
-"""What each status needs besides itself, in Dutch (the same rules validate.py checks)."""
+"""What each status needs besides itself, in Dutch (the rules of validate/covenant_rules.py)."""
