@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
+from imvo.drawing import Point, Rect, draw
 from imvo.i18n import Translator
 from imvo.model import DueDiligenceStep
 
@@ -68,8 +70,79 @@ def _edge(cx: float, cy: float, dx: float, dy: float, half_h: float) -> float:
     return min(limits)
 
 
-def cycle_svg(steps: Sequence[DueDiligenceStep], t: Translator) -> Markup:
-    """The steps as a ring of linked boxes with arrows between them, clockwise from the top."""
+@dataclass(frozen=True)
+class Arrow:
+    """An arrow from one step to the next: a shaft from `start` to `base`, then its head."""
+
+    start: Point
+    base: Point
+    head: tuple[Point, Point, Point]
+    """The tip, then the two back corners."""
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One line of a step's label, centred on x."""
+
+    x: float
+    y: float
+    text: str
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step's box, linked to its explanation (#id), with its number and label lines."""
+
+    id: str
+    number: int
+    box: Rect
+    centre_x: float
+    number_y: float
+    lines: tuple[TextLine, ...]
+
+
+@dataclass(frozen=True)
+class Cycle:
+    """Everything the cycle's SVG draws, in the units of its viewBox."""
+
+    width: int
+    height: int
+    title: str
+    desc: str
+    font: int
+    arrows: tuple[Arrow, ...]
+    steps: tuple[Step, ...]
+
+
+def _point(x: float, y: float) -> Point:
+    return round(x, 1), round(y, 1)
+
+
+def _arrow(
+    one: tuple[float, float], other: tuple[float, float], box_h: float, shift: float
+) -> Arrow:
+    """The arrow from the box centred at `one` to the box centred at `other`, `GAP` from both."""
+    (x1, y1), (x2, y2) = one, other
+    length = math.hypot(x2 - x1, y2 - y1)
+    dx, dy = (x2 - x1) / length, (y2 - y1) / length
+    x1, y1, x2, y2 = x1 - dy * shift, y1 + dx * shift, x2 - dy * shift, y2 + dx * shift
+    start = _edge(x1, y1, dx, dy, box_h / 2) + GAP
+    stop = _edge(x2, y2, dx, dy, box_h / 2) + GAP
+    tip_x, tip_y = x2 - dx * stop, y2 - dy * stop
+    base_x, base_y = tip_x - dx * HEAD, tip_y - dy * HEAD
+    return Arrow(
+        start=_point(x1 + dx * start, y1 + dy * start),
+        base=_point(base_x, base_y),
+        head=(
+            _point(tip_x, tip_y),
+            _point(base_x - dy * 5, base_y + dx * 5),
+            _point(base_x + dy * 5, base_y - dx * 5),
+        ),
+    )
+
+
+def layout(steps: Sequence[DueDiligenceStep], t: Translator) -> Cycle:
+    """The cycle's geometry: a ring of boxes, clockwise from the top left, and the arrows."""
     count = len(steps)
     lang = t.lang
     labels = [wrap(step.title.get(lang)) for step in steps]
@@ -83,56 +156,33 @@ def cycle_svg(steps: Sequence[DueDiligenceStep], t: Translator) -> Markup:
         x = MARGIN + BOX_W / 2 + column * (BOX_W + COLUMN_GAP)
         return x, MARGIN + box_h / 2 + row * (box_h + ROW_GAP)
 
-    title_id = "imvo-dd-title"
-    out = [
-        f'<svg class="imvo-dd" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" '
-        f'height="{height}" aria-labelledby="{title_id}" focusable="false">',
-        f'<title id="{title_id}">{escape(t("due_diligence_page.svg_title", n=count))}</title>',
-        f"<desc>{escape(t('due_diligence_page.centre'))}: {escape(t('due_diligence_page.cycle'))}"
-        "</desc>",
-    ]
-    for index in range(count if count > 1 else 0):
-        (x1, y1), (x2, y2) = centre(places[index]), centre(places[(index + 1) % count])
-        length = math.hypot(x2 - x1, y2 - y1)
-        dx, dy = (x2 - x1) / length, (y2 - y1) / length
-        # Two steps: the way there above, the way back below, so the two never overlap.
-        shift = 12 if count == 2 else 0
-        x1, y1, x2, y2 = x1 - dy * shift, y1 + dx * shift, x2 - dy * shift, y2 + dx * shift
-        start = _edge(x1, y1, dx, dy, box_h / 2) + GAP
-        stop = _edge(x2, y2, dx, dy, box_h / 2) + GAP
-        ax, ay = x1 + dx * start, y1 + dy * start
-        tip_x, tip_y = x2 - dx * stop, y2 - dy * stop
-        base_x, base_y = tip_x - dx * HEAD, tip_y - dy * HEAD
-        out.append(
-            f'<path class="imvo-dd__arrow" d="M{round(ax, 1)} {round(ay, 1)} '
-            f'L{round(base_x, 1)} {round(base_y, 1)}" fill="none" stroke-width="2" '
-            'aria-hidden="true"></path>'
-        )
-        head = [
-            (tip_x, tip_y),
-            (base_x - dy * 5, base_y + dx * 5),
-            (base_x + dy * 5, base_y - dx * 5),
-        ]
-        points = " ".join(f"{round(px, 1)},{round(py, 1)}" for px, py in head)
-        out.append(
-            f'<polygon class="imvo-dd__head" points="{points}" aria-hidden="true"></polygon>'
-        )
-    for index, (step, lines, place) in enumerate(zip(steps, labels, places, strict=True), 1):
+    # Two steps: the way there above, the way back below, so the two never overlap.
+    shift = 12 if count == 2 else 0
+    arrows = tuple(
+        _arrow(centre(places[index]), centre(places[(index + 1) % count]), box_h, shift)
+        for index in range(count if count > 1 else 0)
+    )
+    boxes = []
+    for number, (step, lines, place) in enumerate(zip(steps, labels, places, strict=True), 1):
         cx, cy = centre(place)
-        out.append(f'<a class="imvo-dd__step" href="#{step.id}">')
-        out.append(
-            f'<rect x="{round(cx - BOX_W / 2, 1)}" y="{round(cy - box_h / 2, 1)}" '
-            f'width="{BOX_W}" height="{box_h}" rx="8"></rect>'
-        )
         first_y = cy - (len(lines) + 1) * LINE / 2 + FONT - 1
-        out.append(
-            f'<text x="{cx}" y="{round(first_y, 1)}" text-anchor="middle" font-size="{FONT}">'
-            f'<tspan font-weight="bold">{index}</tspan>'
+        box = Rect(round(cx - BOX_W / 2, 1), round(cy - box_h / 2, 1), BOX_W, box_h)
+        texts = tuple(
+            TextLine(cx, round(first_y + row * LINE, 1), line)
+            for row, line in enumerate(lines, start=1)
         )
-        for number, line in enumerate(lines, start=1):
-            out.append(
-                f'<tspan x="{cx}" y="{round(first_y + number * LINE, 1)}">{escape(line)}</tspan>'
-            )
-        out.append("</text></a>")
-    out.append("</svg>")
-    return Markup("".join(out))
+        boxes.append(Step(step.id, number, box, cx, round(first_y, 1), texts))
+    return Cycle(
+        width=WIDTH,
+        height=height,
+        title=t("due_diligence_page.svg_title", n=count),
+        desc=f"{t('due_diligence_page.centre')}: {t('due_diligence_page.cycle')}",
+        font=FONT,
+        arrows=arrows,
+        steps=tuple(boxes),
+    )
+
+
+def cycle_svg(steps: Sequence[DueDiligenceStep], t: Translator) -> Markup:
+    """The steps as a ring of linked boxes with arrows between them, clockwise from the top."""
+    return draw("partials/cycle.svg.j2", cycle=layout(steps, t))

@@ -13,12 +13,14 @@ ordered list (see rows()).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from dataclasses import dataclass
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
+from imvo.drawing import Line, Point, Rect, draw
 from imvo.i18n import Translator
 from imvo.model import Corpus, PartialDate, Status
 
@@ -102,113 +104,173 @@ def _year_step(first: int, last: int) -> int:
     return 20
 
 
-def svg(corpus: Corpus, t: Translator, now: dt.date | None = None) -> Markup:
-    """The timeline as one inline <svg>: an axis of years, one linked bar per covenant."""
+@dataclass(frozen=True)
+class Label:
+    """A text at a point: x and y of its baseline's start."""
+
+    x: float
+    y: float
+    text: str
+
+
+@dataclass(frozen=True)
+class Year:
+    """One year on the axis: its grid line, and its number at the top and the bottom if written."""
+
+    line: Line
+    labels: tuple[Label, ...]
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One covenant's row: its label, its bar and how the bar ends, linked to its factsheet."""
+
+    slug: str
+    classes: str
+    label: Label
+    state: str
+    when: str
+    bar: Rect
+    fuzzy: tuple[Rect, ...]
+    """The stretches of a date known only to the month or the year, drawn lighter."""
+    dashed: Rect | None = None
+    """Status unknown: the empty stretch from the last report that it ran to today."""
+    arrow: tuple[Point, Point, Point] | None = None
+    """Still running: an arrow past today."""
+    cap: Line | None = None
+    """Ended: a short upright stroke at the end."""
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Everything the timeline's SVG draws, in the units of its viewBox."""
+
+    width: int
+    height: int
+    title: str
+    desc: str
+    font: int
+    axis_font: int
+    years: tuple[Year, ...]
+    today: Line
+    bars: tuple[Bar, ...]
+
+
+@dataclass(frozen=True)
+class _Scale:
+    """Days to x: 1 January of `first` at the left margin, 1 January of `last` at the right."""
+
+    first: int
+    last: int
+
+    def x(self, day: dt.date) -> float:
+        """The x of a day on the axis, to a tenth of a unit."""
+        origin = dt.date(self.first, 1, 1).toordinal()
+        days = dt.date(self.last, 1, 1).toordinal() - origin
+        return round(MARGIN + (day.toordinal() - origin) / days * (WIDTH - 2 * MARGIN), 1)
+
+
+def _years(scale: _Scale, height: int) -> tuple[Year, ...]:
+    """A grid line for every year; its number every `step` years, above and below."""
+    step = _year_step(scale.first, scale.last)
+    years = []
+    for year in range(scale.first, scale.last + 1):
+        xx = scale.x(dt.date(year, 1, 1))
+        written = (year - scale.first) % step == 0 and year < scale.last
+        labels = tuple(Label(xx + 2, y, str(year)) for y in (AXIS - 10, height - 8) if written)
+        years.append(Year(Line(xx, AXIS - 6, xx, height - AXIS + 6), labels))
+    return tuple(years)
+
+
+def _state(row: Row, t: Translator) -> str:
+    """The status beside a bar, in the words of every other page."""
+    if row.ongoing:
+        return t("status.active")  # the status word of every page, not a phrase of its own
+    if row.status == Status.unknown:
+        return t("status.unknown")
+    return row.status_text
+
+
+def _fuzzy(date: PartialDate, bar_y: int, scale: _Scale) -> Rect:
+    """The whole month or year of a date known only to that, at least a unit wide."""
+    x1, x2 = scale.x(_day(date.earliest())), scale.x(_day(date.latest()))
+    return Rect(x1, bar_y, max(round(x2 - x1, 1), 1), BAR)
+
+
+def _bar(row: Row, index: int, scale: _Scale, now: dt.date, t: Translator) -> Bar:
+    """The geometry of one covenant's row; its index counts from the top."""
+    assert row.start is not None
+    top = AXIS + index * ROW
+    start = _day(row.start.earliest())
+    if row.end:
+        end = _day(row.end.latest())
+    elif row.last_seen:
+        end = max(_day(row.last_seen.latest()), start)
+    else:
+        end = now
+    x = scale.x
+    x1, x2 = x(start), max(x(end), x(start) + 2)
+    bar_y = top + FONT + 9
+    fuzzy = tuple(
+        _fuzzy(date, bar_y, scale)
+        for date in (row.start, row.end or row.last_seen)
+        if date is not None and date.precision != "day"
+    )
+    bar = Bar(
+        slug=row.slug,
+        classes=f"imvo-tl__row imvo-tl__row--{row.status.value}",
+        label=Label(MARGIN, top + FONT + 2, row.label),
+        state=_state(row, t),
+        when=period(row, t),
+        bar=Rect(x1, bar_y, round(x2 - x1, 1), BAR),
+        fuzzy=fuzzy,
+    )
+    if row.last_seen is not None:
+        # Unknown whether it runs on: an empty dashed stretch to today, no arrow, no cap.
+        dashed = Rect(x2, bar_y, round(x(now) - x2, 1), BAR) if x(now) > x2 else None
+        return dataclasses.replace(bar, dashed=dashed)
+    if row.ongoing:
+        # An arrow past today: the covenant runs on.
+        tip = min(x2 + 9, WIDTH - 1)
+        arrow = ((x2, bar_y - 3), (tip, bar_y + BAR / 2), (x2, bar_y + BAR + 3))
+        return dataclasses.replace(bar, arrow=arrow)
+    return dataclasses.replace(bar, cap=Line(x2, bar_y - 3, x2, bar_y + BAR + 3))
+
+
+def layout(corpus: Corpus, t: Translator, now: dt.date | None = None) -> Timeline | None:
+    """The timeline's geometry: an axis of years and one bar per started covenant, or None."""
     now = now or today()
     drawn = [row for row in rows(corpus, t) if row.start is not None]
     if not drawn:
-        return Markup("")
+        return None
     first = min(_day(r.start.earliest()) for r in drawn if r.start).year
     last_end = max(
         [_day(r.end.latest()) for r in drawn if r.end]
         + [_day(r.last_seen.latest()) for r in drawn if r.last_seen]
         + [now],
     )
-    last = last_end.year + 1
-    origin = dt.date(first, 1, 1).toordinal()
-    days = dt.date(last, 1, 1).toordinal() - origin
-    plot = WIDTH - 2 * MARGIN
-
-    def x(day: dt.date) -> float:
-        return round(MARGIN + (day.toordinal() - origin) / days * plot, 1)
-
+    scale = _Scale(first, last_end.year + 1)
     height = AXIS + ROW * len(drawn) + AXIS
-    title_id = "imvo-tl-title"
-    out = [
-        f'<svg class="imvo-tl" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" '
-        f'height="{height}" aria-labelledby="{title_id}" focusable="false">',
-        f'<title id="{title_id}">{escape(t("timeline.svg_title"))}</title>',
-        f"<desc>{escape(t('timeline.svg_desc'))}</desc>",
-        '<g class="imvo-tl__axis" aria-hidden="true">',
-    ]
-    step = _year_step(first, last)
-    for year in range(first, last + 1):
-        xx = x(dt.date(year, 1, 1))
-        out.append(
-            f'<line class="imvo-tl__grid" x1="{xx}" x2="{xx}" y1="{AXIS - 6}" '
-            f'y2="{height - AXIS + 6}"></line>'
-        )
-        if (year - first) % step == 0 and year < last:
-            for y in (AXIS - 10, height - 8):
-                out.append(f'<text x="{xx + 2}" y="{y}" font-size="{FONT - 1}">{year}</text>')
-    now_x = x(now)
-    out.append(
-        f'<line class="imvo-tl__today" x1="{now_x}" x2="{now_x}" y1="{AXIS - 6}" '
-        f'y2="{height - AXIS + 6}" stroke-dasharray="3 3"></line>'
+    now_x = scale.x(now)
+    return Timeline(
+        width=WIDTH,
+        height=height,
+        title=t("timeline.svg_title"),
+        desc=t("timeline.svg_desc"),
+        font=FONT,
+        axis_font=FONT - 1,
+        years=_years(scale, height),
+        today=Line(now_x, AXIS - 6, now_x, height - AXIS + 6),
+        bars=tuple(_bar(row, index, scale, now, t) for index, row in enumerate(drawn)),
     )
-    out.append("</g>")
-    for index, row in enumerate(drawn):
-        assert row.start is not None
-        top = AXIS + index * ROW
-        start = _day(row.start.earliest())
-        if row.end:
-            end = _day(row.end.latest())
-        elif row.last_seen:
-            end = max(_day(row.last_seen.latest()), start)
-        else:
-            end = now
-        x1, x2 = x(start), max(x(end), x(start) + 2)
-        if row.ongoing:
-            state = t("status.active")  # the status word of every page, not a phrase of its own
-        elif row.status == Status.unknown:
-            state = t("status.unknown")
-        else:
-            state = row.status_text
-        when = period(row, t)
-        out.append(
-            f'<a class="imvo-tl__row imvo-tl__row--{row.status.value}" href="{row.slug}.html">'
-            f"<title>{escape(row.label)}: {escape(state)}, {escape(when)}</title>"
-        )
-        out.append(
-            f'<text class="imvo-tl__label" x="{MARGIN}" y="{top + FONT + 2}" '
-            f'font-size="{FONT}"><tspan font-weight="bold">{escape(row.label)}</tspan>'
-            f'<tspan class="imvo-tl__state"> · {escape(state)}</tspan></text>'
-        )
-        bar_y = top + FONT + 9
-        out.append(
-            f'<rect class="imvo-tl__bar" x="{x1}" y="{bar_y}" width="{round(x2 - x1, 1)}" '
-            f'height="{BAR}" rx="2"></rect>'
-        )
-        for date in (row.start, row.end or row.last_seen):
-            if date is not None and date.precision != "day":
-                f1, f2 = x(_day(date.earliest())), x(_day(date.latest()))
-                out.append(
-                    f'<rect class="imvo-tl__fuzzy" x="{f1}" y="{bar_y}" '
-                    f'width="{max(round(f2 - f1, 1), 1)}" height="{BAR}"></rect>'
-                )
-        if row.last_seen is not None:
-            # Unknown whether it runs on: an empty dashed stretch to today, no arrow, no cap.
-            if x(now) > x2:
-                out.append(
-                    f'<rect class="imvo-tl__unknown" x="{x2}" y="{bar_y}" '
-                    f'width="{round(x(now) - x2, 1)}" height="{BAR}" fill="none" '
-                    f'stroke-dasharray="4 3"></rect>'
-                )
-        elif row.ongoing:
-            # An arrow past today: the covenant runs on.
-            tip = min(x2 + 9, WIDTH - 1)
-            out.append(
-                f'<polygon class="imvo-tl__arrow" points="{x2},{bar_y - 3} {tip},'
-                f'{bar_y + BAR / 2} {x2},{bar_y + BAR + 3}"></polygon>'
-            )
-        else:
-            out.append(
-                f'<line class="imvo-tl__cap" x1="{x2}" x2="{x2}" y1="{bar_y - 3}" '
-                f'y2="{bar_y + BAR + 3}" stroke-width="2"></line>'
-            )
-        out.append("</a>")
-    out.append("</svg>")
-    return Markup("".join(out))
+
+
+def svg(corpus: Corpus, t: Translator, now: dt.date | None = None) -> Markup:
+    """The timeline as one inline <svg>: an axis of years, one linked bar per covenant."""
+    drawing = layout(corpus, t, now)
+    if drawing is None:
+        return Markup("")
+    return draw("partials/timeline.svg.j2", tl=drawing)
 
 
 def period(row: Row, t: Translator) -> str:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
 import pytest
 
-from imvo.diagram import cells, cycle_svg, wrap
+from imvo.diagram import cells, cycle_svg, layout, wrap
+from imvo.drawing import Rect
 from imvo.i18n import Translator
-from imvo.model import Corpus
+from imvo.model import Corpus, DueDiligenceStep
 
 
 def test_wrap_breaks_at_spaces_into_at_most_three_lines() -> None:
@@ -96,3 +98,58 @@ def test_six_steps_make_a_ring_of_two_columns() -> None:
     assert cells(6) == [(0, 0), (0, 1), (1, 1), (2, 1), (2, 0), (1, 0)]
     assert cells(2) == [(0, 0), (0, 1)]
     assert cells(1) == [(0, 0)]
+
+
+def _steps(fixture_corpus: Corpus, count: int) -> list[DueDiligenceStep]:
+    step = fixture_corpus.due_diligence.steps[0]
+    return [step.model_copy(update={"id": f"s{n}"}) for n in range(count)]
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 5, 6, 7])
+def test_layout_keeps_boxes_apart_and_arrows_outside_them(
+    fixture_corpus: Corpus, count: int
+) -> None:
+    cycle = layout(_steps(fixture_corpus, count), Translator("nl"))
+    boxes = [step.box for step in cycle.steps]
+    view = Rect(0, 0, cycle.width, cycle.height)
+    assert len(boxes) == count and len(cycle.arrows) == (count if count > 1 else 0)
+    for one, other in itertools.combinations(boxes, 2):
+        assert not one.overlaps(other), (one, other)
+    for box in boxes:
+        assert view.contains((box.x, box.y)) and view.contains((box.right, box.bottom))
+    for arrow in cycle.arrows:
+        # The shaft from its start to the head's base, every tenth of the way, and the head.
+        (x1, y1), (x2, y2) = arrow.start, arrow.base
+        shaft = [(x1 + (x2 - x1) * k / 10, y1 + (y2 - y1) * k / 10) for k in range(11)]
+        for point in shaft + list(arrow.head):
+            assert view.contains(point)
+            assert not any(box.contains(point, margin=2) for box in boxes), (arrow, point)
+
+
+def test_layout_numbers_the_steps_and_keeps_their_text_in_their_box(
+    fixture_corpus: Corpus,
+) -> None:
+    cycle = layout(fixture_corpus.due_diligence.steps, Translator("en"))
+    assert [(step.id, step.number) for step in cycle.steps] == [
+        ("policy", 1),
+        ("risk-analysis", 2),
+    ]
+    assert [[line.text for line in step.lines] for step in cycle.steps] == [
+        ["Policy"],
+        ["Risk analysis"],
+    ]
+    for step in cycle.steps:
+        for y in [step.number_y] + [line.y for line in step.lines]:
+            # A line's baseline, and the top of its letters a font size above it.
+            assert step.box.contains((step.centre_x, y))
+            assert step.box.contains((step.centre_x, y - cycle.font))
+
+
+def test_cycle_is_one_line_and_escapes_the_content_text(fixture_corpus: Corpus) -> None:
+    step = fixture_corpus.due_diligence.steps[0]
+    odd = step.model_copy(update={"title": step.title.model_copy(update={"nl": "<i>A&B \"'</i>"})})
+    drawing = str(cycle_svg([odd], Translator("nl")))
+    assert drawing.startswith('<svg class="imvo-dd" viewBox=') and drawing.endswith("</svg>")
+    assert "\n" not in drawing
+    assert "<i>" not in drawing and "A&B" not in drawing
+    assert '">&lt;i&gt;A&amp;B &#34;&#39;&lt;/i&gt;</tspan>' in drawing

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import re
 from pathlib import Path
 
 import pytest
 
+from imvo.drawing import Rect
 from imvo.i18n import Translator
 from imvo.model import Corpus, DatedFact, Status, StatusFact
-from imvo.timeline import period, rows, svg, today
+from imvo.timeline import layout, period, rows, svg, today
 
 NOW = dt.date(2021, 3, 1)
 
@@ -144,3 +146,97 @@ def test_built_timeline_has_one_linked_bar_per_covenant_and_a_list(
     assert sorted(slug for slug, _ in items) == sorted(corpus.covenants)
     for slug, label in items:
         assert label == corpus.covenants[slug].short_name.get(lang)
+
+
+def _four_covenants(fixture_corpus: Corpus) -> Corpus:
+    """The fixture's covenant ended, running, of unknown status, and signed in a year only."""
+    ended = fixture_corpus.covenants["voorbeeld"]
+    running = ended.model_copy(update={"ended": None, "status": StatusFact(value=Status.active)})
+    unknown = ended.model_copy(
+        update={
+            "ended": None,
+            "status": StatusFact.model_validate({"value": "unknown", "as_of": "2019-10"}),
+        }
+    )
+    yearly = ended.model_copy(update={"signed": DatedFact.model_validate({"date": "2015"})})
+    covenants = {"a-ended": ended, "b-running": running, "c-unknown": unknown, "d-year": yearly}
+    return dataclasses.replace(fixture_corpus, covenants=covenants)
+
+
+def test_layout_gives_each_covenant_its_row_and_its_ending(fixture_corpus: Corpus) -> None:
+    drawing = layout(_four_covenants(fixture_corpus), Translator("nl"), NOW)
+    assert drawing is not None
+    by_slug = {bar.slug: bar for bar in drawing.bars}
+    ended, running = by_slug["a-ended"], by_slug["b-running"]
+    unknown, yearly = by_slug["c-unknown"], by_slug["d-year"]
+    assert ended.classes == "imvo-tl__row imvo-tl__row--ended"
+    assert ended.cap is not None and ended.arrow is None and ended.dashed is None
+    assert running.classes == "imvo-tl__row imvo-tl__row--active"
+    assert running.arrow is not None and running.cap is None and running.dashed is None
+    assert unknown.dashed is not None and unknown.arrow is None and unknown.cap is None
+    assert unknown.dashed.x == unknown.bar.right
+    # A year-only start is drawn lighter over the whole year, from the bar's own start.
+    assert yearly.fuzzy[0].x == yearly.bar.x and len(yearly.fuzzy) == 2
+    assert [bar.state for bar in drawing.bars] == [
+        "Afgelopen",
+        "Afgelopen",
+        "Lopend",
+        "Status onbekend",
+    ]
+
+
+def test_bars_and_labels_stay_apart_and_inside_the_view_box(fixture_corpus: Corpus) -> None:
+    drawing = layout(_four_covenants(fixture_corpus), Translator("en"), NOW)
+    assert drawing is not None
+    view = Rect(0, 0, drawing.width, drawing.height)
+    shapes = []
+    for bar in drawing.bars:
+        # The row's label (a line of text above its baseline) and its bar with all that ends it.
+        label = Rect(0, bar.label.y - drawing.font, drawing.width, drawing.font)
+        corners = [(bar.bar.x, bar.bar.y), (bar.bar.right, bar.bar.bottom)]
+        corners += [
+            c for r in (*bar.fuzzy, bar.dashed) if r for c in ((r.x, r.y), (r.right, r.bottom))
+        ]
+        corners += list(bar.arrow or ())
+        if bar.cap:
+            corners += [(bar.cap.x1, bar.cap.y1), (bar.cap.x2, bar.cap.y2)]
+        xs, ys = [x for x, _ in corners], [y for _, y in corners]
+        extent = Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+        assert all(view.contains(c) for c in corners), bar
+        assert view.contains((label.x, label.y)) and view.contains((label.right, label.bottom))
+        shapes.append(label)
+        shapes.append(extent)
+    # Top to bottom: a label, its bar, the next label, its bar, ... never touching.
+    for upper, lower in itertools.pairwise(shapes):
+        assert upper.bottom < lower.y, (upper, lower)
+    for year in drawing.years:
+        for text in year.labels:
+            assert view.contains((text.x, text.y)) and view.contains(
+                (text.x, text.y - drawing.axis_font)
+            )
+    assert view.contains((drawing.today.x1, drawing.today.y1))
+    assert view.contains((drawing.today.x2, drawing.today.y2))
+
+
+def test_svg_is_one_line_and_escapes_the_content_text(fixture_corpus: Corpus) -> None:
+    covenant = fixture_corpus.covenants["voorbeeld"]
+    odd = covenant.model_copy(
+        update={"short_name": covenant.short_name.model_copy(update={"en": "<b>A&B \"'</b>"})}
+    )
+    corpus = dataclasses.replace(fixture_corpus, covenants={"voorbeeld": odd})
+    drawing = str(svg(corpus, Translator("en"), NOW))
+    assert drawing.startswith('<svg class="imvo-tl" viewBox=') and drawing.endswith("</svg>")
+    assert "\n" not in drawing
+    assert "<b>" not in drawing and "A&B" not in drawing
+    escaped = "&lt;b&gt;A&amp;B &#34;&#39;&lt;/b&gt;"
+    assert f'<tspan font-weight="bold">{escaped}</tspan>' in drawing
+    assert f"<title>{escaped}: Ended, 4 July 2016 – June 2020</title>" in drawing
+
+
+def test_no_started_covenant_no_drawing(fixture_corpus: Corpus) -> None:
+    undated = fixture_corpus.covenants["voorbeeld"].model_copy(
+        update={"signed": None, "in_force": None, "ended": None}
+    )
+    corpus = dataclasses.replace(fixture_corpus, covenants={"voorbeeld": undated})
+    assert layout(corpus, Translator("nl"), NOW) is None
+    assert svg(corpus, Translator("nl"), NOW) == ""
