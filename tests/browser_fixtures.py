@@ -121,6 +121,13 @@ def served_site(
         yield site
 
 
+@pytest.fixture
+def prints_pdfs() -> None:
+    """For a test that prints PDFs itself (imvo.pdf, in-process or not): it needs Chromium,
+    and using this fixture marks it `browser` (tests/conftest.py)."""
+    require_chromium()
+
+
 @pytest.fixture(scope="session")
 def chromium() -> Iterator[Any]:
     """One headless Chromium (the one the PDFs print with) for the session, by Playwright."""

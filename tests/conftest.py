@@ -22,10 +22,16 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 pytest_plugins = ["browser_fixtures"]
 """The browser tests' fixtures: the site served under a sub-path, and Chromium."""
 
-BROWSER_FIXTURES = frozenset({"chromium", "browser_page", "served_site", "built_site"})
-"""The fixtures that start Chromium: the browser itself, and the site builds that print the
-PDFs with it. A test that uses one (directly or through another fixture) is marked
-`browser`, so that `pytest -m "not browser"` runs without Chromium."""
+BROWSER_FIXTURES = frozenset(
+    {"chromium", "browser_page", "served_site", "built_site", "prints_pdfs"}
+)
+"""The fixtures that start Chromium: the browser itself, the site builds that print the PDFs
+with it, and `prints_pdfs` for a test that prints them itself. A test that uses one
+(directly or through another fixture) is marked `browser`, so that `pytest -m "not browser"`
+runs without Chromium."""
+NO_BROWSER = "/not-marked-browser/chromium"
+"""IMVO_CHROMIUM while a test not marked `browser` runs: a build it starts in another process
+finds no browser there, and says so."""
 SITE_FIXTURES = frozenset({"served_site", "built_site"})
 """The session's builds of the whole site: a test that uses one is marked `slow`."""
 
@@ -77,10 +83,17 @@ def pytest_runtest_protocol(item: pytest.Item) -> Iterator[None]:
     """While a test runs (its fixtures included), it may start Chromium only if marked so."""
     _BrowserGuard.test = item.nodeid
     _BrowserGuard.allowed = item.get_closest_marker("browser") is not None
+    setting = os.environ.get("IMVO_CHROMIUM")
+    if not _BrowserGuard.allowed:
+        os.environ["IMVO_CHROMIUM"] = NO_BROWSER
     try:
         yield
     finally:
         _BrowserGuard.test, _BrowserGuard.allowed = "", True
+        if setting is None:
+            os.environ.pop("IMVO_CHROMIUM", None)
+        else:
+            os.environ["IMVO_CHROMIUM"] = setting
 
 
 @pytest.fixture(scope="session")

@@ -79,6 +79,8 @@ def test_the_browser_mark_selects_exactly_the_tests_that_start_chromium(tmp_path
 
 
 UNMARKED_LAUNCH = """\
+import os
+
 import pytest
 from playwright.sync_api import sync_playwright
 
@@ -92,6 +94,10 @@ def test_unmarked():
     launch()
 
 
+def test_unmarked_hands_no_browser_to_another_process():
+    assert os.environ["IMVO_CHROMIUM"] == "/not-marked-browser/chromium"
+
+
 @pytest.mark.browser
 def test_marked():
     with pytest.raises(Exception) as error:
@@ -102,7 +108,8 @@ def test_marked():
 
 
 def test_a_test_that_starts_chromium_without_the_mark_fails(tmp_path: Path) -> None:
-    """The guard in conftest.py: an unmarked test that starts Chromium fails and says why."""
+    """The guard in conftest.py: an unmarked test that starts Chromium fails and says why, and
+    a build it starts in another process finds no browser."""
     (tmp_path / "test_launch.py").write_text(UNMARKED_LAUNCH, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(TESTS), str(ROOT)])}
     result = subprocess.run(
@@ -126,7 +133,7 @@ def test_a_test_that_starts_chromium_without_the_mark_fails(tmp_path: Path) -> N
         timeout=300,
     )
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "1 failed, 1 passed" in result.stdout
+    assert "1 failed, 2 passed" in result.stdout
     assert (
         "RuntimeError: test_launch.py::test_unmarked starts Chromium but is not marked browser"
         in result.stdout
