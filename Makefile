@@ -2,6 +2,9 @@
 # Each sets itself up on a fresh machine: a virtual environment from the locked requirements
 # (every package pinned and checked against its hash), and (for the tests) a browser, Java
 # and poppler where they are missing. `make test-properdocs` does the same on properdocs.
+# The set-up script prints the browser it found (IMVO_CHROMIUM, or chromium, chromium-browser
+# or google-chrome on the PATH); the build and the tests are handed it as IMVO_CHROMIUM, so
+# that they print and test with that browser and no other.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -27,8 +30,8 @@ $(PROPERDOCS_STAMP): requirements-properdocs.txt
 	touch $(PROPERDOCS_STAMP)
 
 site: $(STAMP)
-	bash scripts/ensure-chromium.sh
-	$(PY) build.py build
+	browser="$$(bash scripts/ensure-chromium.sh --browser-only)" && \
+	  IMVO_CHROMIUM="$$browser" $(PY) build.py build
 
 check: $(STAMP)
 	$(PY) build.py check
@@ -39,15 +42,14 @@ lint: $(STAMP)
 	$(PY) -m mypy
 
 test: $(STAMP) lint
-	bash scripts/ensure-chromium.sh
-	$(PY) -m pytest
+	browser="$$(bash scripts/ensure-chromium.sh)" && IMVO_CHROMIUM="$$browser" $(PY) -m pytest
 
 # The build and every test on properdocs, the maintained fork of MkDocs 1.x (README.md,
 # "Engine plan"). The site goes to build/ so that site/ stays the mkdocs build.
 test-properdocs: $(PROPERDOCS_STAMP)
-	bash scripts/ensure-chromium.sh
-	IMVO_ENGINE=properdocs $(PROPERDOCS_PY) build.py build --site build/site-properdocs
-	IMVO_ENGINE=properdocs $(PROPERDOCS_PY) -m pytest
+	browser="$$(bash scripts/ensure-chromium.sh)" && export IMVO_CHROMIUM="$$browser" && \
+	  IMVO_ENGINE=properdocs $(PROPERDOCS_PY) build.py build --site build/site-properdocs && \
+	  IMVO_ENGINE=properdocs $(PROPERDOCS_PY) -m pytest
 
 serve: $(STAMP)
 	$(PY) build.py serve

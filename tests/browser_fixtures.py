@@ -74,12 +74,12 @@ class _Handler(SimpleHTTPRequestHandler):
 
 
 def require_chromium() -> None:
-    """Fail (never skip) with the reason when Debian's Chromium is not installed."""
+    """Fail (never skip) with the reason when the browser the build prints with is missing."""
     if not CHROMIUM.exists():
         pytest.fail(
-            f"{CHROMIUM} is missing: the browser tests need Debian's Chromium. "
-            "Run `bash scripts/ensure-chromium.sh` as root (make test does), "
-            "or `sudo apt-get install -y chromium`.",
+            f"{CHROMIUM} is missing: the browser tests need Chromium or Chrome. Run them with "
+            "`make test`, which finds the browser (or installs Debian's Chromium) and hands "
+            "it on as IMVO_CHROMIUM, or set IMVO_CHROMIUM to the browser's path.",
             pytrace=False,
         )
 
@@ -121,9 +121,16 @@ def served_site(
         yield site
 
 
+@pytest.fixture
+def prints_pdfs() -> None:
+    """For a test that prints PDFs itself (imvo.pdf, in-process or not): it needs Chromium,
+    and using this fixture marks it `browser` (tests/conftest.py)."""
+    require_chromium()
+
+
 @pytest.fixture(scope="session")
 def chromium() -> Iterator[Any]:
-    """One headless Debian Chromium for the whole session, driven by Playwright."""
+    """One headless Chromium (the one the PDFs print with) for the session, by Playwright."""
     require_chromium()
     from playwright.sync_api import sync_playwright
 

@@ -1,9 +1,12 @@
-"""Shared fixtures: the real content built once per test session."""
+"""Shared fixtures: the real content built once per test session; the marks by fixture."""
 
 from __future__ import annotations
 
+import functools
 import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,6 +21,79 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 pytest_plugins = ["browser_fixtures"]
 """The browser tests' fixtures: the site served under a sub-path, and Chromium."""
+
+BROWSER_FIXTURES = frozenset(
+    {"chromium", "browser_page", "served_site", "built_site", "prints_pdfs"}
+)
+"""The fixtures that start Chromium: the browser itself, the site builds that print the PDFs
+with it, and `prints_pdfs` for a test that prints them itself. A test that uses one
+(directly or through another fixture) is marked `browser`, so that `pytest -m "not browser"`
+runs without Chromium."""
+NO_BROWSER = "/not-marked-browser/chromium"
+"""IMVO_CHROMIUM while a test not marked `browser` runs: a build it starts in another process
+finds no browser there, and says so."""
+SITE_FIXTURES = frozenset({"served_site", "built_site"})
+"""The session's builds of the whole site: a test that uses one is marked `slow`."""
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects by the marks
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test by the fixtures it uses: a mark that follows them cannot be forgotten."""
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if used & SITE_FIXTURES:
+            item.add_marker(pytest.mark.slow)
+
+
+class _BrowserGuard:
+    """Which test runs now, and whether it may start Chromium (it is marked `browser`)."""
+
+    test: str = ""
+    allowed: bool = True
+
+
+def _guarded(launch: Callable[..., Any]) -> Callable[..., Any]:
+    """A Playwright launch that fails in a test not marked `browser`: the mark stays honest."""
+
+    @functools.wraps(launch)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        if not _BrowserGuard.allowed:
+            raise RuntimeError(
+                f"{_BrowserGuard.test} starts Chromium but is not marked browser: use one of "
+                f"the fixtures {', '.join(sorted(BROWSER_FIXTURES))}, or mark it browser"
+            )
+        return launch(*args, **kwargs)
+
+    return guarded
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Guard Playwright's launch of a browser, in its sync and its async API."""
+    from playwright import async_api, sync_api
+
+    for api in (sync_api, async_api):
+        if not hasattr(api.BrowserType.launch, "__wrapped__"):
+            api.BrowserType.launch = _guarded(api.BrowserType.launch)  # type: ignore[method-assign]
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item) -> Iterator[None]:
+    """While a test runs (its fixtures included), it may start Chromium only if marked so."""
+    _BrowserGuard.test = item.nodeid
+    _BrowserGuard.allowed = item.get_closest_marker("browser") is not None
+    setting = os.environ.get("IMVO_CHROMIUM")
+    if not _BrowserGuard.allowed:
+        os.environ["IMVO_CHROMIUM"] = NO_BROWSER
+    try:
+        yield
+    finally:
+        _BrowserGuard.test, _BrowserGuard.allowed = "", True
+        if setting is None:
+            os.environ.pop("IMVO_CHROMIUM", None)
+        else:
+            os.environ["IMVO_CHROMIUM"] = setting
 
 
 @pytest.fixture(scope="session")

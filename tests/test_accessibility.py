@@ -36,16 +36,33 @@ MARK_VISIBLE_FOCUSABLE = """(selector) => {
   return n;
 }"""
 
-# Describes the focused element: its mark and whether it shows a focus indicator.
-FOCUSED = """() => {
+# Describes the focused element: its mark, whether it shows a focus indicator, and which of
+# the expected first stops (CSS selectors) it is, if any.
+FOCUSED = """(first) => {
   const el = document.activeElement;
   if (!el || el === document.body) { return null; }
   const s = getComputedStyle(el);
   const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
   const shadow = s.boxShadow !== 'none';
   return {mark: el.dataset.imvoFocus ?? null, html: el.outerHTML.slice(0, 120),
-          indicator: outline || shadow};
+          indicator: outline || shadow, first: first.findIndex((sel) => el.matches(sel))};
 }"""
+
+MIN_STOPS = 10
+"""Every page tested has at least this many links and controls: header, menu and content. A
+page with fewer (none at all, say, when the theme or the selector broke) fails the test."""
+
+FIRST_STOPS = {
+    1280: [
+        "a.md-skip",
+        "a.md-header__button.md-logo",
+        "a.imvo-lang__link",
+        "input.md-search__input",
+    ],
+    360: ["a.md-skip", "a.imvo-lang__link", "input.md-search__input"],
+}
+"""The first Tab stops, in order, by the page's width: the skip link, the home link (on a wide
+screen; on a phone it is in the menu), the language switch and the search field."""
 
 
 def test_axe_finds_no_violation_on_any_page(served_site: ServedSite, browser_page: Any) -> None:
@@ -63,44 +80,88 @@ def test_axe_finds_no_violation_on_any_page(served_site: ServedSite, browser_pag
     assert found == {}
 
 
-def _tab_through(browser_page: Any) -> tuple[int, set[str], list[str]]:
-    """Press Tab through the page; return the visible focusables, those reached, and the
-    focused elements that showed no focus indicator."""
+def assert_tab_order(browser_page: Any, first: list[str]) -> None:
+    """Press Tab through the page: at least MIN_STOPS stops, `first` (selectors) first and in
+    order, every visible link and control reached, and each with a focus indicator."""
     total: int = browser_page.evaluate(MARK_VISIBLE_FOCUSABLE, FOCUSABLE)
     reached: set[str] = set()
     unmarked: list[str] = []
+    stops: list[tuple[int, str]] = []
     for _ in range(total + 40):
         browser_page.keyboard.press("Tab")
-        focused = browser_page.evaluate(FOCUSED)
+        focused = browser_page.evaluate(FOCUSED, first)
         if focused is None:
             continue
+        stops.append((focused["first"], focused["html"]))
         if focused["mark"] is not None:
             reached.add(focused["mark"])
         if not focused["indicator"]:
             unmarked.append(focused["html"])
-    return total, reached, unmarked
+    assert total >= MIN_STOPS, f"only {total} visible links and controls on the page"
+    assert len(reached) >= MIN_STOPS, f"Tab stopped at only {len(reached)} of them"
+    assert [index for index, _ in stops[: len(first)]] == list(range(len(first))), (
+        f"the first Tab stops are not {first}: {[html for _, html in stops[: len(first)]]}"
+    )
+    missing = [
+        browser_page.evaluate(
+            "(n) => document.querySelector(`[data-imvo-focus='${n}']`).outerHTML.slice(0, 120)",
+            str(n),
+        )
+        for n in range(total)
+        if str(n) not in reached
+    ]
+    assert (missing, unmarked) == ([], [])
 
 
 @pytest.mark.parametrize("kind", ["index", "factsheet", "overview"])
 def test_every_link_and_control_is_reached_by_tab_with_a_visible_focus(
     served_site: ServedSite, browser_page: Any, kind: str
 ) -> None:
-    """Tab reaches every visible link and control, and each shows a focus indicator."""
+    """Tab goes skip link, (home,) language, search first, then reaches every visible link and
+    control, and each shows a focus indicator."""
     names = {"index": "index.html", "overview": "overzicht.html"}
     name = names.get(kind) or _a_factsheet(served_site)
-    for viewport in ({"width": 1280, "height": 900}, {"width": 360, "height": 740}):
-        browser_page.set_viewport_size(viewport)
+    for width, height in ((1280, 900), (360, 740)):
+        browser_page.set_viewport_size({"width": width, "height": height})
         browser_page.goto(served_site.url(name), wait_until="load")
-        total, reached, unmarked = _tab_through(browser_page)
-        missing = [
-            browser_page.evaluate(
-                "(n) => document.querySelector(`[data-imvo-focus='${n}']`).outerHTML.slice(0, 120)",
-                str(n),
-            )
-            for n in range(total)
-            if str(n) not in reached
-        ]
-        assert (viewport["width"], missing, unmarked) == (viewport["width"], [], [])
+        try:
+            assert_tab_order(browser_page, FIRST_STOPS[width])
+        except AssertionError as error:
+            raise AssertionError(f"{name} at {width} pixels: {error}") from error
+
+
+_SKIP = '<a class="md-skip" href="#main">Skip</a>'
+_LINKS = "".join(f'<a href="#l{n}">Link {n}</a> ' for n in range(MIN_STOPS))
+_SEARCH = '<input class="md-search__input" aria-label="Search">'
+_PAGE = "<!doctype html><html lang=en><title>T</title><style>:focus{{outline:2px solid}}</style>{}"
+"""A small page around a body, with a visible focus as the site has."""
+
+
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        ("<main><h1>Nothing</h1><p>Nothing here takes the focus.</p></main>", "only 0 visible"),
+        (f'<main id="main"><h1>Links</h1>{_LINKS}</main>', "the first Tab stops are not"),
+        (f"{_SEARCH}{_SKIP}<main id=main>{_LINKS}</main>", "the first Tab stops are not"),
+        (
+            f"{_SKIP}{_SEARCH}<main id=main>{_LINKS}<button style=outline:none>B</button></main>",
+            "outline:none",
+        ),
+    ],
+    ids=["nothing-focusable", "no-skip-link", "search-before-skip-link", "no-focus-indicator"],
+)
+def test_the_tab_order_check_fails_on_a_bad_page(browser_page: Any, body: str, reason: str) -> None:
+    """The check above can fail: with nothing to focus, stops in the wrong order, or a control
+    that shows no focus."""
+    browser_page.set_content(_PAGE.format(body))
+    with pytest.raises(AssertionError, match=reason):
+        assert_tab_order(browser_page, ["a.md-skip", "input.md-search__input"])
+
+
+def test_the_tab_order_check_passes_a_good_page(browser_page: Any) -> None:
+    """The same check on a small page that is right: the failures above are for their reason."""
+    browser_page.set_content(_PAGE.format(f"{_SKIP}{_SEARCH}<main id=main>{_LINKS}</main>"))
+    assert_tab_order(browser_page, ["a.md-skip", "input.md-search__input"])
 
 
 def _a_factsheet(served_site: ServedSite) -> str:

@@ -1,11 +1,14 @@
-"""scripts/ensure-chromium.sh: uses the browser IMVO_CHROMIUM names, needs no root when
-everything is there, and says what to install when it cannot install it."""
+"""scripts/ensure-chromium.sh: finds the browser (IMVO_CHROMIUM, or chromium, chromium-browser,
+google-chrome on the PATH) and prints it, needs no root when everything is there, and says
+what to install when it cannot install it."""
 
 from __future__ import annotations
 
 import os
 import shutil
 import subprocess
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -39,7 +42,79 @@ def test_a_browser_that_is_there_needs_no_root_and_no_install() -> None:
     browser = shutil.which("true") or "/bin/true"
     env = {"PATH": os.environ["PATH"], "IMVO_CHROMIUM": str(browser)}
     result = run(env, as_nobody=True)
-    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    assert (result.returncode, result.stdout, result.stderr) == (0, f"{browser}\n", "")
+
+
+@pytest.fixture
+def public(tmp_path: Path) -> Iterator[Path]:
+    """A folder that the user `nobody` can read too (pytest's own are root's alone)."""
+    with tempfile.TemporaryDirectory(prefix="ensure-chromium-") as name:
+        folder = Path(name)
+        folder.chmod(0o755)
+        yield folder
+
+
+def fake_bin(folder: Path, *names: str) -> Path:
+    """A folder of programs that do nothing, standing in for browsers, Java and poppler."""
+    folder.mkdir()
+    for name in names:
+        (folder / name).write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")
+        (folder / name).chmod(0o755)
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("on_path", "found"),
+    [
+        (["google-chrome"], "google-chrome"),  # GitHub's runners: Google Chrome ...
+        (["chromium-browser", "google-chrome"], "chromium-browser"),  # ... and Chromium
+        (["chromium", "chromium-browser", "google-chrome"], "chromium"),  # Debian's package
+    ],
+)
+def test_the_first_browser_on_the_path_is_used_without_root(
+    public: Path, on_path: list[str], found: str
+) -> None:
+    bin_dir = fake_bin(public / "bin", *on_path, "java", "pdftotext")
+    # Nothing else on the PATH: no sudo, no apt-get, not even `id`; none is needed.
+    result = run({"PATH": str(bin_dir)}, as_nobody=True)
+    assert (result.returncode, result.stdout, result.stderr) == (0, f"{bin_dir / found}\n", "")
+
+
+def test_the_browser_setting_comes_before_the_path(public: Path) -> None:
+    bin_dir = fake_bin(public / "bin", "chromium", "java", "pdftotext")
+    chosen = fake_bin(public / "chosen", "chrome") / "chrome"
+    result = run({"PATH": str(bin_dir), "IMVO_CHROMIUM": str(chosen)}, as_nobody=True)
+    assert (result.returncode, result.stdout, result.stderr) == (0, f"{chosen}\n", "")
+
+
+def test_browser_only_looks_for_nothing_else(public: Path) -> None:
+    bin_dir = fake_bin(public / "bin", "google-chrome")  # no java, no pdftotext
+    result = run({"PATH": str(bin_dir)}, as_nobody=True)
+    assert result.returncode == 1  # without --browser-only, Java and poppler are missing
+    result = subprocess.run(
+        [BASH, str(SCRIPT), "--browser-only"],
+        env={"PATH": str(bin_dir)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0,
+        f"{bin_dir / 'google-chrome'}\n",
+        "",
+    )
+
+
+def test_without_a_browser_it_installs_debians_chromium(tmp_path: Path) -> None:
+    bin_dir = fake_bin(tmp_path / "bin", "java", "pdftotext")
+    (bin_dir / "id").write_text("#!/bin/sh\necho 1000\n", encoding="utf-8")
+    (bin_dir / "id").chmod(0o755)
+    result = run({"PATH": str(bin_dir)})
+    assert result.returncode == 1
+    assert result.stderr == (
+        "Missing chromium: install them with: sudo apt-get install -y chromium\n"
+    )
+    assert result.stdout == ""
 
 
 def test_a_wrong_browser_setting_is_one_line(tmp_path: Path) -> None:
@@ -48,7 +123,8 @@ def test_a_wrong_browser_setting_is_one_line(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr == (
         f"IMVO_CHROMIUM is {missing}, which is not a browser that can be run: set it to the "
-        "path of Chromium or Chrome, or unset it to use /usr/bin/chromium\n"
+        "path of Chromium or Chrome, or unset it to use the first of chromium, chromium-browser "
+        "and google-chrome on the PATH\n"
     )
 
 

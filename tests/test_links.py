@@ -6,10 +6,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import pytest
 from browser_fixtures import ServedSite
 
-pytestmark = pytest.mark.slow
+# Marked slow (and browser) by the fixtures it uses: see tests/conftest.py.
 
 EXTERNAL_SCHEMES = ("http", "https", "mailto", "tel")
 

@@ -63,7 +63,7 @@ def test_cache_key_follows_the_html_and_its_stylesheets(tmp_path: Path) -> None:
 
 
 def test_second_build_reuses_the_cache_and_pdfs_are_reproducible(
-    fixture_corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    fixture_corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, prints_pdfs: None
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763683200")
     site = tmp_path / "site"

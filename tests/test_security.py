@@ -944,6 +944,7 @@ def test_pdfs_are_the_same_bytes_on_two_cold_builds_and_link_only_to_the_publish
     fixture_corpus: Corpus,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    prints_pdfs: None,
 ) -> None:
     import dataclasses
     import re
@@ -1317,7 +1318,7 @@ def _descendants(pid: int) -> list[int]:
     return found
 
 
-def test_sigterm_while_printing_pdfs_stops_at_once(tmp_path: Path) -> None:
+def test_sigterm_while_printing_pdfs_stops_at_once(tmp_path: Path, prints_pdfs: None) -> None:
     import subprocess
     import sys
     import time

@@ -241,11 +241,19 @@ def test_pull_request_runs_the_readme_test_command_when_code_changes() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "make test   #" in readme
     assert ci.strip().endswith("make test")
-    assert runs(jobs["test"])[-1] == "make test"
-    assert runs(jobs["properdocs"])[-1] == "make test-properdocs"
-    for name in ("test", "properdocs"):
-        assert jobs[name]["needs"] == "changes"
-        assert jobs[name]["if"] == "${{ needs.changes.outputs.code == 'true' }}"
+    # Nothing of its own besides checking out and setting Python up: the README's command
+    # finds the browser and sets up the rest, so CI and a contributor run the same thing.
+    for name, command in (("test", "make test"), ("properdocs", "make test-properdocs")):
+        job = jobs[name]
+        assert [s.get("uses", "").split("@")[0] for s in steps(job)] == [
+            "actions/checkout",
+            "actions/setup-python",
+            "",
+        ]
+        assert runs(job) == [command]
+        assert "env" not in job and not any("env" in step for step in steps(job))
+        assert job["needs"] == "changes"
+        assert job["if"] == "${{ needs.changes.outputs.code == 'true' }}"
 
 
 def test_pull_request_checks_strictly_as_annotations_builds_and_uploads_always() -> None:
@@ -342,11 +350,54 @@ def test_pages_checks_strictly_before_it_builds_and_publishes() -> None:
     assert check < order.index("actions/upload-pages-artifact")
 
 
+FIND_BROWSER = (
+    'browser="$(bash scripts/ensure-chromium.sh --browser-only)"\n'
+    'echo "IMVO_CHROMIUM=$browser" >> "$GITHUB_ENV"'
+)
+"""The one way a workflow that builds without `make` finds the browser: the set-up script's."""
+
+
+def test_the_browser_is_found_only_by_the_set_up_script() -> None:
+    """No workflow names a browser of its own: each build finds it as `make test` does."""
+    finders = [
+        (path.name, command)
+        for path in FILES
+        for job in load(path.name)["jobs"].values()
+        for command in runs(job)
+        if "IMVO_CHROMIUM" in command
+    ]
+    assert finders == [("pages.yml", FIND_BROWSER), ("pr.yml", FIND_BROWSER)]
+    commands = [
+        command
+        for path in FILES
+        for job in load(path.name)["jobs"].values()
+        for command in runs(job)
+    ]
+    for name in ("google-chrome", "/usr/bin/chromium", "chromium-browser", "sudo", "apt-get"):
+        assert not [command for command in commands if name in command], name
+
+
+def test_the_workflows_step_finds_the_runners_chrome_without_root(tmp_path: Path) -> None:
+    """The step, run as on a runner whose only browser is google-chrome, hands it on."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    chrome = bin_dir / "google-chrome"
+    chrome.write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")
+    chrome.chmod(0o755)
+    (bin_dir / "bash").symlink_to(shutil.which("bash") or "/bin/bash")
+    # Only bash and the browser on the PATH: no sudo, no apt-get, not even `id`.
+    github_env = tmp_path / "github-env"
+    env = {"PATH": str(bin_dir), "GITHUB_ENV": str(github_env)}
+    bash = str(bin_dir / "bash")
+    subprocess.run([bash, "-e", "-c", FIND_BROWSER], cwd=ROOT, env=env, check=True, timeout=60)
+    assert github_env.read_text(encoding="utf-8") == f"IMVO_CHROMIUM={chrome}\n"
+
+
 def test_pages_prints_with_the_runners_browser_and_keeps_the_pdfs() -> None:
     build = load("pages.yml")["jobs"]["build"]
     commands = runs(build)
-    assert 'echo "IMVO_CHROMIUM=$(command -v google-chrome)" >> "$GITHUB_ENV"' in commands
-    assert not any("/usr/bin/chromium" in command for command in commands)
+    assert FIND_BROWSER in commands
+    assert commands.index(FIND_BROWSER) < commands.index("python build.py build --site site")
     caches = [s for s in steps(build) if s.get("uses", "").startswith("actions/cache@")]
     (cache,) = [s for s in caches if s["with"]["path"] == ".cache/pdf"]
     key = cache["with"]["key"]
