@@ -24,7 +24,6 @@ from imvo.problems import (
     ContentError,
     Problem,
     counted,
-    parse_line,
     printable,
     summary,
 )
@@ -347,10 +346,8 @@ def _run(args: argparse.Namespace) -> int:
             raise
         print(f"The site was not built (the existing site is unchanged):\n{error}", file=sys.stderr)
         if getattr(args, "format", "text") == "github":
-            for line in str(error).splitlines():
-                problem = parse_line(line)
-                if problem is not None:
-                    print(problem.github())
+            for problem in error.problems:
+                print(problem.github())
         return 1
     except KeyboardInterrupt as error:
         signum = error.signum if isinstance(error, Interrupted) else signal.SIGINT
