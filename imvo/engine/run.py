@@ -28,6 +28,9 @@ class _Collect(logging.Handler):
         super().__init__(logging.WARNING)
         self.plugin = plugin
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+        """The problems of records below ERROR: what is left when the engine crashes (its
+        own error then only says again what the crash says)."""
 
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage()
@@ -37,6 +40,8 @@ class _Collect(logging.Handler):
             uri = self.plugin.page_in_progress()
             problem = Problem(self.plugin.source_of(uri), 1, "(file)", printable(message))
         self.problems.append(problem)
+        if record.levelno < logging.ERROR:
+            self.warnings.append(problem)
 
 
 def run_build(config: dict[str, Any], plugin: ImvoPlugin) -> None:
@@ -45,9 +50,10 @@ def run_build(config: dict[str, Any], plugin: ImvoPlugin) -> None:
     made = validated(config)
     made.plugins[PLUGIN_NAME] = plugin  # its on_* methods join the build's events
     collect = _Collect(plugin)
+    before = LOGGER.level, LOGGER.propagate
     LOGGER.addHandler(collect)
     LOGGER.setLevel(logging.INFO)
-    LOGGER.propagate = False
+    LOGGER.propagate = False  # the build's messages are its problems, not printed lines
     token = plugin.make_current()
     try:
         build(made)
@@ -56,10 +62,11 @@ def run_build(config: dict[str, Any], plugin: ImvoPlugin) -> None:
         found = [*collect.problems, *plugin.problems]
         raise BuildError(problems=found or [_stopped(plugin, error)]) from None
     except Exception as error:  # a crash inside mkdocs or an extension: one line, not a trace
-        found = [*collect.problems, *plugin.problems, _stopped(plugin, error)]
+        found = [*collect.warnings, *plugin.problems, _stopped(plugin, error)]
         raise BuildError(problems=found) from error
     finally:
         LOGGER.removeHandler(collect)
+        LOGGER.level, LOGGER.propagate = before
         token.var.reset(token)
     if plugin.problems or (made.strict and collect.problems):
         raise BuildError(problems=[*collect.problems, *plugin.problems])
@@ -70,7 +77,7 @@ def _stopped(plugin: ImvoPlugin, error: Exception) -> Problem:
     uri = plugin.page_in_progress()
     if isinstance(error, (Abort, MkDocsException)):
         return Problem(plugin.source_of(uri), 1, "(file)", printable(str(error)))
-    what = printable(f"{type(error).__name__}: {error}")
+    what = printable(f"{type(error).__name__}: {_reason(error)}")
     if uri is None:
         return Problem(CONFIG_FILE, 1, "(file)", f"mkdocs stopped: {what}")
     return Problem(
@@ -80,3 +87,12 @@ def _stopped(plugin: ImvoPlugin, error: Exception) -> Problem:
         f"mkdocs could not make this page ({what}); look in this file's texts for an "
         "unusual link or a pattern repeated very many times",
     )
+
+
+def _reason(error: Exception) -> str:
+    """What went wrong, in words that do not depend on where in the stack it happened."""
+    if isinstance(error, RecursionError):
+        # Python adds 'while calling a Python object' or 'in comparison' by the frame the
+        # limit struck in, which moves with every frame below the build.
+        return "maximum recursion depth exceeded"
+    return str(error)
