@@ -66,7 +66,8 @@ def run_build(config: dict[str, Any], plugin: ImvoPlugin) -> None:
         raise BuildError(problems=found) from error
     finally:
         LOGGER.removeHandler(collect)
-        LOGGER.level, LOGGER.propagate = before
+        LOGGER.setLevel(before[0])
+        LOGGER.propagate = before[1]
         token.var.reset(token)
     if plugin.problems or (made.strict and collect.problems):
         raise BuildError(problems=[*collect.problems, *plugin.problems])
