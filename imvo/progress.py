@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import time
+from concurrent.futures import Future, wait
 from dataclasses import dataclass, field
 from multiprocessing.sharedctypes import RawArray, RawValue
 from typing import Any
@@ -42,3 +45,33 @@ class Progress:
         """How long the worker has been on its page (0 between pages)."""
         started = float(self.started.value)
         return time.monotonic() - started if started else 0.0
+
+
+def watch(
+    futures: list[Future[tuple[float, float]]], progress: dict[str, Progress], most: float
+) -> list[tuple[str, str]]:
+    """Wait for the workers; stop any that spends more than `most` seconds on one page, and
+    say which (language, page)."""
+    pending = set(futures)
+    while pending:
+        done, pending = wait(pending, timeout=0.25)
+        for future in done:
+            # A worker stopped by a signal of its own: the whole build stops, now.
+            stopped = future.exception()
+            if isinstance(stopped, KeyboardInterrupt):
+                raise stopped
+        stuck = _too_slow(progress, most)
+        if stuck:
+            return stuck
+    return []
+
+
+def _too_slow(progress: dict[str, Progress], most: float) -> list[tuple[str, str]]:
+    """The (language, page) of any worker stuck on one page too long; those are stopped."""
+    stuck = []
+    for lang, record in progress.items():
+        if record.seconds() > most and record.pid.value:
+            stuck.append((lang, record.name()))
+            os.kill(record.pid.value, signal.SIGKILL)
+            record.end()
+    return stuck

@@ -11,11 +11,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
-import signal
 import tempfile
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -26,7 +24,7 @@ from imvo.interrupt import held_signals, signals_as_interrupt, worker_pool
 from imvo.model import LANGUAGES, Corpus
 from imvo.pages import TEXT_PAGES, page_name
 from imvo.problems import BuildError, Problem
-from imvo.progress import Progress
+from imvo.progress import Progress, watch
 from imvo.render import Page, Renderer, abbreviations
 from imvo.target import check_replaceable, check_target, mark
 
@@ -87,17 +85,6 @@ worker starts (the pool's initializer), handed over by fork, not pickled."""
 def _start_worker(job: _Job, progress: dict[str, Progress]) -> None:
     """Run in each worker as it starts: keep the job the build hands it."""
     _WORKER_JOB.set((job, progress))
-
-
-def _too_slow(progress: dict[str, Progress]) -> list[tuple[str, str]]:
-    """The (language, page) of any worker stuck on one page too long; those are stopped."""
-    stuck = []
-    for lang, record in progress.items():
-        if record.seconds() > PAGE_SECONDS and record.pid.value:
-            stuck.append((lang, record.name()))
-            os.kill(record.pid.value, signal.SIGKILL)
-            record.end()
-    return stuck
 
 
 def _slow_page(corpus: Corpus, lang: str, uri: str, content: str) -> Problem:
@@ -253,7 +240,7 @@ def _build_languages(job: _Job, steps: list[PostStep], timings: Timings, jobs: i
         for step in steps:
             if not step.needs_pages:
                 step.run(job.corpus, alongside, timings)
-        stuck = _watch(futures, progress)
+        stuck = watch(futures, progress, PAGE_SECONDS)
         for future in futures:
             try:
                 spent.append(future.result())
@@ -271,24 +258,6 @@ def _build_languages(job: _Job, steps: list[PostStep], timings: Timings, jobs: i
     render_seconds = max(seconds for seconds, _ in spent)
     timings.add("render", render_seconds)
     timings.add("mkdocs", time.perf_counter() - started - render_seconds)
-
-
-def _watch(
-    futures: list[Future[tuple[float, float]]], progress: dict[str, Progress]
-) -> list[tuple[str, str]]:
-    """Wait for the workers; stop any that spends too long on one page, and say which."""
-    pending = set(futures)
-    while pending:
-        done, pending = wait(pending, timeout=0.25)
-        for future in done:
-            # A worker stopped by a signal of its own: the whole build stops, now.
-            stopped = future.exception()
-            if isinstance(stopped, KeyboardInterrupt):
-                raise stopped
-        stuck = _too_slow(progress)
-        if stuck:
-            return stuck
-    return []
 
 
 def swap_in(new: Path, target: Path) -> None:
