@@ -3,36 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import signal
-import subprocess
 import sys
-import time
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from imvo import ROOT
-from imvo.history import read_history
+from imvo.commands.build import cmd_build, cmd_serve
+from imvo.commands.check import cmd_check
 from imvo.interrupt import Interrupted, signals_as_interrupt
 from imvo.messages import LANGS, language, language_from_locale, set_language, text
-from imvo.model import Corpus, PartialDate
-from imvo.problems import (
-    BuildError,
-    ContentError,
-    Problem,
-    counted,
-    parse_line,
-    printable,
-    summary,
-)
+from imvo.problems import BuildError, ContentError, Problem, printable, summary
 from imvo.target import TargetError
-from imvo.validate import load_content
-
-if TYPE_CHECKING:
-    from imvo.check import CheckResult
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -42,141 +24,6 @@ def _print_problems(problems: list[Problem], fmt: str = "text") -> None:
         print(problem.github() if fmt == "github" else problem.text(), file=sys.stderr)
     if fmt != "github" or not problems:
         print(summary(problems), file=sys.stderr)
-
-
-def _load(content: Path) -> Corpus:
-    return load_content(content, root=Path.cwd())
-
-
-def set_source_date_epoch() -> None:
-    """Dates the build writes (sitemap, 'today' on the timeline) come from SOURCE_DATE_EPOCH;
-    without it, from the last commit, so two builds of the same content are identical."""
-    if os.environ.get("SOURCE_DATE_EPOCH"):
-        return
-    try:
-        stamp = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=10,
-        ).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        stamp = ""
-    os.environ["SOURCE_DATE_EPOCH"] = stamp if stamp.isdigit() else str(int(time.time()))
-
-
-HISTORY_UNAVAILABLE = (
-    "History: this is a shallow clone, so the pages show no 'last changed' dates and no "
-    "changes; run 'git fetch --unshallow' to show them.",
-    "History: the content is not in a git repository (a copy or a release archive), so the "
-    "pages show no 'last changed' dates and no changes.",
-)
-"""What a build says once when git cannot give the history (shallow clone, or no git)."""
-
-
-def report_url(given: str | None) -> str | None:
-    """Where readers report a mistake: --report-url, $REPORT_URL, or the repository that
-    GitHub Actions builds (its new-issue form); None when none is known."""
-    if given or os.environ.get("REPORT_URL"):
-        return given or os.environ["REPORT_URL"]
-    server, repository = os.environ.get("GITHUB_SERVER_URL"), os.environ.get("GITHUB_REPOSITORY")
-    return f"{server}/{repository}/issues/new" if server and repository else None
-
-
-def build_day() -> PartialDate:
-    """The day of SOURCE_DATE_EPOCH (set before the build): never the clock's own day."""
-    stamp = int(os.environ["SOURCE_DATE_EPOCH"])
-    day = datetime.fromtimestamp(stamp, UTC).date()
-    return PartialDate(day.year, day.month, day.day)
-
-
-def cmd_build(args: argparse.Namespace) -> int:
-    """Validate the content, then build the whole site."""
-    # Imported here: `check` needs none of the rendering and writing stages.
-    from imvo.outputs import post_steps
-    from imvo.target import check_target
-    from imvo.write import Timings, build_site
-
-    check_target(args.site, content=args.content)  # before anything: a wrong --site deletes
-    started = time.perf_counter()
-    timings = Timings()
-    corpus = _load(args.content)
-    timings.add("load+validate", time.perf_counter() - started)
-    set_source_date_epoch()
-    started_history = time.perf_counter()
-    history = read_history(args.content, ROOT / ".cache" / "history.json")
-    timings.add("history", time.perf_counter() - started_history)
-    site_url = args.site_url or os.environ.get("SITE_URL") or None
-    build_site(
-        corpus,
-        args.site,
-        site_url=site_url,
-        timings=timings,
-        post_steps=post_steps(
-            pdf=not args.no_pdf, history=history, site_url=site_url, built=build_day()
-        ),
-        pdf_links=not args.no_pdf,
-        content=args.content.as_posix(),
-        history=history,
-        report_url=report_url(args.report_url),
-        content_dir=args.content,
-    )
-    seconds = time.perf_counter() - started
-    if history.unavailable:
-        print(HISTORY_UNAVAILABLE[history.unavailable != "shallow clone"], file=sys.stderr)
-    print(
-        f"Built {counted(len(corpus.covenants), 'covenant')} in 2 languages into {args.site} "
-        f"in {seconds:.1f} s.",
-        file=sys.stderr,
-    )
-    if args.timings:
-        stages = ", ".join(f"{name} {value:.3f}" for name, value in timings.stages.items())
-        print(f"Timings (s): {stages}, total {seconds:.3f}", file=sys.stderr)
-    return 0
-
-
-def cmd_check(args: argparse.Namespace) -> int:
-    """Validate the content and report warnings; write nothing."""
-    from imvo.check import exit_code, report, run_check
-
-    result = run_check(args.content, Path.cwd())
-    if args.format == "json":
-        # For the pull request's comment: every problem with its code and both wordings.
-        print(json.dumps(problems_json(result, strict=args.strict), ensure_ascii=False, indent=1))
-        return exit_code(result, strict=args.strict)
-    for problem in result.problems:
-        if args.format == "github":
-            print(problem.github())
-        else:
-            print(problem.text(), file=sys.stderr)
-    print(report(result, strict=args.strict), file=sys.stderr)
-    return exit_code(result, strict=args.strict)
-
-
-def problems_json(result: CheckResult, *, strict: bool) -> dict[str, Any]:
-    """What `check --format json` prints: the counts, the closing line in both languages,
-    and every problem (see Problem.as_json)."""
-    from imvo.check import exit_code, report
-    from imvo.messages import language
-
-    current = language()
-    closing = {}
-    for lang in LANGS:
-        set_language(lang)
-        closing[lang] = report(result, strict=strict)
-    set_language(current)
-    return {
-        "version": 1,
-        "covenants": result.covenants,
-        "errors": len(result.errors),
-        "warnings": len(result.warnings),
-        "strict": strict,
-        "passed": exit_code(result, strict=strict) == 0,
-        "summary": closing,
-        "problems": [problem.as_json() for problem in result.problems],
-    }
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -207,14 +54,6 @@ def cmd_schema(args: argparse.Namespace) -> int:
     for path in write_schemas():
         print(f"Wrote {path.relative_to(ROOT).as_posix()}", file=sys.stderr)
     return 0
-
-
-def cmd_serve(args: argparse.Namespace) -> int:
-    """Build without PDFs, serve on 127.0.0.1 and rebuild on every change."""
-    from imvo.serve import serve
-
-    set_source_date_epoch()
-    return serve(args.content, port=args.port)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -347,10 +186,8 @@ def _run(args: argparse.Namespace) -> int:
             raise
         print(f"The site was not built (the existing site is unchanged):\n{error}", file=sys.stderr)
         if getattr(args, "format", "text") == "github":
-            for line in str(error).splitlines():
-                problem = parse_line(line)
-                if problem is not None:
-                    print(problem.github())
+            for problem in error.problems:
+                print(problem.github())
         return 1
     except KeyboardInterrupt as error:
         signum = error.signum if isinstance(error, Interrupted) else signal.SIGINT

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from multiprocessing.context import BaseContext
 from types import FrameType
+from typing import Any
 
 SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
@@ -52,10 +53,20 @@ def signals_as_interrupt() -> Iterator[None]:
 
 
 @contextmanager
-def worker_pool(workers: int, context: BaseContext) -> Iterator[ProcessPoolExecutor]:
+def worker_pool(
+    workers: int,
+    context: BaseContext,
+    initializer: Callable[..., object] | None = None,
+    initargs: tuple[Any, ...] = (),
+) -> Iterator[ProcessPoolExecutor]:
     """A process pool whose workers are killed, not waited for, when the block is left by
-    an exception (Ctrl-C, SIGTERM, a failure): a stopped build ends at once, all of it."""
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    an exception (Ctrl-C, SIGTERM, a failure): a stopped build ends at once, all of it.
+
+    `initializer(*initargs)` runs in each worker as it starts (with fork, the arguments are
+    inherited, not pickled)."""
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=initializer, initargs=initargs
+    )
     try:
         yield pool
     except BaseException:

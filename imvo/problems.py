@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Any
@@ -88,17 +89,6 @@ class ContentError(Exception):
         self.problems = sorted(problems)
 
 
-_LINE_RE = re.compile(r"(?P<path>[^:\s][^:]*):(?P<line>\d+): (?P<field>\S+): (?P<message>.+)")
-
-
-def parse_line(text: str) -> Problem | None:
-    """An editor's line (path:line: field: message) read back, for the build's errors."""
-    match = _LINE_RE.fullmatch(text)
-    if match is None:
-        return None
-    return Problem(match["path"], int(match["line"]), match["field"], match["message"])
-
-
 def counted(number: int, noun: str) -> str:
     """'1 error', '3 errors': a number with its noun, in the plural where it needs one."""
     return f"{number} {noun}{'' if number == 1 else 's'}"
@@ -129,7 +119,16 @@ def summary(problems: list[Problem], lang: str | None = None) -> str:
 
 
 class BuildError(Exception):
-    """The site could not be built; the message says why, in one or more lines."""
+    """The site could not be built: a message, or the problems that stopped it, or both.
+
+    `str(error)` is the message and then each problem's line (path:line: field: message),
+    sorted, one a line; `problems` keeps them as data (for `--format github`).
+    """
+
+    def __init__(self, message: str = "", *, problems: Iterable[Problem] = ()) -> None:
+        self.problems = sorted(dict.fromkeys(problems))
+        lines = [message] if message else []
+        super().__init__("\n".join([*lines, *(problem.text() for problem in self.problems)]))
 
 
 _CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")

@@ -190,6 +190,40 @@ def test_build_says_what_it_built(content: Path, capsys: pytest.CaptureFixture[s
     assert (content.parent / "site" / "en" / "voorbeeld.html").is_file()
 
 
+def test_every_problem_of_a_failed_build_is_one_line_sorted_and_one_annotation(
+    content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(
+        content / "covenants/voorbeeld.yaml",
+        "  en: An agreement to test the fixture.",
+        "  en: See [nothing](nothing.html).",
+    )
+    edit(
+        content / "covenants/voorbeeld.yaml",
+        "  nl: Een convenant om de fixture te testen.",
+        "  nl: Zie [het overzicht](/overzicht.html).",
+    )
+    code, out, err = run(capsys, "build", "--no-pdf", "--format", "github")
+    absolute = (
+        "(link): the link '/overzicht.html' starts with '/', which breaks when the site lives "
+        "in a folder (as on GitHub Pages); link to the page by its name, such as 'overzicht.html'"
+    )
+    missing = (
+        "(link): the link 'nothing.html' leads to no page of the site; link to a page that "
+        "exists (such as 'overzicht.html') or to a full https:// address"
+    )
+    assert code == 1
+    assert out.splitlines() == [
+        f"::error file={COVENANT},line=29::{absolute}",
+        f"::error file={COVENANT},line=30::{missing}",
+    ]
+    assert out.endswith("\n")
+    assert err == (
+        "The site was not built (the existing site is unchanged):\n"
+        f"{COVENANT}:29: {absolute}\n{COVENANT}:30: {missing}\n"
+    )
+
+
 def test_build_errors_become_annotations_with_format_github(
     content: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

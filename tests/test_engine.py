@@ -1,7 +1,8 @@
-"""imvo/engine.py: the one place the engine is imported from, and the properdocs switch."""
+"""imvo/engine/: the one place the engine is imported from, and the properdocs switch."""
 
 from __future__ import annotations
 
+import ast
 import logging
 import os
 import re
@@ -12,6 +13,11 @@ from pathlib import Path
 import pytest
 
 from imvo import engine
+from imvo.engine.config import SHARED, language_config, validated
+from imvo.engine.markdown_path import link_warning_problem
+from imvo.engine.plugin import ImvoPlugin
+from imvo.engine.run import _Collect
+from imvo.problems import BuildError
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -66,10 +72,70 @@ def test_an_unknown_engine_is_one_line() -> None:
     )
 
 
-def test_only_the_engine_module_imports_mkdocs() -> None:
+def test_only_the_engine_package_imports_mkdocs() -> None:
     importers = [
-        path.name
-        for path in sorted((ROOT / "imvo").glob("*.py"))
+        path.relative_to(ROOT).as_posix()
+        for path in sorted((ROOT / "imvo").rglob("*.py"))
         if re.search(r"^\s*(from|import) mkdocs\b", path.read_text(encoding="utf-8"), re.M)
     ]
-    assert importers == ["engine.py"]
+    assert importers == ["imvo/engine/__init__.py"]
+
+
+def test_no_module_of_the_package_keeps_state_in_a_global_statement() -> None:
+    found = [
+        f"{path.relative_to(ROOT).as_posix()}:{node.lineno}"
+        for path in sorted((ROOT / "imvo").rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Global | ast.Nonlocal)
+    ]
+    assert found == []
+
+
+def test_a_setting_mkdocs_refuses_is_a_problem_on_its_line_of_mkdocs_yml(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    config = language_config("nl", tmp_path / "docs", tmp_path / "site", [], None)
+    config["use_directory_urls"] = "sometimes"
+    with pytest.raises(BuildError) as raised:
+        validated(config)
+    [problem] = raised.value.problems
+    line = SHARED.read_text(encoding="utf-8").splitlines().index("use_directory_urls: false")
+    assert (problem.path, problem.line, problem.field) == (
+        "mkdocs.yml",
+        line + 1,
+        "use_directory_urls",
+    )
+    assert problem.message
+
+
+def test_a_warning_of_the_engine_names_the_page_being_made_or_mkdocs_yml() -> None:
+    plugin = ImvoPlugin(sources={"voorbeeld": "content/covenants/voorbeeld.yaml"})
+    collect = _Collect(plugin)
+    engine.LOGGER.addHandler(collect)
+    try:
+        engine.LOGGER.warning("The theme could not find a template.")
+        plugin.page_started("voorbeeld.md")
+        logging.getLogger(f"{engine.NAME}.structure").warning("Something odd\nin two lines")
+        plugin.page_finished()
+    finally:
+        engine.LOGGER.removeHandler(collect)
+    assert [p.text("en") for p in collect.problems] == [
+        "mkdocs.yml:1: (file): The theme could not find a template.",
+        "content/covenants/voorbeeld.yaml:1: (file): Something odd\\nin two lines",
+    ]
+
+
+def test_mkdocs_link_warnings_of_the_markdown_path_become_editors_problems() -> None:
+    """Until render hands HTML and checks links itself (see markdown_path)."""
+    plugin = ImvoPlugin(sources={"voorbeeld": "content/covenants/voorbeeld.yaml"})
+    missing = (
+        "Doc file 'voorbeeld.md' contains a link 'x.html', but the target is not found "
+        "among documentation files."
+    )
+    problem = link_warning_problem(missing, plugin)
+    assert problem is not None
+    assert problem.text("en") == (
+        "content/covenants/voorbeeld.yaml:1: (link): the link 'x.html' leads to no page of the "
+        "site; link to a page that exists (such as 'overzicht.html') or to a full https:// address"
+    )
+    assert link_warning_problem("mkdocs stopped: ValueError: x", plugin) is None
+    assert link_warning_problem("Some other warning", plugin) is None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from imvo.problems import Problem, counted, parse_line, summary
+import pickle
+
+from imvo.problems import BuildError, Problem, counted, summary
 
 
 def test_counted_puts_the_noun_in_the_plural_unless_there_is_one() -> None:
@@ -33,8 +35,15 @@ def test_summary_counts_errors_warnings_and_files() -> None:
     assert summary([warning]) == "1 warning in 1 file."
 
 
-def test_parse_line_reads_back_an_editors_line_and_nothing_else() -> None:
-    problem = Problem("content/covenants/x.yaml", 29, "(link)", "the link '/a' starts with '/'")
-    assert parse_line(problem.text()) == problem
-    assert parse_line("mkdocs stopped: ValueError: x") is None
-    assert parse_line("The site was not built (the existing site is unchanged):") is None
+def test_a_build_error_carries_its_problems_sorted_and_prints_them_one_a_line() -> None:
+    late = Problem("b.yaml", 2, "(link)", "two")
+    early = Problem("a.yaml", 9, "(text)", "one\nline")
+    error = BuildError(problems=[late, early, late])
+    assert error.problems == [early, late]
+    assert str(error) == "a.yaml:9: (text): one\\nline\nb.yaml:2: (link): two"
+    assert str(BuildError("search: Pagefind could not start")) == (
+        "search: Pagefind could not start"
+    )
+    # From a worker process to the parent: pickled, problems and all.
+    again = pickle.loads(pickle.dumps(error))
+    assert (again.problems, str(again)) == (error.problems, str(error))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from imvo.mkdocs_hooks import on_page_content
+from imvo.engine.plugin import ImvoPlugin
 from imvo.sanitize import sanitize, sanitize_text
 
 
@@ -55,6 +55,7 @@ def test_sanitize_keeps_the_site_s_own_markup() -> None:
 
 
 def test_the_mkdocs_hook_sanitises_page_content() -> None:
+    on_page_content = ImvoPlugin().on_page_content
     assert on_page_content("<p>x</p><script>alert(1)</script>", page=None) == "<p>x</p>"
 
 

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import shutil
 import time
 from pathlib import Path
 
 import pytest
 
-from imvo import render, write
+from imvo import ROOT, render, write
+from imvo.engine.config import language_config
 from imvo.model import Corpus
-from imvo.problems import BuildError
-from imvo.write import PostStep, Timings, build_site, explain, language_config, swap_in
+from imvo.problems import BuildError, Problem
+from imvo.validate import load_content
+from imvo.write import PostStep, Timings, build_site, swap_in
 
 RESOURCE = re.compile(r"<(?:script|link|img|iframe|source)\b[^>]*?(?:src|href)=\"([^\"]+)\"")
 
@@ -163,18 +166,31 @@ def test_markdown_that_crashes_mkdocs_names_the_file(
     assert not (tmp_path / "site").exists()
 
 
-def test_explain_turns_mkdocs_messages_into_editors_lines() -> None:
-    sources = {"voorbeeld": "content/covenants/voorbeeld.yaml"}
-    missing = (
-        "Doc file 'voorbeeld.md' contains a link 'x.html', but the target is not found "
-        "among documentation files."
+def test_a_failing_build_carries_its_problems_with_file_line_and_field(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "content", content)
+    path = content / "covenants" / "voorbeeld.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace(
+        "  nl: Een convenant om de fixture te testen.",
+        "  nl: Zie [het overzicht](/overzicht.html).",
+    ).replace("  en: An agreement to test the fixture.", "  en: See [nothing](nothing.html).")
+    path.write_text(text, encoding="utf-8")
+    corpus = load_content(content, tmp_path)
+    with pytest.raises(BuildError) as raised:
+        build_site(corpus, tmp_path / "site", pdf_links=False, content=content.as_posix())
+    file = path.as_posix()
+    assert [(p.path, p.line, p.field) for p in raised.value.problems] == [
+        (file, 29, "(link)"),
+        (file, 30, "(link)"),
+    ]
+    assert raised.value.problems[1].message == (
+        "the link 'nothing.html' leads to no page of the site; link to a page that exists "
+        "(such as 'overzicht.html') or to a full https:// address"
     )
-    assert explain(missing, sources) == (
-        "content/covenants/voorbeeld.yaml:1: (link): the link 'x.html' leads to no page of the "
-        "site; link to a page that exists (such as 'overzicht.html') or to a full https:// address"
-    )
-    assert explain("mkdocs stopped: ValueError: x", sources) == "mkdocs stopped: ValueError: x"
-    assert explain("Some other warning", sources, "voorbeeld.md") == "Some other warning"
+    # The printable lines, sorted, are the error's text, as the command line prints it.
+    assert str(raised.value) == "\n".join(p.text() for p in raised.value.problems)
+    assert all(isinstance(p, Problem) for p in raised.value.problems)
 
 
 def test_a_page_whose_template_takes_too_long_stops_the_build_too(

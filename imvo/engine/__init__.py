@@ -1,13 +1,18 @@
 """The site engine in one place: MkDocs 1.x, or properdocs, its maintained fork.
 
-Every name the build takes from the engine is imported here, so that a change of engine or
-fork touches only this module (see "Engine plan" in README.md). IMVO_ENGINE chooses:
+Every name the build takes from the engine is imported here, and every reading of what the
+engine says or makes is in this package, so that a change of engine or fork touches only
+it (see "Engine plan" in README.md): `config` (mkdocs.yml and the settings of each
+language, handed over as a dict), `plugin` (the pages and progress of one build), `run`
+(one build, its problems as data) and `markdown_path` (the pages that still come as
+Markdown). IMVO_ENGINE chooses:
 
 - `mkdocs` (the default): MkDocs 1.6, no longer maintained;
 - `properdocs`: the maintained continuation of MkDocs 1.x. Its `replacement` module makes
   every later `import mkdocs.…` (ours and mkdocs-material's) load `properdocs.…`, and its
-  own messages go to the `properdocs` logger. The `mkdocs` logger, which our hooks write to
-  (`mkdocs.imvo`), is hung under it, so that the strict build counts their warnings too.
+  own messages go to the `properdocs` logger. The `mkdocs` logger, which Python-Markdown
+  extensions of ours write to (`mkdocs.imvo`), is hung under it, so that the build collects
+  their warnings too.
 
 Import this module before anything that imports mkdocs (mkdocs-material does).
 """
@@ -33,9 +38,9 @@ LOGGER = logging.getLogger(NAME)
 
 # The names the build uses, under their mkdocs names (properdocs answers to them too).
 from mkdocs.commands.build import build  # noqa: E402
-from mkdocs.config import load_config  # noqa: E402
+from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import Abort, MkDocsException  # noqa: E402
-from mkdocs.plugins import event_priority  # noqa: E402
+from mkdocs.plugins import BasePlugin, event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.toc import TableOfContents, get_toc  # noqa: E402
 
@@ -47,15 +52,16 @@ __all__ = [
     "LOGGER",
     "NAME",
     "Abort",
+    "BasePlugin",
     "File",
     "Files",
     "LiveReloadServer",
+    "MkDocsConfig",
     "MkDocsException",
     "TableOfContents",
     "build",
     "event_priority",
     "get_toc",
-    "load_config",
 ]
 
 

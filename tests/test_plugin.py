@@ -1,4 +1,6 @@
-"""The mkdocs hooks: stashed blocks put back, the table of contents from finished headings."""
+"""The build's mkdocs plugin: its pages, finished HTML and headings; and the path of pages
+that still come as Markdown (stashed blocks put back, the table of contents from finished
+headings), which goes when render hands HTML."""
 
 from __future__ import annotations
 
@@ -7,23 +9,22 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import markdown
-from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 from mkdocs.utils.meta import get_data
 
-from imvo.mkdocs_hooks import (
-    block_ids,
-    heading_ids_apart,
-    headings_toc,
-    on_env,
-    on_page_content,
-    on_page_markdown,
-)
-from imvo.render import Page
+from imvo import ROOT
+from imvo.engine.config import language_config, validated
+from imvo.engine.markdown_path import block_ids, heading_ids_apart, headings_toc
+from imvo.engine.plugin import ImvoPlugin
+from imvo.engine.run import run_build
+from imvo.render import Page, TocEntry
 from imvo.validate import load_content
-from imvo.write import ROOT, build_site, hand_over
+from imvo.write import build_site
+
+on_env = ImvoPlugin().on_env
 
 
 def _titles(toc: object) -> list[tuple[int, str, str, list[str]]]:
@@ -75,10 +76,18 @@ def test_imvo_once_keeps_a_part_per_folder_and_renders_it_each_time_when_not_sha
     assert once("nav", here, True, caller=lambda: "again") == "root"
 
 
+_PLUGIN = ImvoPlugin()
+
+
 def _handed(markdown: str, *blocks: str) -> SimpleNamespace:
-    """Hand over one page with its stashed blocks; return it as mkdocs would pass it."""
-    hand_over([Page(key="k", name="page", title="A", markdown=markdown, blocks=blocks)])
+    """Give the plugin one page with its stashed blocks; return it as mkdocs would pass it."""
+    _PLUGIN.pages = ImvoPlugin(
+        [Page(key="k", name="page", title="A", markdown=markdown, blocks=blocks)]
+    ).pages
     return SimpleNamespace(file=SimpleNamespace(src_uri="page.md"), toc=None)
+
+
+on_page_content = _PLUGIN.on_page_content
 
 
 def test_stashed_blocks_go_back_sanitised_and_their_headings_reach_the_toc() -> None:
@@ -91,26 +100,97 @@ def test_stashed_blocks_go_back_sanitised_and_their_headings_reach_the_toc() -> 
     assert other.toc is None
 
 
-def test_handed_over_pages_reach_mkdocs_as_files_index_first(tmp_path: Path) -> None:
-    hand_over(
+def _registered(tmp_path: Path, plugin: ImvoPlugin) -> Any:
+    """A validated configuration of one language with the plugin registered, as run_build
+    makes it."""
+    (tmp_path / "docs").mkdir(parents=True, exist_ok=True)
+    config = validated(language_config("nl", tmp_path / "docs", tmp_path / "s", [], None))
+    config.plugins["imvo"] = plugin
+    return config
+
+
+def test_the_plugins_pages_reach_mkdocs_as_files_index_first(tmp_path: Path) -> None:
+    plugin = ImvoPlugin(
         [Page(key=k, name=k, title=k, markdown=f"# {k}\n") for k in ("zeta", "index", "alpha")]
     )
-    (tmp_path / "docs").mkdir()
-    config = load_config(
-        str(ROOT / "mkdocs.yml"), docs_dir=str(tmp_path / "docs"), site_dir=str(tmp_path / "s")
-    )
+    config = _registered(tmp_path, plugin)
     files = config.plugins.on_files(Files([]), config=config)
     assert [f.src_uri for f in files] == ["index.md", "alpha.md", "zeta.md"]
     assert files.get_file_from_path("alpha.md").content_string == "# alpha\n"
 
 
+def test_two_builds_in_one_process_see_only_their_own_pages(tmp_path: Path) -> None:
+    first = ImvoPlugin([Page(key="a", name="a", title="A", markdown="# A\n")])
+    second = ImvoPlugin([Page(key="b", name="b", title="B", markdown="# B\n")])
+    one, two = _registered(tmp_path / "1", first), _registered(tmp_path / "2", second)
+    assert [f.src_uri for f in one.plugins.on_files(Files([]), config=one)] == ["a.md"]
+    assert [f.src_uri for f in two.plugins.on_files(Files([]), config=two)] == ["b.md"]
+    first.page_started("a.md")
+    assert (first.page_in_progress(), second.page_in_progress()) == ("a.md", None)
+
+
+def test_two_whole_builds_in_one_process_make_only_their_own_pages(tmp_path: Path) -> None:
+    """run_build hands mkdocs the configuration as a dict and the pages in the plugin."""
+    for run, names in enumerate((("index", "a"), ("index", "b"))):
+        pages = [
+            Page(key=n, name=n, title=n, markdown=f"# {n}\n", meta={"title": n}) for n in names
+        ]
+        docs, site = tmp_path / str(run) / "docs", tmp_path / str(run) / "site"
+        docs.mkdir(parents=True)
+        nav = [{name: f"{name}.md"} for name in names]
+        run_build(language_config("en", docs, site, nav, None), ImvoPlugin(pages))
+        assert sorted(p.name for p in site.glob("*.html")) == sorted(
+            ["404.html", *(f"{n}.html" for n in names)]
+        )
+    assert list(docs.iterdir()) == []  # nothing was written for mkdocs to read back
+
+
 def test_pages_get_their_metadata_from_memory_and_none_from_their_text() -> None:
     markdown = "\nLet op: deze regel is tekst, geen metadata.\n"
-    hand_over([Page(key="k", name="page", title="T", markdown=markdown, meta={"title": "T"})])
+    plugin = ImvoPlugin(
+        [Page(key="k", name="page", title="T", markdown=markdown, meta={"title": "T"})]
+    )
     assert get_data(markdown) == ("Let op: deze regel is tekst, geen metadata.\n", {})
     page = SimpleNamespace(file=SimpleNamespace(src_uri="page.md"), meta={})
-    assert on_page_markdown(markdown, page=page) == markdown
+    assert plugin.on_page_markdown(markdown, page=page) == markdown
     assert page.meta == {"title": "T"}
+    assert plugin.page_in_progress() == "page.md"
+
+
+def test_a_page_that_comes_as_html_gets_no_markdown_work_and_keeps_its_headings() -> None:
+    html = '<h1 id="t">T</h1><h2 id="a">A &amp; B</h2><h3 id="c">C</h3><h2 id="d">D</h2>'
+    headings = (
+        TocEntry(1, "t", "T"),
+        TocEntry(2, "a", "A &amp; B"),
+        TocEntry(3, "c", "C"),
+        TocEntry(2, "d", "D"),
+    )
+    plugin = ImvoPlugin(
+        [
+            Page(
+                key="k",
+                name="p",
+                title="T",
+                markdown="",
+                meta={"title": "T"},
+                html=html,
+                toc=headings,
+            )
+        ]
+    )
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="p.md"), meta={}, toc=None)
+    assert plugin.on_page_markdown("# ignored\n", page=page) == ""
+    assert page.meta == {"title": "T"}
+    assert plugin.on_page_content("", page=page) == html  # as it came, not sanitised again
+    assert _titles(page.toc) == [(1, "t", "T", ["a", "d"])]
+    assert _titles(page.toc.items[0].children) == [
+        (2, "a", "A &amp; B", ["c"]),
+        (2, "d", "D", []),
+    ]
+    # The same nesting Python-Markdown's toc extension gives the same headings.
+    md = markdown.Markdown(extensions=["toc", "attr_list"])
+    md.convert("# T\n\n## A &amp; B { #a }\n\n### C\n\n## D\n")
+    assert md.toc_tokens[0]["children"][0]["children"][0]["id"] == "c"  # type: ignore[attr-defined]
 
 
 def test_a_markdown_heading_keeps_clear_of_the_anchors_of_stashed_blocks() -> None:

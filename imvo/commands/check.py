@@ -1,0 +1,56 @@
+"""`python build.py check`: validate the content and report warnings; write nothing."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from imvo.messages import LANGS, set_language
+
+if TYPE_CHECKING:
+    from imvo.check import CheckResult
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Validate the content and report warnings; write nothing."""
+    from imvo.check import exit_code, report, run_check
+
+    result = run_check(args.content, Path.cwd())
+    if args.format == "json":
+        # For the pull request's comment: every problem with its code and both wordings.
+        print(json.dumps(problems_json(result, strict=args.strict), ensure_ascii=False, indent=1))
+        return exit_code(result, strict=args.strict)
+    for problem in result.problems:
+        if args.format == "github":
+            print(problem.github())
+        else:
+            print(problem.text(), file=sys.stderr)
+    print(report(result, strict=args.strict), file=sys.stderr)
+    return exit_code(result, strict=args.strict)
+
+
+def problems_json(result: CheckResult, *, strict: bool) -> dict[str, Any]:
+    """What `check --format json` prints: the counts, the closing line in both languages,
+    and every problem (see Problem.as_json)."""
+    from imvo.check import exit_code, report
+    from imvo.messages import language
+
+    current = language()
+    closing = {}
+    for lang in LANGS:
+        set_language(lang)
+        closing[lang] = report(result, strict=strict)
+    set_language(current)
+    return {
+        "version": 1,
+        "covenants": result.covenants,
+        "errors": len(result.errors),
+        "warnings": len(result.warnings),
+        "strict": strict,
+        "passed": exit_code(result, strict=strict) == 0,
+        "summary": closing,
+        "problems": [problem.as_json() for problem in result.problems],
+    }

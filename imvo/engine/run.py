@@ -1,0 +1,99 @@
+"""One mkdocs build of one language, and the problems it ends with, as data.
+
+The engine's warnings are taken as log records while it builds: each becomes a Problem
+that names the content file of the page being made, or mkdocs.yml when no page is. The
+build's own checks record theirs on the plugin. mkdocs.yml sets strict, so any of them
+fails the build.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from imvo.engine import LOGGER, Abort, MkDocsException, build
+from imvo.engine.config import validated
+from imvo.engine.markdown_path import link_warning_problem
+from imvo.engine.plugin import CONFIG_FILE, ImvoPlugin
+from imvo.problems import BuildError, Problem, printable
+
+PLUGIN_NAME = "imvo"
+"""The name the build's plugin is registered under, beside the plugins of mkdocs.yml."""
+
+
+class _Collect(logging.Handler):
+    """Every warning of the engine during one build, as a Problem."""
+
+    def __init__(self, plugin: ImvoPlugin) -> None:
+        super().__init__(logging.WARNING)
+        self.plugin = plugin
+        self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+        """The problems of records below ERROR: what is left when the engine crashes (its
+        own error then only says again what the crash says)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        # The path of pages that still come as Markdown: mkdocs checks their links.
+        problem = link_warning_problem(message, self.plugin)
+        if problem is None:
+            uri = self.plugin.page_in_progress()
+            problem = Problem(self.plugin.source_of(uri), 1, "(file)", printable(message))
+        self.problems.append(problem)
+        if record.levelno < logging.ERROR:
+            self.warnings.append(problem)
+
+
+def run_build(config: dict[str, Any], plugin: ImvoPlugin) -> None:
+    """Build one language with the engine: the configuration as a dict, the pages in the
+    plugin. Raises BuildError with the problems that stopped it."""
+    made = validated(config)
+    made.plugins[PLUGIN_NAME] = plugin  # its on_* methods join the build's events
+    collect = _Collect(plugin)
+    before = LOGGER.level, LOGGER.propagate
+    LOGGER.addHandler(collect)
+    LOGGER.setLevel(logging.INFO)
+    LOGGER.propagate = False  # the build's messages are its problems, not printed lines
+    token = plugin.make_current()
+    try:
+        build(made)
+    except (Abort, MkDocsException) as error:
+        # The closing "Aborted with N warnings in strict mode!" adds nothing to the warnings.
+        found = [*collect.problems, *plugin.problems]
+        raise BuildError(problems=found or [_stopped(plugin, error)]) from None
+    except Exception as error:  # a crash inside mkdocs or an extension: one line, not a trace
+        found = [*collect.warnings, *plugin.problems, _stopped(plugin, error)]
+        raise BuildError(problems=found) from error
+    finally:
+        LOGGER.removeHandler(collect)
+        LOGGER.setLevel(before[0])
+        LOGGER.propagate = before[1]
+        token.var.reset(token)
+    if plugin.problems or (made.strict and collect.problems):
+        raise BuildError(problems=[*collect.problems, *plugin.problems])
+
+
+def _stopped(plugin: ImvoPlugin, error: Exception) -> Problem:
+    """The problem of a build the engine stopped: in the page it was making, if any."""
+    uri = plugin.page_in_progress()
+    if isinstance(error, (Abort, MkDocsException)):
+        return Problem(plugin.source_of(uri), 1, "(file)", printable(str(error)))
+    what = printable(f"{type(error).__name__}: {_reason(error)}")
+    if uri is None:
+        return Problem(CONFIG_FILE, 1, "(file)", f"mkdocs stopped: {what}")
+    return Problem(
+        plugin.source_of(uri),
+        1,
+        "(text)",
+        f"mkdocs could not make this page ({what}); look in this file's texts for an "
+        "unusual link or a pattern repeated very many times",
+    )
+
+
+def _reason(error: Exception) -> str:
+    """What went wrong, in words that do not depend on where in the stack it happened."""
+    if isinstance(error, RecursionError):
+        # Python adds 'while calling a Python object' or 'in comparison' by the frame the
+        # limit struck in, which moves with every frame below the build.
+        return "maximum recursion depth exceeded"
+    return str(error)
