@@ -30,10 +30,11 @@ from imvo import ROOT
 from imvo.history import History
 from imvo.i18n import Translator
 from imvo.interrupt import held_signals, signals_as_interrupt, worker_pool
+from imvo.markdown_text import abbreviations
 from imvo.model import LANGUAGES, Corpus
 from imvo.pages import TEXT_PAGES, page_name
 from imvo.problems import BuildError, printable
-from imvo.render import Page, Renderer, abbreviations
+from imvo.render import Page, Renderer
 from imvo.target import check_replaceable, check_target, mark
 
 
@@ -331,10 +332,13 @@ def _build_language(lang: str) -> tuple[float, float]:
         history=job.history,
         report_url=job.report_url,
         site_url=job.site_url,
+        content=job.content,
     )
     renderer.on_page = page_started
     pages = renderer.language(lang)
     page_finished()
+    if renderer.problems:
+        raise BuildError("\n".join(problem.text() for problem in sorted(set(renderer.problems))))
     folder = job.work / "docs" / lang  # stays empty: mkdocs gets the pages from memory
     folder.mkdir(parents=True, exist_ok=True)
     hand_over(pages)
