@@ -81,9 +81,7 @@ def on_page_content(html: str, page: Any = None, config: Any = None, **_: Any) -
     if ours is None:
         return sanitize(html)
     page.toc = get_toc(
-        nest_toc_tokens(
-            [{"level": e.level, "id": e.id, "name": e.name} for e in ours.toc]
-        )
+        nest_toc_tokens([{"level": e.level, "id": e.id, "name": e.name} for e in ours.toc])
     )
     return ours.html
 

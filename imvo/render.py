@@ -182,9 +182,7 @@ class Renderer:
         self._fields[lang] = Fields(self._glossary[lang], pages, self._lines)
         return self._fields[lang]
 
-    def _field(
-        self, value: Any, top: int = 1, *, inline: bool = False, at: Any = None
-    ) -> Markup:
+    def _field(self, value: Any, top: int = 1, *, inline: bool = False, at: Any = None) -> Markup:
         """The `md` filter: a Markdown field as HTML; `at` is its place in the content file
         (a tuple such as ('summary', 'nl')), so that a bad link is reported on its line."""
         fields = self._fields[self._lang]
@@ -215,9 +213,7 @@ class Renderer:
         self.on_page(f"{name}.md")
         self._lang = lang
         self._field_positions = self.corpus.positions.get(key)
-        self._field_file = (
-            f"{self.content}/texts/{key}.{lang}.md" if key in TEXT_PAGES else None
-        )
+        self._field_file = f"{self.content}/texts/{key}.{lang}.md" if key in TEXT_PAGES else None
         parts = self._render_parts(lang, key, kind, title, context, frozenset())
         if parts[1].clashes():
             parts = self._render_parts(

@@ -106,6 +106,7 @@ def language(r: Renderer, lang: str) -> list[Page]:
     pages += moved(r, lang, t, {page.key: page for page in pages})
     return pages
 
+
 def moved(r: Renderer, lang: str, t: Translator, by_key: dict[str, Page]) -> list[Page]:
     """The pages at old addresses: a link to where their content is now, not indexed."""
     pages = []
@@ -124,6 +125,7 @@ def moved(r: Renderer, lang: str, t: Translator, by_key: dict[str, Page]) -> lis
         pages.append(page)
     return pages
 
+
 def participant_pages(r: Renderer, lang: str, t: Translator) -> list[Page]:
     """'Is my organisation taking part?': one page, or an index and a page per letter."""
     name = page_name("participants", lang)
@@ -133,10 +135,7 @@ def participant_pages(r: Renderer, lang: str, t: Translator) -> list[Page]:
     title = t("participants.title")
     count = sum(len(orgs) for _letter, orgs in letters)
     common["cited_slugs"] = {
-        entry.slug
-        for _letter, orgs in letters
-        for _anchor, org in orgs
-        for entry in org.entries
+        entry.slug for _letter, orgs in letters for _anchor, org in orgs for entry in org.entries
     }
     if count < participants.SPLIT_FROM:
         page = r.page(
@@ -184,6 +183,7 @@ def participant_pages(r: Renderer, lang: str, t: Translator) -> list[Page]:
             )
         )
     return pages
+
 
 def nav(pages: list[Page]) -> list[dict[str, str]]:
     """The menu of one language: the pages in NAV_ORDER that exist, then any others."""

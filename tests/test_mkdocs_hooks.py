@@ -1,4 +1,4 @@
-"""The mkdocs hooks: stashed blocks put back, the table of contents from finished headings."""
+"""The mkdocs hooks: pages reach mkdocs as finished HTML, with their headings as the toc."""
 
 from __future__ import annotations
 
@@ -8,19 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 
-import markdown
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 from mkdocs.utils.meta import get_data
 
-from imvo.mkdocs_hooks import (
-    block_ids,
-    heading_ids_apart,
-    headings_toc,
-    on_env,
-    on_page_content,
-    on_page_markdown,
-)
+from imvo.fields import TocEntry
+from imvo.mkdocs_hooks import on_env, on_page_content, on_page_markdown
 from imvo.render import Page
 from imvo.validate import load_content
 from imvo.write import ROOT, build_site, hand_over
@@ -31,24 +24,6 @@ def _titles(toc: object) -> list[tuple[int, str, str, list[str]]]:
         (item.level, item.id, item.title, [child.id for child in item.children])
         for item in toc  # type: ignore[attr-defined]
     ]
-
-
-def test_toc_from_html_headings_matches_what_markdown_makes() -> None:
-    source = (
-        "# Titel\n\n## Thema's & risico's { #themes }\n\n### Vakbonden\n\n## Bronnen { #sources }\n"
-    )
-    md = markdown.Markdown(extensions=["toc", "attr_list"])
-    html = md.convert(source)
-    from_markdown = [(t["level"], t["id"], t["name"]) for t in md.toc_tokens]  # type: ignore[attr-defined]
-    toc = headings_toc(html)
-    assert [(level, id_, title) for level, id_, title, _ in _titles(toc)] == from_markdown
-    assert _titles(toc)[0][3] == ["themes", "sources"]
-    assert [child.id for child in toc.items[0].children[0].children] == ["vakbonden"]
-
-
-def test_toc_leaves_out_headings_without_an_id_and_strips_their_markup() -> None:
-    html = '<h2>No anchor</h2><h2 title="x>y" id="a">A <abbr title="x">OR</abbr>-lid</h2>'
-    assert _titles(headings_toc(html)) == [(2, "a", "A OR-lid", [])]
 
 
 def test_imvo_once_renders_a_part_once_per_key_and_build() -> None:
@@ -75,17 +50,14 @@ def test_imvo_once_keeps_a_part_per_folder_and_renders_it_each_time_when_not_sha
     assert once("nav", here, True, caller=lambda: "again") == "root"
 
 
-def _handed(markdown: str, *blocks: str) -> SimpleNamespace:
-    """Hand over one page with its stashed blocks; return it as mkdocs would pass it."""
-    hand_over([Page(key="k", name="page", title="A", markdown=markdown, blocks=blocks)])
-    return SimpleNamespace(file=SimpleNamespace(src_uri="page.md"), toc=None)
-
-
-def test_stashed_blocks_go_back_sanitised_and_their_headings_reach_the_toc() -> None:
-    page = _handed("# A\n\n<!--imvo-block-0-->\n", '<h2 id="b">B</h2><p onclick="x()">text</p>')
-    html = on_page_content('<h1 id="a">A</h1>\n<!--imvo-block-0-->', page=page)
-    assert html == '<h1 id="a">A</h1>\n<h2 id="b">B</h2><p>text</p>'
-    assert _titles(page.toc) == [(1, "a", "A", ["b"])]
+def test_a_page_reaches_mkdocs_as_its_html_with_its_headings_as_the_toc() -> None:
+    toc = (TocEntry(1, "a", "A"), TocEntry(2, "b", "B &amp; C"), TocEntry(2, "d", "D"))
+    hand_over([Page(key="k", name="page", title="A", html='<h1 id="a">A</h1>', toc=toc)])
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="page.md"), toc=None, meta={})
+    assert on_page_markdown("ignored", page=page) == ""
+    assert on_page_content("<p>what mkdocs made of nothing</p>", page=page) == ('<h1 id="a">A</h1>')
+    assert _titles(page.toc) == [(1, "a", "A", ["b", "d"])]
+    assert [child.title for child in page.toc.items[0].children] == ["B &amp; C", "D"]
     other = SimpleNamespace(file=SimpleNamespace(src_uri="other.md"), toc=None)
     assert on_page_content("<p onclick='x()'>x</p>", page=other) == "<p>x</p>"
     assert other.toc is None
@@ -93,7 +65,7 @@ def test_stashed_blocks_go_back_sanitised_and_their_headings_reach_the_toc() -> 
 
 def test_handed_over_pages_reach_mkdocs_as_files_index_first(tmp_path: Path) -> None:
     hand_over(
-        [Page(key=k, name=k, title=k, markdown=f"# {k}\n") for k in ("zeta", "index", "alpha")]
+        [Page(key=k, name=k, title=k, html=f"<h1>{k}</h1>") for k in ("zeta", "index", "alpha")]
     )
     (tmp_path / "docs").mkdir()
     config = load_config(
@@ -101,27 +73,16 @@ def test_handed_over_pages_reach_mkdocs_as_files_index_first(tmp_path: Path) -> 
     )
     files = config.plugins.on_files(Files([]), config=config)
     assert [f.src_uri for f in files] == ["index.md", "alpha.md", "zeta.md"]
-    assert files.get_file_from_path("alpha.md").content_string == "# alpha\n"
+    # mkdocs reads nothing: the page's HTML comes from memory (on_page_content).
+    assert files.get_file_from_path("alpha.md").content_string == ""
 
 
 def test_pages_get_their_metadata_from_memory_and_none_from_their_text() -> None:
-    markdown = "\nLet op: deze regel is tekst, geen metadata.\n"
-    hand_over([Page(key="k", name="page", title="T", markdown=markdown, meta={"title": "T"})])
-    assert get_data(markdown) == ("Let op: deze regel is tekst, geen metadata.\n", {})
+    hand_over([Page(key="k", name="page", title="T", html="<p>title: x</p>", meta={"title": "T"})])
+    assert get_data("") == ("", {})  # the text mkdocs gets holds no front matter
     page = SimpleNamespace(file=SimpleNamespace(src_uri="page.md"), meta={})
-    assert on_page_markdown(markdown, page=page) == markdown
+    assert on_page_markdown("", page=page) == ""
     assert page.meta == {"title": "T"}
-
-
-def test_a_markdown_heading_keeps_clear_of_the_anchors_of_stashed_blocks() -> None:
-    blocks = ['<h2 id="summary">Samenvatting</h2>', '<h2 id="summary_1">x</h2>']
-    html = '<h2 id="summary">Summary</h2>\n<h3 class="x" id="goals">Goals</h3>'
-    taken = block_ids(blocks)
-    assert heading_ids_apart(html, taken) == (
-        '<h2 id="summary_2">Summary</h2>\n<h3 class="x" id="goals">Goals</h3>'
-    )
-    assert taken == {"summary", "summary_1", "summary_2"}
-    assert heading_ids_apart(html, block_ids(["<p>no anchors</p>"])) == html
 
 
 def test_a_heading_in_an_editors_text_gets_its_own_anchor_on_the_built_page(
@@ -143,32 +104,3 @@ def test_a_heading_in_an_editors_text_gets_its_own_anchor_on_the_built_page(
         ("4", "summary_1"),
     ]
     assert re.findall(r'href="#(summary[^"]*)"', page) == ["summary", "summary_1"]
-
-
-def test_a_tag_left_open_in_a_text_stays_in_its_own_piece() -> None:
-    page = _handed(
-        "<!--imvo-block-0-->\n\nSee <a href='https://example.org/'>this\n\n"
-        "<!--imvo-block-1-->\n\nA <select>hidden?\n\n<!--imvo-block-2-->\n",
-        *('<h2 id="a">A</h2>', '<h2 id="b">B</h2>', '<h2 id="c">C</h2>'),
-    )
-    html = on_page_content(
-        '<!--imvo-block-0-->\n<p>See <a href="https://example.org/">this</p>\n'
-        "<!--imvo-block-1-->\n<p>A <select>hidden?</p>\n<!--imvo-block-2-->",
-        page=page,
-    )
-    assert html == (
-        '<h2 id="a">A</h2>\n<p>See <a href="https://example.org/">this</a></p>\n'
-        # The parser's repair of the open <select> leaves an empty paragraph; the select
-        # itself goes, and the heading after it is outside it.
-        '<h2 id="b">B</h2>\n<p>A hidden?<p></p></p>\n<h2 id="c">C</h2>'
-    )
-
-
-def test_a_heading_in_a_quote_or_a_note_box_keeps_its_place() -> None:
-    page = _handed("# T\n")
-    html = (
-        '<blockquote>\n<h2 id="a">A</h2>\n<p>x</p>\n</blockquote>\n'
-        '<div class="admonition note">\n<p class="admonition-title">Let op</p>\n'
-        '<h2 id="b">B</h2>\n<p>y</p>\n</div>'
-    )
-    assert on_page_content(html, page=page) == html
