@@ -95,6 +95,8 @@ def problem_of(key: str, address: str, pages: set[str], raw: bool = False) -> st
         return "absolute"
     if not raw and key == "href" and page_of(address, pages) is not None:
         return None
+    if raw and key == "src":
+        return None  # as before the render stage checked links: raw images are not looked up
     path = address.partition("#")[0].partition("?")[0]
     if path and (not path.endswith(".html") or path.removesuffix(".html") not in pages):
         return "missing"
