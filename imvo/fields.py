@@ -150,13 +150,35 @@ class Fields:
         """
         self.where = where
         self.md.reset()
-        out = sanitize_text(self.md.convert(str(md_block(value, top)))).strip()
+        try:
+            converted = self.md.convert(str(md_block(value, top)))
+        except (RecursionError, ValueError, IndexError) as error:
+            # Python-Markdown gives up on some texts (ten thousand definitions in a row run
+            # it out of recursion): one line on the field's place, not a traceback.
+            if where is None:
+                raise
+            self.parts.problems.append(
+                Problem(where.path, where.line, "(text)", _CRASH.format(error=_named(error)))
+            )
+            return Markup("")
+        out = sanitize_text(converted).strip()
         for token in _flat(getattr(self.md, "toc_tokens", [])):
             self.parts.toc.append(TocEntry(token["level"], token["id"], token["name"]))
             self.parts.taken.add(token["id"])
         if inline and out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
             out = out[3:-4]
         return Markup(out)
+
+
+_CRASH = (
+    "Markdown could not make this text into a page ({error}); look in it for an unusual link "
+    "or a pattern repeated very many times"
+)
+
+
+def _named(error: BaseException) -> str:
+    """'RecursionError: maximum recursion depth exceeded': an error as one line."""
+    return " ".join(f"{type(error).__name__}: {error}".split())
 
 
 def _flat(tokens: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -577,9 +577,7 @@ def test_the_news_page_lists_changes_in_words(fixture_corpus: Corpus) -> None:
     ) in english["news"].html
     assert "There are no corrections yet." in english["corrections"].html
     unknown = {p.key: p for p in Renderer(fixture_corpus).language("nl")}
-    assert "De geschiedenis van de factsheets is niet beschikbaar" in "".join(
-        unknown["news"].html
-    )
+    assert "De geschiedenis van de factsheets is niet beschikbaar" in "".join(unknown["news"].html)
 
 
 def test_a_factsheet_shows_when_it_last_changed_what_changed_and_where_to_report(
@@ -607,8 +605,6 @@ def test_a_factsheet_shows_when_it_last_changed_what_changed_and_where_to_report
         '%2Frepo%2Fvoorbeeld.html">Meld een fout op deze pagina</a>'
     ) in dutch
     # Without a repository to report to, the link leads to the page that says how.
-    english = "".join(
-        {p.key: p for p in Renderer(fixture_corpus).language("en")}["voorbeeld"].html
-    )
+    english = "".join({p.key: p for p in Renderer(fixture_corpus).language("en")}["voorbeeld"].html)
     assert '<a href="corrections.html#report">Report an error on this page</a>' in english
     assert "What changed on this page is not known in this copy of the site." in english
