@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic_core import to_json
 
+from imvo.facts import party_count
 from imvo.model import LANGUAGES, Corpus, Covenant, Role
 
 FORMAT_VERSION = "1.1"
@@ -32,10 +33,7 @@ DATAPACKAGE = "datapackage.json"
 
 
 def _party_count(covenant: Covenant) -> int:
-    # The one count the overview and the factsheet show too (imported here: render imports
-    # this module for the data page).
-    from imvo.render import party_count
-
+    # The one count the overview and the factsheet show too (imvo/facts.py).
     return party_count(covenant)
 
 

@@ -21,11 +21,12 @@ from pathlib import Path
 
 from imvo.history import History
 from imvo.interrupt import held_signals, signals_as_interrupt, worker_pool
+from imvo.markdown_text import abbreviations
 from imvo.model import LANGUAGES, Corpus
 from imvo.pages import TEXT_PAGES, page_name
 from imvo.problems import BuildError, Problem
 from imvo.progress import Progress, watch
-from imvo.render import Page, Renderer, abbreviations
+from imvo.render import Page, Renderer
 from imvo.target import check_replaceable, check_target, mark
 
 
@@ -120,10 +121,13 @@ def _build_language(lang: str) -> tuple[float, float]:
         history=job.history,
         report_url=job.report_url,
         site_url=job.site_url,
+        content=job.content,
     )
     renderer.on_page = record.begin
     pages = renderer.language(lang)
     record.end()
+    if renderer.problems:  # links in the content, found while rendering: nothing is written
+        raise BuildError(problems=renderer.problems)
     folder = job.work / "docs" / lang  # stays empty: mkdocs gets the pages from memory
     folder.mkdir(parents=True, exist_ok=True)
     sources = page_sources(job.corpus, lang, job.content)
@@ -142,28 +146,6 @@ def _build_language(lang: str) -> tuple[float, float]:
 
 
 # Until page_links moves to the render stage: it reads the build in progress through these.
-
-
-def hand_over(pages: list[Page]) -> None:
-    """Make a build of these pages the one in progress (until page_links moves to the render
-    stage; builds themselves hand their pages to their plugin)."""
-    from imvo.engine.plugin import ImvoPlugin
-
-    ImvoPlugin(pages).make_current()
-
-
-def handed_over() -> dict[str, Page]:
-    """The pages of the build in progress (until page_links moves to the render stage)."""
-    from imvo.engine.plugin import current
-
-    return current().pages
-
-
-def page_in_progress() -> str | None:
-    """The page the build in progress is making (until page_links moves to the render stage)."""
-    from imvo.engine.plugin import current
-
-    return current().page_in_progress()
 
 
 def build_site(

@@ -14,7 +14,6 @@ import pytest
 
 from imvo import engine
 from imvo.engine.config import SHARED, language_config, validated
-from imvo.engine.markdown_path import link_warning_problem
 from imvo.engine.plugin import ImvoPlugin
 from imvo.engine.run import _Collect
 from imvo.problems import BuildError
@@ -124,18 +123,3 @@ def test_a_warning_of_the_engine_names_the_page_being_made_or_mkdocs_yml() -> No
     ]
 
 
-def test_mkdocs_link_warnings_of_the_markdown_path_become_editors_problems() -> None:
-    """Until render hands HTML and checks links itself (see markdown_path)."""
-    plugin = ImvoPlugin(sources={"voorbeeld": "content/covenants/voorbeeld.yaml"})
-    missing = (
-        "Doc file 'voorbeeld.md' contains a link 'x.html', but the target is not found "
-        "among documentation files."
-    )
-    problem = link_warning_problem(missing, plugin)
-    assert problem is not None
-    assert problem.text("en") == (
-        "content/covenants/voorbeeld.yaml:1: (link): the link 'x.html' leads to no page of the "
-        "site; link to a page that exists (such as 'overzicht.html') or to a full https:// address"
-    )
-    assert link_warning_problem("mkdocs stopped: ValueError: x", plugin) is None
-    assert link_warning_problem("Some other warning", plugin) is None

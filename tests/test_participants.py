@@ -333,7 +333,7 @@ def _pages(corpus: Corpus, lang: str) -> dict[str, Any]:
 
 
 def _html(page: Any) -> str:
-    return page.markdown + "\n".join(page.blocks)
+    return str(page.html)
 
 
 def test_the_page_lists_every_organisation_a_to_z_with_its_covenants(

@@ -14,10 +14,10 @@ from browser_fixtures import ServedSite
 from pypdf import PdfReader
 
 from imvo import pdf
+from imvo.facts import party_count
 from imvo.model import LANGUAGES, Corpus
 from imvo.outputs import post_steps
 from imvo.problems import BuildError
-from imvo.render import party_count
 from imvo.write import build_site
 
 

@@ -12,8 +12,17 @@ import pytest
 from jinja2 import DictLoader, Environment, UndefinedError
 
 from imvo.data import covenants_csv
+from imvo.facts import has_page, party_count, predecessors, status_phrase
 from imvo.history import Change, CovenantHistory, History
 from imvo.i18n import Translator
+from imvo.markdown_text import (
+    abbreviation_markup,
+    abbreviations,
+    first_sentence,
+    md_block,
+    md_plain,
+    split_title,
+)
 from imvo.model import (
     Corpus,
     Covenant,
@@ -24,29 +33,12 @@ from imvo.model import (
     parse_partial_date,
 )
 from imvo.pages import page_name
-from imvo.render import (
-    Renderer,
-    abbreviation_markup,
-    abbreviations,
-    alternate_href,
-    first_sentence,
-    has_page,
-    md_block,
-    md_plain,
-    party_count,
-    predecessors,
-    site_path,
-    split_title,
-    stash_html,
-    status_phrase,
-    template_cache,
-    unstash_html,
-)
+from imvo.render import Renderer, alternate_href, site_path, template_cache
 
 
 def _page(corpus: Corpus, lang: str, key: str) -> str:
     pages = {page.key: page for page in Renderer(corpus).language(lang)}
-    return unstash_html(pages[key].markdown, list(pages[key].blocks))
+    return pages[key].html
 
 
 def _covenant(status: str, ended: str | None, signed: str | None = "2016-07-04") -> Covenant:
@@ -201,8 +193,8 @@ def test_factsheet_shows_the_new_facts_in_the_reader_s_order(fixture_corpus: Cor
     ) in page
     # With steps of its own, the union's role has a section further down, with its source.
     assert (
-        '<h2 id="union-role">Unions in this agreement</h2>\n\nThe FNV sat on the steering '
-        f'committee.\n\n<div class="imvo-src-line">{SOURCE_B}</div>'
+        '<h2 id="union-role">Unions in this agreement</h2>\n\n<p>The FNV sat on the steering '
+        f'committee.</p>\n<div class="imvo-src-line">{SOURCE_B}</div>'
     ) in page
     # Key facts, straight after them the action box, then what came after, notes, the check.
     order = ["imvo-lead", "imvo-facts", "what-you-can-do", "imvo-after-end", "imvo-notes"]
@@ -398,25 +390,20 @@ def test_partial_dates_render_in_overview(fixture_corpus: Corpus) -> None:
     assert PartialDate(2016, 7, 4).iso() == "2016-07-04"
 
 
-def test_finished_html_blocks_are_stashed_and_put_back() -> None:
-    markdown = (
-        '# T\n\n<dl class="x">\n<dt>a</dt><dd>b</dd>\n</dl>\n\nText with <span>x</span>.\n\n'
-        "<div>\n\nopen div\n\n</div>\n\n```\n<p>code</p>\n\n<p>still code</p>\n```\n"
-    )
-    stashed, blocks = stash_html(markdown)
-    assert blocks == ('<dl class="x">\n<dt>a</dt><dd>b</dd>\n</dl>',)
-    assert stashed == markdown.replace(blocks[0], "<!--imvo-block-0-->")
-    assert unstash_html("<h1>T</h1>\n<!--imvo-block-0-->\n", list(blocks)) == (
-        '<h1>T</h1>\n<dl class="x">\n<dt>a</dt><dd>b</dd>\n</dl>\n'
-    )
-
-
-def test_html_blocks_in_a_row_go_behind_one_placeholder() -> None:
-    markdown = '<h2 id="a">A</h2>\n\n<p>x</p>\n\n\nText.\n\n<h2 id="b">B</h2>\n'
-    stashed, blocks = stash_html(markdown)
-    assert stashed == "<!--imvo-block-0-->\n\n\nText.\n\n<!--imvo-block-1-->\n"
-    assert blocks == ('<h2 id="a">A</h2>\n\n<p>x</p>', '<h2 id="b">B</h2>')
-    assert unstash_html(stashed, list(blocks)) == markdown
+def test_every_page_leaves_the_render_stage_as_html_with_its_headings(
+    fixture_corpus: Corpus,
+) -> None:
+    pages = Renderer(fixture_corpus).language("nl")
+    assert pages
+    for page in pages:
+        # A moved page is one block that search leaves out, its title inside it.
+        assert page.html.startswith("<h1 id=" if page.key != "land-en-tuinbouw" else "<div"), page
+        assert page.toc[0].level == 1, page.name
+    factsheet = next(page for page in pages if page.key == "voorbeeld")
+    ids = [entry.id for entry in factsheet.toc]
+    assert ids[:4] == ["convenant-voorbeeldsector", "glance", "what-you-can-do", "complaints"]
+    assert len(ids) == len(set(ids))
+    assert all(f'id="{anchor}"' in factsheet.html for anchor in ids)
 
 
 def test_abbreviations_per_language(fixture_corpus: Corpus) -> None:
@@ -441,7 +428,7 @@ def test_factsheet_headings_are_html_with_the_anchors_of_markdown(
     fixture_corpus: Corpus,
 ) -> None:
     page = _page(fixture_corpus, "nl", "voorbeeld")
-    assert page.startswith("\n# Convenant Voorbeeldsector\n")
+    assert page.startswith('<h1 id="convenant-voorbeeldsector">Convenant Voorbeeldsector</h1>\n')
     assert '<h2 id="sources">Bronnen</h2>' in page
     assert '<h3 id="vakbonden">Vakbonden <span class="imvo-party-group__n">(1)</span></h3>' in page
 
@@ -452,7 +439,7 @@ def test_factsheets_link_their_pdf_only_when_the_build_makes_them(
     link = '<a href="pdf/voorbeeld.pdf" type="application/pdf">Download this factsheet as a PDF</a>'
     assert link in _page(fixture_corpus, "en", "voorbeeld")
     pages = {p.key: p for p in Renderer(fixture_corpus, pdf_links=False).language("en")}
-    without = unstash_html(pages["voorbeeld"].markdown, list(pages["voorbeeld"].blocks))
+    without = pages["voorbeeld"].html
     assert "pdf/voorbeeld.pdf" not in without
 
 
@@ -479,12 +466,6 @@ def test_compiled_templates_are_cached_where_the_folder_can_be_written(tmp_path:
     blocked = tmp_path / "file"
     blocked.write_text("not a folder", encoding="utf-8")
     assert template_cache(blocked / "jinja") is None
-
-
-def test_a_placeholder_typed_into_a_text_stays_text() -> None:
-    stashed, blocks = stash_html('<h2 id="a">A</h2>\n\nSee <!--imvo-block-0-->.\n')
-    assert stashed == "<!--imvo-block-0-->\n\nSee &lt;!--imvo-block-0-->.\n"
-    assert blocks == ('<h2 id="a">A</h2>',)
 
 
 @pytest.mark.parametrize(
@@ -533,7 +514,9 @@ def test_a_heading_in_a_factsheet_field_is_a_sub_heading_of_its_section(
     changed = covenant.model_copy(update={"summary": summary})
     corpus = dataclasses.replace(fixture_corpus, covenants={"voorbeeld": changed})
     page = _page(corpus, "nl", "voorbeeld")
-    assert '<h2 id="summary">Samenvatting</h2>\n\n### Achtergrond\n\nTekst.\n' in page
+    assert (
+        '<h2 id="summary">Samenvatting</h2>\n\n<h3 id="achtergrond">Achtergrond</h3>\n<p>Tekst.</p>'
+    ) in page
 
 
 def test_first_sentence_reads_only_the_start_of_a_long_text() -> None:
@@ -591,12 +574,10 @@ def test_the_news_page_lists_changes_in_words(fixture_corpus: Corpus) -> None:
     assert (
         '<li><time datetime="2026-02-03">3 February 2026</time>: '
         '<a href="voorbeeld.html">Example</a><ul>\n<li>Status: running → ended</li>'
-    ) in "".join(english["news"].blocks)
-    assert "There are no corrections yet." in "".join(english["corrections"].blocks)
+    ) in english["news"].html
+    assert "There are no corrections yet." in english["corrections"].html
     unknown = {p.key: p for p in Renderer(fixture_corpus).language("nl")}
-    assert "De geschiedenis van de factsheets is niet beschikbaar" in "".join(
-        unknown["news"].blocks
-    )
+    assert "De geschiedenis van de factsheets is niet beschikbaar" in "".join(unknown["news"].html)
 
 
 def test_a_factsheet_shows_when_it_last_changed_what_changed_and_where_to_report(
@@ -612,7 +593,7 @@ def test_a_factsheet_shows_when_it_last_changed_what_changed_and_where_to_report
         report_url="https://github.com/org/repo/issues/new",
         site_url="https://org.github.io/repo/",
     )
-    dutch = "".join({p.key: p for p in renderer.language("nl")}["voorbeeld"].blocks)
+    dutch = {p.key: p for p in renderer.language("nl")}["voorbeeld"].html
     assert 'Laatst gewijzigd op <time datetime="2026-04-07">7 april 2026</time>.</p>' in dutch
     assert (
         '<li><time datetime="2026-04-07">7 april 2026</time>: Einddatum toegevoegd: juni 2020</li>'
@@ -624,8 +605,6 @@ def test_a_factsheet_shows_when_it_last_changed_what_changed_and_where_to_report
         '%2Frepo%2Fvoorbeeld.html">Meld een fout op deze pagina</a>'
     ) in dutch
     # Without a repository to report to, the link leads to the page that says how.
-    english = "".join(
-        {p.key: p for p in Renderer(fixture_corpus).language("en")}["voorbeeld"].blocks
-    )
+    english = "".join({p.key: p for p in Renderer(fixture_corpus).language("en")}["voorbeeld"].html)
     assert '<a href="corrections.html#report">Report an error on this page</a>' in english
     assert "What changed on this page is not known in this copy of the site." in english

@@ -9,13 +9,11 @@ shared between builds through module state.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from contextvars import ContextVar, Token
 from typing import Any
 
 from markdown.extensions.toc import nest_toc_tokens
 
 from imvo.engine import BasePlugin, File, Files, TableOfContents, get_toc
-from imvo.engine.markdown_path import markdown_page_content
 from imvo.i18n import Translator
 from imvo.problems import Problem
 from imvo.progress import Progress
@@ -85,11 +83,6 @@ class ImvoPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         """Note a problem; the build fails with it when mkdocs is done."""
         self.problems.append(problem)
 
-    def make_current(self) -> Token[ImvoPlugin | None]:
-        """Make this the build in progress for `current` (until page_links moves to the
-        render stage)."""
-        return _CURRENT.set(self)
-
     # --- mkdocs' events ---
 
     def on_env(self, env: Any, /, *, config: Any = None, files: Any = None) -> Any:
@@ -127,21 +120,22 @@ class ImvoPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         is the order of the sitemap and the search index.
         """
         for uri in sorted(self.pages, key=lambda uri: (uri != "index.md", uri)):
-            files.append(File.generated(config, uri, content=self.pages[uri].markdown))
+            # Empty: the page's content is HTML already (on_page_content gives it).
+            files.append(File.generated(config, uri, content=""))
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: Any, **_: Any) -> str:
         """Give the page its metadata (title, description, counterpart) from memory, and
         tell the build which page is being made (see write.PAGE_SECONDS).
 
-        A page that comes as finished HTML gives mkdocs no Markdown to convert.
+        Our pages come as finished HTML: mkdocs gets no Markdown to convert.
         """
         self.page_started(page.file.src_uri)
         ours = self.page(page.file.src_uri)
         if ours is None:
             return markdown
         page.meta = dict(ours.meta)
-        return "" if ours.html is not None else markdown
+        return ""
 
     def on_page_content(self, html: str, /, *, page: Any, **_: Any) -> str:
         """The page's finished HTML, and its headings as the theme's table of contents.
@@ -151,8 +145,6 @@ class ImvoPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         ours = self.page(page.file.src_uri) if page is not None else None
         if ours is None:
             return sanitize(html)
-        if ours.html is None:
-            return markdown_page_content(html, ours, page, self)
         page.toc = toc_of(ours.toc)
         return ours.html
 
@@ -160,14 +152,3 @@ class ImvoPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         """The page is done: its time no longer counts (see on_page_markdown)."""
         self.page_finished()
         return output
-
-
-_CURRENT: ContextVar[ImvoPlugin | None] = ContextVar("imvo_current_build", default=None)
-"""The build in progress in this process, for imvo.write's thin wrappers only (until
-page_links moves to the render stage)."""
-
-
-def current() -> ImvoPlugin:
-    """The build in progress (until page_links moves to the render stage); an empty one
-    between builds."""
-    return _CURRENT.get() or ImvoPlugin()

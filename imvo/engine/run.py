@@ -13,7 +13,6 @@ from typing import Any
 
 from imvo.engine import LOGGER, Abort, MkDocsException, build
 from imvo.engine.config import validated
-from imvo.engine.markdown_path import link_warning_problem
 from imvo.engine.plugin import CONFIG_FILE, ImvoPlugin
 from imvo.problems import BuildError, Problem, printable
 
@@ -33,12 +32,9 @@ class _Collect(logging.Handler):
         own error then only says again what the crash says)."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage()
-        # The path of pages that still come as Markdown: mkdocs checks their links.
-        problem = link_warning_problem(message, self.plugin)
-        if problem is None:
-            uri = self.plugin.page_in_progress()
-            problem = Problem(self.plugin.source_of(uri), 1, "(file)", printable(message))
+        uri = self.plugin.page_in_progress()
+        message = printable(record.getMessage())
+        problem = Problem(self.plugin.source_of(uri), 1, "(file)", message)
         self.problems.append(problem)
         if record.levelno < logging.ERROR:
             self.warnings.append(problem)
@@ -54,7 +50,6 @@ def run_build(config: dict[str, Any], plugin: ImvoPlugin) -> None:
     LOGGER.addHandler(collect)
     LOGGER.setLevel(logging.INFO)
     LOGGER.propagate = False  # the build's messages are its problems, not printed lines
-    token = plugin.make_current()
     try:
         build(made)
     except (Abort, MkDocsException) as error:
@@ -68,7 +63,6 @@ def run_build(config: dict[str, Any], plugin: ImvoPlugin) -> None:
         LOGGER.removeHandler(collect)
         LOGGER.setLevel(before[0])
         LOGGER.propagate = before[1]
-        token.var.reset(token)
     if plugin.problems or (made.strict and collect.problems):
         raise BuildError(problems=[*collect.problems, *plugin.problems])
 

@@ -1,0 +1,222 @@
+"""Markdown fields to HTML, in the render stage: one Python-Markdown per language.
+
+Editors write Markdown in many fields (a summary, a goal, a text page). Each field becomes
+finished HTML here, cleaned on its own by the editors' allow-list (a tag it leaves open is
+closed at its end), with the extensions mkdocs.yml names (abbreviations from the glossary,
+tables, attribute lists, headings with anchors); mkdocs gets pages that are HTML already.
+
+While a page is rendered, `PageParts` keeps what it is made of as data: every anchor used
+(so that an editor's heading never takes the anchor of one of the page's own), its headings
+in order (the theme's table of contents) and the problems its links have, each with the
+file, line and field it was written in.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import markdown as python_markdown
+import yaml
+from markdown.extensions.toc import slugify
+from markupsafe import Markup
+
+from imvo import ROOT
+from imvo.links import LinkCheckExtension
+from imvo.markdown_text import md_block
+from imvo.problems import Problem
+from imvo.sanitize import sanitize_text
+
+ENGINE_EXTENSIONS = ("toc", "tables", "fenced_code")
+"""The extensions mkdocs always adds to the ones mkdocs.yml names (its built-ins)."""
+NOT_FOR_FIELDS = frozenset({"imvo.page_links"})
+"""Extensions of mkdocs' own Markdown pass that a field needs not (links are checked here)."""
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    """One heading of a page: its level (1-6), its anchor and its text as HTML text."""
+
+    level: int
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where a field was written: the file as editors see it, the line, the field's name."""
+
+    path: str
+    line: int
+    field: str = "(link)"
+
+
+@dataclass
+class PageParts:
+    """What one page is made of, collected while its template renders."""
+
+    reserved: frozenset[str] = frozenset()
+    """Anchors the page's template uses further down (known from an earlier try)."""
+    taken: set[str] = field(default_factory=set)
+    toc: list[TocEntry] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    template_ids: list[str] = field(default_factory=list)
+    """The anchors the template wrote, in order (an editor's heading may not take one)."""
+
+    def take(self, base: str) -> str:
+        """A free anchor for an editor's heading: `base`, or base_1, base_2 ... if it is used."""
+        anchor, number = base, 0
+        while anchor in self.taken or anchor in self.reserved:
+            number += 1
+            anchor = f"{base}_{number}"
+        self.taken.add(anchor)
+        return anchor
+
+    def anchor(self, value: str) -> str:
+        """An anchor the template writes (as given; the template keeps its own unique)."""
+        self.template_ids.append(value)
+        self.taken.add(value)
+        return value
+
+    def clashes(self) -> bool:
+        """Whether an editor's heading took an anchor the template wrote after it."""
+        return bool(set(self.template_ids) - self.reserved) and any(
+            entry.id in self.template_ids for entry in self.toc if entry.id not in self.reserved
+        )
+
+
+def _extension_list() -> list[Any]:
+    """The Markdown extensions of mkdocs.yml, in mkdocs' order (its built-ins first)."""
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as handle:
+        configured = yaml.safe_load(handle).get("markdown_extensions") or []
+    names = [*ENGINE_EXTENSIONS]
+    configs: dict[str, dict[str, Any]] = {}
+    for item in configured:
+        name, config = next(iter(item.items())) if isinstance(item, dict) else (item, {})
+        if name in NOT_FOR_FIELDS:
+            continue
+        if name not in names:
+            names.append(name)
+        configs[name] = dict(config or {})
+    return [(name, configs.get(name, {})) for name in names]
+
+
+@cache
+def markdown_extensions() -> tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]:
+    """mkdocs.yml's extensions with their settings, read once per process."""
+    return tuple((name, tuple(config.items())) for name, config in _extension_list())
+
+
+class Fields:
+    """Renders Markdown fields of one language to clean HTML, for one page at a time."""
+
+    def __init__(self, glossary: dict[str, str], pages: set[str], lines: LineFinder) -> None:
+        self.parts = PageParts()
+        self.lines = lines
+        configs: dict[str, dict[str, Any]] = {}
+        names = []
+        for name, config in markdown_extensions():
+            names.append(name)
+            configs[name] = dict(config)
+        configs.setdefault("toc", {})["slugify"] = self._slug
+        if "abbr" in configs and glossary:
+            configs["abbr"]["glossary"] = glossary
+        self.links = LinkCheckExtension(pages=pages, report=self._link_problem)
+        self.md = python_markdown.Markdown(
+            extensions=[*names, self.links], extension_configs=configs
+        )
+        self.where: Where | None = None
+
+    def _slug(self, text: str, separator: str) -> str:
+        return self.parts.take(slugify(text, separator))
+
+    def _link_problem(self, needle: str, message: str) -> None:
+        where = self.where
+        if where is None:
+            return
+        line = self.lines.find(where.path, where.line, needle)
+        self.parts.problems.append(Problem(where.path, line, where.field, message))
+
+    def html(
+        self, value: Any, where: Where | None = None, *, top: int = 1, inline: bool = False
+    ) -> Markup:
+        """A Markdown field as finished, cleaned HTML; its headings join the page's list.
+
+        `top` is the level an editor's '#' heading gets (3 in a section under an <h2>);
+        `inline` leaves off the <p> around a field of one paragraph (a list item, a step).
+        """
+        self.where = where
+        self.md.reset()
+        try:
+            converted = self.md.convert(str(md_block(value, top)))
+        except (RecursionError, ValueError, IndexError) as error:
+            # Python-Markdown gives up on some texts (ten thousand definitions in a row run
+            # it out of recursion): one line on the field's place, not a traceback.
+            if where is None:
+                raise
+            self.parts.problems.append(
+                Problem(where.path, where.line, "(text)", _CRASH.format(error=_named(error)))
+            )
+            return Markup("")
+        out = sanitize_text(converted).strip()
+        for token in _flat(getattr(self.md, "toc_tokens", [])):
+            self.parts.toc.append(TocEntry(token["level"], token["id"], token["name"]))
+            self.parts.taken.add(token["id"])
+        if inline and out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
+            out = out[3:-4]
+        return Markup(out)
+
+
+_CRASH = (
+    "Markdown could not make this text into a page ({error}); look in it for an unusual link "
+    "or a pattern repeated very many times"
+)
+
+
+def _named(error: BaseException) -> str:
+    """'RecursionError: maximum recursion depth exceeded': an error as one line."""
+    return " ".join(f"{type(error).__name__}: {error}".split())
+
+
+def _flat(tokens: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Python-Markdown's nested headings, in document order."""
+    found: list[dict[str, Any]] = []
+    for token in tokens:
+        found.append(token)
+        found += _flat(token.get("children", []))
+    return found
+
+
+def heading(parts: PageParts, level: int, anchor: str, name: str, inner: Markup | str,
+            css: str = "") -> Markup:  # fmt: skip
+    """One of the template's own headings: written, and listed in the page's contents."""
+    anchor = parts.anchor(anchor)
+    parts.toc.append(TocEntry(level, anchor, html.escape(" ".join(name.split()), quote=False)))
+    classes = f' class="{html.escape(css)}"' if css else ""
+    text = inner if isinstance(inner, Markup) else Markup.escape(inner)
+    return Markup(f'<h{level} id="{html.escape(anchor)}"{classes}>{text}</h{level}>')
+
+
+class LineFinder:
+    """The line of a link in the content file an editor wrote it in, from its field's line."""
+
+    def __init__(self) -> None:
+        self._files: dict[str, list[str]] = {}
+
+    def find(self, path: str, start: int, needle: str) -> int:
+        """The first line from `start` on that holds the link as written, else `start`."""
+        lines = self._files.get(path)
+        if lines is None:
+            try:
+                lines = Path(path).read_text(encoding="utf-8").splitlines()
+            except (OSError, UnicodeError):
+                lines = []
+            self._files[path] = lines
+        for candidate in (f"({needle}", needle, html.escape(needle)):
+            for number in range(max(start, 1), len(lines) + 1):
+                if candidate in lines[number - 1]:
+                    return number
+        return start

@@ -1,0 +1,174 @@
+"""Markdown fields to HTML in the render stage: cleaned one by one, headings listed, links
+checked on the editor's line (imvo/fields.py and imvo/links.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import markdown
+import pytest
+from markupsafe import Markup
+
+from imvo.fields import Fields, LineFinder, PageParts, TocEntry, Where, heading, markdown_extensions
+from imvo.links import page_of, problem_of
+from imvo.problems import Problem
+
+PAGES = {"overzicht", "tijdlijn", "banken"}
+
+
+def _fields(glossary: dict[str, str] | None = None) -> Fields:
+    fields = Fields(glossary or {}, PAGES, LineFinder())
+    fields.parts = PageParts()
+    return fields
+
+
+def test_the_extensions_are_mkdocs_yml_s_with_mkdocs_own_first() -> None:
+    names = [name for name, _config in markdown_extensions()]
+    assert names[:3] == ["toc", "tables", "fenced_code"]
+    assert {"abbr", "attr_list", "admonition", "def_list"} <= set(names)
+    assert "imvo.page_links" not in names
+
+
+def test_a_field_becomes_clean_html_with_the_glossary_marked() -> None:
+    fields = _fields({"NCP": "Nationaal Contactpunt"})
+    html = fields.html("Klaag bij het NCP. <script>x()</script><b onclick='y()'>nu</b>")
+    assert html == (
+        '<p>Klaag bij het <abbr title="Nationaal Contactpunt">NCP</abbr>. <b>nu</b></p>'
+    )
+
+
+def test_a_field_of_one_paragraph_can_stand_inline() -> None:
+    fields = _fields()
+    assert fields.html("Een *stap*.", inline=True) == "Een <em>stap</em>."
+    assert fields.html("Een.\n\nTwee.", inline=True) == "<p>Een.</p>\n<p>Twee.</p>"
+
+
+def test_a_tag_left_open_in_a_field_ends_with_the_field() -> None:
+    fields = _fields()
+    first = fields.html("See <a href='https://example.org/'>this")
+    assert first == '<p>See <a href="https://example.org/">this</a></p>'
+    # The parser's repair of the open <select> leaves an empty paragraph; the select goes.
+    assert fields.html("A <select>hidden?") == "<p>A hidden?<p></p></p>"
+
+
+def test_an_editors_headings_move_down_and_join_the_page_contents() -> None:
+    fields = _fields()
+    fields.parts.anchor("summary")
+    html = fields.html("# Summary\n\nText.\n\n## Summary", top=3)
+    assert html == '<h3 id="summary_1">Summary</h3>\n<p>Text.</p>\n<h4 id="summary_2">Summary</h4>'
+    assert fields.parts.toc == [
+        TocEntry(3, "summary_1", "Summary"),
+        TocEntry(4, "summary_2", "Summary"),
+    ]
+
+
+def test_the_contents_of_a_field_match_what_markdown_itself_makes() -> None:
+    text = "# A *b* & c\n\n## D `e`\n\n### F { #f }\n"
+    md = markdown.Markdown(extensions=["toc", "attr_list"])
+    md.convert(text)
+    expected = []
+    stack = list(md.toc_tokens)  # type: ignore[attr-defined]
+    while stack:
+        token = stack.pop(0)
+        expected.append((token["level"], token["id"], token["name"]))
+        stack[:0] = token["children"]
+    fields = _fields()
+    fields.html(text)
+    assert [(e.level, e.id, e.name) for e in fields.parts.toc] == expected
+
+
+def test_a_heading_in_a_quote_or_a_note_box_keeps_its_place() -> None:
+    fields = _fields()
+    html = fields.html('> ## A\n>\n> x\n\n!!! note "Let op"\n    ## B\n\n    y\n')
+    assert html == (
+        '<blockquote>\n<h2 id="a">A</h2>\n<p>x</p>\n</blockquote>\n'
+        '<div class="admonition note">\n<p class="admonition-title">Let op</p>\n'
+        '<h2 id="b">B</h2>\n<p>y</p>\n</div>'
+    )
+
+
+def test_a_template_heading_is_written_and_listed() -> None:
+    parts = PageParts()
+    html = heading(parts, 2, "parties", "Partijen & co", Markup("Partijen &amp; co"), "x")
+    assert html == '<h2 id="parties" class="x">Partijen &amp; co</h2>'
+    assert heading(parts, 3, "b", "<b>", "<b>") == '<h3 id="b">&lt;b&gt;</h3>'
+    assert parts.toc == [TocEntry(2, "parties", "Partijen &amp; co"), TocEntry(3, "b", "&lt;b&gt;")]
+    assert parts.template_ids == ["parties", "b"]
+
+
+def test_an_editors_heading_that_takes_a_later_template_anchor_is_a_clash() -> None:
+    parts = PageParts()
+    parts.toc.append(TocEntry(3, parts.take("sources"), "Sources"))
+    parts.anchor("sources")
+    assert parts.clashes()
+    again = PageParts(reserved=frozenset(parts.template_ids))
+    assert again.take("sources") == "sources_1"
+    again.anchor("sources")
+    again.toc.append(TocEntry(3, "sources_1", "Sources"))
+    assert not again.clashes()
+
+
+@pytest.mark.parametrize(
+    ("key", "address", "kind"),
+    [
+        ("href", "overzicht.html", None),
+        ("href", "overzicht.html#x", None),
+        ("href", "tijdlijn.md", None),
+        ("href", "#boven", None),
+        ("href", "https://www.ser.nl/x", None),
+        ("href", "mailto:info@example.org", None),
+        ("href", "nergens.html", "missing"),
+        ("href", "missing.md", "missing"),
+        ("href", "data/x.csv", "missing"),
+        ("href", "/overzicht.html", "absolute"),
+        ("href", "https://www.ser .nl/x", "invalid"),
+        ("href", "\\\\evil.example/", "invalid"),
+        ("src", "https://example.org/logo.png", "elsewhere"),
+        ("src", "//example.org/logo.png", "elsewhere"),
+    ],
+)
+def test_each_kind_of_link(key: str, address: str, kind: str | None) -> None:
+    assert problem_of(key, address, PAGES) == kind
+
+
+def test_a_link_to_a_pages_markdown_file_becomes_its_html_page() -> None:
+    assert page_of("tijdlijn.md#x", PAGES) == "tijdlijn.html#x"
+    assert page_of("nergens.md", PAGES) is None
+    fields = _fields()
+    assert fields.html("Zie [de tijdlijn](tijdlijn.md#x).") == (
+        '<p>Zie <a href="tijdlijn.html#x">de tijdlijn</a>.</p>'
+    )
+    assert problem_of("href", "tijdlijn.md", PAGES, raw=True) == "missing"
+
+
+def test_a_bad_link_is_reported_on_the_line_the_editor_wrote_it(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_text(
+        "summary:\n  nl: |\n    Eerst.\n\n    Zie [hier](/overzicht.html).\n"
+        "  en: Also <a href='nergens.html'>there</a> and ![logo](https://example.org/l.png)\n",
+        encoding="utf-8",
+    )
+    fields = _fields()
+    fields.html("Eerst.\n\nZie [hier](/overzicht.html).", Where(str(path), 2))
+    fields.html(
+        "Also <a href='nergens.html'>there</a> and ![logo](https://example.org/l.png)",
+        Where(str(path), 6),
+    )
+    assert fields.parts.problems == [
+        Problem(
+            str(path), 5, "(link)",
+            "the link '/overzicht.html' starts with '/', which breaks when the site lives in a "
+            "folder (as on GitHub Pages); link to the page by its name, such as 'overzicht.html'",
+        ),
+        Problem(
+            str(path), 6, "(link)",
+            "the image 'https://example.org/l.png' cannot be shown: the site shows only its own "
+            "files and loads nothing from other sites; link to the image instead: "
+            "[what it shows](address)",
+        ),
+        Problem(
+            str(path), 6, "(link)",
+            "the link 'nergens.html' leads to no page of the site; link to a page that exists "
+            "(such as 'overzicht.html') or to a full https:// address",
+        ),
+    ]  # fmt: skip
