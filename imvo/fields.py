@@ -27,7 +27,7 @@ from markupsafe import Markup
 from imvo import ROOT
 from imvo.links import LinkCheckExtension
 from imvo.markdown_text import md_block
-from imvo.problems import Problem
+from imvo.problems import Problem, error_in_words
 from imvo.sanitize import sanitize_text
 
 ENGINE_EXTENSIONS = ("toc", "tables", "fenced_code")
@@ -52,6 +52,8 @@ class Where:
     path: str
     line: int
     field: str = "(link)"
+    file: str = ""
+    """Where the file is on this machine, to find a link's own line in a long text."""
 
 
 @dataclass
@@ -137,7 +139,7 @@ class Fields:
         where = self.where
         if where is None:
             return
-        line = self.lines.find(where.path, where.line, needle)
+        line = self.lines.find(where.file or where.path, where.line, needle)
         self.parts.problems.append(Problem(where.path, line, where.field, message))
 
     def html(
@@ -158,7 +160,9 @@ class Fields:
             if where is None:
                 raise
             self.parts.problems.append(
-                Problem(where.path, where.line, "(text)", _CRASH.format(error=_named(error)))
+                Problem(
+                    where.path, where.line, "(text)", _CRASH.format(error=error_in_words(error))
+                )
             )
             return Markup("")
         out = sanitize_text(converted).strip()
@@ -174,11 +178,6 @@ _CRASH = (
     "Markdown could not make this text into a page ({error}); look in it for an unusual link "
     "or a pattern repeated very many times"
 )
-
-
-def _named(error: BaseException) -> str:
-    """'RecursionError: maximum recursion depth exceeded': an error as one line."""
-    return " ".join(f"{type(error).__name__}: {error}".split())
 
 
 def _flat(tokens: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -722,6 +722,8 @@ class Positions:
     path: str
     """The file as editors see it (content/covenants/banken.yaml)."""
     lines: dict[FieldPath, int] = field(default_factory=dict)
+    file: str = ""
+    """Where it was read on this machine (to look up a line inside a long text)."""
 
     def line_of(self, where: FieldPath) -> int:
         """The line of a value; for a value that is not there, the line of its nearest parent."""

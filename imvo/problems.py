@@ -160,3 +160,11 @@ def escape_data(text: str) -> str:
 def escape_property(text: str) -> str:
     """A workflow command's property value: also ':' and ',' (as escapeProperty does)."""
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def error_in_words(error: BaseException) -> str:
+    """'RecursionError: maximum recursion depth exceeded': an error as one printable line,
+    in words that do not depend on where in the stack it happened (Python adds 'while
+    calling a Python object' or 'in comparison' by the frame the limit struck in)."""
+    reason = "maximum recursion depth exceeded" if isinstance(error, RecursionError) else error
+    return printable(" ".join(f"{type(error).__name__}: {reason}".split()))

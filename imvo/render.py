@@ -108,6 +108,7 @@ class Renderer:
         report_url: str | None = None,
         site_url: str | None = None,
         content: str = "content",
+        content_dir: Path | None = None,
     ) -> None:
         self.corpus = corpus
         self.history = history or History(unavailable="not read")
@@ -116,6 +117,8 @@ class Renderer:
         self.site_url = site_url
         self.content = content
         """The content folder as editors see it, to name the file behind a problem."""
+        self.content_dir = content_dir or Path(content)
+        """The content folder on this machine."""
         # The Atom feed needs absolute addresses and the history (outputs.post_steps writes
         # it only then): the pages link it in their head exactly when it exists.
         self.feed = bool(site_url) and history is not None
@@ -174,7 +177,7 @@ class Renderer:
         self._fields: dict[str, Fields] = {}
         self._lang = LANGUAGES[0]
         self._parts: PageParts = PageParts()
-        self._field_file: str | None = None
+        self._field_source: tuple[str, str] | None = None
         self._field_positions: Any = None
 
     def fields(self, lang: str, pages: set[str]) -> Fields:
@@ -187,11 +190,24 @@ class Renderer:
         (a tuple such as ('summary', 'nl')), so that a bad link is reported on its line."""
         fields = self._fields[self._lang]
         where = None
-        if self._field_positions is not None and at is not None:
-            where = Where(self._field_positions.path, self._field_positions.line_of(tuple(at)))
-        elif self._field_file is not None:
-            where = Where(self._field_file, 1)
+        if self._field_source is not None and (at is not None or self._field_positions is None):
+            shown, file = self._field_source
+            positions = self._field_positions
+            line = positions.line_of(tuple(at)) if positions is not None and at else 1
+            where = Where(shown, line, file=file)
         return fields.html(value, where, top=top, inline=inline)
+
+    def _source(self, key: str, lang: str) -> tuple[str, str] | None:
+        """The content file behind a page: as editors see it, and on this machine."""
+        if key in self.corpus.covenants:
+            name = f"covenants/{key}.yaml"
+        elif key in TEXT_PAGES:
+            name = f"texts/{key}.{lang}.md"
+        elif key in ("glossary", "due-diligence"):
+            name = f"{key}.yaml"
+        else:
+            return None
+        return f"{self.content}/{name}", str(self.content_dir / name)
 
     def render(self, template: str, **context: Any) -> str:
         """Render one template with the shared context."""
@@ -213,7 +229,7 @@ class Renderer:
         self.on_page(f"{name}.md")
         self._lang = lang
         self._field_positions = self.corpus.positions.get(key)
-        self._field_file = f"{self.content}/texts/{key}.{lang}.md" if key in TEXT_PAGES else None
+        self._field_source = self._source(key, lang)
         parts = self._render_parts(lang, key, kind, title, context, frozenset())
         if parts[1].clashes():
             parts = self._render_parts(

@@ -26,7 +26,7 @@ from imvo.model import LANGUAGES, Corpus
 from imvo.pages import TEXT_PAGES, page_name
 from imvo.problems import BuildError, Problem
 from imvo.progress import Progress, watch
-from imvo.render import Page, Renderer
+from imvo.render import Renderer
 from imvo.target import check_replaceable, check_target, mark
 
 
@@ -71,6 +71,7 @@ class _Job:
     pdf_links: bool
     history: History | None = None
     report_url: str | None = None
+    content_dir: Path | None = None
 
 
 PAGE_SECONDS = 60.0
@@ -122,6 +123,7 @@ def _build_language(lang: str) -> tuple[float, float]:
         report_url=job.report_url,
         site_url=job.site_url,
         content=job.content,
+        content_dir=job.content_dir,
     )
     renderer.on_page = record.begin
     pages = renderer.language(lang)
@@ -180,7 +182,7 @@ def build_site(
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
         try:
-            job = _Job(corpus, work, site_url, content, pdf_links, history, report_url)
+            job = _Job(corpus, work, site_url, content, pdf_links, history, report_url, content_dir)
             steps = post_steps or []
             _build_languages(job, steps, timings, jobs)
 

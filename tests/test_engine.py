@@ -121,5 +121,3 @@ def test_a_warning_of_the_engine_names_the_page_being_made_or_mkdocs_yml() -> No
         "mkdocs.yml:1: (file): The theme could not find a template.",
         "content/covenants/voorbeeld.yaml:1: (file): Something odd\\nin two lines",
     ]
-
-

@@ -14,7 +14,7 @@ from typing import Any
 from imvo.engine import LOGGER, Abort, MkDocsException, build
 from imvo.engine.config import validated
 from imvo.engine.plugin import CONFIG_FILE, ImvoPlugin
-from imvo.problems import BuildError, Problem, printable
+from imvo.problems import BuildError, Problem, error_in_words, printable
 
 PLUGIN_NAME = "imvo"
 """The name the build's plugin is registered under, beside the plugins of mkdocs.yml."""
@@ -72,7 +72,7 @@ def _stopped(plugin: ImvoPlugin, error: Exception) -> Problem:
     uri = plugin.page_in_progress()
     if isinstance(error, (Abort, MkDocsException)):
         return Problem(plugin.source_of(uri), 1, "(file)", printable(str(error)))
-    what = printable(f"{type(error).__name__}: {_reason(error)}")
+    what = error_in_words(error)
     if uri is None:
         return Problem(CONFIG_FILE, 1, "(file)", f"mkdocs stopped: {what}")
     return Problem(
@@ -82,12 +82,3 @@ def _stopped(plugin: ImvoPlugin, error: Exception) -> Problem:
         f"mkdocs could not make this page ({what}); look in this file's texts for an "
         "unusual link or a pattern repeated very many times",
     )
-
-
-def _reason(error: Exception) -> str:
-    """What went wrong, in words that do not depend on where in the stack it happened."""
-    if isinstance(error, RecursionError):
-        # Python adds 'while calling a Python object' or 'in comparison' by the frame the
-        # limit struck in, which moves with every frame below the build.
-        return "maximum recursion depth exceeded"
-    return str(error)

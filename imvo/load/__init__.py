@@ -81,7 +81,7 @@ def read_yaml(path: Path, shown: str) -> tuple[LoadedFile | None, list[Problem]]
         return None, [
             Problem.of(shown, refused.line, refused.field, coded.code, **dict(coded.params))
         ]
-    return LoadedFile(data, Positions(shown, lines)), []
+    return LoadedFile(data, Positions(shown, lines, str(path))), []
 
 
 def _yaml_text(raw: bytes | None, size: int) -> str:
