@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 from imvo.data import write_data
@@ -32,12 +33,14 @@ def search_step(corpus: Corpus, site: Path, timings: Timings) -> None:
     timings.add("search", time.perf_counter() - started)
 
 
-def pdf_step(corpus: Corpus, site: Path, timings: Timings) -> None:
-    """Print every factsheet to PDF in both languages, reusing cached PDFs of unchanged pages."""
+def pdf_step(corpus: Corpus, site: Path, timings: Timings, site_url: str | None = None) -> None:
+    """Print every factsheet to PDF in both languages, reusing cached PDFs of unchanged pages.
+
+    With the site's published address, each PDF names its page's address and links there."""
     from imvo.pdf import make_pdfs
 
     started = time.perf_counter()
-    stats = make_pdfs(corpus, site)
+    stats = make_pdfs(corpus, site, site_url=site_url)
     seconds = time.perf_counter() - started
     timings.add("pdf", seconds)
     print(
@@ -93,4 +96,4 @@ def post_steps(
     steps = [PostStep(data_step, needs_pages=False), PostStep(search_step)]
     if site_url and history is not None and built is not None:
         steps.append(feed_step(history, site_url, built))
-    return [*steps, PostStep(pdf_step)] if pdf else steps
+    return [*steps, PostStep(partial(pdf_step, site_url=site_url))] if pdf else steps

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from imvo.model import LANGUAGES
+
 TEXT_PAGES: dict[str, dict[str, str]] = {
     "index": {"nl": "index", "en": "index"},
     "how-it-works": {"nl": "hoe-werkt-een-convenant", "en": "how-it-works"},
@@ -85,3 +87,8 @@ RESERVED_NAMES = frozenset(
     | set(MOVED_PAGES)
 )
 """Names a covenant slug may not take, because pages or folders of the site use them."""
+
+
+def site_path(lang: str, name: str) -> str:
+    """Where a page lands in the built site: Dutch at the root, English under en/."""
+    return f"{name}.html" if lang == LANGUAGES[0] else f"{lang}/{name}.html"

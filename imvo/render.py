@@ -42,7 +42,7 @@ from imvo.markdown_text import (
 )
 from imvo.markup import number_sources, source_name, source_refs, time_phrase
 from imvo.model import LANGUAGES, Corpus, PartialDate, PartyKind, Role, Status
-from imvo.pages import TEXT_PAGES, page_name
+from imvo.pages import TEXT_PAGES, page_name, site_path
 from imvo.problems import Problem
 from imvo.sanitize import sanitize
 
@@ -82,11 +82,6 @@ class Page:
     in_nav: bool = True
     meta: dict[str, Any] = field(default_factory=dict)
     """The page's metadata for mkdocs and the theme (title, description, counterpart)."""
-
-
-def site_path(lang: str, name: str) -> str:
-    """Where a page lands in the built site: Dutch at the root, English under en/."""
-    return f"{name}.html" if lang == LANGUAGES[0] else f"{lang}/{name}.html"
 
 
 def alternate_href(lang: str, other: str, name: str, other_name: str) -> str:

@@ -98,7 +98,8 @@ def serving(corpus: Corpus, served: Path, *, pdf: bool) -> Iterator[ServedSite]:
         host=f"127.0.0.1:{port}",
         corpus=corpus,
     )
-    build_site(corpus, site.root, site_url=site.base_url, post_steps=post_steps(pdf=pdf))
+    steps = post_steps(pdf=pdf, site_url=site.base_url)
+    build_site(corpus, site.root, site_url=site.base_url, post_steps=steps)
     handler = partial(type("Handler", (_Handler,), {"log": site.log}), directory=str(served))
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -52,14 +52,27 @@ def test_normalise_sets_the_dates_of_source_date_epoch() -> None:
     assert pdf.normalise(b"/CreationDate (D:2026)", date) == b"/CreationDate (D:2026)"
 
 
-def test_cache_key_follows_the_html_and_its_stylesheets(tmp_path: Path) -> None:
-    (tmp_path / "a.css").write_text("p {}", encoding="utf-8")
+def test_cache_key_follows_the_html_and_the_sites_stylesheets(tmp_path: Path) -> None:
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "a.css").write_text("p {}", encoding="utf-8")
     page = tmp_path / "page.html"
-    page.write_text('<link rel="stylesheet" href="a.css"><p>x</p>', encoding="utf-8")
-    first = pdf.cache_key(page)
-    assert pdf.cache_key(page) == first
-    (tmp_path / "a.css").write_text("p { color: red }", encoding="utf-8")
-    assert pdf.cache_key(page) != first
+    page.write_text('<link rel="stylesheet" href="assets/a.css"><p>x</p>', encoding="utf-8")
+    first = pdf.cache_key(page, pdf.stylesheets(tmp_path))
+    assert pdf.cache_key(page, pdf.stylesheets(tmp_path)) == first
+    (tmp_path / "assets" / "a.css").write_text("p { color: red }", encoding="utf-8")
+    assert pdf.cache_key(page, pdf.stylesheets(tmp_path)) != first
+    page.write_text('<link rel="stylesheet" href="assets/a.css"><p>y</p>', encoding="utf-8")
+    assert pdf.cache_key(page, pdf.stylesheets(tmp_path)) not in {first}
+
+
+def test_a_pdf_names_its_published_address_only_when_the_build_knows_it() -> None:
+    assert pdf.published_address("https://org.github.io/repo", "banken", "en") == (
+        "https://org.github.io/repo/en/banken.html"
+    )
+    assert pdf.published_address("https://org.github.io/repo/", "banken", "nl") == (
+        "https://org.github.io/repo/banken.html"
+    )
+    assert pdf.published_address(None, "banken", "nl") == ""
 
 
 def test_second_build_reuses_the_cache_and_pdfs_are_reproducible(

@@ -31,10 +31,12 @@ from imvo.pdf.cache import (
     pdf_path,
     place,
     prune,
+    published_address,
     running_texts,
+    stylesheets,
     unique,
 )
-from imvo.pdf.printer import CHROMIUM_ARGS, normalise, pdf_date, print_all, site_root, unlinked
+from imvo.pdf.printer import CHROMIUM_ARGS, normalise, pdf_date, print_all
 from imvo.problems import BuildError
 
 __all__ = [
@@ -50,9 +52,9 @@ __all__ = [
     "pdf_date",
     "pdf_path",
     "prune",
+    "published_address",
     "running_texts",
-    "site_root",
-    "unlinked",
+    "stylesheets",
 ]
 
 CHROMIUM = Path(os.environ.get("IMVO_CHROMIUM", "/usr/bin/chromium"))
@@ -72,11 +74,15 @@ class PdfStats:
 
 
 def make_pdfs(
-    corpus: Corpus, site: Path, cache: Path = CACHE_DIR, concurrency: int = 3
+    corpus: Corpus,
+    site: Path,
+    cache: Path = CACHE_DIR,
+    concurrency: int = 3,
+    site_url: str | None = None,
 ) -> PdfStats:
     """Write the PDF of every factsheet in every language, printing only pages not in the cache."""
     cache.mkdir(parents=True, exist_ok=True)
-    todo = jobs(corpus, site)
+    todo = jobs(corpus, site, site_url)
     misses = unique(job for job in todo if not (cache / f"{job.key}.pdf").is_file())
     if misses:
         if not CHROMIUM.is_file():
@@ -84,7 +90,7 @@ def make_pdfs(
         # In a thread of its own, so that it never meets an event loop of the caller's
         # (a test session driving Playwright's sync API, for one). A daemon, waited for in
         # short steps: Ctrl-C or SIGTERM stops the build at once, not after the last PDF.
-        root = site_root(site, (job.page for job in todo))
+        root = site_url.rstrip("/") + "/" if site_url else None
         failed: list[BaseException] = []
 
         def print_misses() -> None:

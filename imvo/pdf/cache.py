@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import shutil
 import time
 from collections.abc import Iterable
@@ -17,6 +16,7 @@ from pathlib import Path
 from imvo import ROOT
 from imvo.i18n import Translator
 from imvo.model import LANGUAGES, Corpus
+from imvo.pages import site_path
 
 CACHE_DIR = ROOT / ".cache" / "pdf"
 KEEP_DAYS = 30
@@ -26,12 +26,9 @@ CACHE_VERSION = b"imvo-pdf-2\n"
 MAX_PAGES = 2
 """A factsheet's PDF is a handout: at most this many A4 pages (the build warns beyond)."""
 
-CANONICAL = re.compile(rb'<link rel="canonical" href="([^"]+)"')
-"""A page's published address, when the site was built with --site-url."""
 _MARGIN_STYLE = "width:100%;margin:0 12mm;font-size:8pt;color:#333;font-family:sans-serif;"
 """Chromium draws the running header and footer in the page margin, at its own tiny default
 size and without the page's styles: everything they need is set here."""
-_STYLESHEET = re.compile(rb'<link[^>]+rel="stylesheet"[^>]+href="([^"#?]+)', re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -44,12 +41,12 @@ class Job:
     header: str = ""
     footer: str = ""
     address: str = ""
-    """The page's published address (its canonical link), when built with --site-url."""
+    """The page's published address, when built with --site-url."""
 
 
 def page_path(site: Path, slug: str, lang: str) -> Path:
     """The built factsheet page of a covenant in one language."""
-    return site / f"{slug}.html" if lang == LANGUAGES[0] else site / lang / f"{slug}.html"
+    return site / site_path(lang, slug)
 
 
 def pdf_path(site: Path, slug: str, lang: str) -> Path:
@@ -57,22 +54,29 @@ def pdf_path(site: Path, slug: str, lang: str) -> Path:
     return page_path(site, slug, lang).parent / "pdf" / f"{slug}.pdf"
 
 
-def cache_key(page: Path, sheets: dict[Path, bytes] | None = None) -> str:
-    """A hash of the page's HTML and of every local stylesheet it links to.
+def stylesheets(site: Path) -> bytes:
+    """A hash of every stylesheet of the site (the theme's and ours): a change to any of them
+    may change how a factsheet prints, so it is part of every PDF's cache key."""
+    digest = hashlib.sha256()
+    for sheet in sorted(site.rglob("*.css")):
+        digest.update(sheet.relative_to(site).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(sheet.read_bytes()).digest())
+    return digest.digest()
 
-    `sheets` memoises each stylesheet's own hash across pages (they all share the theme's).
-    """
-    sheets = {} if sheets is None else sheets
+
+def cache_key(page: Path, sheets: bytes = b"") -> str:
+    """A hash of the page's HTML and of the site's stylesheets (see `stylesheets`)."""
     digest = hashlib.sha256(CACHE_VERSION)
-    html = page.read_bytes()
-    digest.update(html)
-    for href in _STYLESHEET.findall(html):
-        sheet = (page.parent / href.decode()).resolve()
-        if sheet not in sheets:
-            sheets[sheet] = hashlib.sha256(sheet.read_bytes()).digest() if sheet.is_file() else b""
-        digest.update(href)
-        digest.update(sheets[sheet])
+    digest.update(page.read_bytes())
+    digest.update(sheets)
     return digest.hexdigest()
+
+
+def published_address(site_url: str | None, slug: str, lang: str) -> str:
+    """The address a factsheet is published at, when the build knows the site's (--site-url)."""
+    if not site_url:
+        return ""
+    return site_url.rstrip("/") + "/" + site_path(lang, slug)
 
 
 def running_texts(corpus: Corpus, slug: str, lang: str, address: str) -> tuple[str, str]:
@@ -93,15 +97,14 @@ def running_texts(corpus: Corpus, slug: str, lang: str, address: str) -> tuple[s
     return header, footer
 
 
-def jobs(corpus: Corpus, site: Path) -> list[Job]:
+def jobs(corpus: Corpus, site: Path, site_url: str | None = None) -> list[Job]:
     """Every factsheet in every language, with its running texts and cache key."""
-    sheets: dict[Path, bytes] = {}
+    sheets = stylesheets(site)
     found = []
     for slug in sorted(corpus.covenants):
         for lang in LANGUAGES:
             page = page_path(site, slug, lang)
-            match = CANONICAL.search(page.read_bytes())
-            address = match.group(1).decode() if match else ""
+            address = published_address(site_url, slug, lang)
             header, footer = running_texts(corpus, slug, lang, address)
             digest = hashlib.sha256(cache_key(page, sheets).encode())
             digest.update(f"{header}\n{footer}".encode())

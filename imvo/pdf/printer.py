@@ -5,16 +5,14 @@ page gives the same bytes."""
 from __future__ import annotations
 
 import asyncio
-import html
 import mimetypes
 import os
 import re
-from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
 from imvo.epoch import source_date
-from imvo.pdf.cache import CANONICAL, Job
+from imvo.pdf.cache import Job
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -28,8 +26,15 @@ CHROMIUM_ARGS = [
 PRINT_ORIGIN = "http://imvo-print.invalid/"
 """Where pages are printed from when the build has no --site-url: a name that can never
 resolve (.invalid); every request is answered from the site folder, none leaves."""
-_LINK_HREF = re.compile(rb'(<a\b[^>]*?)\shref="(?!#|[a-zA-Z][a-zA-Z0-9+.-]*:)[^"]*"', re.I)
-"""A link to another page of the site (relative): it has no address outside the site."""
+_UNLINK = """() => {
+  for (const a of document.querySelectorAll('a[href]')) {
+    const href = a.getAttribute('href');
+    if (href.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(href)) continue;
+    a.removeAttribute('href');
+  }
+}"""
+"""Without --site-url a link to another page of the site has no address outside the site:
+it prints as text (anchors within the page and full addresses, such as a source's, stay)."""
 
 _ABSOLUTE_LINKS = """(base) => {
   for (const a of document.querySelectorAll('.md-content a[href]')) {
@@ -68,24 +73,6 @@ def normalise(pdf: bytes, date: bytes) -> bytes:
     return _PDF_DATE.sub(swap, pdf)
 
 
-def site_root(site: Path, pages: Iterable[Path]) -> str | None:
-    """The address the site is published at, from a page's canonical link (--site-url)."""
-    for page in pages:
-        found = CANONICAL.search(page.read_bytes())
-        if found is None:
-            return None
-        address = html.unescape(found[1].decode("utf-8"))
-        relative = page.relative_to(site).as_posix()
-        return address.removesuffix(relative) if address.endswith(relative) else None
-    return None
-
-
-def unlinked(page: bytes) -> bytes:
-    """The page without the addresses of its links within the site (anchors within the page
-    and full addresses, such as a source's, stay)."""
-    return _LINK_HREF.sub(rb"\1", page)
-
-
 async def print_all(
     misses: list[Job],
     cache: Path,
@@ -118,8 +105,6 @@ async def print_all(
             await route.fulfill(status=404, body=b"")
             return
         body = path.read_bytes()
-        if root is None and path.suffix == ".html":
-            body = unlinked(body)
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         await route.fulfill(status=200, body=body, content_type=kind)
 
@@ -140,6 +125,8 @@ async def print_all(
                     await page.goto(address, wait_until="load")
                     if job.address:
                         await page.evaluate(_ABSOLUTE_LINKS, job.address)
+                    else:
+                        await page.evaluate(_UNLINK)
                     data = await page.pdf(
                         format="A4",
                         tagged=True,
