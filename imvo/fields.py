@@ -67,6 +67,8 @@ class PageParts:
     problems: list[Problem] = field(default_factory=list)
     template_ids: list[str] = field(default_factory=list)
     """The anchors the template wrote, in order (an editor's heading may not take one)."""
+    field_ids: list[str] = field(default_factory=list)
+    """The anchors the editors' headings got, in order."""
 
     def take(self, base: str) -> str:
         """A free anchor for an editor's heading: `base`, or base_1, base_2 ... if it is used."""
@@ -85,9 +87,8 @@ class PageParts:
 
     def clashes(self) -> bool:
         """Whether an editor's heading took an anchor the template wrote after it."""
-        return bool(set(self.template_ids) - self.reserved) and any(
-            entry.id in self.template_ids for entry in self.toc if entry.id not in self.reserved
-        )
+        written = set(self.template_ids)
+        return any(anchor in written for anchor in self.field_ids)
 
 
 def _extension_list() -> list[Any]:
@@ -169,6 +170,7 @@ class Fields:
         for token in _flat(getattr(self.md, "toc_tokens", [])):
             self.parts.toc.append(TocEntry(token["level"], token["id"], token["name"]))
             self.parts.taken.add(token["id"])
+            self.parts.field_ids.append(token["id"])
         if inline and out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
             out = out[3:-4]
         return Markup(out)

@@ -4,6 +4,7 @@ checked on the editor's line (imvo/fields.py and imvo/links.py)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import markdown
 import pytest
@@ -97,15 +98,33 @@ def test_a_template_heading_is_written_and_listed() -> None:
 
 
 def test_an_editors_heading_that_takes_a_later_template_anchor_is_a_clash() -> None:
-    parts = PageParts()
-    parts.toc.append(TocEntry(3, parts.take("sources"), "Sources"))
-    parts.anchor("sources")
-    assert parts.clashes()
-    again = PageParts(reserved=frozenset(parts.template_ids))
+    fields = _fields()
+    fields.parts.anchor("summary")
+    fields.html("## Sources\n\n## Summary")
+    assert not fields.parts.clashes()  # 'summary' was the template's first: 'summary_1'
+    heading(fields.parts, 2, "sources", "Bronnen", "Bronnen")
+    assert fields.parts.clashes()  # the editor's 'sources' came before the template's
+    again = PageParts(reserved=frozenset(fields.parts.template_ids))
     assert again.take("sources") == "sources_1"
     again.anchor("sources")
-    again.toc.append(TocEntry(3, "sources_1", "Sources"))
+    again.field_ids.append("sources_1")
     assert not again.clashes()
+
+
+def test_a_page_without_a_clash_is_rendered_once(fixture_corpus: Any) -> None:
+    from imvo.render import Renderer
+
+    renderer = Renderer(fixture_corpus)
+    made: list[str] = []
+    render = renderer.render
+    renderer.render = lambda template, **context: (
+        made.append(template)
+        or render(  # type: ignore[method-assign]
+            template, **context
+        )
+    )
+    pages = renderer.language("nl")
+    assert len(made) == len(pages)
 
 
 @pytest.mark.parametrize(
