@@ -133,6 +133,7 @@ class Renderer:
         self.env.filters["heading_id"] = heading_id
         self.env.filters["partial_date"] = lambda day: PartialDate(day.year, day.month, day.day)
         self.env.filters["md"] = self._field
+        self.env.filters["md_title"] = self._title
         self.env.globals.update(
             Role=Role,
             Status=Status,
@@ -191,6 +192,10 @@ class Renderer:
             line = positions.line_of(tuple(at)) if positions is not None and at else 1
             where = Where(shown, line, file=file)
         return fields.html(value, where, top=top, inline=inline)
+
+    def _title(self, title: Any) -> Markup:
+        """The `md_title` filter: the page's <h1>, as Markdown would make it of '# title'."""
+        return self._fields[self._lang].title(title)
 
     def _source(self, key: str, lang: str) -> tuple[str, str] | None:
         """The content file behind a page: as editors see it, and on this machine."""

@@ -10,9 +10,19 @@ import markdown
 import pytest
 from markupsafe import Markup
 
-from imvo.fields import Fields, LineFinder, PageParts, TocEntry, Where, heading, markdown_extensions
+from imvo.fields import (
+    Fields,
+    LineFinder,
+    PageParts,
+    TocEntry,
+    Where,
+    heading,
+    markdown_extensions,
+    plain,
+)
 from imvo.links import page_of, problem_of
 from imvo.problems import Problem
+from imvo.sanitize import sanitize_text
 
 PAGES = {"overzicht", "tijdlijn", "banken"}
 
@@ -191,3 +201,47 @@ def test_a_bad_link_is_reported_on_the_line_the_editor_wrote_it(tmp_path: Path) 
             "(such as 'overzicht.html') or to a full https:// address",
         ),
     ]  # fmt: skip
+
+
+def _texts(value: Any) -> list[str]:
+    """Every text in a piece of content."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _texts(item)]
+    if isinstance(value, list | tuple):
+        return [text for item in value for text in _texts(item)]
+    return []
+
+
+def test_plain_words_skip_markdown_and_come_out_as_markdown_makes_them(corpus: Any) -> None:
+    from imvo.markdown_text import abbreviations, md_plain
+    from imvo.sanitize import sanitize
+
+    glossary = abbreviations(corpus, "nl") | abbreviations(corpus, "en")
+    fast, slow = _fields(glossary), _fields(glossary)
+    texts = [t for c in corpus.covenants.values() for t in _texts(c.model_dump(mode="json"))]
+    texts += ["OR en NCP", "Een 'citaat' en \"aanhalingstekens\", 50% (ca.) / of: meer?"]
+    plain_ones = [text.strip() for text in texts if plain(text.strip())]
+    assert len(plain_ones) > 100  # most fields are plain words
+    for text in plain_ones:
+        slow.md.reset()
+        expected = sanitize_text(slow.md.convert(text)).strip()
+        assert sanitize(fast.html(text)) == sanitize(expected), text
+        assert sanitize(fast.html(text, inline=True)) == sanitize(expected[3:-4]), text
+        slow.md.reset()
+        slow.parts = PageParts()
+        title = sanitize_text(slow.md.convert(f"# {md_plain(text)}")).strip()
+        fast.parts = PageParts()
+        assert sanitize(fast.title(text)) == sanitize(title), text
+        token = slow.md.toc_tokens[0]  # type: ignore[attr-defined]
+        assert fast.parts.toc == [TocEntry(1, token["id"], token["name"])], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["- a list", "1. first", "# heading", "a *b*", "a_b_c", "x <b>", "R&D", "[a](b)", "a\nb",
+     "`code`", "a | b", "{: .x}", "!image", "ends with two spaces  ", "2016 was", "= x"],
+)  # fmt: skip
+def test_text_with_any_markdown_goes_through_markdown(text: str) -> None:
+    assert not plain(text)
