@@ -199,10 +199,23 @@ def ensure_lighthouse() -> bool:
     return LIGHTHOUSE.exists()
 
 
-def lighthouse(url: str) -> dict[str, Any]:
-    """Lighthouse's mobile scores (0-100) of one page, with the audits that cost points."""
+def slowdown_for(benchmark_index: float) -> float:
+    """The CPU slowdown that makes this machine a mid-range phone, from Lighthouse's
+    benchmark index of it: Lighthouse's own calculator (docs/throttling.md, "calibrating
+    multipliers"; 4 on a fast desktop, 1 on a machine as slow as the phone)."""
+    if benchmark_index >= 1300:
+        return 3 + (benchmark_index - 1300) / 233
+    if benchmark_index >= 800:
+        return 2 + (benchmark_index - 800) / 500
+    return max(1.0, 1 + (benchmark_index - 150) / 650)
+
+
+def lighthouse(url: str, slowdown: float | None = None) -> dict[str, Any]:
+    """Lighthouse's mobile scores (0-100) of one page, with the audits that cost points
+    and the machine's benchmark index; `slowdown` replaces the default 4x CPU slowdown."""
     with tempfile.TemporaryDirectory() as profile, tempfile.TemporaryDirectory() as out:
         report = Path(out) / "report.json"
+        throttling = [f"--throttling.cpuSlowdownMultiplier={slowdown:.2f}"] if slowdown else []
         subprocess.run(
             [
                 str(LIGHTHOUSE),
@@ -212,6 +225,7 @@ def lighthouse(url: str) -> dict[str, Any]:
                 "--output=json",
                 f"--output-path={report}",
                 "--quiet",
+                *throttling,
                 f"--chrome-flags={CHROMIUM_FLAGS} --user-data-dir={profile}",
             ],
             env={**os.environ, "CHROME_PATH": CHROMIUM},
@@ -221,7 +235,7 @@ def lighthouse(url: str) -> dict[str, Any]:
         if not report.exists():
             return {}
         data = json.loads(report.read_text(encoding="utf-8"))
-    scores: dict[str, Any] = {}
+    scores: dict[str, Any] = {"benchmark": data["environment"]["benchmarkIndex"]}
     for key in CATEGORIES:
         category = data["categories"][key]
         scores[key] = round((category["score"] or 0) * 100)
@@ -233,13 +247,33 @@ def lighthouse(url: str) -> dict[str, Any]:
     return scores
 
 
-def median_scores(url: str, runs: int) -> dict[str, Any]:
+_SLOWDOWN: float | None = None
+"""The calibrated CPU slowdown of the latest run, carried to the next page."""
+
+
+def median_scores(url: str, runs: int, calibrate: bool = False) -> dict[str, Any]:
     """The median of each category over several Lighthouse runs, and every audit that
-    cost points in any of them."""
-    results = [found for found in (lighthouse(url) for _ in range(runs)) if found]
+    cost points in any of them. Calibrated, each run slows the CPU down by what the
+    benchmark index of the run before calls for (a first, uncounted run sets it)."""
+    global _SLOWDOWN
+    slowdown = _SLOWDOWN
+    if calibrate and slowdown is None:
+        probe = lighthouse(url)
+        slowdown = slowdown_for(probe["benchmark"]) if probe else None
+    results = []
+    for _ in range(runs):
+        found = lighthouse(url, slowdown)
+        if found:
+            found["slowdown"] = slowdown
+            results.append(found)
+            if calibrate:
+                slowdown = _SLOWDOWN = slowdown_for(found["benchmark"])
     if not results:
         return {}
-    scores: dict[str, Any] = {}
+    scores: dict[str, Any] = {
+        "benchmark": statistics.median(result["benchmark"] for result in results),
+        "slowdowns": [result["slowdown"] for result in results],
+    }
     for key in CATEGORIES:
         values = [result[key] for result in results]
         scores[key] = statistics.median_low(values)
@@ -266,6 +300,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--runs", type=int, default=5, help="Lighthouse runs a page (median)")
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument(
+        "--calibrate",
+        action="store_true",
+        help="slow the CPU down by what this machine's speed calls for, not by 4",
+    )
     parser.add_argument("--requests", action="store_true", help="list every request")
     args = parser.parse_args(argv)
     site = args.site.resolve()
@@ -298,12 +337,21 @@ def main(argv: list[str] | None = None) -> int:
                     row = "".join(f"{value:>6.1f}" for value in parts.values())
                     scores: dict[str, Any] = {}
                     if use_lighthouse and kind in LIGHTHOUSE_KINDS:
-                        scores = median_scores(base + page, args.runs)
+                        scores = median_scores(base + page, args.runs, args.calibrate)
                     shown = "".join(f"{scores.get(key, '-'):>6}" for key in CATEGORIES)
                     print(
                         f"{kind + ': ' + page:40} {size / 1000:>7.1f} kB{row} {len(requests):>9}"
                         + (shown if use_lighthouse else "")
                     )
+                    if scores:
+                        slowdowns = [
+                            f"{x:.1f}" if x else "4 (default)" for x in scores["slowdowns"]
+                        ]
+                        print(
+                            f"    benchmark index {scores['benchmark']:.0f}, CPU slowdown "
+                            f"{', '.join(slowdowns)}; performance "
+                            f"{scores['performance-range']}"
+                        )
                     if args.requests:
                         for url, bytes_ in requests:
                             print(f"    {bytes_ / 1000:>6.2f} kB  {url}")
