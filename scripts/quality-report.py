@@ -306,6 +306,7 @@ def main(argv: list[str] | None = None) -> int:
         help="slow the CPU down by what this machine's speed calls for, not by 4",
     )
     parser.add_argument("--requests", action="store_true", help="list every request")
+    parser.add_argument("--kinds", help="only these page kinds, e.g. factsheet,home")
     args = parser.parse_args(argv)
     site = args.site.resolve()
     if not (site / "index.html").is_file():
@@ -326,7 +327,10 @@ def main(argv: list[str] | None = None) -> int:
         scores_head = "  perf  a11y  best   seo" if use_lighthouse else ""
         print(f"{'page':40} {'first load':>10}{heads}{scores_head}")
         try:
+            wanted = set(args.kinds.split(",")) if args.kinds else None
             for kind, pages in page_kinds(site).items():
+                if wanted is not None and kind not in wanted:
+                    continue
                 for page in pages:
                     requests, foreign = first_load(base, page, site, published)
                     size = sum(bytes_ for _url, bytes_ in requests)
