@@ -33,8 +33,22 @@ from imvo.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 WIDTHS = (360, 1280)
 PHONE_HEIGHT = 740
 PAGES = {
-    "nl": ["index", "overzicht", "partijen", "tijdlijn", "due-diligence"],
-    "en": ["index", "overview", "parties", "timeline", "due-diligence"],
+    "nl": [
+        "index",
+        "overzicht",
+        "partijen",
+        "tijdlijn",
+        "due-diligence",
+        "doet-mijn-organisatie-mee",
+    ],
+    "en": [
+        "index",
+        "overview",
+        "parties",
+        "timeline",
+        "due-diligence",
+        "is-my-organisation-taking-part",
+    ],
 }
 """The main pages of each language (file names without .html); factsheets are added."""
 
@@ -99,10 +113,23 @@ def shoot_pages(site: Path, out: Path, slugs: list[str]) -> list[str]:
                         if scroll > 0:
                             measures.append(f"{lang} {name} {width}: scrolls sideways {scroll}px")
                         context.close()
+                measures += _narrowest(browser, port, folder, names[1])
             browser.close()
     finally:
         server.shutdown()
     return measures
+
+
+def _narrowest(browser: object, port: int, folder: str, name: str) -> list[str]:
+    """The overview at 320 px (WCAG 1.4.10 reflow): how far the page scrolls sideways."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(f"http://127.0.0.1:{port}/{folder}{name}.html", wait_until="load")
+    widths = page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    context.close()
+    return [f"{folder or 'nl/'}{name} 320: scrollWidth {widths[0]}, clientWidth {widths[1]}"]
 
 
 def _measure(page: object) -> str:
@@ -122,13 +149,15 @@ def _measure(page: object) -> str:
         parts.append(f"key facts {facts[1]} px tall (top {facts[0]})")
     if action:
         bottom = action[0] + action[1]
-        parts.append(f"action box ends at {bottom} px = {bottom / PHONE_HEIGHT:.2f} screens")
+        parts.append(
+            f"action box from {action[0]} px to {bottom} px = {bottom / PHONE_HEIGHT:.2f} screens"
+        )
     parts.append(f"page {box['page']} px")
     return "; ".join(parts)
 
 
-def shoot_pdfs(site: Path, out: Path, slugs: list[str]) -> list[str]:
-    """Each factsheet's PDF pages as PNG (pdftoppm); return its page counts."""
+def shoot_pdfs(site: Path, out: Path, slugs: list[str], dpi: int = 60) -> list[str]:
+    """Each factsheet's PDF pages as PNG (pdftoppm, at `dpi`); return its page counts."""
     from pypdf import PdfReader
 
     measures = []
@@ -141,7 +170,10 @@ def shoot_pdfs(site: Path, out: Path, slugs: list[str]) -> list[str]:
             measures.append(f"{lang} {slug} pdf: {count} page{'s' if count != 1 else ''}")
             if shutil.which("pdftoppm"):
                 prefix = out / f"{lang}-{slug}-pdf"
-                subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(prefix)], check=True)
+                resolution = str(dpi)
+                subprocess.run(
+                    ["pdftoppm", "-png", "-r", resolution, str(pdf), str(prefix)], check=True
+                )
     return measures
 
 
@@ -154,6 +186,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
     parser.add_argument("--factsheet", action="append", default=[], help="slug (repeatable)")
     parser.add_argument("--no-pdf-images", action="store_true", help="skip the PDF pages")
+    parser.add_argument(
+        "--pdf-dpi", type=int, default=60, help="resolution of the PDF pages (150 to read 9 pt)"
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1763683200")
     args.out.mkdir(parents=True, exist_ok=True)
@@ -165,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
         slugs = factsheets(site, args.factsheet)
         measures = shoot_pages(site, args.out, slugs)
         if not args.no_pdf_images:
-            measures += shoot_pdfs(site, args.out, slugs)
+            measures += shoot_pdfs(site, args.out, slugs, args.pdf_dpi)
     (args.out / "measures.txt").write_text("\n".join(measures) + "\n", encoding="utf-8")
     print("\n".join(measures))
     return 0
