@@ -44,8 +44,11 @@ FOCUSED = """(first) => {
   const s = getComputedStyle(el);
   const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
   const shadow = s.boxShadow !== 'none';
+  const r = el.getBoundingClientRect();
+  const onscreen = r.right > 0 && r.left < innerWidth && r.bottom > 0 && r.top < innerHeight;
   return {mark: el.dataset.imvoFocus ?? null, html: el.outerHTML.slice(0, 120),
-          indicator: outline || shadow, first: first.findIndex((sel) => el.matches(sel))};
+          indicator: outline || shadow, first: first.findIndex((sel) => el.matches(sel)),
+          onscreen};
 }"""
 
 MIN_STOPS = 10
@@ -82,10 +85,12 @@ def test_axe_finds_no_violation_on_any_page(served_site: ServedSite, browser_pag
 
 def assert_tab_order(browser_page: Any, first: list[str]) -> None:
     """Press Tab through the page: at least MIN_STOPS stops, `first` (selectors) first and in
-    order, every visible link and control reached, and each with a focus indicator."""
+    order, every visible link and control reached, and each with a focus indicator, on the
+    screen."""
     total: int = browser_page.evaluate(MARK_VISIBLE_FOCUSABLE, FOCUSABLE)
     reached: set[str] = set()
     unmarked: list[str] = []
+    unseen: list[str] = []
     stops: list[tuple[int, str]] = []
     for _ in range(total + 40):
         browser_page.keyboard.press("Tab")
@@ -97,6 +102,8 @@ def assert_tab_order(browser_page: Any, first: list[str]) -> None:
             reached.add(focused["mark"])
         if not focused["indicator"]:
             unmarked.append(focused["html"])
+        if not focused["onscreen"]:  # a focus nobody can see (a closed menu's link, say)
+            unseen.append(focused["html"])
     assert total >= MIN_STOPS, f"only {total} visible links and controls on the page"
     assert len(reached) >= MIN_STOPS, f"Tab stopped at only {len(reached)} of them"
     assert [index for index, _ in stops[: len(first)]] == list(range(len(first))), (
@@ -110,7 +117,7 @@ def assert_tab_order(browser_page: Any, first: list[str]) -> None:
         for n in range(total)
         if str(n) not in reached
     ]
-    assert (missing, unmarked) == ([], [])
+    assert (missing, unmarked, unseen) == ([], [], [])
 
 
 @pytest.mark.parametrize("kind", ["index", "factsheet", "overview"])
