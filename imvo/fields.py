@@ -26,9 +26,10 @@ from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
 from imvo import ROOT
-from imvo.links import LinkCheckExtension
+from imvo.links import CODES, LinkCheckExtension
 from imvo.markdown_text import abbreviation_markup, md_block, md_plain
-from imvo.problems import Problem, error_in_words
+from imvo.problems import Problem
+from imvo.problems import error_in_words as words
 from imvo.sanitize import sanitize_text
 
 ENGINE_EXTENSIONS = ("toc", "tables", "fenced_code")
@@ -138,12 +139,14 @@ class Fields:
     def _slug(self, text: str, separator: str) -> str:
         return self.parts.take(slugify(text, separator))
 
-    def _link_problem(self, needle: str, message: str) -> None:
+    def _link_problem(self, needle: str, kind: str) -> None:
         where = self.where
         if where is None:
             return
         line = self.lines.find(where.file or where.path, where.line, needle)
-        self.parts.problems.append(Problem(where.path, line, where.field, message))
+        extra = {"first": needle[:1]} if kind == "absolute" else {}
+        found = Problem.of(where.path, line, where.field, CODES[kind], link=needle, **extra)
+        self.parts.problems.append(found)
 
     def html(
         self, value: Any, where: Where | None = None, *, top: int = 1, inline: bool = False
@@ -165,11 +168,8 @@ class Fields:
             # it out of recursion): one line on the field's place, not a traceback.
             if where is None:
                 raise
-            self.parts.problems.append(
-                Problem(
-                    where.path, where.line, "(text)", _CRASH.format(error=error_in_words(error))
-                )
-            )
+            crash = Problem.of(where.path, where.line, "(text)", "text-crash", error=words(error))
+            self.parts.problems.append(crash)
             return Markup("")
         out = sanitize_text(converted).strip()
         for token in _flat(getattr(self.md, "toc_tokens", [])):
@@ -202,12 +202,6 @@ def plain(text: str) -> bool:
     The result is the same HTML as Python-Markdown's (tests compare the two on the content).
     """
     return len(text) < 5000 and not text.endswith(" ") and _PLAIN.fullmatch(text) is not None
-
-
-_CRASH = (
-    "Markdown could not make this text into a page ({error}); look in it for an unusual link "
-    "or a pattern repeated very many times"
-)
 
 
 def _flat(tokens: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -25,7 +25,7 @@ PRIORITY = 2
 """After Python-Markdown has made the links (inline, 20) and the anchors (toc, 5)."""
 
 Report = Callable[[str, str], None]
-"""Told the link as written and the editor's message."""
+"""Told the link as written and what is wrong with it (a key of CODES)."""
 
 
 def invalid(address: str) -> bool:
@@ -46,27 +46,13 @@ def from_elsewhere(address: str) -> bool:
     return bool(parts.scheme or parts.netloc)
 
 
-def message(kind: str, link: str) -> str:
-    """The editor's message for a link of a kind: invalid, elsewhere, absolute, missing."""
-    if kind == "invalid":
-        return (
-            f"the link '{link}' is not a valid address; look for a space, a bracket or a "
-            "missing character in it"
-        )
-    if kind == "elsewhere":
-        return (
-            f"the image '{link}' cannot be shown: the site shows only its own files and loads "
-            "nothing from other sites; link to the image instead: [what it shows](address)"
-        )
-    if kind == "absolute":
-        return (
-            f"the link '{link}' starts with '{link[0]}', which breaks when the site lives in a "
-            "folder (as on GitHub Pages); link to the page by its name, such as 'overzicht.html'"
-        )
-    return (
-        f"the link '{link}' leads to no page of the site; link to a page that exists "
-        "(such as 'overzicht.html') or to a full https:// address"
-    )
+CODES = {
+    "missing": "link-missing",
+    "absolute": "link-absolute",
+    "invalid": "link-invalid",
+    "elsewhere": "image-elsewhere",
+}
+"""The message code of each kind of wrong link (imvo/messages)."""
 
 
 def page_of(address: str, pages: set[str]) -> str | None:
@@ -131,7 +117,7 @@ class _LinkCheck(Treeprocessor):
                 continue
             kind = problem_of(key, address, self.pages)
             if kind is not None:
-                self.report(address, message(kind, address))
+                self.report(address, kind)
             elif key == "href" and (page := page_of(address, self.pages)) is not None:
                 element.set("href", page)
         raw = _RawLinks()
@@ -141,7 +127,7 @@ class _LinkCheck(Treeprocessor):
         for key, address in raw.found:
             kind = problem_of(key, address, self.pages, raw=True)
             if kind is not None:
-                self.report(address, message(kind, address))
+                self.report(address, kind)
 
 
 class LinkCheckExtension(Extension):

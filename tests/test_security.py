@@ -928,7 +928,7 @@ def _pdf_build(corpus: Corpus, folder: Path, site_url: str | None) -> dict[str, 
     cache = folder / "cache"
 
     def printed(corpus: Corpus, site: Path, timings: object) -> None:
-        pdf.make_pdfs(corpus, site, cache=cache)
+        pdf.make_pdfs(corpus, site, cache=cache, site_url=site_url)
 
     steps = [*post_steps(pdf=False), PostStep(printed)]
     build_site(corpus, folder / "site", site_url=site_url, post_steps=steps, jobs=1)

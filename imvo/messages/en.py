@@ -197,4 +197,16 @@ MESSAGES: dict[str, str] = {
     "checked-none": "{count} covenant{s} checked: no problems.",
     "strict-fails": "{line}; warnings fail with --strict.",
     "warning-prefix": "warning: ",
+    # --- links and texts in the content, found while the pages are made ---
+    "link-missing": "the link '{link}' leads to no page of the site; link to a page that "
+    "exists (such as 'overzicht.html') or to a full https:// address",
+    "link-absolute": "the link '{link}' starts with '{first}', which breaks when the site "
+    "lives in a folder (as on GitHub Pages); link to the page by its name, such as "
+    "'overzicht.html'",
+    "link-invalid": "the link '{link}' is not a valid address; look for a space, a bracket or "
+    "a missing character in it",
+    "image-elsewhere": "the image '{link}' cannot be shown: the site shows only its own files "
+    "and loads nothing from other sites; link to the image instead: [what it shows](address)",
+    "text-crash": "Markdown could not make this text into a page ({error}); look in it for an "
+    "unusual link or a pattern repeated very many times",
 }

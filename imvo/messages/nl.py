@@ -229,4 +229,17 @@ MESSAGES: dict[str, str] = {
     "checked-none": "{count} convenant{s} gecontroleerd: geen problemen.",
     "strict-fails": "{line}; met --strict laten waarschuwingen de controle falen.",
     "warning-prefix": "waarschuwing: ",
+    # --- links en teksten in de inhoud, gevonden bij het maken van de pagina's ---
+    "link-missing": "de link '{link}' leidt naar geen enkele pagina van de site; link naar een "
+    "pagina die bestaat (zoals 'overzicht.html') of naar een volledig https://-adres",
+    "link-absolute": "de link '{link}' begint met '{first}', en dat werkt niet als de site in "
+    "een map staat (zoals op GitHub Pages); link naar de pagina met alleen haar naam, zoals "
+    "'overzicht.html'",
+    "link-invalid": "de link '{link}' is geen geldig adres; kijk of er een spatie, een haakje "
+    "of een ander teken in staat of ontbreekt",
+    "image-elsewhere": "de afbeelding '{link}' kan niet worden getoond: de site toont alleen "
+    "eigen bestanden en laadt niets van andere sites; link dan naar de afbeelding: "
+    "[wat erop staat](adres)",
+    "text-crash": "Markdown kon van deze tekst geen pagina maken ({error}); zoek in de tekst "
+    "naar een ongewone link of iets wat heel vaak achter elkaar herhaald wordt",
 }
