@@ -34,8 +34,6 @@ from imvo.sanitize import sanitize_text
 
 ENGINE_EXTENSIONS = ("toc", "tables", "fenced_code")
 """The extensions mkdocs always adds to the ones mkdocs.yml names (its built-ins)."""
-NOT_FOR_FIELDS = frozenset({"imvo.page_links"})
-"""Extensions of mkdocs' own Markdown pass that a field needs not (links are checked here)."""
 
 
 @dataclass(frozen=True)
@@ -101,8 +99,6 @@ def _extension_list() -> list[Any]:
     configs: dict[str, dict[str, Any]] = {}
     for item in configured:
         name, config = next(iter(item.items())) if isinstance(item, dict) else (item, {})
-        if name in NOT_FOR_FIELDS:
-            continue
         if name not in names:
             names.append(name)
         configs[name] = dict(config or {})

@@ -21,7 +21,6 @@ from pathlib import Path
 
 from imvo.history import History
 from imvo.interrupt import held_signals, signals_as_interrupt, worker_pool
-from imvo.markdown_text import abbreviations
 from imvo.model import LANGUAGES, Corpus
 from imvo.pages import TEXT_PAGES, page_name
 from imvo.problems import BuildError, Problem
@@ -140,14 +139,10 @@ def _build_language(lang: str) -> tuple[float, float]:
         job.work / "out" / lang,
         renderer.nav(lang, pages),
         job.site_url,
-        abbreviations(job.corpus, lang),
     )
     rendered = time.perf_counter() - started
     run_build(config, plugin)
     return rendered, time.perf_counter() - started - rendered
-
-
-# Until page_links moves to the render stage: it reads the build in progress through these.
 
 
 def build_site(

@@ -66,13 +66,6 @@ def test_config_per_language(tmp_path: Path) -> None:
     assert with_url["extra"]["site_root"] == "https://org.github.io/repo/"
 
 
-def test_abbreviations_go_to_the_abbr_extension_as_its_glossary(tmp_path: Path) -> None:
-    glossary = {"OECD": "Organisation for Economic Co-operation and Development"}
-    config = language_config("en", tmp_path, tmp_path, [], None, glossary)
-    assert {"abbr": {"glossary": glossary}} in config["markdown_extensions"]
-    assert "abbr" not in config["markdown_extensions"]
-
-
 def test_swap_replaces_the_site_whole(tmp_path: Path) -> None:
     old = tmp_path / "site"
     old.mkdir()

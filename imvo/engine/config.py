@@ -31,12 +31,10 @@ def language_config(
     site_dir: Path,
     nav: list[dict[str, str]],
     site_url: str | None,
-    glossary: dict[str, str] | None = None,
 ) -> dict[str, Any]:
-    """The mkdocs configuration of one language, from the shared mkdocs.yml.
-
-    `glossary` holds the abbreviations the abbr extension explains wherever they appear.
-    """
+    """The mkdocs configuration of one language, from the shared mkdocs.yml (the pages come
+    as HTML, so mkdocs' own Markdown pass has nothing of ours to read; the render stage uses
+    mkdocs.yml's extensions and the glossary for every field, imvo/fields.py)."""
     config = shared_config()
     t = Translator(lang)
     other = next(code for code in LANGUAGES if code != lang)
@@ -58,9 +56,6 @@ def language_config(
     extra["other_language"] = t("site.other_language")
     extra["switch_label"] = t("site.switch_label")
     extra["feed_title"] = t("history.feed_title")
-    extensions = config["markdown_extensions"]
-    if glossary and "abbr" in extensions:
-        extensions[extensions.index("abbr")] = {"abbr": {"glossary": glossary}}
     return config
 
 
