@@ -150,8 +150,8 @@ class Renderer:
             report_link=self.report_link,
             participants_in_order=participants.in_order,
             letter_slug=participants.letter_slug,
-            anchor=lambda value: self._parts.anchor(str(value)),
-            heading=lambda *args, **kwargs: heading(self._parts, *args, **kwargs),
+            anchor=lambda value: self._page_parts().anchor(str(value)),
+            heading=lambda *args, **kwargs: heading(self._page_parts(), *args, **kwargs),
             **{name: getattr(facts, name) for name in facts.TEMPLATE_NAMES},
         )
         self._predecessors = facts.predecessors(corpus)
@@ -172,7 +172,6 @@ class Renderer:
         self._lines = LineFinder()
         self._fields: dict[str, Fields] = {}
         self._lang = LANGUAGES[0]
-        self._parts: PageParts = PageParts()
         self._field_source: tuple[str, str] | None = None
         self._field_positions: Any = None
 
@@ -192,6 +191,10 @@ class Renderer:
             line = positions.line_of(tuple(at)) if positions is not None and at else 1
             where = Where(shown, line, file=file)
         return fields.html(value, where, top=top, inline=inline)
+
+    def _page_parts(self) -> PageParts:
+        """What the page being rendered is made of (kept by its language's Fields)."""
+        return self._fields[self._lang].parts
 
     def _title(self, title: Any) -> Markup:
         """The `md_title` filter: the page's <h1>, as Markdown would make it of '# title'."""
@@ -270,8 +273,7 @@ class Renderer:
         reserved: frozenset[str],
     ) -> tuple[str, PageParts]:
         """The page's HTML, cleaned by the templates' allow-list, and what it is made of."""
-        self._parts = PageParts(reserved=reserved)
-        self._fields[lang].parts = self._parts
+        parts = self._fields[lang].parts = PageParts(reserved=reserved)
         body = self.render(
             f"pages/{kind}.html.j2",
             lang=lang,
@@ -283,7 +285,7 @@ class Renderer:
             ui_abbr=self._ui_abbr[lang],
             **context,
         )
-        return sanitize(body.strip()), self._parts
+        return sanitize(body.strip()), parts
 
     def lastmod(self, key: str, lang: str) -> str:
         """The day of the last change of what a page shows, from git ('' when unknown)."""
