@@ -25,11 +25,15 @@ def page_names(r: Renderer, lang: str) -> set[str]:
     """The file names (without .html) of every page of one language: what a link may lead to."""
     names = {page_name(key, lang) for key in (*TEXT_PAGES, *GENERATED_PAGES)}
     names |= set(r.corpus.covenants) | set(MOVED_PAGES)
-    count = sum(len(orgs) for _letter, orgs in r.letters)
-    if count >= participants.SPLIT_FROM:
+    if by_letter(r.letters):
         base = page_name("participants", lang)
         names |= {f"{base}-{participants.letter_slug(letter)}" for letter, _ in r.letters}
     return names
+
+
+def by_letter(letters: list[Any]) -> bool:
+    """Whether "is my organisation taking part?" is a page per letter (many organisations)."""
+    return sum(len(orgs) for _letter, orgs in letters) >= participants.SPLIT_FROM
 
 
 def language(r: Renderer, lang: str) -> list[Page]:
@@ -133,11 +137,10 @@ def participant_pages(r: Renderer, lang: str, t: Translator) -> list[Page]:
     letters = r.letters
     common: dict[str, Any] = {"t": t, "legal_forms": " ".join(participants.LEGAL_FORMS)}
     title = t("participants.title")
-    count = sum(len(orgs) for _letter, orgs in letters)
     common["cited_slugs"] = {
         entry.slug for _letter, orgs in letters for _anchor, org in orgs for entry in org.entries
     }
-    if count < participants.SPLIT_FROM:
+    if not by_letter(letters):
         page = r.page(
             lang,
             "participants",
