@@ -56,7 +56,7 @@ def test_running_covenant_runs_to_today_with_an_arrow(fixture_corpus: Corpus) ->
     t = Translator("nl")
     drawing = str(svg(corpus, t, NOW))
     assert 'class="imvo-tl__arrow"' in drawing
-    # The status in the words of every other page ("Lopend"), not a phrase of its own.
+    # The status in the words of every other page ("Loopt"), not a phrase of its own.
     assert '<tspan class="imvo-tl__state"> · Loopt</tspan>' in drawing
     assert [period(row, t) for row in rows(corpus, t)] == ["4 juli 2016 – heden"]
 
