@@ -19,6 +19,7 @@ from pydantic import (
     Field,
     PlainSerializer,
     WithJsonSchema,
+    model_validator,
 )
 from pydantic.functional_validators import AfterValidator, BeforeValidator
 
@@ -231,6 +232,10 @@ def _name_in(value: str | Text, lang: str) -> str:
 
 SourceId = Annotated[str, Field(pattern=ID_PATTERN)]
 
+OLD_SOURCE_DATE = "date"
+"""The old key of a source's publication date: still read as `published`, but `check` warns,
+since files used it for viewed-on dates too."""
+
 
 class Source(Strict):
     """A public source that facts on the factsheet come from."""
@@ -244,7 +249,25 @@ class Source(Strict):
         default=None, description="Who published it, for example 'SER' or 'CNV Internationaal'."
     )
     url: Url | None = Field(default=None, description="Where it can be read: an https:// address.")
-    date: DateValue | None = Field(default=None, description="When it was published.")
+    published: DateValue | None = Field(
+        default=None,
+        description="When the source was published: the date the source itself gives (on the "
+        "page, in the report, in the letter). Leave it out when the source gives none: the "
+        "site then says that the publication date is unknown. Never the day you viewed it.",
+    )
+    checked: DateValue | None = Field(
+        default=None,
+        description="When an editor last viewed the source and checked the facts it supports "
+        "(its 'viewed on' date). Shown as that, never as the publication date.",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _old_date(cls, data: Any) -> Any:
+        """`date:` is the old name of `published:` (check asks the editor which it is)."""
+        if isinstance(data, dict) and OLD_SOURCE_DATE in data and "published" not in data:
+            data = {("published" if k == OLD_SOURCE_DATE else k): v for k, v in data.items()}
+        return data
 
 
 class DisputedDate(Strict):

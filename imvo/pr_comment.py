@@ -105,7 +105,7 @@ def _section(
         lines += [str(report.get("summary", {}).get(lang, "")), ""]
         problems = list(report.get("problems", []))
         for problem in problems[:MAX_PROBLEMS]:
-            kind = "⚠️" if problem.get("severity") == "warning" else "❌"
+            kind = {"warning": "⚠️", "hint": "💡"}.get(str(problem.get("severity")), "❌")
             place = problem.get("place", {}).get(lang, problem.get("field", ""))
             message = problem.get("message", {}).get(lang, "")
             link = _line_link(problem, *where)

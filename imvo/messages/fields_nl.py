@@ -79,7 +79,12 @@ FIELDS_NL: dict[str, str] = {
     "Source.title": "De titel van de bron, zoals de bron die schrijft.",
     "Source.publisher": "Wie de bron uitgaf, bijvoorbeeld 'SER' of 'CNV Internationaal'.",
     "Source.url": "Waar de bron te lezen is: een adres met https://.",
-    "Source.date": "Wanneer de bron verscheen.",
+    "Source.published": "Wanneer de bron verscheen: de datum die de bron zelf geeft (op de "
+    "pagina, in het rapport, in de brief). Laat hem weg als de bron er geen geeft: de site zegt "
+    "dan dat de datum van publicatie onbekend is. Nooit de dag waarop u hem bekeek.",
+    "Source.checked": "Wanneer de redactie de bron voor het laatst bekeek en de feiten "
+    "controleerde die erop steunen (de datum 'bekeken op'). Die wordt nooit als datum van "
+    "publicatie getoond.",
     "PartyRegistry.parties": "De organisaties.",
     "Party.id": "Een korte, vaste naam waarmee convenantbestanden naar deze partij verwijzen.",
     "Party.name": "De naam; geef nl en en alleen als de namen verschillen.",

@@ -229,6 +229,15 @@ MESSAGES: dict[str, str] = {
     "checked-none": "{count} convenant{s} gecontroleerd: geen problemen.",
     "strict-fails": "{line}; met --strict laten waarschuwingen de controle falen.",
     "warning-prefix": "waarschuwing: ",
+    "hint-prefix": "aanwijzing: ",
+    "summary-hints": "{count} aanwijzing{s}",
+    "weekday-saturday": "zaterdag",
+    "weekday-sunday": "zondag",
+    "weekend-date": "{date} is een {day}: kijk of de datum klopt; klopt hij, zet dat dan in een "
+    "'note' bij deze datum",
+    "source-date-old": "'date' zegt niet of dit de datum van publicatie is of de dag waarop de "
+    "bron bekeken is: schrijf 'published' (de datum die de bron zelf geeft) of 'checked' (de dag "
+    "waarop u hem bekeek)",
     # --- links en teksten in de inhoud, gevonden bij het maken van de pagina's ---
     "link-missing": "de link '{link}' leidt naar geen enkele pagina van de site; link naar een "
     "pagina die bestaat (zoals 'overzicht.html') of naar een volledig https://-adres",
