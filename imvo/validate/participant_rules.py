@@ -42,7 +42,7 @@ def _entry_problems(
     participant: Participant,
     where: FieldPath,
     loaded: LoadedFile,
-    party_ids: set[str],
+    party_ids: set[str] | None,
     names: dict[str, int],
 ) -> list[Problem]:
     """The checks of one entry: its party known, its name not given before (`names`, the
