@@ -249,14 +249,20 @@ def duplicate_warnings(corpus: Corpus, content: Path, root: Path) -> list[Proble
         where: FieldPath = ("participants", dup.index)
         other = _shown(content / "participants" / f"{dup.other_slug}.yaml", root)
         other_line = corpus.participant_lines[dup.other_slug][dup.other_index]
-        message = (
-            f"'{dup.name}' may be the same organisation as '{dup.other_name}' in "
-            f"{other}:{other_line}; give both entries the same 'id' if it is, or each its "
-            "own 'id' if it is not"
-        )
         path = _shown(content / "participants" / f"{dup.slug}.yaml", root)
         line = corpus.participant_lines[dup.slug][dup.index]
-        found.append(Problem(path, line, field_name(where), message, "warning"))
+        found.append(
+            Problem.of(
+                path,
+                line,
+                field_name(where),
+                "possible-duplicate",
+                "warning",
+                name=dup.name,
+                other_name=dup.other_name,
+                other=f"{other}:{other_line}",
+            )
+        )
     return found
 
 
