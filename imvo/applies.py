@@ -91,7 +91,7 @@ def evaluate(law: Law, company: Company) -> Verdict:
             _over(company.turnover, law.eu.turnover_over),
         )
         routes.append((direct, "direct", "eu", ("employees", "turnover")))
-    non_eu_needs = ("eu_turnover", "eu_branch_turnover")
+    non_eu_needs: tuple[str, ...] = ("eu_turnover", "eu_branch_turnover")
     non_eu = _all(
         _over(company.eu_turnover, law.non_eu.eu_turnover_over),
         _over(company.eu_branch_turnover, law.non_eu.branch_turnover_over),

@@ -17,7 +17,9 @@ def law_problems(rules: LawRules, loaded: LoadedFile) -> list[Problem]:
     ids: set[str] = set()
     for index, instrument in enumerate(rules.dutch):
         if instrument.id in ids:
-            problems.append(loaded.problem(("dutch", index, "id"), "law-id-twice", id=instrument.id))
+            problems.append(
+                loaded.problem(("dutch", index, "id"), "law-id-twice", id=instrument.id)
+            )
         ids.add(instrument.id)
     for key, law in rules.laws().items():
         for index in range(1, len(law.steps)):
