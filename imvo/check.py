@@ -68,7 +68,10 @@ def today() -> date:
 
 def yaml_files(content: Path) -> list[Path]:
     """The content's YAML files: the registries, every covenant file, every participants file."""
-    files = [content / name for name in ("parties.yaml", "glossary.yaml", "due-diligence.yaml")]
+    files = [
+        content / name
+        for name in ("parties.yaml", "glossary.yaml", "due-diligence.yaml", "law.yaml")
+    ]
     for name in ("covenants", "participants"):
         folder = content / name
         if folder.is_dir():

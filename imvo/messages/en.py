@@ -124,6 +124,9 @@ MESSAGES: dict[str, str] = {
     "language-en": "English",
     "pdf-too-long": "the PDF of this factsheet in {language} has {pages} A4 pages; a handout "
     "should have at most {most}: shorten its longest texts",
+    "law-id-twice": "id '{id}' is used twice under dutch; give one of them another id",
+    "law-steps-order": "this step ({date}) comes after a step with a later date ({before}); "
+    "put the steps in order of date",
     "source-twice": "source id '{id}' is used twice",
     "party-twice": "party id '{id}' is used twice",
     "unknown-source": "no source with id '{id}' in this file's sources",

@@ -143,6 +143,9 @@ MESSAGES: dict[str, str] = {
     "language-en": "Engels",
     "pdf-too-long": "de pdf van deze factsheet in het {language} heeft {pages} A4-pagina's; een "
     "hand-out heeft er hoogstens {most}: maak de langste teksten korter",
+    "law-id-twice": "id '{id}' staat twee keer bij dutch; geef een van de twee een andere id",
+    "law-steps-order": "deze stap ({date}) staat na een stap met een latere datum ({before}); "
+    "zet de stappen op volgorde van datum",
     "source-twice": "bron-id '{id}' staat twee keer bij sources; geef een van de twee bronnen "
     "een andere id",
     "party-twice": "partij-id '{id}' staat twee keer in dit bestand; haal er een weg of geef "
