@@ -94,7 +94,7 @@ def _source_data(rules: LawRules, ids: list[str], t: Translator) -> list[dict[st
             {
                 "title": source.title,
                 "url": source.url or "",
-                "date": t.date(source.date) if source.date else "",
+                "date": t.date(source.published) if source.published else "",
             }
         )
     return out
