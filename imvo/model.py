@@ -515,6 +515,131 @@ class Count(Strict):
 MAX_ACTIONS = 5
 
 
+# --- results: what a covenant achieved ---------------------------------------------------
+
+
+TOP_RESULTS = 3
+"""How many results a factsheet shows first (and the PDF prints): the first in the file."""
+
+
+class ResultKind(StrEnum):
+    """What kind of claim a result is."""
+
+    monitoring = "monitoring"
+    """A figure from the agreement's monitoring (how many companies did a risk analysis)."""
+    evaluation = "evaluation"
+    """A finding of an evaluation (midterm, final, or of the policy as a whole)."""
+    complaint = "complaint"
+    """A complaint handled: filed, decided, settled."""
+    outcome = "outcome"
+    """An outcome for workers (wages, safety, a union recognised, remedy paid)."""
+    criticism = "criticism"
+    """What a critic says did not work."""
+
+
+class ResultBy(StrEnum):
+    """Who says it: the agreement itself, or someone outside it."""
+
+    agreement = "agreement"
+    """The agreement's own report (annual, monitoring or final report of its parties)."""
+    evaluator = "evaluator"
+    """An independent evaluator or researcher (commissioned or not)."""
+    ngo = "ngo"
+    """An NGO (also one that took part: say so in by_name)."""
+    union = "union"
+    """A trade union."""
+    parliament = "parliament"
+    """Parliament, or a minister's letter to it."""
+    government = "government"
+    """The government or a government body."""
+
+    @property
+    def independent(self) -> bool:
+        """Whether this is someone other than the agreement speaking of itself."""
+        return self is not ResultBy.agreement
+
+
+class Figure(Strict):
+    """A number a result gives, with what it counts and when it was true."""
+
+    value: float = Field(ge=0, le=1_000_000_000, description="The number, as the source gives it.")
+    unit: Text = Field(
+        description="What the number counts, in both languages ('companies with a risk "
+        "analysis', 'per cent of the companies')."
+    )
+    as_of: DateValue = Field(description="The date (or year) the number was true.")
+
+
+class Result(Strict):
+    """One claim of what a covenant did or did not achieve, with who says it and its source."""
+
+    kind: ResultKind = Field(description="What kind of claim it is.")
+    text: Text = Field(
+        description="The claim in one or two sentences (Markdown), summarised, never overstated."
+    )
+    figure: Figure | None = Field(
+        default=None, description="Its number, where the source gives one."
+    )
+    by: ResultBy = Field(description="Who says it.")
+    by_name: Text | None = Field(
+        default=None, description="Who exactly, where it helps ('KIT Royal Tropical Institute')."
+    )
+    date: DateValue | None = Field(
+        default=None, description="When the source said it (its publication date)."
+    )
+    sources: list[SourceId] = Field(min_length=1, description="The source that says it.")
+    note: Text | None = Field(
+        default=None,
+        description="A short remark: which part of the source supports the claim, or where "
+        "another source disagrees.",
+    )
+
+
+class Evaluation(StrEnum):
+    """Whether an evaluation of the agreement at its end exists."""
+
+    exists = "exists"
+    none = "none"
+    """Sources say there was none, or searches found none (say so in results_searched)."""
+    unknown = "unknown"
+
+
+class Review(Strict):
+    """The facts the comparison of all covenants shows, each a field of its own."""
+
+    final_evaluation: Evaluation = Field(
+        default=Evaluation.unknown,
+        description="Whether an evaluation of the agreement at its end exists: exists, none "
+        "or unknown.",
+    )
+    verdict: Text | None = Field(
+        default=None, description="The final evaluation's verdict, in a few words."
+    )
+    complaints_received: int | None = Field(
+        default=None,
+        ge=0,
+        le=100_000,
+        description="Complaints received, where a source counts them.",
+    )
+    complaints_decided: int | None = Field(
+        default=None,
+        ge=0,
+        le=100_000,
+        description="Complaints decided or settled, where a source counts them.",
+    )
+    as_of: DateValue | None = Field(default=None, description="When these figures were true.")
+    sources: list[SourceId] = Field(min_length=1, description="Where these facts come from.")
+
+
+class ResultSearch(Strict):
+    """The record of a search for results that found none, so that 'none found' is dated."""
+
+    date: DateValue = Field(description="When the search was made.")
+    searches: list[NonEmpty] = Field(
+        min_length=1, description="What was searched: the terms, the languages, where."
+    )
+
+
 class Covenant(Strict):
     """One covenant: the file content/covenants/<slug>.yaml."""
 
@@ -574,6 +699,20 @@ class Covenant(Strict):
         description="For a covenant that has ended: one line on what came after it (a "
         "successor, failed talks on a successor, where complaints go now).",
     )
+    results: list[Result] = Field(
+        default_factory=list,
+        description="What the covenant achieved or did not, one claim each, the most important "
+        "for workers first (the first three are shown at the top and in the PDF).",
+    )
+    review: Review | None = Field(
+        default=None,
+        description="The comparison's facts: final evaluation and its verdict, complaints "
+        "received and decided.",
+    )
+    results_searched: ResultSearch | None = Field(
+        default=None,
+        description="Where no result was found: the searches made and their date.",
+    )
     links: list[Link] = Field(default_factory=list, description="Links to more information.")
     sources: list[Source] = Field(
         default_factory=list, description="The sources of the facts on this factsheet."
@@ -584,6 +723,14 @@ class Covenant(Strict):
     def _names_visible(cls, value: Any) -> Any:
         """No character that cannot be seen in a name (see imvo/names.py)."""
         return visible(value)
+
+    def top_results(self) -> list[Result]:
+        """The results the editors put first: shown at the top of the section and printed."""
+        return self.results[:TOP_RESULTS]
+
+    def more_results(self) -> list[Result]:
+        """The other results, behind one control on the page, left out of the PDF."""
+        return self.results[TOP_RESULTS:]
 
     def dated_facts(self) -> list[tuple[str, DatedFact]]:
         """The covenant's dated facts, by field name, in order of the life of a covenant."""

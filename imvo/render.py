@@ -31,7 +31,7 @@ from markupsafe import Markup
 from imvo import ROOT, facts, news, participants
 from imvo.fields import Fields, LineFinder, PageParts, TocEntry, Where, heading
 from imvo.history import History
-from imvo.i18n import Translator, format_months, strings
+from imvo.i18n import Translator, format_months, format_number, strings
 from imvo.markdown_text import (
     abbreviation_markup,
     abbreviations,
@@ -140,6 +140,7 @@ class Renderer:
             PartyKind=PartyKind,
             pdf_links=pdf_links,
             format_months=format_months,
+            format_number=format_number,
             number_sources=number_sources,
             source_refs=source_refs,
             source_name=source_name,

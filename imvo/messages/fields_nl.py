@@ -70,6 +70,40 @@ FIELDS_NL: dict[str, str] = {
     "korte zin (Markdown).",
     "Covenant.after_end": "Voor een convenant dat is afgelopen: één regel over wat erna kwam "
     "(een opvolger, mislukte gesprekken over een opvolger, waar klachten nu heen gaan).",
+    "Covenant.results": "Wat het convenant wel of niet heeft opgeleverd, één bewering per "
+    "punt, het belangrijkste voor werknemers eerst (de eerste drie staan bovenaan en in de PDF).",
+    "Result.kind": "Wat voor bewering het is: monitoring (een cijfer uit de monitoring), "
+    "evaluation (een bevinding van een evaluatie), complaint (een behandelde klacht), outcome "
+    "(wat het werknemers opleverde) of criticism (kritiek).",
+    "Result.text": "De bewering in één of twee zinnen (Markdown): samengevat, nooit sterker "
+    "dan de bron.",
+    "Result.figure": "Het getal, als de bron er een geeft.",
+    "Figure.value": "Het getal zoals de bron het geeft.",
+    "Figure.unit": "Wat het getal telt, in beide talen ('bedrijven met een risicoanalyse').",
+    "Figure.as_of": "De datum (of het jaar) waarop het getal klopte.",
+    "Result.by": "Wie het zegt: agreement (het convenant zelf, in zijn eigen rapportage), "
+    "evaluator (een onafhankelijke evaluator of onderzoeker), ngo, union (een vakbond), "
+    "parliament (de Tweede Kamer, of een brief van de minister aan de Kamer) of government "
+    "(de overheid).",
+    "Result.by_name": "Wie precies, als dat helpt ('KIT Royal Tropical Institute').",
+    "Result.date": "Wanneer de bron het zei (de publicatiedatum).",
+    "Result.sources": "De bron die het zegt.",
+    "Result.note": "Een korte toelichting: welk deel van de bron de bewering steunt, of waar "
+    "een andere bron het oneens is.",
+    "Covenant.review": "De feiten voor de vergelijking van alle convenanten: eindevaluatie en "
+    "oordeel, ontvangen en beslechte klachten.",
+    "Review.final_evaluation": "Of er een evaluatie van het convenant bij het einde is: exists "
+    "(die is er), none (die is er niet) of unknown (onbekend).",
+    "Review.verdict": "Het oordeel van die eindevaluatie, in een paar woorden.",
+    "Review.complaints_received": "Het aantal ontvangen klachten, als een bron het telt.",
+    "Review.complaints_decided": "Het aantal beslechte of geschikte klachten, als een bron "
+    "het telt.",
+    "Review.as_of": "Wanneer deze cijfers klopten.",
+    "Review.sources": "Waar deze feiten vandaan komen.",
+    "Covenant.results_searched": "Als er geen resultaten zijn gevonden: waar en wanneer is "
+    "gezocht.",
+    "ResultSearch.date": "Wanneer er is gezocht.",
+    "ResultSearch.searches": "Wat er is gezocht: de zoektermen, de talen, waar.",
     "Covenant.links": "Links naar meer informatie.",
     "Link.title": "Waar de link naartoe gaat, in beide talen.",
     "Link.url": "Het adres: https://...",
