@@ -92,14 +92,7 @@ def _slow_page(corpus: Corpus, lang: str, uri: str, content: str) -> Problem:
     """The editor's problem for a page that took too long."""
     name = uri.removesuffix(".md")
     source = page_sources(corpus, lang, content).get(name, uri)
-    return Problem(
-        source,
-        1,
-        "(text)",
-        f"making this page took longer than {PAGE_SECONDS:.0f} s, so the build stopped; a "
-        "text in this file is too long or too tangled for Markdown (such as thousands of "
-        "'[' in a row): shorten or simplify it",
-    )
+    return Problem.of(source, 1, "(text)", "page-too-slow", seconds=f"{PAGE_SECONDS:.0f}")
 
 
 def _build_language(lang: str) -> tuple[float, float]:

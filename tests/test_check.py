@@ -302,3 +302,156 @@ def test_source_date_epoch_is_read_in_one_place(monkeypatch: pytest.MonkeyPatch)
         monkeypatch.setenv("SOURCE_DATE_EPOCH", unset)
         assert source_date() is None
         assert pdf_date() == b""
+
+
+def _sign_on_a_sunday(content: Path) -> None:
+    edit(
+        content / "covenants/voorbeeld.yaml",
+        'signed:\n  date: "2016-07-04"',
+        'signed:\n  date: "2016-07-03"',
+    )
+
+
+def test_a_signing_on_a_sunday_gives_a_hint(content: Path) -> None:
+    _sign_on_a_sunday(content)
+    assert warnings(content) == [
+        f"{COVENANT}:14: hint: signed.date: 2016-07-03 is a Sunday: check that the date is "
+        "right, and if it is, say so in a 'note' on this date"
+    ]
+
+
+def test_the_weekend_hint_in_dutch(content: Path) -> None:
+    edit(
+        content / "covenants/voorbeeld.yaml",
+        'ended:\n  date: "2020-06"',
+        'ended:\n  date: "2020-06-27"',
+    )
+    (problem,) = run_check(content, content.parent, WHEN).problems
+    assert problem.text("nl") == (
+        f"{COVENANT}:23: aanwijzing: ended, date: 2020-06-27 is een zaterdag: kijk of de datum "
+        "klopt; klopt hij, zet dat dan in een 'note' bij deze datum"
+    )
+
+
+def test_a_note_on_the_date_silences_the_weekend_hint(content: Path) -> None:
+    _sign_on_a_sunday(content)
+    edit(
+        content / "covenants/voorbeeld.yaml",
+        '    - date: "2016-07-05"\n      sources: [bron-b]\n',
+        '    - date: "2016-07-05"\n      sources: [bron-b]\n'
+        "  note:\n    nl: Gecontroleerd, het was een zondag.\n    en: Checked, it was a Sunday.\n",
+    )
+    assert warnings(content) == []
+
+
+def test_a_weekend_month_or_a_weekday_gives_no_hint(content: Path) -> None:
+    # June 2020 is known to the month only; 4 July 2016 (the fixture's signing) was a Monday.
+    assert run_check(content, content.parent, WHEN).problems == []
+
+
+def test_a_weekend_hint_never_fails_strict(content: Path) -> None:
+    _sign_on_a_sunday(content)
+    result = run_check(content, content.parent, WHEN)
+    assert [p.severity for p in result.problems] == ["hint"]
+    assert result.warnings == []
+    assert exit_code(result, strict=True) == 0
+    assert report(result, strict=True) == "1 hint in 1 file."
+
+
+def test_hints_are_counted_apart_from_warnings() -> None:
+    warning = Problem("a.yaml", 3, "url", "the link is not https", "warning")
+    hint = Problem("a.yaml", 5, "signed.date", "a Sunday", "hint")
+    error = Problem("b.yaml", 1, "name", "missing", "error")
+    result = CheckResult([warning, hint, error], 2)
+    assert exit_code(CheckResult([hint], 1), strict=True) == 0
+    assert exit_code(CheckResult([warning, hint], 1), strict=True) == 1
+    assert report(result, strict=True) == "1 error, 1 warning and 1 hint in 2 files."
+    assert report(CheckResult([warning, hint], 1), strict=True) == (
+        "1 warning and 1 hint in 1 file; warnings fail with --strict."
+    )
+
+
+def test_a_source_date_under_its_old_name_is_a_warning(content: Path) -> None:
+    edit(
+        content / "covenants/voorbeeld.yaml",
+        "    url: https://example.org/a\n",
+        '    url: https://example.org/a\n    date: "2016-07-04"\n',
+    )
+    lines = warnings(content)
+    assert lines == [
+        f"{COVENANT}:60: warning: sources[0].date: 'date' does not say whether this is the day "
+        "the source was published or the day it was viewed: write 'published' (the date the "
+        "source itself gives) or 'checked' (the day you viewed it)"
+    ]
+
+
+# --- what the build's render stage finds, check finds too ----------------------------------
+
+RENDER_CASES = {
+    "link-missing": (
+        "  nl: Zie [textiel](textile.html).",
+        "content/covenants/voorbeeld.yaml:29: (link): de link 'textile.html' leidt naar geen "
+        "enkele pagina van de site; link naar een pagina die bestaat (zoals 'overzicht.html') "
+        "of naar een volledig https://-adres",
+    ),
+    "link-absolute": (
+        "  nl: Zie [het overzicht](/overzicht.html).",
+        "content/covenants/voorbeeld.yaml:29: (link): de link '/overzicht.html' begint met "
+        "'/', en dat werkt niet als de site in een map staat (zoals op GitHub Pages); link "
+        "naar de pagina met alleen haar naam, zoals 'overzicht.html'",
+    ),
+    "link-invalid": (
+        "  nl: Zie [over ons](<over deze.html>).",
+        "content/covenants/voorbeeld.yaml:29: (link): de link 'over deze.html' is geen geldig "
+        "adres; kijk of er een spatie, een haakje of een ander teken in staat of ontbreekt",
+    ),
+    "image-elsewhere": (
+        "  nl: Een foto ![fabriek](https://example.org/f.png).",
+        "content/covenants/voorbeeld.yaml:29: (link): de afbeelding 'https://example.org/f.png' "
+        "kan niet worden getoond: de site toont alleen eigen bestanden en laadt niets van "
+        "andere sites; link dan naar de afbeelding: [wat erop staat](adres)",
+    ),
+    "text-crash": (
+        "\n" + "a\n: b\n" * 10_000,
+        "content/texts/about.nl.md:1: (text): Markdown kon van deze tekst geen pagina maken "
+        "(RecursionError: maximum recursion depth exceeded); zoek in de tekst naar een "
+        "ongewone link of iets wat heel vaak achter elkaar herhaald wordt",
+    ),
+}
+"""Each kind of problem the build's render stage reports about an editor's text (the codes of
+imvo/links.py and the Markdown that cannot be read), made in the summary, and check's line."""
+
+
+def test_every_kind_of_render_problem_has_a_case() -> None:
+    from imvo.links import CODES
+
+    assert sorted(RENDER_CASES) == sorted({*CODES.values(), "text-crash"})
+
+
+@pytest.mark.parametrize("code", sorted(RENDER_CASES))
+def test_check_finds_what_the_build_would_refuse(content: Path, code: str) -> None:
+    from imvo.render import Renderer
+    from imvo.validate import load_content
+
+    written, line = RENDER_CASES[code]
+    if code == "text-crash":  # longer than a YAML text may be: a text page
+        with (content / "texts" / "about.nl.md").open("a", encoding="utf-8") as page:
+            page.write(written)
+    else:
+        edit(
+            content / "covenants" / "voorbeeld.yaml",
+            "  nl: Een convenant om de fixture te testen.",
+            written,
+        )
+    # The build's render stage refuses it ...
+    renderer = Renderer(
+        load_content(content, content.parent), content="content", content_dir=content
+    )
+    for lang in ("nl", "en"):
+        renderer.language(lang)
+    assert [p.code for p in renderer.problems] == [code]
+    # ... and check says so, on the same line, where it said "no problems" before.
+    result = run_check(content, content.parent, WHEN)
+    assert [(p.code, p.text("nl")) for p in result.problems] == [(code, line)]
+    assert result.problems == renderer.problems
+    assert exit_code(result, strict=False) == 1

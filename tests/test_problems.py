@@ -47,3 +47,39 @@ def test_a_build_error_carries_its_problems_sorted_and_prints_them_one_a_line() 
     # From a worker process to the parent: pickled, problems and all.
     again = pickle.loads(pickle.dumps(error))
     assert (again.problems, str(again)) == (error.problems, str(error))
+
+
+def test_every_problem_the_package_makes_has_a_message_code() -> None:
+    """A problem made as free text cannot be worded in the editor's language: each one is
+    made by Problem.of, with a code of the catalogs."""
+    import ast
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parent.parent / "imvo"
+    free = []
+    for path in sorted(package.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "Problem"
+            ):
+                free.append(f"{path.relative_to(package.parent).as_posix()}:{node.lineno}")
+    assert free == []
+
+
+def test_a_hint_reads_as_a_hint_and_is_a_notice_on_github() -> None:
+    hint = Problem("content/covenants/x.yaml", 5, "signed.date", "a Sunday", severity="hint")
+    assert hint.text("en") == "content/covenants/x.yaml:5: hint: signed.date: a Sunday"
+    assert hint.text("nl") == "content/covenants/x.yaml:5: aanwijzing: signed, date: a Sunday"
+    assert (
+        hint.github("en") == "::notice file=content/covenants/x.yaml,line=5::signed.date: a Sunday"
+    )
+
+
+def test_summary_counts_hints_apart_in_both_languages() -> None:
+    error = Problem("a.yaml", 1, "f", "m")
+    hint = Problem("b.yaml", 2, "f", "m", severity="hint")
+    other_hint = Problem("b.yaml", 3, "f", "m", severity="hint")
+    assert summary([hint]) == "1 hint in 1 file."
+    assert summary([error, hint, other_hint], "nl") == "1 fout en 2 aanwijzingen in 2 bestanden."

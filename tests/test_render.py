@@ -424,7 +424,14 @@ def test_every_page_leaves_the_render_stage_as_html_with_its_headings(
         assert page.toc[0].level == 1, page.name
     factsheet = next(page for page in pages if page.key == "voorbeeld")
     ids = [entry.id for entry in factsheet.toc]
-    assert ids[:5] == ["voorbeeld", "glance", "what-you-can-do", "complaints", "key-facts"]
+    assert ids[:6] == [
+        "voorbeeld",
+        "glance",
+        "what-you-can-do",
+        "complaints",
+        "results",
+        "key-facts",
+    ]
     assert len(ids) == len(set(ids))
     assert all(f'id="{anchor}"' in factsheet.html for anchor in ids)
 
@@ -671,3 +678,27 @@ def test_the_unions_row_says_none_where_no_union_takes_part(fixture_corpus: Corp
     )
     assert "<dt>Vakbonden</dt><dd>Geen</dd>" in _page(corpus, "nl", "voorbeeld")
     assert "<dt>Unions</dt><dd>None</dd>" in _page(corpus, "en", "voorbeeld")
+
+
+def test_a_source_shows_when_it_was_published_and_viewed_never_one_for_the_other(
+    fixture_corpus: Corpus,
+) -> None:
+    covenant = fixture_corpus.covenants["voorbeeld"]
+    first, second = covenant.sources
+    sources = [
+        first.model_copy(update={"published": PartialDate(2023, 5, 12)}),
+        second.model_copy(update={"checked": PartialDate(2024, 6, 19)}),
+    ]
+    corpus = dataclasses.replace(
+        fixture_corpus,
+        covenants={"voorbeeld": covenant.model_copy(update={"sources": sources})},
+    )
+    english = _page(corpus, "en", "voorbeeld")
+    assert '<span class="imvo-source-dates">(published on 12 May 2023)</span>' in english
+    assert (
+        '<cite>Bron B</cite> <span class="imvo-source-dates">(publication date unknown; '
+        "viewed on 19 June 2024)</span>"
+    ) in english
+    dutch = _page(corpus, "nl", "voorbeeld")
+    assert '<span class="imvo-source-dates">(gepubliceerd op 12 mei 2023)</span>' in dutch
+    assert "(publicatiedatum onbekend; bekeken op 19 juni 2024)" in dutch

@@ -25,6 +25,7 @@ from imvo.model import (
     Covenant,
     DueDiligence,
     Glossary,
+    LawRules,
     ParticipantList,
     Party,
     PartyRegistry,
@@ -50,6 +51,7 @@ from imvo.validate.jobs import (
     covenant_chunk,
     participant_chunk,
 )
+from imvo.validate.law_rules import law_problems
 from imvo.validate.models import _inner_model, check_model
 from imvo.validate.sources import source_refs
 from imvo.validate.texts import load_texts, pages_have_texts
@@ -95,9 +97,13 @@ def load_content(
         content / "due-diligence.yaml", DueDiligence, root, file_check
     )
     problems += found
+    law, found = load_model_file(content / "law.yaml", LawRules, root, file_check)
+    problems += found
+    if law is not None:
+        problems += law_problems(*law)
 
     covenant_dir = content / "covenants"
-    readable, shown_by_slug, found = covenant_files(covenant_dir, root)
+    readable, shown_by_slug, refused, found = covenant_files(covenant_dir, root)
     problems += found
     # Without a readable parties.yaml (its own line says why) no party id can be checked:
     # reporting every covenant's parties as unknown would bury that one cause.
@@ -108,12 +114,16 @@ def load_content(
 
     # Without a readable covenants folder (its own line says why) no participants file can be
     # matched to its covenant: reporting each one as unmatched would bury that one cause.
+    # The participants files are checked against the same ids as the covenants (the ids
+    # parties.yaml writes, also of entries its model refused), or not at all when it could
+    # not be read: one mistake in the registry is one message, not one per reference.
     participants, participant_lines, found = load_participants(
         content / "participants",
         root,
         set(shown_by_slug) if readable else None,
-        set(parties),
+        known,
         file_check,
+        refused,
     )
     problems += found
 
@@ -121,7 +131,7 @@ def load_content(
     problems += found
     problems += pages_have_texts(content / "texts", root, texts, found)
 
-    if problems or glossary is None or due_diligence is None:
+    if problems or glossary is None or due_diligence is None or law is None:
         raise ContentError(problems)
     return Corpus(
         covenants=covenants,
@@ -129,12 +139,14 @@ def load_content(
         texts=texts,
         glossary=glossary[0],
         due_diligence=due_diligence[0],
+        law=law[0],
         participants=participants,
         participant_lines=participant_lines,
         positions={
             **positions,
             "glossary": glossary[1].positions,
             "due-diligence": due_diligence[1].positions,
+            "law": law[1].positions,
         },
     )
 
@@ -188,20 +200,24 @@ def load_participants(
     folder: Path,
     root: Path,
     slugs: set[str] | None,
-    party_ids: set[str],
+    party_ids: set[str] | None,
     file_check: FileCheck | None = None,
+    refused: frozenset[str] = frozenset(),
 ) -> tuple[dict[str, ParticipantList], dict[str, tuple[int, ...]], list[Problem]]:
     """Read content/participants/<slug>.yaml, one optional file per covenant, and check each.
 
     Returns the lists by slug, the line of each entry by slug, and every problem. Slugs is
     None when the covenants folder could not be read: then no file is matched to a covenant,
-    but each is still checked on its own.
+    but each is still checked on its own. `refused` holds the names (in lower case) of
+    covenant files that are there but were refused for their name: a participants file of
+    that name is checked on its own, without a second message about the same file.
+    party_ids is None when parties.yaml could not be read: then party ids are not checked.
     """
     found: dict[str, ParticipantList] = {}
     lines: dict[str, tuple[int, ...]] = {}
     if not folder.is_dir():
         return found, lines, []
-    items, problems = participant_files(folder, root, slugs)
+    items, problems = participant_files(folder, root, slugs, refused)
     job = ParticipantsJob(party_ids, file_check)
     for slug, value, entry_lines, file_problems in _in_parallel(participant_chunk, job, items):
         problems += file_problems

@@ -14,8 +14,10 @@ from pydantic import BaseModel
 
 from imvo.load import SYMLINK_MESSAGE, LoadedFile, read_yaml
 from imvo.model import SLUG_PATTERN
+from imvo.names import before, describe, invisible
 from imvo.pages import RESERVED_NAMES
 from imvo.problems import Problem
+from imvo.validate.headings import file_heading_problems
 from imvo.validate.hints import closest
 from imvo.validate.models import check_model
 
@@ -51,6 +53,7 @@ def read_checked(
     if loaded is None:
         return None, None, problems
     value, problems = check_model(loaded, model)
+    problems += file_heading_problems(loaded)
     if file_check is not None:
         problems += file_check(loaded)
     return value, loaded, problems
@@ -67,6 +70,21 @@ def load_model_file(
     return (None if value is None or loaded is None else (value, loaded)), problems
 
 
+def invisible_in_name(path: Path, shown: str) -> Problem | None:
+    """A file whose name holds a character that cannot be seen (a new line at its end, a
+    zero-width space), as a problem: such a name must not become a page's address."""
+    found = invisible(path.name)
+    if found is None:
+        return None
+    place, char = found
+    shown_before = before(path.name, place)
+    if not shown_before:
+        return Problem.of(shown, 1, "(file)", "file-invisible-char-start", char=describe(char))
+    return Problem.of(
+        shown, 1, "(file)", "file-invisible-char", char=describe(char), before=shown_before
+    )
+
+
 def raw_party_ids(path: Path, root: Path) -> set[str] | None:
     """The ids parties.yaml gives, as written, when the file reads but fails the model."""
     loaded, problems = read_yaml(path, _relative(path, root)) if path.is_file() else (None, [])
@@ -79,9 +97,13 @@ def raw_party_ids(path: Path, root: Path) -> set[str] | None:
     }
 
 
-def covenant_files(folder: Path, root: Path) -> tuple[bool, dict[str, str], list[Problem]]:
+def covenant_files(
+    folder: Path, root: Path
+) -> tuple[bool, dict[str, str], frozenset[str], list[Problem]]:
     """The covenant files that may be read: whether the folder could be read, each file as
-    editors see it by slug, and a problem for the folder or for each file refused."""
+    editors see it by slug, the names of the files refused (their stems in lower case, so that
+    a participants file of that name is not reported a second time), and a problem for the
+    folder or for each file refused."""
     problems = linked_folder(folder, root)
     linked = bool(problems)
     if not linked and not folder.is_dir():
@@ -90,6 +112,7 @@ def covenant_files(folder: Path, root: Path) -> tuple[bool, dict[str, str], list
         problems.append(Problem.of(_relative(folder, root), 1, "(folder)", code))
     readable = folder.is_dir() and not linked
     seen_slugs: dict[str, str] = {}
+    refused_names: set[str] = set()
     for path in sorted(folder.glob("*")) if readable else []:
         if path.name.startswith("."):
             continue
@@ -97,21 +120,24 @@ def covenant_files(folder: Path, root: Path) -> tuple[bool, dict[str, str], list
         refused = _covenant_file_refused(path, shown, seen_slugs)
         if refused is not None:
             problems.append(refused)
+            refused_names.add(path.name.split(".", 1)[0].strip().lower())
         else:
             seen_slugs[path.stem] = shown
-    return readable, seen_slugs, problems
+    return readable, seen_slugs, frozenset(refused_names), problems
 
 
 def _covenant_file_refused(path: Path, shown: str, seen_slugs: dict[str, str]) -> Problem | None:
     """Why a file in the covenants folder is not read as a covenant, if it is not."""
     if path.is_symlink():
         return Problem.of(shown, 1, "(file)", SYMLINK_MESSAGE)
+    if (hidden := invisible_in_name(path, shown)) is not None:
+        return hidden
     if path.is_dir():
         return Problem.of(shown, 1, "(folder)", "folder-in-covenants")
     if path.suffix != ".yaml":
         return Problem.of(shown, 1, "(file)", "covenant-not-yaml")
     slug = path.stem
-    if not re.match(SLUG_PATTERN, slug):
+    if not re.fullmatch(SLUG_PATTERN, slug):  # fullmatch: '$' would let a final new line in
         return Problem.of(shown, 1, "(file)", "covenant-bad-name", name=slug)
     if slug in RESERVED_SLUGS:
         return Problem.of(shown, 1, "(file)", "covenant-reserved-name", name=slug)
@@ -123,21 +149,25 @@ def _covenant_file_refused(path: Path, shown: str, seen_slugs: dict[str, str]) -
 
 
 def participant_files(
-    folder: Path, root: Path, slugs: set[str] | None
+    folder: Path, root: Path, slugs: set[str] | None, refused: frozenset[str] = frozenset()
 ) -> tuple[list[tuple[Path, str, str]], list[Problem]]:
     """The participants files that may be read, as (path, shown, slug), and a problem for
-    each file refused: not a YAML file, or (when slugs is given) named after no covenant."""
+    each file refused: not a YAML file, or (when slugs is given) named after no covenant
+    (unless a covenant file of that name is there but was refused: its own line says why)."""
     items: list[tuple[Path, str, str]] = []
     problems: list[Problem] = []
     for path in sorted(folder.iterdir()):
         if path.name.startswith("."):
             continue
         shown = _relative(path, root)
+        if (hidden := invisible_in_name(path, shown)) is not None:
+            problems.append(hidden)
+            continue
         if path.is_dir() or path.suffix != ".yaml":
             problems.append(Problem.of(shown, 1, "(file)", "participants-file-name"))
             continue
         slug = path.stem
-        if slugs is not None and slug not in slugs:
+        if slugs is not None and slug not in slugs and slug.lower() not in refused:
             close = closest(slug, sorted(slugs))
             if close:
                 problem = Problem.of(

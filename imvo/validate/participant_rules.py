@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from imvo.load import FieldPath, LoadedFile
 from imvo.model import CountOf, Participant, ParticipantList
+from imvo.names import key as names_key
 from imvo.problems import Problem
 from imvo.validate.hints import closest, unknown_party
 from imvo.validate.sources import defined_once, resolved
 
 
 def cross_check_participants(
-    value: ParticipantList, loaded: LoadedFile, party_ids: set[str]
+    value: ParticipantList, loaded: LoadedFile, party_ids: set[str] | None
 ) -> list[Problem]:
     """Sources and party ids resolved, names unique, dates in order, every entry sourced."""
     seen, problems = defined_once(loaded, enumerate(source.id for source in value.sources))
@@ -42,18 +43,22 @@ def _entry_problems(
     participant: Participant,
     where: FieldPath,
     loaded: LoadedFile,
-    party_ids: set[str],
+    party_ids: set[str] | None,
     names: dict[str, int],
 ) -> list[Problem]:
     """The checks of one entry: its party known, its name not given before (`names`, the
     line of each name so far, grows), left after joined, and at least one source."""
     problems: list[Problem] = []
-    if participant.party is not None and participant.party not in party_ids:
+    if (
+        participant.party is not None
+        and party_ids is not None
+        and participant.party not in party_ids
+    ):
         code, params = unknown_party(
             participant.party, closest(participant.party, sorted(party_ids))
         )
         problems.append(loaded.problem((*where, "party"), code, **params))
-    key = participant.name.casefold()
+    key = names_key(participant.name)  # NFC, no case: é and e + ◌́ are one name
     if key in names:
         problems.append(
             loaded.problem(
