@@ -207,6 +207,8 @@ MESSAGES: dict[str, str] = {
     "a missing character in it",
     "image-elsewhere": "the image '{link}' cannot be shown: the site shows only its own files "
     "and loads nothing from other sites; link to the image instead: [what it shows](address)",
+    "heading-attributes": "a heading can only get a plain id, such as {{#privacy}} (lower-case "
+    "letters, digits and hyphens); {attrs} is not allowed, take it out",
     "text-crash": "Markdown could not make this text into a page ({error}); look in it for an "
     "unusual link or a pattern repeated very many times",
     # --- the build's own steps, and what they say of a page ---

@@ -240,6 +240,8 @@ MESSAGES: dict[str, str] = {
     "image-elsewhere": "de afbeelding '{link}' kan niet worden getoond: de site toont alleen "
     "eigen bestanden en laadt niets van andere sites; link dan naar de afbeelding: "
     "[wat erop staat](adres)",
+    "heading-attributes": "een kop kan alleen een eenvoudige id krijgen, zoals {{#privacy}} "
+    "(kleine letters, cijfers en streepjes); {attrs} kan niet, haal het weg",
     "text-crash": "Markdown kon van deze tekst geen pagina maken ({error}); zoek in de tekst "
     "naar een ongewone link of iets wat heel vaak achter elkaar herhaald wordt",
     # --- de eigen stappen van de build, en wat ze over een pagina zeggen ---

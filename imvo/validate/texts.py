@@ -10,6 +10,7 @@ from imvo.model import LANGUAGES
 from imvo.pages import TEXT_PAGES
 from imvo.problems import Problem
 from imvo.validate.files import _relative, linked_folder
+from imvo.validate.headings import text_heading_problems
 
 
 def load_texts(folder: Path, root: Path) -> tuple[dict[str, dict[str, str]], list[Problem]]:
@@ -28,6 +29,7 @@ def load_texts(folder: Path, root: Path) -> tuple[dict[str, dict[str, str]], lis
         text, found = read_text(path, shown)
         problems += found
         if text is not None:
+            problems += text_heading_problems(text, shown)
             texts.setdefault(key, {})[lang] = text
         else:
             unread.add((key, lang))
