@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from imvo import data, diagram, news, participants, render, timeline
+from imvo import comparison, data, diagram, news, participants, render, timeline
 from imvo.facts import party_covenants
 from imvo.i18n import Translator
 from imvo.markdown_text import split_title, theme_text
@@ -44,6 +44,10 @@ def language(r: Renderer, lang: str) -> list[Page]:
     for key in TEXT_PAGES:
         text = r.corpus.texts[key][lang]
         title, body = split_title(text)
+        if key == "results":  # the editors' text, then every covenant side by side
+            rows = comparison.rows(r.corpus, t)
+            pages.append(r.page(lang, key, "results", title, t=t, body=body, rows=rows))
+            continue
         kind = "home" if key == "index" else "text"
         pages.append(r.page(lang, key, kind, title, t=t, body=body))
     pages.append(r.page(lang, "overview", "overview", t("overview.title"), t=t))
