@@ -132,6 +132,8 @@ MESSAGES: dict[str, str] = {
     "language-en": "English",
     "pdf-too-long": "the PDF of this factsheet in {language} has {pages} A4 pages; a handout "
     "should have at most {most}: shorten its longest texts",
+    "law-placeholder": "'{{{{law.{name}}}}}' is no figure of content/law.yaml; "
+    "use one listed in CONTRIBUTING.md, such as {{{{law.csrd.eu.employees}}}}",
     "law-id-twice": "id '{id}' is used twice under dutch; give one of them another id",
     "law-steps-order": "this step ({date}) comes after a step with a later date ({before}); "
     "put the steps in order of date",

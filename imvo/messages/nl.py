@@ -151,6 +151,8 @@ MESSAGES: dict[str, str] = {
     "language-en": "Engels",
     "pdf-too-long": "de pdf van deze factsheet in het {language} heeft {pages} A4-pagina's; een "
     "hand-out heeft er hoogstens {most}: maak de langste teksten korter",
+    "law-placeholder": "'{{{{law.{name}}}}}' is geen cijfer uit content/law.yaml; "
+    "kies er een uit de lijst in CONTRIBUTING.md, zoals {{{{law.csrd.eu.employees}}}}",
     "law-id-twice": "id '{id}' staat twee keer bij dutch; geef een van de twee een andere id",
     "law-steps-order": "deze stap ({date}) staat na een stap met een latere datum ({before}); "
     "zet de stappen op volgorde van datum",

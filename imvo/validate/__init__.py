@@ -53,7 +53,7 @@ from imvo.validate.jobs import (
     covenant_chunk,
     participant_chunk,
 )
-from imvo.validate.law_rules import law_problems
+from imvo.validate.law_rules import law_problems, placeholder_problems
 from imvo.validate.models import _inner_model, check_model
 from imvo.validate.sources import source_refs
 from imvo.validate.texts import load_texts, pages_have_texts
@@ -135,6 +135,8 @@ def load_content(
     texts, found = load_texts(content / "texts", root)
     problems += found
     problems += pages_have_texts(content / "texts", root, texts, found)
+    if law is not None:
+        problems += placeholder_problems(texts, law[0], content / "texts", root)
 
     if problems or glossary is None or due_diligence is None or law is None:
         raise ContentError(problems)
