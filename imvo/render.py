@@ -32,6 +32,7 @@ from imvo import ROOT, facts, law_page, news, participants
 from imvo.fields import Fields, LineFinder, PageParts, TocEntry, Where, heading
 from imvo.history import History
 from imvo.i18n import Translator, format_months, format_number, strings
+from imvo.limits import MAX_PAGE_BYTES
 from imvo.markdown_text import (
     abbreviation_markup,
     abbreviations,
@@ -178,6 +179,8 @@ class Renderer:
         self._lines = LineFinder()
         self._fields: dict[str, Fields] = {}
         self._lang = LANGUAGES[0]
+        self._page_name = ""
+        """The file name (without .html) of the page being rendered."""
         self._field_source: tuple[str, str] | None = None
         self._field_positions: Any = None
 
@@ -237,6 +240,7 @@ class Renderer:
         other_name = context.pop("other_name", None) or page_name(key, other)
         self.on_page(f"{name}.md")
         self._lang = lang
+        self._page_name = name
         self._field_positions = self.corpus.positions.get(key)
         self._field_source = self._source(key, lang)
         parts = self._render_parts(lang, key, kind, title, context, frozenset())
@@ -291,7 +295,27 @@ class Renderer:
             ui_abbr=self._ui_abbr[lang],
             **context,
         )
+        if len(body) > MAX_PAGE_BYTES:
+            # Refused before the allow-list and the theme spend time on it (imvo/limits.py).
+            parts.problems.append(self._too_large(key, lang, self._page_name, len(body)))
+            return "", parts
         return sanitize(body.strip()), parts
+
+    def _too_large(self, key: str, lang: str, name: str, size: int) -> Problem:
+        """The problem of a page over MAX_PAGE_BYTES, on the content file behind it (for the
+        participants pages: the participants folder)."""
+        source = self._source(key, lang)
+        if source is not None:
+            path = source[0]
+        elif key.startswith("participants"):
+            path = f"{self.content}/participants"
+        else:
+            path = self.content
+        return Problem.of(
+            path, 1, "(file)", "page-too-large",
+            page=f"{name}.html", size=f"{size / 1_000_000:.0f}",
+            limit=f"{MAX_PAGE_BYTES / 1_000_000:.0f}",
+        )  # fmt: skip
 
     def lastmod(self, key: str, lang: str) -> str:
         """The day of the last change of what a page shows, from git ('' when unknown)."""
