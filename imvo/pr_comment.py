@@ -255,7 +255,7 @@ def _links(
     return label, " · ".join(links)
 
 
-def _problem_line(
+def problem_line(
     problem: dict[str, Any], lang: str, where: dict[str, str], words: dict[str, str]
 ) -> str:
     kinds = {"warning": "⚠️", "reminder": "🔔"}
@@ -320,7 +320,7 @@ def _section(
             lines.append(escape(summary[lang]))
         lines.append("")
         for problem in problems[:MAX_PROBLEMS]:
-            lines.append(_problem_line(problem, lang, where, words))
+            lines.append(problem_line(problem, lang, where, words))
         if len(problems) > MAX_PROBLEMS:
             lines.append(f"- {words['more'].format(n=len(problems) - MAX_PROBLEMS)}")
         if problems:
@@ -332,7 +332,7 @@ def _section(
     if reminders:
         lines += [f"#### {words['reminders']}", "", words["reminders-intro"], ""]
         for problem in reminders[:MAX_REMINDERS]:
-            lines.append(_problem_line(problem, lang, where, words))
+            lines.append(problem_line(problem, lang, where, words))
         if len(reminders) > MAX_REMINDERS:
             lines.append(f"- {words['reminders-more'].format(n=len(reminders) - MAX_REMINDERS)}")
         lines.append("")
