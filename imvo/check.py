@@ -1,7 +1,9 @@
 """Checking for a pull request: the model's errors plus the warnings an editor should see.
 
-Warnings do not stop the build; ``check --strict`` turns them into failures. Each warning
-points at the line it is about, so that on GitHub it shows as an annotation on that line.
+Warnings do not stop the build; ``check --strict`` turns them into failures. Hints (a date
+on a weekend) only ask the editor to look twice: they never fail, not even with ``--strict``.
+Each warning and hint points at the line it is about, so that on GitHub it shows as an
+annotation on that line.
 
 What depends on today's date (a term that has passed, a signing or end date still ahead, a
 last check more than a year ago) is a *reminder*: shown like a warning, but it never fails
@@ -21,7 +23,15 @@ from typing import Any
 from imvo.epoch import source_date
 from imvo.load import FieldPath, LoadedFile, field_name
 from imvo.messages import language, msg
-from imvo.model import ENDED_STATUSES, LANGUAGES, Corpus, Covenant, PartialDate, Status
+from imvo.model import (
+    ENDED_STATUSES,
+    LANGUAGES,
+    OLD_SOURCE_DATE,
+    Corpus,
+    Covenant,
+    PartialDate,
+    Status,
+)
 from imvo.participants import duplicates
 from imvo.problems import PLURAL, ContentError, Problem, summary
 from imvo.validate import load_content
@@ -58,6 +68,11 @@ class CheckResult:
         """What depends on today's date: shown, but never a failure."""
         return [p for p in self.problems if p.severity == "reminder"]
 
+    @property
+    def hints(self) -> list[Problem]:
+        """What an editor may want to look at twice; never a failure."""
+        return [p for p in self.problems if p.severity == "hint"]
+
 
 def today() -> date:
     """The day the check runs: SOURCE_DATE_EPOCH when set (reproducible), else today (UTC)."""
@@ -66,7 +81,10 @@ def today() -> date:
 
 def yaml_files(content: Path) -> list[Path]:
     """The content's YAML files: the registries, every covenant file, every participants file."""
-    files = [content / name for name in ("parties.yaml", "glossary.yaml", "due-diligence.yaml")]
+    files = [
+        content / name
+        for name in ("parties.yaml", "glossary.yaml", "due-diligence.yaml", "law.yaml")
+    ]
     for name in ("covenants", "participants"):
         folder = content / name
         if folder.is_dir():
@@ -111,11 +129,35 @@ def file_warnings(loaded: LoadedFile, when: date) -> list[Problem]:
         # group be left out: an editor who un-commented only its first line is told here.
         if value is None and isinstance(key, str):
             warn(where, "empty-group", name=key)
+        if key == OLD_SOURCE_DATE and len(where) >= 3 and where[-3] == "sources":
+            warn(where, "source-date-old")
 
     if isinstance(loaded.checked, Covenant):
         for where, code, params in covenant_warnings(loaded.checked, when):
             warn(where, code, **params)
+        for where, code, params in date_hints(loaded.checked):
+            problems.append(loaded.problem(where, code, "hint", **params))
     return problems
+
+
+WEEKEND = {5: "weekday-saturday", 6: "weekday-sunday"}
+"""The days of the week (Monday is 0) on which an agreement is rarely signed, started or
+ended, with the message code of their name."""
+
+
+def date_hints(covenant: Covenant) -> Found:
+    """A hint for a signing, in-force or end date on a Saturday or Sunday that no note explains:
+    17 June 2017 for 19 June is an easy slip, and the editor should look twice."""
+    found: Found = []
+    for name, fact in covenant.dated_facts():
+        day = fact.date
+        if day.precision != "day" or fact.note is not None:
+            continue
+        weekday = date(*day.earliest()).weekday()
+        if weekday in WEEKEND:
+            params = {"date": str(day), "day": msg(WEEKEND[weekday])}
+            found.append(((name, "date"), "weekend-date", params))
+    return found
 
 
 Found = list[tuple[FieldPath, str, dict[str, Any]]]
@@ -300,16 +342,16 @@ def report(result: CheckResult, *, strict: bool) -> str:
         return msg(
             "checked-none", count=number, s="" if number == 1 else PLURAL[language()]
         ).render()
-    if not result.errors and not result.warnings:
+    if result.reminders and not result.errors and not result.warnings:
         number = result.covenants
         return msg(
             "checked-reminders",
             count=number,
             s="" if number == 1 else PLURAL[language()],
-            reminders=summary(result.reminders).removesuffix("."),
+            reminders=summary(result.problems).removesuffix("."),
         ).render()
     line = summary(result.problems)
-    if not result.errors and strict:
+    if not result.errors and result.warnings and strict:
         return msg("strict-fails", line=line.removesuffix(".")).render()
     return line
 

@@ -23,6 +23,7 @@ TEXT_PAGES: dict[str, dict[str, str]] = {
 GENERATED_PAGES: dict[str, dict[str, str]] = {
     "overview": {"nl": "overzicht", "en": "overview"},
     "participants": {"nl": "doet-mijn-organisatie-mee", "en": "is-my-organisation-taking-part"},
+    "law": {"nl": "geldt-de-csrd-of-csddd", "en": "does-the-csrd-or-csddd-apply"},
     "timeline": {"nl": "tijdlijn", "en": "timeline"},
     "parties": {"nl": "partijen", "en": "parties"},
     "due-diligence": {"nl": "due-diligence", "en": "due-diligence"},
@@ -39,6 +40,7 @@ NAV_ORDER: tuple[str, ...] = (
     "participants",
     "timeline",
     "now",
+    "law",
     "due-diligence",
     "parties",
     "how-it-works",

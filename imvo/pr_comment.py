@@ -258,7 +258,7 @@ def _links(
 def problem_line(
     problem: dict[str, Any], lang: str, where: dict[str, str], words: dict[str, str]
 ) -> str:
-    kinds = {"warning": "⚠️", "reminder": "🔔"}
+    kinds = {"warning": "⚠️", "reminder": "🔔", "hint": "💡"}
     kind = kinds.get(str(problem.get("severity")), "❌")
     places = problem.get("place")
     messages = problem.get("message")

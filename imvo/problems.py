@@ -23,8 +23,8 @@ class Problem:
     """Where in the file: 'parties[3].role', or '(file)' for the file as a whole."""
     message: str
     severity: str = "error"
-    """'error' stops the build; 'warning' only with --strict; 'reminder' (what depends on
-    today's date) never stops anything."""
+    """'error' stops the build; 'warning' only with --strict; 'hint' never; 'reminder' (what
+    depends on today's date) never."""
     code: str = dataclass_field(default="", compare=False)
     """The message's code in the catalogs (imvo/messages), so it can be worded per language."""
     params: Params = dataclass_field(default=(), compare=False)
@@ -62,8 +62,10 @@ class Problem:
         message = escape_data(f"{place(self.field, lang)}: {self.message_in(lang)}")
         file = escape_property(self.path)
         line = escape_property(str(self.line))
-        kind = "notice" if self.severity == "reminder" else self.severity
-        return f"::{kind} file={file},line={line}::{message}"
+        # GitHub's workflow commands know error, warning and notice; a hint or a reminder is
+        # a notice.
+        command = "notice" if self.severity in ("hint", "reminder") else self.severity
+        return f"::{command} file={file},line={line}::{message}"
 
     def as_json(self) -> dict[str, Any]:
         """The problem as data for `check --format json`: its place, code and both wordings."""
@@ -111,15 +113,19 @@ def summary(problems: list[Problem], lang: str | None = None) -> str:
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity == "warning"]
     reminders = [p for p in problems if p.severity == "reminder"]
+    hints = [p for p in problems if p.severity == "hint"]
     files = len({p.path for p in problems})
     parts = []
     if errors:
         parts.append(counted_in(len(errors), "summary-errors", lang))
     if warnings:
         parts.append(counted_in(len(warnings), "summary-warnings", lang))
+    if hints:
+        parts.append(counted_in(len(hints), "summary-hints", lang))
     if reminders:
         parts.append(counted_in(len(reminders), "summary-reminders", lang))
-    joined = msg("summary-and").render(lang).join(parts)
+    last = msg("summary-and").render(lang)
+    joined = last.join(parts) if len(parts) < 3 else ", ".join(parts[:-1]) + last + parts[-1]
     return msg("summary", parts=joined, files=counted_in(files, "summary-files", lang)).render(lang)
 
 
@@ -136,7 +142,12 @@ class BuildError(Exception):
         super().__init__("\n".join([*lines, *(problem.text() for problem in self.problems)]))
 
 
-_CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL_RE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029"
+    # and what cannot be seen or turns the line around: zero-width characters, direction
+    # marks and overrides, soft hyphen, byte order mark (see imvo/names.py)
+    "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]"
+)
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from imvo import data, diagram, news, participants, render, timeline
+from imvo import applies, data, diagram, law_page, news, participants, render, timeline
 from imvo.facts import party_covenants
 from imvo.i18n import Translator
 from imvo.markdown_text import split_title, theme_text
@@ -45,8 +45,19 @@ def language(r: Renderer, lang: str) -> list[Page]:
         text = r.corpus.texts[key][lang]
         title, body = split_title(text)
         kind = "home" if key == "index" else "text"
+        if key == "now":
+            # The figures and dated steps of the law come from content/law.yaml.
+            parts = law_page.filled(body, r.corpus.law, lang)
+            pages.append(
+                r.page(
+                    lang, key, kind, title, t=t, body=parts[0], law_steps=len(parts) > 1,
+                    body_after="".join(parts[1:]),
+                )
+            )  # fmt: skip
+            continue
         pages.append(r.page(lang, key, kind, title, t=t, body=body))
     pages.append(r.page(lang, "overview", "overview", t("overview.title"), t=t))
+    pages.append(law(r, lang, t))
     # Pages whose arguments take work are announced before it (see on_page).
     r.on_page(f"{page_name('due-diligence', lang)}.md")
     steps = r.corpus.due_diligence.steps
@@ -109,6 +120,15 @@ def language(r: Renderer, lang: str) -> list[Page]:
         )
     pages += moved(r, lang, t, {page.key: page for page in pages})
     return pages
+
+
+def law(r: Renderer, lang: str, t: Translator) -> Page:
+    """ "Does the CSRD or CSDDD apply to our company?": the form, the table, the rules as JSON."""
+    page = r.page(lang, "law", "law", t("law_page.title"), t=t)
+    # The script reads the rules from the page (main.html writes them into a JSON element):
+    # the figures live in content/law.yaml only.
+    page.meta["law_rules"] = applies.island(law_page.page_data(r.corpus.law, lang))
+    return page
 
 
 def moved(r: Renderer, lang: str, t: Translator, by_key: dict[str, Page]) -> list[Page]:

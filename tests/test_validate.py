@@ -102,13 +102,17 @@ def test_valid_fixture_loads(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("name", cases("build"))
-def test_failure_inside_mkdocs_names_the_file_and_keeps_the_site(
+def test_failure_inside_mkdocs_is_found_by_check_and_keeps_the_site(
     name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     content_with(tmp_path, name)
     before = old_site(tmp_path)
     checked = run(tmp_path, ["check", "--content", "content"], monkeypatch, capsys)
-    assert checked.code == 0
+    # check finds what the build refuses, in the same words, before anything is built.
+    assert (checked.code, checked.err.splitlines()) == (
+        1,
+        [TABLE[name]["expected"], "1 error in 1 file."],
+    )
     built = run_build(tmp_path, monkeypatch, capsys)
     assert built.code == 1
     assert built.err.splitlines() == [

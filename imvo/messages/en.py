@@ -103,6 +103,14 @@ MESSAGES: dict[str, str] = {
     "date-no-month": "{date} is not a real date: there is no month {month}",
     "date-year-range": "{date} is not a plausible date: the year must be between {low} and {high}",
     "date-month-days": "{date} is not a real date: month {month} has {days} days",
+    "invisible-char": "there is an invisible character ({char}) after '{before}'; remove it "
+    "(type this part again, do not paste it from a web page or word processor)",
+    "invisible-char-start": "there is an invisible character ({char}) at the start; remove it "
+    "(type this part again, do not paste it from a web page or word processor)",
+    "file-invisible-char": "the file name holds an invisible character ({char}) after "
+    "'{before}'; rename the file without it",
+    "file-invisible-char-start": "the file name starts with an invisible character ({char}); "
+    "rename the file without it",
     "url": "expected a web address starting with https:// (or mailto:); got {got}",
     # --- across fields and files ---
     "covenants-missing": "the folder of covenant files is missing; make it and put the covenant "
@@ -124,6 +132,9 @@ MESSAGES: dict[str, str] = {
     "language-en": "English",
     "pdf-too-long": "the PDF of this factsheet in {language} has {pages} A4 pages; a handout "
     "should have at most {most}: shorten its longest texts",
+    "law-id-twice": "id '{id}' is used twice under dutch; give one of them another id",
+    "law-steps-order": "this step ({date}) comes after a step with a later date ({before}); "
+    "put the steps in order of date",
     "source-twice": "source id '{id}' is used twice",
     "party-twice": "party id '{id}' is used twice",
     "unknown-source": "no source with id '{id}' in this file's sources",
@@ -201,6 +212,15 @@ MESSAGES: dict[str, str] = {
     "reminder-prefix": "reminder: ",
     "checked-reminders": "{count} covenant{s} checked: no problems, but {reminders} (a "
     "reminder depends on today's date and never fails the check).",
+    "hint-prefix": "hint: ",
+    "summary-hints": "{count} hint{s}",
+    "weekday-saturday": "Saturday",
+    "weekday-sunday": "Sunday",
+    "weekend-date": "{date} is a {day}: check that the date is right, and if it is, say so in a "
+    "'note' on this date",
+    "source-date-old": "'date' does not say whether this is the day the source was published or "
+    "the day it was viewed: write 'published' (the date the source itself gives) or 'checked' "
+    "(the day you viewed it)",
     # --- links and texts in the content, found while the pages are made ---
     "link-missing": "the link '{link}' leads to no page of the site; link to a page that "
     "exists (such as 'overzicht.html') or to a full https:// address",
@@ -211,6 +231,8 @@ MESSAGES: dict[str, str] = {
     "a missing character in it",
     "image-elsewhere": "the image '{link}' cannot be shown: the site shows only its own files "
     "and loads nothing from other sites; link to the image instead: [what it shows](address)",
+    "heading-attributes": "a heading can only get a plain id, such as {{#privacy}} (lower-case "
+    "letters, digits and hyphens); {attrs} is not allowed, take it out",
     "text-crash": "Markdown could not make this text into a page ({error}); look in it for an "
     "unusual link or a pattern repeated very many times",
     # --- the build's own steps, and what they say of a page ---

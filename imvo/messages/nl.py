@@ -119,6 +119,14 @@ MESSAGES: dict[str, str] = {
     "date-no-month": "{date} bestaat niet: er is geen maand {month}; schrijf jaar-maand-dag, "
     'zoals "2016-07-01"',
     "date-month-days": "{date} bestaat niet: maand {month} heeft {days} dagen",
+    "invisible-char": "er staat een onzichtbaar teken ({char}) na '{before}'; haal het weg "
+    "(typ dit stuk opnieuw, plak niet vanuit een webpagina of tekstverwerker)",
+    "invisible-char-start": "er staat een onzichtbaar teken ({char}) aan het begin; haal het "
+    "weg (typ dit stuk opnieuw, plak niet vanuit een webpagina of tekstverwerker)",
+    "file-invisible-char": "de bestandsnaam bevat een onzichtbaar teken ({char}) na '{before}'; "
+    "geef het bestand een naam zonder dat teken",
+    "file-invisible-char-start": "de bestandsnaam begint met een onzichtbaar teken ({char}); "
+    "geef het bestand een naam zonder dat teken",
     "url": "schrijf een webadres dat met https:// begint, zoals 'https://www.ser.nl/...' (of "
     "mailto:); er staat {got}",
     # --- over velden en bestanden heen ---
@@ -143,6 +151,9 @@ MESSAGES: dict[str, str] = {
     "language-en": "Engels",
     "pdf-too-long": "de pdf van deze factsheet in het {language} heeft {pages} A4-pagina's; een "
     "hand-out heeft er hoogstens {most}: maak de langste teksten korter",
+    "law-id-twice": "id '{id}' staat twee keer bij dutch; geef een van de twee een andere id",
+    "law-steps-order": "deze stap ({date}) staat na een stap met een latere datum ({before}); "
+    "zet de stappen op volgorde van datum",
     "source-twice": "bron-id '{id}' staat twee keer bij sources; geef een van de twee bronnen "
     "een andere id",
     "party-twice": "partij-id '{id}' staat twee keer in dit bestand; haal er een weg of geef "
@@ -233,6 +244,15 @@ MESSAGES: dict[str, str] = {
     "reminder-prefix": "herinnering: ",
     "checked-reminders": "{count} convenant{s} gecontroleerd: geen problemen, wel {reminders} "
     "(een herinnering hangt af van de datum van vandaag en laat de controle nooit falen).",
+    "hint-prefix": "aanwijzing: ",
+    "summary-hints": "{count} aanwijzing{s}",
+    "weekday-saturday": "zaterdag",
+    "weekday-sunday": "zondag",
+    "weekend-date": "{date} is een {day}: kijk of de datum klopt; klopt hij, zet dat dan in een "
+    "'note' bij deze datum",
+    "source-date-old": "'date' zegt niet of dit de datum van publicatie is of de dag waarop de "
+    "bron bekeken is: schrijf 'published' (de datum die de bron zelf geeft) of 'checked' (de dag "
+    "waarop u hem bekeek)",
     # --- links en teksten in de inhoud, gevonden bij het maken van de pagina's ---
     "link-missing": "de link '{link}' leidt naar geen enkele pagina van de site; link naar een "
     "pagina die bestaat (zoals 'overzicht.html') of naar een volledig https://-adres",
@@ -244,6 +264,8 @@ MESSAGES: dict[str, str] = {
     "image-elsewhere": "de afbeelding '{link}' kan niet worden getoond: de site toont alleen "
     "eigen bestanden en laadt niets van andere sites; link dan naar de afbeelding: "
     "[wat erop staat](adres)",
+    "heading-attributes": "een kop kan alleen een eenvoudige id krijgen, zoals {{#privacy}} "
+    "(kleine letters, cijfers en streepjes); {attrs} kan niet, haal het weg",
     "text-crash": "Markdown kon van deze tekst geen pagina maken ({error}); zoek in de tekst "
     "naar een ongewone link of iets wat heel vaak achter elkaar herhaald wordt",
     # --- de eigen stappen van de build, en wat ze over een pagina zeggen ---

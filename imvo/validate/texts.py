@@ -9,7 +9,8 @@ from imvo.load import read_text
 from imvo.model import LANGUAGES
 from imvo.pages import TEXT_PAGES
 from imvo.problems import Problem
-from imvo.validate.files import _relative, linked_folder
+from imvo.validate.files import _relative, invisible_in_name, linked_folder
+from imvo.validate.headings import text_heading_problems
 
 
 def load_texts(folder: Path, root: Path) -> tuple[dict[str, dict[str, str]], list[Problem]]:
@@ -21,6 +22,9 @@ def load_texts(folder: Path, root: Path) -> tuple[dict[str, dict[str, str]], lis
     unread: set[tuple[str, str]] = set()
     for path in sorted(folder.glob("*.md")):
         shown = _relative(path, root)
+        if (hidden := invisible_in_name(path, shown)) is not None:
+            problems.append(hidden)
+            continue
         key, _, lang = path.stem.rpartition(".")
         if lang not in LANGUAGES or not key:
             problems.append(Problem.of(shown, 1, "(file)", "text-bad-name"))
@@ -28,6 +32,7 @@ def load_texts(folder: Path, root: Path) -> tuple[dict[str, dict[str, str]], lis
         text, found = read_text(path, shown)
         problems += found
         if text is not None:
+            problems += text_heading_problems(text, shown)
             texts.setdefault(key, {})[lang] = text
         else:
             unread.add((key, lang))
