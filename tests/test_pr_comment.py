@@ -286,6 +286,16 @@ def test_reminders_have_a_section_of_their_own_and_do_not_make_it_red() -> None:
             ],
         ),
         (["content/parties.yaml"], [("partijen", "partijen.html", "en/parties.html")]),
+        (
+            ["content/law.yaml"],
+            [
+                (
+                    "geldt-de-csrd-of-csddd",
+                    "geldt-de-csrd-of-csddd.html",
+                    "en/does-the-csrd-or-csddd-apply.html",
+                )
+            ],
+        ),
         (["content/glossary.yaml"], [("begrippen", "begrippen.html", "en/glossary.html")]),
         (
             ["content/due-diligence.yaml"],
