@@ -707,6 +707,12 @@ class Covenant(Strict):
     complaints: SourcedText | None = Field(
         default=None, description="How a worker or local union can complain, and to whom."
     )
+    complaints_now: SourcedText | None = Field(
+        default=None,
+        description="Where a complaint goes today, in a few words ('The brand or the NCP'), "
+        "from a source that names the route; shown in one line at the top of the factsheet. "
+        "Without it the factsheet says that no source names a current route.",
+    )
     union_role: SourcedText | None = Field(
         default=None,
         description="What a union official or works-council member can do in this covenant.",
