@@ -75,13 +75,14 @@ def read_yaml(path: Path, shown: str) -> tuple[LoadedFile | None, list[Problem]]
     if problems:
         return None, problems
     try:
-        data, lines = parse_yaml(_yaml_text(raw, size))
+        text = _yaml_text(raw, size)
+        data, lines = parse_yaml(text)
     except Refused as refused:
         coded = refused.message
         return None, [
             Problem.of(shown, refused.line, refused.field, coded.code, **dict(coded.params))
         ]
-    return LoadedFile(data, Positions(shown, lines, str(path))), []
+    return LoadedFile(data, Positions(shown, lines, text)), []
 
 
 def _yaml_text(raw: bytes | None, size: int) -> str:

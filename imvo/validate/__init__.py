@@ -117,7 +117,7 @@ def load_content(
     )
     problems += found
 
-    texts, found = load_texts(content / "texts", root)
+    texts, text_positions, found = load_texts(content / "texts", root)
     problems += found
     problems += pages_have_texts(content / "texts", root, texts, found)
 
@@ -135,6 +135,7 @@ def load_content(
             **positions,
             "glossary": glossary[1].positions,
             "due-diligence": due_diligence[1].positions,
+            **text_positions,
         },
     )
 
