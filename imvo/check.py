@@ -16,7 +16,7 @@ from typing import Any
 from imvo.epoch import source_date
 from imvo.load import FieldPath, LoadedFile, field_name
 from imvo.messages import language, msg
-from imvo.model import ENDED_STATUSES, Corpus, Covenant, PartialDate, Status
+from imvo.model import ENDED_STATUSES, LANGUAGES, Corpus, Covenant, PartialDate, Status
 from imvo.participants import duplicates
 from imvo.problems import PLURAL, ContentError, Problem, summary
 from imvo.validate import load_content
@@ -218,14 +218,20 @@ def duplicate_warnings(corpus: Corpus, content: Path, root: Path) -> list[Proble
         where: FieldPath = ("participants", dup.index)
         other = _shown(content / "participants" / f"{dup.other_slug}.yaml", root)
         other_line = corpus.participant_lines[dup.other_slug][dup.other_index]
-        message = (
-            f"'{dup.name}' may be the same organisation as '{dup.other_name}' in "
-            f"{other}:{other_line}; give both entries the same 'id' if it is, or each its "
-            "own 'id' if it is not"
-        )
         path = _shown(content / "participants" / f"{dup.slug}.yaml", root)
         line = corpus.participant_lines[dup.slug][dup.index]
-        found.append(Problem(path, line, field_name(where), message, "warning"))
+        found.append(
+            Problem.of(
+                path,
+                line,
+                field_name(where),
+                "possible-duplicate",
+                "warning",
+                name=dup.name,
+                other_name=dup.other_name,
+                other=f"{other}:{other_line}",
+            )
+        )
     return found
 
 
@@ -236,8 +242,21 @@ def _shown(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def render_problems(corpus: Corpus, content: Path, root: Path) -> list[Problem]:
+    """What the build's render stage finds in the content: every page of both languages is
+    made in memory (nothing written, no mkdocs), and its links, images and Markdown checked
+    as the build checks them (imvo/fields.py, imvo/links.py), on the editor's line."""
+    from imvo.render import Renderer  # the render stage: only once the content is valid
+
+    renderer = Renderer(corpus)  # each page names its content file as the loader did
+    for lang in LANGUAGES:
+        renderer.language(lang)
+    return renderer.problems
+
+
 def run_check(content: Path, root: Path, when: date | None = None) -> CheckResult:
-    """Every error of the model and cross-file checks, and every warning, sorted."""
+    """Every error of the model and cross-file checks, every problem the build's render stage
+    would find, and every warning, sorted."""
     when = when or today()
     problems: list[Problem] = []
     covenants = 0
@@ -245,6 +264,7 @@ def run_check(content: Path, root: Path, when: date | None = None) -> CheckResul
         corpus = load_content(content, root, partial(file_warnings, when=when))
         covenants = len(corpus.covenants)
         problems += duplicate_warnings(corpus, content, root)
+        problems += render_problems(corpus, content, root)
     except ContentError as error:
         problems += error.problems
     return CheckResult(sorted(set(problems)), covenants)

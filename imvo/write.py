@@ -81,14 +81,8 @@ def _start_worker(job: _Job, progress: dict[str, Progress]) -> None:
 def _slow_page(corpus: Corpus, lang: str, uri: str) -> Problem:
     """The editor's problem for a page that took too long (named by its content file)."""
     source = source_of(corpus, key_of(uri.removesuffix(".md"), lang), lang)
-    return Problem(
-        source.path if source is not None else uri,
-        1,
-        "(text)",
-        f"making this page took longer than {PAGE_SECONDS:.0f} s, so the build stopped; a "
-        "text in this file is too long or too tangled for Markdown (such as thousands of "
-        "'[' in a row): shorten or simplify it",
-    )
+    shown = source.path if source is not None else uri
+    return Problem.of(shown, 1, "(text)", "page-too-slow", seconds=f"{PAGE_SECONDS:.0f}")
 
 
 def _build_language(lang: str) -> tuple[float, float]:

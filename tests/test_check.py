@@ -302,3 +302,73 @@ def test_source_date_epoch_is_read_in_one_place(monkeypatch: pytest.MonkeyPatch)
         monkeypatch.setenv("SOURCE_DATE_EPOCH", unset)
         assert source_date() is None
         assert pdf_date() == b""
+
+
+# --- what the build's render stage finds, check finds too ----------------------------------
+
+RENDER_CASES = {
+    "link-missing": (
+        "  nl: Zie [textiel](textile.html).",
+        "content/covenants/voorbeeld.yaml:29: (link): de link 'textile.html' leidt naar geen "
+        "enkele pagina van de site; link naar een pagina die bestaat (zoals 'overzicht.html') "
+        "of naar een volledig https://-adres",
+    ),
+    "link-absolute": (
+        "  nl: Zie [het overzicht](/overzicht.html).",
+        "content/covenants/voorbeeld.yaml:29: (link): de link '/overzicht.html' begint met "
+        "'/', en dat werkt niet als de site in een map staat (zoals op GitHub Pages); link "
+        "naar de pagina met alleen haar naam, zoals 'overzicht.html'",
+    ),
+    "link-invalid": (
+        "  nl: Zie [over ons](<over deze.html>).",
+        "content/covenants/voorbeeld.yaml:29: (link): de link 'over deze.html' is geen geldig "
+        "adres; kijk of er een spatie, een haakje of een ander teken in staat of ontbreekt",
+    ),
+    "image-elsewhere": (
+        "  nl: Een foto ![fabriek](https://example.org/f.png).",
+        "content/covenants/voorbeeld.yaml:29: (link): de afbeelding 'https://example.org/f.png' "
+        "kan niet worden getoond: de site toont alleen eigen bestanden en laadt niets van "
+        "andere sites; link dan naar de afbeelding: [wat erop staat](adres)",
+    ),
+    "text-crash": (
+        "\n" + "a\n: b\n" * 10_000,
+        "content/texts/about.nl.md:1: (text): Markdown kon van deze tekst geen pagina maken "
+        "(RecursionError: maximum recursion depth exceeded); zoek in de tekst naar een "
+        "ongewone link of iets wat heel vaak achter elkaar herhaald wordt",
+    ),
+}
+"""Each kind of problem the build's render stage reports about an editor's text (the codes of
+imvo/links.py and the Markdown that cannot be read), made in the summary, and check's line."""
+
+
+def test_every_kind_of_render_problem_has_a_case() -> None:
+    from imvo.links import CODES
+
+    assert sorted(RENDER_CASES) == sorted({*CODES.values(), "text-crash"})
+
+
+@pytest.mark.parametrize("code", sorted(RENDER_CASES))
+def test_check_finds_what_the_build_would_refuse(content: Path, code: str) -> None:
+    from imvo.render import Renderer
+    from imvo.validate import load_content
+
+    written, line = RENDER_CASES[code]
+    if code == "text-crash":  # longer than a YAML text may be: a text page
+        with (content / "texts" / "about.nl.md").open("a", encoding="utf-8") as page:
+            page.write(written)
+    else:
+        edit(
+            content / "covenants" / "voorbeeld.yaml",
+            "  nl: Een convenant om de fixture te testen.",
+            written,
+        )
+    # The build's render stage refuses it ...
+    renderer = Renderer(load_content(content, content.parent))
+    for lang in ("nl", "en"):
+        renderer.language(lang)
+    assert [p.code for p in renderer.problems] == [code]
+    # ... and check says so, on the same line, where it said "no problems" before.
+    result = run_check(content, content.parent, WHEN)
+    assert [(p.code, p.text("nl")) for p in result.problems] == [(code, line)]
+    assert result.problems == renderer.problems
+    assert exit_code(result, strict=False) == 1

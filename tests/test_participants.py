@@ -271,6 +271,22 @@ def test_check_warns_of_the_same_organisation_in_two_covenants(content: Path) ->
     ]
 
 
+def test_the_duplicate_warning_is_worded_whole_in_dutch(content: Path) -> None:
+    second_covenant(content)
+    write(content, "voorbeeld", SOURCES + "participants:\n  - name: ABN AMRO\n")
+    write(content, "tweede", SOURCES + "participants:\n  - name: ABN AMRO Bank N.V.\n")
+    found = run_check(content, content.parent, WHEN).problems
+    assert [(p.code, p.text("nl")) for p in found] == [
+        (
+            "possible-duplicate",
+            "content/participants/voorbeeld.yaml:7: waarschuwing: eerste deelnemer: 'ABN AMRO' "
+            "is misschien dezelfde organisatie als 'ABN AMRO Bank N.V.' in "
+            "content/participants/tweede.yaml:7; geef beide regels dezelfde 'id' als dat zo is, "
+            "of elk een eigen 'id' als dat niet zo is",
+        )
+    ]
+
+
 def test_the_same_name_after_accents_and_legal_forms_is_a_duplicate(content: Path) -> None:
     second_covenant(content)
     write(content, "voorbeeld", SOURCES + "participants:\n  - name: Coöperatie Één B.V.\n")

@@ -47,3 +47,22 @@ def test_a_build_error_carries_its_problems_sorted_and_prints_them_one_a_line() 
     # From a worker process to the parent: pickled, problems and all.
     again = pickle.loads(pickle.dumps(error))
     assert (again.problems, str(again)) == (error.problems, str(error))
+
+
+def test_every_problem_the_package_makes_has_a_message_code() -> None:
+    """A problem made as free text cannot be worded in the editor's language: each one is
+    made by Problem.of, with a code of the catalogs."""
+    import ast
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parent.parent / "imvo"
+    free = []
+    for path in sorted(package.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "Problem"
+            ):
+                free.append(f"{path.relative_to(package.parent).as_posix()}:{node.lineno}")
+    assert free == []

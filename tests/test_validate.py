@@ -312,3 +312,81 @@ def test_a_source_id_in_any_field_with_sources_is_checked(tmp_path: Path) -> Non
         "content/covenants/voorbeeld.yaml:38: after_end.sources[0]: no source with id "
         "'zoekgeraakt' in this file's sources",
     ]
+
+
+# --- one mistake in the registry or a file name is one message ------------------------------
+
+
+def _participant_parties(tmp_path: Path) -> Path:
+    """The fixture with participants that are also parties (fnv and ser) in its file."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    path = content / "participants" / "voorbeeld.yaml"
+    text = path.read_text("utf-8")
+    text += "  - name: FNV\n    party: fnv\n  - name: SER\n    party: ser\n"
+    path.write_text(text, encoding="utf-8")
+    return content
+
+
+def _problems(content: Path) -> list[str]:
+    with pytest.raises(ContentError) as raised:
+        load_content(content, content.parent)
+    return [p.text() for p in raised.value.problems]
+
+
+def test_a_wrong_kind_in_the_registry_is_one_message_not_one_per_reference(
+    tmp_path: Path,
+) -> None:
+    content = _participant_parties(tmp_path)
+    registry = content / "parties.yaml"
+    registry.write_text(
+        registry.read_text("utf-8").replace("kind: trade_union", "kind: trade-union", 1), "utf-8"
+    )
+    assert _problems(content) == [
+        "content/parties.yaml:5: parties[0].kind: expected one of trade_union, ngo, government, "
+        "sector_association, company, facilitator, knowledge_institute; got 'trade-union'"
+    ]
+
+
+def test_a_registry_that_is_no_yaml_or_missing_is_one_message(tmp_path: Path) -> None:
+    content = _participant_parties(tmp_path)
+    registry = content / "parties.yaml"
+    registry.write_text(registry.read_text("utf-8") + "x: [\n", "utf-8")
+    assert _problems(content) == [
+        "content/parties.yaml:17: (file): this line cannot be read as YAML; check the "
+        "indentation (spaces only, fields of one group in line), the ':' after each field name, "
+        "and that texts with ':', '#' or quotes are in quotes"
+    ]
+    registry.unlink()
+    assert _problems(content) == ["content/parties.yaml:1: (file): this file is missing"]
+
+
+def test_a_party_id_twice_is_one_message(tmp_path: Path) -> None:
+    content = _participant_parties(tmp_path)
+    registry = content / "parties.yaml"
+    registry.write_text(
+        registry.read_text("utf-8") + "  - id: fnv\n    name: FNV\n    kind: trade_union\n",
+        "utf-8",
+    )
+    assert _problems(content) == [
+        "content/parties.yaml:17: parties[3].id: party id 'fnv' is used twice"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("voorbeeld.yml", "covenant files end in .yaml; rename the file"),
+        (
+            "Voorbeeld.yaml",
+            "the file name 'Voorbeeld' is not a valid slug: use lowercase letters, digits and "
+            "hyphens (like 'banken.yaml')",
+        ),
+    ],
+)
+def test_a_covenant_file_refused_for_its_name_is_one_message(
+    tmp_path: Path, name: str, message: str
+) -> None:
+    content = _participant_parties(tmp_path)
+    (content / "covenants" / "voorbeeld.yaml").rename(content / "covenants" / name)
+    assert _problems(content) == [f"content/covenants/{name}:1: (file): {message}"]

@@ -74,7 +74,13 @@ def validated(config: dict[str, Any], source: Path = SHARED) -> MkDocsConfig:
         path = _shown(source)
         raise BuildError(
             problems=[
-                Problem(path, lines.get(name.partition(".")[0], 1), name, printable(str(text)))
+                Problem.of(
+                    path,
+                    lines.get(name.partition(".")[0], 1),
+                    name,
+                    "engine-setting",
+                    detail=printable(str(text)),
+                )
                 for name, text in [*errors, *warnings]
             ]
         )

@@ -34,7 +34,9 @@ class _Collect(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         uri = self.plugin.page_in_progress()
         message = printable(record.getMessage())
-        problem = Problem(self.plugin.source_of(uri), 1, "(file)", message)
+        problem = Problem.of(
+            self.plugin.source_of(uri), 1, "(file)", "engine-warning", detail=message
+        )
         self.problems.append(problem)
         if record.levelno < logging.ERROR:
             self.warnings.append(problem)
@@ -71,14 +73,9 @@ def _stopped(plugin: ImvoPlugin, error: Exception) -> Problem:
     """The problem of a build the engine stopped: in the page it was making, if any."""
     uri = plugin.page_in_progress()
     if isinstance(error, (Abort, MkDocsException)):
-        return Problem(plugin.source_of(uri), 1, "(file)", printable(str(error)))
+        detail = printable(str(error))
+        return Problem.of(plugin.source_of(uri), 1, "(file)", "engine-stopped", detail=detail)
     what = error_in_words(error)
     if uri is None:
-        return Problem(CONFIG_FILE, 1, "(file)", f"mkdocs stopped: {what}")
-    return Problem(
-        plugin.source_of(uri),
-        1,
-        "(text)",
-        f"mkdocs could not make this page ({what}); look in this file's texts for an "
-        "unusual link or a pattern repeated very many times",
-    )
+        return Problem.of(CONFIG_FILE, 1, "(file)", "engine-crash", error=what)
+    return Problem.of(plugin.source_of(uri), 1, "(text)", "engine-page-crash", error=what)

@@ -209,4 +209,17 @@ MESSAGES: dict[str, str] = {
     "and loads nothing from other sites; link to the image instead: [what it shows](address)",
     "text-crash": "Markdown could not make this text into a page ({error}); look in it for an "
     "unusual link or a pattern repeated very many times",
+    # --- the build's own steps, and what they say of a page ---
+    "page-too-slow": "making this page took longer than {seconds} s, so the build stopped; a "
+    "text in this file is too long or too tangled for Markdown (such as thousands of '[' in "
+    "a row): shorten or simplify it",
+    "engine-page-crash": "mkdocs could not make this page ({error}); look in this file's texts "
+    "for an unusual link or a pattern repeated very many times",
+    "engine-crash": "mkdocs stopped: {error}",
+    "engine-stopped": "{detail}",
+    "engine-warning": "{detail}",
+    "engine-setting": "{detail}",
+    # --- warnings across files (check) ---
+    "possible-duplicate": "'{name}' may be the same organisation as '{other_name}' in "
+    "{other}; give both entries the same 'id' if it is, or each its own 'id' if it is not",
 }

@@ -242,4 +242,18 @@ MESSAGES: dict[str, str] = {
     "[wat erop staat](adres)",
     "text-crash": "Markdown kon van deze tekst geen pagina maken ({error}); zoek in de tekst "
     "naar een ongewone link of iets wat heel vaak achter elkaar herhaald wordt",
+    # --- de eigen stappen van de build, en wat ze over een pagina zeggen ---
+    "page-too-slow": "het maken van deze pagina duurde langer dan {seconds} s, dus de build is "
+    "gestopt; een tekst in dit bestand is te lang of te ingewikkeld voor Markdown (zoals "
+    "duizenden '[' achter elkaar): maak hem korter of eenvoudiger",
+    "engine-page-crash": "mkdocs kon deze pagina niet maken ({error}); zoek in de teksten van "
+    "dit bestand naar een ongewone link of iets wat heel vaak achter elkaar herhaald wordt",
+    "engine-crash": "mkdocs is gestopt: {error}",
+    "engine-stopped": "mkdocs is gestopt (in het Engels: {detail})",
+    "engine-warning": "mkdocs meldt (in het Engels): {detail}",
+    "engine-setting": "mkdocs weigert deze instelling (in het Engels: {detail})",
+    # --- waarschuwingen over bestanden heen (check) ---
+    "possible-duplicate": "'{name}' is misschien dezelfde organisatie als '{other_name}' in "
+    "{other}; geef beide regels dezelfde 'id' als dat zo is, of elk een eigen 'id' als dat "
+    "niet zo is",
 }

@@ -97,7 +97,7 @@ def load_content(
     problems += found
 
     covenant_dir = content / "covenants"
-    readable, shown_by_slug, found = covenant_files(covenant_dir, root)
+    readable, shown_by_slug, refused, found = covenant_files(covenant_dir, root)
     problems += found
     # Without a readable parties.yaml (its own line says why) no party id can be checked:
     # reporting every covenant's parties as unknown would bury that one cause.
@@ -108,12 +108,16 @@ def load_content(
 
     # Without a readable covenants folder (its own line says why) no participants file can be
     # matched to its covenant: reporting each one as unmatched would bury that one cause.
+    # The participants files are checked against the same ids as the covenants (the ids
+    # parties.yaml writes, also of entries its model refused), or not at all when it could
+    # not be read: one mistake in the registry is one message, not one per reference.
     participants, participant_lines, found = load_participants(
         content / "participants",
         root,
         set(shown_by_slug) if readable else None,
-        set(parties),
+        known,
         file_check,
+        refused,
     )
     problems += found
 
@@ -189,20 +193,24 @@ def load_participants(
     folder: Path,
     root: Path,
     slugs: set[str] | None,
-    party_ids: set[str],
+    party_ids: set[str] | None,
     file_check: FileCheck | None = None,
+    refused: frozenset[str] = frozenset(),
 ) -> tuple[dict[str, ParticipantList], dict[str, tuple[int, ...]], list[Problem]]:
     """Read content/participants/<slug>.yaml, one optional file per covenant, and check each.
 
     Returns the lists by slug, the line of each entry by slug, and every problem. Slugs is
     None when the covenants folder could not be read: then no file is matched to a covenant,
-    but each is still checked on its own.
+    but each is still checked on its own. `refused` holds the names (in lower case) of
+    covenant files that are there but were refused for their name: a participants file of
+    that name is checked on its own, without a second message about the same file.
+    party_ids is None when parties.yaml could not be read: then party ids are not checked.
     """
     found: dict[str, ParticipantList] = {}
     lines: dict[str, tuple[int, ...]] = {}
     if not folder.is_dir():
         return found, lines, []
-    items, problems = participant_files(folder, root, slugs)
+    items, problems = participant_files(folder, root, slugs, refused)
     job = ParticipantsJob(party_ids, file_check)
     for slug, value, entry_lines, file_problems in _in_parallel(participant_chunk, job, items):
         problems += file_problems

@@ -79,9 +79,13 @@ def raw_party_ids(path: Path, root: Path) -> set[str] | None:
     }
 
 
-def covenant_files(folder: Path, root: Path) -> tuple[bool, dict[str, str], list[Problem]]:
+def covenant_files(
+    folder: Path, root: Path
+) -> tuple[bool, dict[str, str], frozenset[str], list[Problem]]:
     """The covenant files that may be read: whether the folder could be read, each file as
-    editors see it by slug, and a problem for the folder or for each file refused."""
+    editors see it by slug, the names of the files refused (their stems in lower case, so that
+    a participants file of that name is not reported a second time), and a problem for the
+    folder or for each file refused."""
     problems = linked_folder(folder, root)
     linked = bool(problems)
     if not linked and not folder.is_dir():
@@ -90,6 +94,7 @@ def covenant_files(folder: Path, root: Path) -> tuple[bool, dict[str, str], list
         problems.append(Problem.of(_relative(folder, root), 1, "(folder)", code))
     readable = folder.is_dir() and not linked
     seen_slugs: dict[str, str] = {}
+    refused_names: set[str] = set()
     for path in sorted(folder.glob("*")) if readable else []:
         if path.name.startswith("."):
             continue
@@ -97,9 +102,10 @@ def covenant_files(folder: Path, root: Path) -> tuple[bool, dict[str, str], list
         refused = _covenant_file_refused(path, shown, seen_slugs)
         if refused is not None:
             problems.append(refused)
+            refused_names.add(path.name.split(".", 1)[0].strip().lower())
         else:
             seen_slugs[path.stem] = shown
-    return readable, seen_slugs, problems
+    return readable, seen_slugs, frozenset(refused_names), problems
 
 
 def _covenant_file_refused(path: Path, shown: str, seen_slugs: dict[str, str]) -> Problem | None:
@@ -123,10 +129,11 @@ def _covenant_file_refused(path: Path, shown: str, seen_slugs: dict[str, str]) -
 
 
 def participant_files(
-    folder: Path, root: Path, slugs: set[str] | None
+    folder: Path, root: Path, slugs: set[str] | None, refused: frozenset[str] = frozenset()
 ) -> tuple[list[tuple[Path, str, str]], list[Problem]]:
     """The participants files that may be read, as (path, shown, slug), and a problem for
-    each file refused: not a YAML file, or (when slugs is given) named after no covenant."""
+    each file refused: not a YAML file, or (when slugs is given) named after no covenant
+    (unless a covenant file of that name is there but was refused: its own line says why)."""
     items: list[tuple[Path, str, str]] = []
     problems: list[Problem] = []
     for path in sorted(folder.iterdir()):
@@ -137,7 +144,7 @@ def participant_files(
             problems.append(Problem.of(shown, 1, "(file)", "participants-file-name"))
             continue
         slug = path.stem
-        if slugs is not None and slug not in slugs:
+        if slugs is not None and slug not in slugs and slug.lower() not in refused:
             close = closest(slug, sorted(slugs))
             if close:
                 problem = Problem.of(

@@ -69,7 +69,8 @@ def covenant_chunk(job: CovenantJob, items: list[Item]) -> list[CovenantRead]:
 class ParticipantsJob:
     """What reading a participants file needs to know of the others."""
 
-    party_ids: set[str]
+    party_ids: set[str] | None
+    """None when parties.yaml could not be read: then party ids are not checked."""
     file_check: FileCheck | None
 
 

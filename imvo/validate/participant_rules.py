@@ -12,7 +12,7 @@ from imvo.validate.sources import defined_once, resolved
 
 
 def cross_check_participants(
-    value: ParticipantList, loaded: LoadedFile, party_ids: set[str]
+    value: ParticipantList, loaded: LoadedFile, party_ids: set[str] | None
 ) -> list[Problem]:
     """Sources and party ids resolved, names unique, dates in order, every entry sourced."""
     seen, problems = defined_once(loaded, enumerate(source.id for source in value.sources))
@@ -42,13 +42,17 @@ def _entry_problems(
     participant: Participant,
     where: FieldPath,
     loaded: LoadedFile,
-    party_ids: set[str],
+    party_ids: set[str] | None,
     names: dict[str, int],
 ) -> list[Problem]:
     """The checks of one entry: its party known, its name not given before (`names`, the
     line of each name so far, grows), left after joined, and at least one source."""
     problems: list[Problem] = []
-    if participant.party is not None and participant.party not in party_ids:
+    if (
+        participant.party is not None
+        and party_ids is not None
+        and participant.party not in party_ids
+    ):
         code, params = unknown_party(
             participant.party, closest(participant.party, sorted(party_ids))
         )
