@@ -1,7 +1,9 @@
 """Checking for a pull request: the model's errors plus the warnings an editor should see.
 
-Warnings do not stop the build; ``check --strict`` turns them into failures. Each warning
-points at the line it is about, so that on GitHub it shows as an annotation on that line.
+Warnings do not stop the build; ``check --strict`` turns them into failures. Hints (a date
+on a weekend) only ask the editor to look twice: they never fail, not even with ``--strict``.
+Each warning and hint points at the line it is about, so that on GitHub it shows as an
+annotation on that line.
 """
 
 from __future__ import annotations
@@ -16,7 +18,15 @@ from typing import Any
 from imvo.epoch import source_date
 from imvo.load import FieldPath, LoadedFile, field_name
 from imvo.messages import language, msg
-from imvo.model import ENDED_STATUSES, LANGUAGES, Corpus, Covenant, PartialDate, Status
+from imvo.model import (
+    ENDED_STATUSES,
+    LANGUAGES,
+    OLD_SOURCE_DATE,
+    Corpus,
+    Covenant,
+    PartialDate,
+    Status,
+)
 from imvo.participants import duplicates
 from imvo.problems import PLURAL, ContentError, Problem, summary
 from imvo.validate import load_content
@@ -42,8 +52,13 @@ class CheckResult:
 
     @property
     def warnings(self) -> list[Problem]:
-        """The problems an editor should look at."""
-        return [p for p in self.problems if p.severity != "error"]
+        """The problems an editor should look at (they fail `check --strict`)."""
+        return [p for p in self.problems if p.severity == "warning"]
+
+    @property
+    def hints(self) -> list[Problem]:
+        """What an editor may want to look at twice; never a failure."""
+        return [p for p in self.problems if p.severity == "hint"]
 
 
 def today() -> date:
@@ -53,7 +68,10 @@ def today() -> date:
 
 def yaml_files(content: Path) -> list[Path]:
     """The content's YAML files: the registries, every covenant file, every participants file."""
-    files = [content / name for name in ("parties.yaml", "glossary.yaml", "due-diligence.yaml")]
+    files = [
+        content / name
+        for name in ("parties.yaml", "glossary.yaml", "due-diligence.yaml", "law.yaml")
+    ]
     for name in ("covenants", "participants"):
         folder = content / name
         if folder.is_dir():
@@ -97,11 +115,35 @@ def file_warnings(loaded: LoadedFile, when: date) -> list[Problem]:
         # group be left out: an editor who un-commented only its first line is told here.
         if value is None and isinstance(key, str):
             warn(where, "empty-group", name=key)
+        if key == OLD_SOURCE_DATE and len(where) >= 3 and where[-3] == "sources":
+            warn(where, "source-date-old")
 
     if isinstance(loaded.checked, Covenant):
         for where, code, params in covenant_warnings(loaded.checked, when):
             warn(where, code, **params)
+        for where, code, params in date_hints(loaded.checked):
+            problems.append(loaded.problem(where, code, "hint", **params))
     return problems
+
+
+WEEKEND = {5: "weekday-saturday", 6: "weekday-sunday"}
+"""The days of the week (Monday is 0) on which an agreement is rarely signed, started or
+ended, with the message code of their name."""
+
+
+def date_hints(covenant: Covenant) -> Found:
+    """A hint for a signing, in-force or end date on a Saturday or Sunday that no note explains:
+    17 June 2017 for 19 June is an easy slip, and the editor should look twice."""
+    found: Found = []
+    for name, fact in covenant.dated_facts():
+        day = fact.date
+        if day.precision != "day" or fact.note is not None:
+            continue
+        weekday = date(*day.earliest()).weekday()
+        if weekday in WEEKEND:
+            params = {"date": str(day), "day": msg(WEEKEND[weekday])}
+            found.append(((name, "date"), "weekend-date", params))
+    return found
 
 
 Found = list[tuple[FieldPath, str, dict[str, Any]]]
@@ -278,7 +320,7 @@ def report(result: CheckResult, *, strict: bool) -> str:
             "checked-none", count=number, s="" if number == 1 else PLURAL[language()]
         ).render()
     line = summary(result.problems)
-    if not result.errors and strict:
+    if not result.errors and result.warnings and strict:
         return msg("strict-fails", line=line.removesuffix(".")).render()
     return line
 

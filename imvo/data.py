@@ -21,7 +21,7 @@ from pydantic_core import to_json
 from imvo.facts import party_count
 from imvo.model import LANGUAGES, Corpus, Covenant, Role
 
-FORMAT_VERSION = "1.1"
+FORMAT_VERSION = "1.2"
 FOLDER = "data"
 """Where the files land, at the root of the site: data/covenants.json and so on."""
 JSON_FILE = "covenants.json"
@@ -29,6 +29,7 @@ COVENANTS_CSV = "covenants.csv"
 PARTIES_CSV = "covenant-parties.csv"
 PARTY_REGISTRY_CSV = "parties.csv"
 PARTICIPANTS_CSV = "covenant-participants.csv"
+RESULTS_CSV = "covenant-results.csv"
 DATAPACKAGE = "datapackage.json"
 
 
@@ -253,6 +254,60 @@ def participants_csv(corpus: Corpus) -> str:
     return _csv(PARTICIPANT_COLUMNS, rows)
 
 
+RESULT_COLUMNS: tuple[str, ...] = (
+    "covenant",
+    "number",
+    "kind",
+    "by",
+    "independent",
+    "by_name_nl",
+    "by_name_en",
+    "date",
+    "text_nl",
+    "text_en",
+    "figure",
+    "figure_unit_nl",
+    "figure_unit_en",
+    "figure_as_of",
+    "sources",
+    "source_urls",
+)
+"""The columns of covenant-results.csv, in order."""
+
+
+def results_csv(corpus: Corpus) -> str:
+    """covenant-results.csv: one row per result of a covenant, in the file's order (the
+    editors' order of importance), with who says it and its sources."""
+    rows: list[list[object]] = []
+    for slug in sorted(corpus.covenants):
+        covenant = corpus.covenants[slug]
+        by_id = {source.id: source for source in covenant.sources}
+        for number, result in enumerate(covenant.results, start=1):
+            found = [by_id[source_id] for source_id in result.sources if source_id in by_id]
+            figure = result.figure
+            rows.append(
+                [
+                    slug,
+                    number,
+                    result.kind.value,
+                    result.by.value,
+                    "true" if result.by.independent else "false",
+                    result.by_name.nl if result.by_name else "",
+                    result.by_name.en if result.by_name else "",
+                    _iso(result.date),
+                    result.text.nl,
+                    result.text.en,
+                    f"{figure.value:g}" if figure else "",
+                    figure.unit.nl if figure else "",
+                    figure.unit.en if figure else "",
+                    _iso(figure.as_of) if figure else "",
+                    ";".join(source.id for source in found),
+                    ";".join(source.url or "" for source in found),
+                ]
+            )
+    return _csv(RESULT_COLUMNS, rows)
+
+
 def write_data(corpus: Corpus, site: Path) -> list[Path]:
     """Write the data files and their datapackage.json into <site>/data/; return their paths."""
     from imvo.datapackage import datapackage_json  # the package describes this module's files
@@ -266,6 +321,7 @@ def write_data(corpus: Corpus, site: Path) -> list[Path]:
         PARTIES_CSV: "\ufeff" + parties_csv(corpus),
         PARTY_REGISTRY_CSV: "\ufeff" + registry_csv(corpus),
         PARTICIPANTS_CSV: "\ufeff" + participants_csv(corpus),
+        RESULTS_CSV: "\ufeff" + results_csv(corpus),
         DATAPACKAGE: datapackage_json(corpus),
     }
     paths = []

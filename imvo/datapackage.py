@@ -13,7 +13,7 @@ import json
 from typing import Any
 
 from imvo import data
-from imvo.model import Corpus, ParticipantKind, PartyKind, Role, Status
+from imvo.model import Corpus, ParticipantKind, PartyKind, ResultBy, ResultKind, Role, Status
 
 DATE_PATTERN = r"\d{4}(-\d{2}(-\d{2})?)?"
 """A date as precisely as it is known: YYYY, YYYY-MM or YYYY-MM-DD (a whole-value pattern)."""
@@ -206,12 +206,57 @@ def descriptor(corpus: Corpus) -> dict[str, Any]:
                 ],
             },
         ),
+        _resource(
+            "covenant-results",
+            data.RESULTS_CSV,
+            "One row per result of a covenant: what it achieved or did not, who says so, and "
+            "the source",
+            {
+                "fields": [
+                    _slug("covenant", "The covenant's slug."),
+                    {
+                        **_integer(
+                            "number", "Its place in the covenant's list (1 = first).", required=True
+                        ),
+                        "constraints": {"required": True, "minimum": 1},
+                    },
+                    _enum("kind", [k.value for k in ResultKind], "What kind of claim it is."),
+                    _enum("by", [b.value for b in ResultBy], "Who says it."),
+                    {
+                        "name": "independent",
+                        "type": "boolean",
+                        "description": "false for the agreement's own report, true for anyone "
+                        "else.",
+                        "constraints": {"required": True},
+                    },
+                    _text("by_name_nl", "Who exactly, in Dutch, where given."),
+                    _text("by_name_en", "Who exactly, in English, where given."),
+                    _date("date", "When the source said it."),
+                    _text("text_nl", "The claim in Dutch (Markdown).", required=True),
+                    _text("text_en", "The claim in English (Markdown).", required=True),
+                    {
+                        "name": "figure",
+                        "type": "number",
+                        "description": "Its number, where the source gives one.",
+                        "constraints": {"minimum": 0},
+                    },
+                    _text("figure_unit_nl", "What the number counts, in Dutch."),
+                    _text("figure_unit_en", "What the number counts, in English."),
+                    _date("figure_as_of", "When the number was true."),
+                    _text("sources", "The ids of its sources, separated by ';'.", required=True),
+                    _text("source_urls", "The addresses of its sources, separated by ';'."),
+                ],
+                "primaryKey": ["covenant", "number"],
+                "foreignKeys": [{"fields": "covenant", "reference": covenant_ref}],
+            },
+        ),
     ]
     columns = {
         "covenants": data.COVENANT_COLUMNS,
         "parties": data.REGISTRY_COLUMNS,
         "covenant-parties": data.PARTY_COLUMNS,
         "covenant-participants": data.PARTICIPANT_COLUMNS,
+        "covenant-results": data.RESULT_COLUMNS,
     }
     for resource in resources:  # the schema and the writer must name the same columns
         names = [field["name"] for field in resource["schema"]["fields"]]

@@ -18,10 +18,12 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
+from xml.etree.ElementTree import Element
 
 import markdown as python_markdown
 import yaml
 from markdown.extensions.toc import slugify
+from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from imvo import ROOT
@@ -111,6 +113,40 @@ def markdown_extensions() -> tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]
     return tuple((name, tuple(config.items())) for name, config in _extension_list())
 
 
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+PLAIN_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""The only id an editor may give a heading ({#id}): a plain slug, as a file name."""
+
+
+class PlainHeadings(Treeprocessor):
+    """Leaves a heading nothing of its attribute list but a plain id, and notes whether it
+    had more (see imvo/validate/headings.py, which refuses that in `check`).
+
+    It runs after attr_list (8) and before toc (5): an id like `x"><script>` or a class never
+    reaches the page, its table of contents or the search index, whatever passed the check.
+    """
+
+    def __init__(self, md: python_markdown.Markdown) -> None:
+        super().__init__(md)
+        self.bad = False
+
+    @classmethod
+    def add_to(cls, md: python_markdown.Markdown) -> PlainHeadings:
+        """Register one on a Markdown instance; return it."""
+        step = cls(md)
+        md.treeprocessors.register(step, "imvo_plain_headings", 6)
+        return step
+
+    def run(self, root: Element) -> None:
+        for element in root.iter():
+            if element.tag not in _HEADINGS or not element.attrib:
+                continue
+            given = element.get("id", "")
+            if element.attrib.keys() != {"id"} or PLAIN_ID.fullmatch(given) is None:
+                self.bad = True
+                element.attrib.clear()
+
+
 class Fields:
     """Renders Markdown fields of one language to clean HTML; each call is told the parts of
     the page it renders for (the Markdown object itself is made once per language)."""
@@ -130,6 +166,7 @@ class Fields:
         self.md = python_markdown.Markdown(
             extensions=[*names, self.links], extension_configs=configs
         )
+        PlainHeadings.add_to(self.md)
         self.where: Where | None = None
         self._mark = abbreviation_markup(glossary)
 

@@ -103,3 +103,11 @@ def format_months(months: int, lang: str) -> str:
         number = format_decimal(years, format="#,##0.#", locale=lang)
         return Translator(lang)("term.years_one" if years == 1 else "term.years", n=number)
     return Translator(lang)("term.months", n=months)
+
+
+def format_number(value: float, lang: str) -> str:
+    """A number as each language writes it: '1.250' and '12,5' in Dutch, '1,250' and '12.5'
+    in English."""
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(value, format="#,##0.##", locale=lang))

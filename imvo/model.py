@@ -20,6 +20,7 @@ from pydantic import (
     Field,
     PlainSerializer,
     WithJsonSchema,
+    model_validator,
 )
 from pydantic.functional_validators import AfterValidator, BeforeValidator
 
@@ -232,6 +233,10 @@ def _name_in(value: str | Text, lang: str) -> str:
 
 SourceId = Annotated[str, Field(pattern=ID_PATTERN)]
 
+OLD_SOURCE_DATE = "date"
+"""The old key of a source's publication date: still read as `published`, but `check` warns,
+since files used it for viewed-on dates too."""
+
 
 class Source(Strict):
     """A public source that facts on the factsheet come from."""
@@ -245,7 +250,25 @@ class Source(Strict):
         default=None, description="Who published it, for example 'SER' or 'CNV Internationaal'."
     )
     url: Url | None = Field(default=None, description="Where it can be read: an https:// address.")
-    date: DateValue | None = Field(default=None, description="When it was published.")
+    published: DateValue | None = Field(
+        default=None,
+        description="When the source was published: the date the source itself gives (on the "
+        "page, in the report, in the letter). Leave it out when the source gives none: the "
+        "site then says that the publication date is unknown. Never the day you viewed it.",
+    )
+    checked: DateValue | None = Field(
+        default=None,
+        description="When an editor last viewed the source and checked the facts it supports "
+        "(its 'viewed on' date). Shown as that, never as the publication date.",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _old_date(cls, data: Any) -> Any:
+        """`date:` is the old name of `published:` (check asks the editor which it is)."""
+        if isinstance(data, dict) and OLD_SOURCE_DATE in data and "published" not in data:
+            data = {("published" if k == OLD_SOURCE_DATE else k): v for k, v in data.items()}
+        return data
 
 
 class DisputedDate(Strict):
@@ -474,6 +497,131 @@ class Count(Strict):
 MAX_ACTIONS = 5
 
 
+# --- results: what a covenant achieved ---------------------------------------------------
+
+
+TOP_RESULTS = 3
+"""How many results a factsheet shows first (and the PDF prints): the first in the file."""
+
+
+class ResultKind(StrEnum):
+    """What kind of claim a result is."""
+
+    monitoring = "monitoring"
+    """A figure from the agreement's monitoring (how many companies did a risk analysis)."""
+    evaluation = "evaluation"
+    """A finding of an evaluation (midterm, final, or of the policy as a whole)."""
+    complaint = "complaint"
+    """A complaint handled: filed, decided, settled."""
+    outcome = "outcome"
+    """An outcome for workers (wages, safety, a union recognised, remedy paid)."""
+    criticism = "criticism"
+    """What a critic says did not work."""
+
+
+class ResultBy(StrEnum):
+    """Who says it: the agreement itself, or someone outside it."""
+
+    agreement = "agreement"
+    """The agreement's own report (annual, monitoring or final report of its parties)."""
+    evaluator = "evaluator"
+    """An independent evaluator or researcher (commissioned or not)."""
+    ngo = "ngo"
+    """An NGO (also one that took part: say so in by_name)."""
+    union = "union"
+    """A trade union."""
+    parliament = "parliament"
+    """Parliament, or a minister's letter to it."""
+    government = "government"
+    """The government or a government body."""
+
+    @property
+    def independent(self) -> bool:
+        """Whether this is someone other than the agreement speaking of itself."""
+        return self is not ResultBy.agreement
+
+
+class Figure(Strict):
+    """A number a result gives, with what it counts and when it was true."""
+
+    value: float = Field(ge=0, le=1_000_000_000, description="The number, as the source gives it.")
+    unit: Text = Field(
+        description="What the number counts, in both languages ('companies with a risk "
+        "analysis', 'per cent of the companies')."
+    )
+    as_of: DateValue = Field(description="The date (or year) the number was true.")
+
+
+class Result(Strict):
+    """One claim of what a covenant did or did not achieve, with who says it and its source."""
+
+    kind: ResultKind = Field(description="What kind of claim it is.")
+    text: Text = Field(
+        description="The claim in one or two sentences (Markdown), summarised, never overstated."
+    )
+    figure: Figure | None = Field(
+        default=None, description="Its number, where the source gives one."
+    )
+    by: ResultBy = Field(description="Who says it.")
+    by_name: Text | None = Field(
+        default=None, description="Who exactly, where it helps ('KIT Royal Tropical Institute')."
+    )
+    date: DateValue | None = Field(
+        default=None, description="When the source said it (its publication date)."
+    )
+    sources: list[SourceId] = Field(min_length=1, description="The source that says it.")
+    note: Text | None = Field(
+        default=None,
+        description="A short remark: which part of the source supports the claim, or where "
+        "another source disagrees.",
+    )
+
+
+class Evaluation(StrEnum):
+    """Whether an evaluation of the agreement at its end exists."""
+
+    exists = "exists"
+    none = "none"
+    """Sources say there was none, or searches found none (say so in results_searched)."""
+    unknown = "unknown"
+
+
+class Review(Strict):
+    """The facts the comparison of all covenants shows, each a field of its own."""
+
+    final_evaluation: Evaluation = Field(
+        default=Evaluation.unknown,
+        description="Whether an evaluation of the agreement at its end exists: exists, none "
+        "or unknown.",
+    )
+    verdict: Text | None = Field(
+        default=None, description="The final evaluation's verdict, in a few words."
+    )
+    complaints_received: int | None = Field(
+        default=None,
+        ge=0,
+        le=100_000,
+        description="Complaints received, where a source counts them.",
+    )
+    complaints_decided: int | None = Field(
+        default=None,
+        ge=0,
+        le=100_000,
+        description="Complaints decided or settled, where a source counts them.",
+    )
+    as_of: DateValue | None = Field(default=None, description="When these figures were true.")
+    sources: list[SourceId] = Field(min_length=1, description="Where these facts come from.")
+
+
+class ResultSearch(Strict):
+    """The record of a search for results that found none, so that 'none found' is dated."""
+
+    date: DateValue = Field(description="When the search was made.")
+    searches: list[NonEmpty] = Field(
+        min_length=1, description="What was searched: the terms, the languages, where."
+    )
+
+
 class Covenant(Strict):
     """One covenant: the file content/covenants/<slug>.yaml."""
 
@@ -533,10 +681,32 @@ class Covenant(Strict):
         description="For a covenant that has ended: one line on what came after it (a "
         "successor, failed talks on a successor, where complaints go now).",
     )
+    results: list[Result] = Field(
+        default_factory=list,
+        description="What the covenant achieved or did not, one claim each, the most important "
+        "for workers first (the first three are shown at the top and in the PDF).",
+    )
+    review: Review | None = Field(
+        default=None,
+        description="The comparison's facts: final evaluation and its verdict, complaints "
+        "received and decided.",
+    )
+    results_searched: ResultSearch | None = Field(
+        default=None,
+        description="Where no result was found: the searches made and their date.",
+    )
     links: list[Link] = Field(default_factory=list, description="Links to more information.")
     sources: list[Source] = Field(
         default_factory=list, description="The sources of the facts on this factsheet."
     )
+
+    def top_results(self) -> list[Result]:
+        """The results the editors put first: shown at the top of the section and printed."""
+        return self.results[:TOP_RESULTS]
+
+    def more_results(self) -> list[Result]:
+        """The other results, behind one control on the page, left out of the PDF."""
+        return self.results[TOP_RESULTS:]
 
     def dated_facts(self) -> list[tuple[str, DatedFact]]:
         """The covenant's dated facts, by field name, in order of the life of a covenant."""
@@ -703,6 +873,145 @@ class DueDiligence(Strict):
     sources: list[Source] = Field(default_factory=list, description="Where the text comes from.")
 
 
+# --- the law: the CSRD and CSDDD thresholds, dates and the state of Dutch law --------------
+# content/law.yaml holds them once; the decision aid, its table, the open data and the page
+# "what applies now" read them from there. Amounts are in millions of euros.
+
+
+class LegalStep(StrEnum):
+    """The step a law or bill is at on a date."""
+
+    proposed = "proposed"
+    consultation = "consultation"
+    submitted = "submitted"
+    adopted = "adopted"
+    published = "published"
+    in_force = "in_force"
+    deadline = "deadline"
+    applies = "applies"
+    infringement = "infringement"
+
+
+Millions = Annotated[float, Field(ge=0, le=1_000_000)]
+"""An amount in millions of euros (450 is 450 million euros; decimals allowed)."""
+
+
+class DatedStep(Strict):
+    """One dated step of a law: adopted, published, in force, applies to companies from."""
+
+    step: LegalStep = Field(description="Which step this is.")
+    date: DateValue = Field(description="When it happened or happens.")
+    text: Text = Field(description="What happened, in one sentence.")
+    sources: list[SourceId] = Field(min_length=1, description="Where this comes from.")
+
+
+class EuScope(Strict):
+    """Who a law covers among companies established in the EU (and their groups)."""
+
+    employees_over: int = Field(
+        ge=0, le=10_000_000, description="Covered above this average number of employees."
+    )
+    turnover_over: Millions = Field(
+        description="Covered above this net turnover, in millions of euros."
+    )
+    article: Text = Field(description="The article of the directive, as amended.")
+    years: Text = Field(description="Which financial years the figures are for.")
+    sources: list[SourceId] = Field(min_length=1, description="Where the rule comes from.")
+    as_of: DateValue = Field(description="The date the rule was true as of.")
+    note: Text | None = Field(default=None, description="A remark, such as a doubt.")
+
+
+class NonEuScope(Strict):
+    """Who a law covers among companies and groups established outside the EU."""
+
+    eu_turnover_over: Millions = Field(
+        description="Covered above this net turnover in the EU, in millions of euros."
+    )
+    branch_turnover_over: Millions | None = Field(
+        default=None,
+        description="Only with an EU subsidiary or branch above this net turnover of its own "
+        "(millions of euros); leave out where the law asks for none.",
+    )
+    article: Text = Field(description="The article of the directive, as amended.")
+    years: Text = Field(description="Which financial years the figures are for.")
+    sources: list[SourceId] = Field(min_length=1, description="Where the rule comes from.")
+    as_of: DateValue = Field(description="The date the rule was true as of.")
+    note: Text | None = Field(default=None, description="A remark, such as a doubt.")
+
+
+class Franchise(Strict):
+    """The franchise and licensing route of the CSDDD, which the decision aid does not ask."""
+
+    royalties_over: Millions = Field(description="Royalties in the EU above this (millions).")
+    turnover_over: Millions = Field(description="Net turnover above this (millions of euros).")
+    article: Text = Field(description="The article of the directive, as amended.")
+    sources: list[SourceId] = Field(min_length=1, description="Where the rule comes from.")
+    as_of: DateValue = Field(description="The date the rule was true as of.")
+    note: Text | None = Field(default=None, description="A remark, such as a doubt.")
+
+
+class Start(Strict):
+    """From when a law's duties apply to the companies it covers."""
+
+    date: DateValue = Field(description="The first day (or year) the duties apply.")
+    text: Text = Field(description="From when, in words (which financial years, first report).")
+    article: Text = Field(description="The article of the directive, as amended.")
+    sources: list[SourceId] = Field(min_length=1, description="Where this comes from.")
+    as_of: DateValue = Field(description="The date this was true as of.")
+
+
+class Law(Strict):
+    """One EU directive: whom it covers, from when, and its dated steps."""
+
+    name: Text = Field(description="Its short name (CSRD).")
+    title: Text = Field(description="Its full name.")
+    directive: Text = Field(description="The directive and the one that amended it.")
+    duty: Text = Field(description="What it asks of a company it covers, in a few words.")
+    through_group: Text = Field(description="What it means to be covered through the group.")
+    eu: EuScope = Field(description="Companies and groups established in the EU.")
+    non_eu: NonEuScope = Field(description="Companies and groups established outside the EU.")
+    franchise: Franchise | None = Field(default=None, description="The franchise route, if any.")
+    start_eu: Start = Field(description="From when it applies to EU companies and groups.")
+    start_non_eu: Start = Field(description="From when it applies to non-EU companies and groups.")
+    cannot_decide: list[Text] = Field(
+        default_factory=list, description="What the decision aid cannot decide for this law."
+    )
+    steps: list[DatedStep] = Field(default_factory=list, description="Its dated steps.")
+
+
+class Instrument(Strict):
+    """A Dutch law or bill, and where it stands on a date."""
+
+    id: Annotated[str, Field(pattern=ID_PATTERN)] = Field(description="A short name for it.")
+    law: Annotated[str, Field(pattern="^(csrd|csddd)$")] | None = Field(
+        default=None, description="The directive it writes into Dutch law (csrd, csddd), if any."
+    )
+    name: Text = Field(description="Its name.")
+    role: Text = Field(description="What it does or would do.")
+    step: LegalStep = Field(description="The step it is at on the date as_of.")
+    state: Text = Field(description="Where it stands, in dated sentences.")
+    as_of: DateValue = Field(description="The date this state was true as of.")
+    sources: list[SourceId] = Field(min_length=1, description="Where this comes from.")
+    steps: list[DatedStep] = Field(default_factory=list, description="Its earlier dated steps.")
+
+
+class LawRules(Strict):
+    """The file content/law.yaml: the CSRD and CSDDD and the state of Dutch law."""
+
+    checked: DateValue = Field(description="When the editors last checked the whole file.")
+    note: Text | None = Field(default=None, description="A remark on the file as a whole.")
+    sources: list[Source] = Field(min_length=1, description="The sources the rules cite.")
+    csrd: Law = Field(description="The CSRD as amended.")
+    csddd: Law = Field(description="The CSDDD as amended.")
+    dutch: list[Instrument] = Field(
+        default_factory=list, description="Dutch laws and bills, each with its dated state."
+    )
+
+    def laws(self) -> dict[str, Law]:
+        """The two directives by id, CSRD first."""
+        return {"csrd": self.csrd, "csddd": self.csddd}
+
+
 FieldPath = tuple[str | int, ...]
 """Where a value sits in a content file: ("parties", 3, "role")."""
 
@@ -754,6 +1063,8 @@ class Corpus:
     """Explainer texts: key -> language -> Markdown."""
     glossary: Glossary
     due_diligence: DueDiligence
+    law: LawRules
+    """The CSRD and CSDDD thresholds and dates, and the state of Dutch law (content/law.yaml)."""
     participants: dict[str, ParticipantList] = field(default_factory=dict)
     """The participants of each covenant that has a participants file, by slug."""
     participant_lines: dict[str, tuple[int, ...]] = field(default_factory=dict)

@@ -58,11 +58,18 @@ def _text(key: str, nl: str, en: str, menu: int, kind: str = "text") -> SitePage
 SITE_PAGES: tuple[SitePage, ...] = (
     _text("index", "index", "index", 10, kind="home"),
     _text("how-it-works", "hoe-werkt-een-convenant", "how-it-works", 80),
-    _text("now", "wat-geldt-nu", "what-applies-now", 50),
+    SitePage(
+        "now", "text", {"nl": "wat-geldt-nu", "en": "what-applies-now"}, menu=50,
+        source="texts/now.{lang}", values="now",
+    ),
     _text("framework", "internationaal-kader", "international-framework", 90),
     _text("about", "over-deze-site", "about", 140),
     _text("accessibility", "toegankelijkheid", "accessibility", 150),
     SitePage("overview", "overview", {"nl": "overzicht", "en": "overview"}, "overview.title", 20),
+    SitePage(
+        "law", "law", {"nl": "geldt-de-csrd-of-csddd", "en": "does-the-csrd-or-csddd-apply"},
+        "law_page.title", 55, source="law", expand="law",
+    ),
     SitePage(
         "due-diligence", "due-diligence", {"nl": "due-diligence", "en": "due-diligence"},
         "due_diligence.title", 60, source="due-diligence", values="due_diligence",

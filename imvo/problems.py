@@ -23,7 +23,7 @@ class Problem:
     """Where in the file: 'parties[3].role', or '(file)' for the file as a whole."""
     message: str
     severity: str = "error"
-    """'error' stops the build; 'warning' only with --strict."""
+    """'error' stops the build; 'warning' only with --strict; 'hint' never."""
     code: str = dataclass_field(default="", compare=False)
     """The message's code in the catalogs (imvo/messages), so it can be worded per language."""
     params: Params = dataclass_field(default=(), compare=False)
@@ -45,7 +45,7 @@ class Problem:
     def text(self, lang: str | None = None) -> str:
         """The line an editor reads: path:line: field: message."""
         lang = lang or language()
-        prefix = "" if self.severity == "error" else msg("warning-prefix").render(lang)
+        prefix = "" if self.severity == "error" else msg(f"{self.severity}-prefix").render(lang)
         where = place(self.field, lang)
         # Always one line: a line break or another control character in a file name or a
         # quoted value is shown as an escape (\\n, \\x1b), so that it cannot start a line of
@@ -61,7 +61,9 @@ class Problem:
         message = escape_data(f"{place(self.field, lang)}: {self.message_in(lang)}")
         file = escape_property(self.path)
         line = escape_property(str(self.line))
-        return f"::{self.severity} file={file},line={line}::{message}"
+        # GitHub's workflow commands know error, warning and notice; a hint is a notice.
+        command = "notice" if self.severity == "hint" else self.severity
+        return f"::{command} file={file},line={line}::{message}"
 
     def as_json(self) -> dict[str, Any]:
         """The problem as data for `check --format json`: its place, code and both wordings."""
@@ -107,14 +109,18 @@ def summary(problems: list[Problem], lang: str | None = None) -> str:
     """The closing count line: '3 problems in 2 files.'"""
     lang = lang or language()
     errors = [p for p in problems if p.severity == "error"]
-    warnings = [p for p in problems if p.severity != "error"]
+    warnings = [p for p in problems if p.severity == "warning"]
+    hints = [p for p in problems if p.severity == "hint"]
     files = len({p.path for p in problems})
     parts = []
     if errors:
         parts.append(counted_in(len(errors), "summary-errors", lang))
     if warnings:
         parts.append(counted_in(len(warnings), "summary-warnings", lang))
-    joined = msg("summary-and").render(lang).join(parts)
+    if hints:
+        parts.append(counted_in(len(hints), "summary-hints", lang))
+    last = msg("summary-and").render(lang)
+    joined = last.join(parts) if len(parts) < 3 else ", ".join(parts[:-1]) + last + parts[-1]
     return msg("summary", parts=joined, files=counted_in(files, "summary-files", lang)).render(lang)
 
 

@@ -31,10 +31,10 @@ from jinja2.bccache import Bucket
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from imvo import ROOT, facts, news, participants
+from imvo import ROOT, facts, law_page, news, participants
 from imvo.fields import Fields, PageParts, TocEntry, Where, heading
 from imvo.history import History
-from imvo.i18n import Translator, format_months, strings
+from imvo.i18n import Translator, format_months, format_number, strings
 from imvo.markdown_text import (
     abbreviation_markup,
     abbreviations,
@@ -227,6 +227,7 @@ class Renderer:
             PartyKind=PartyKind,
             pdf_links=pdf_links,
             format_months=format_months,
+            format_number=format_number,
             number_sources=number_sources,
             source_refs=source_refs,
             source_name=source_name,
@@ -237,6 +238,10 @@ class Renderer:
             report_link=self.report_link,
             participants_in_order=participants.in_order,
             letter_slug=participants.letter_slug,
+            law_sources=law_page.source_links,
+            law_count=law_page.count,
+            law_amount=law_page.amount,
+            law_cannot_decide=law_page.cannot_decide,
             anchor=_anchor,
             heading=_heading,
             **{name: getattr(facts, name) for name in facts.TEMPLATE_NAMES},

@@ -30,7 +30,8 @@ _ARIA = {"aria-label", "aria-labelledby", "aria-describedby", "aria-hidden", "ar
 _DATA = {"data-status", "data-sector", "data-year", "data-imvo-table", "data-sort",
          "data-filter", "data-value", "data-md-component",
          "data-search-exclude",
-         "data-names", "data-legal-forms", "data-one", "data-none"}  # fmt: skip
+         "data-names", "data-legal-forms", "data-one", "data-none",
+         "data-law", "data-rule", "data-dutch"}  # fmt: skip
 _SVG_ATTRS = {
     "viewBox", "xmlns", "x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "rx", "ry",
     "width", "height", "d", "points", "fill", "stroke", "stroke-width", "stroke-dasharray",
@@ -49,11 +50,21 @@ ATTRIBUTES: dict[str, set[str]] = {
     "ol": {"start", "reversed"},
     "details": {"open"},
     "label": {"for"},
-    "input": {"type", "name", "value", "placeholder", "checked", "autocomplete"},
+    "input": {
+        "type",
+        "name",
+        "value",
+        "placeholder",
+        "checked",
+        "autocomplete",
+        "min",
+        "step",
+        "inputmode",
+    },
     "select": {"name", "multiple"},
     "option": {"value", "selected"},
     "button": {"type", "name", "value"},
-    "form": {"action"},
+    "form": {"action", "novalidate"},
     "output": {"for"},
     **{tag: set(_SVG_ATTRS) for tag in _SVG_TAGS},
 }

@@ -83,7 +83,9 @@ EXAMPLES: dict[str, str] = {
         "# sources:\n"
         "#   - id: ser-persbericht  # a short name: lowercase letters, digits, hyphens\n"
         "#     title: Title of the source, as the source writes it\n"
-        '#     publisher: SER\n#     url: https://www.ser.nl/...\n#     date: "2018-03-20"'
+        "#     publisher: SER\n#     url: https://www.ser.nl/...\n"
+        '#     published: "2018-03-20"  # the date the source gives; leave out if it gives none\n'
+        '#     checked: "2018-04-02"  # the day you viewed it (never the publication date)'
     ),
 }
 """An example of each field of a covenant, in the order of the model."""

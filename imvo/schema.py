@@ -23,6 +23,7 @@ from imvo.model import (
     Covenant,
     DueDiligence,
     Glossary,
+    LawRules,
     ParticipantList,
     PartyRegistry,
 )
@@ -33,6 +34,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "glossary": Glossary,
     "due-diligence": DueDiligence,
     "participants": ParticipantList,
+    "law": LawRules,
 }
 """The schema files by name (schema/<name>.schema.json) and the model each comes from."""
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from imvo import data, diagram, news, participants, render, timeline
+from imvo import applies, data, diagram, law_page, news, participants, render, timeline
 from imvo.facts import party_covenants
 from imvo.history import History
 from imvo.i18n import Translator
@@ -65,6 +65,13 @@ def _news(site: Site, t: Translator) -> dict[str, Any]:
     return {"items": listed, "unavailable": site.history.unavailable}
 
 
+def _now(site: Site, t: Translator) -> dict[str, Any]:
+    # The figures and dated steps of the law come from content/law.yaml.
+    _title, body = split_title(site.corpus.texts["now"][t.lang])
+    parts = law_page.filled(body, site.corpus.law, t.lang)
+    return {"body": parts[0], "law_steps": len(parts) > 1, "body_after": "".join(parts[1:])}
+
+
 def _corrections(site: Site, t: Translator) -> dict[str, Any]:
     listed = news.corrections(site.history, site.corpus, t)
     return {"items": listed, "unavailable": site.history.unavailable}
@@ -77,6 +84,7 @@ VALUES: dict[str, Values] = {
     "data": _data,
     "news": _news,
     "corrections": _corrections,
+    "now": _now,
 }
 """The values a page's template needs beyond the shared ones, by the name `values` gives."""
 
@@ -113,10 +121,11 @@ def language(r: Renderer, lang: str) -> list[Page]:
 
 def _one(r: Renderer, entry: SitePage, site: Site, lang: str, t: Translator) -> Page:
     """One declared page: its title, and the values its template needs."""
+    values: dict[str, Any] = {}
     if entry.text:
         title, body = split_title(site.corpus.texts[entry.key][lang])
-        return r.page(lang, entry.key, entry.kind, title, t=t, body=body)
-    values: dict[str, Any] = {}
+        values = {"body": body, **(VALUES[entry.values](site, t) if entry.values else {})}
+        return r.page(lang, entry.key, entry.kind, title, t=t, **values)
     if entry.values:
         r.on_page(f"{entry.names[lang]}.md")  # announced before the work on its values
         values = VALUES[entry.values](site, t)
@@ -150,6 +159,17 @@ def factsheets(
             )
         )
     return pages
+
+
+def law(
+    r: Renderer, entry: SitePage, site: Site, lang: str, t: Translator, made: list[Page]
+) -> list[Page]:
+    """ "Does the CSRD or CSDDD apply to our company?": the form, the table, the rules as JSON."""
+    page = r.page(lang, entry.key, entry.kind, t(entry.title), t=t)
+    # The script reads the rules from the page (main.html writes them into a JSON element):
+    # the figures live in content/law.yaml only.
+    page.meta["law_rules"] = applies.island(law_page.page_data(site.corpus.law, lang))
+    return [page]
 
 
 def moved(
@@ -230,6 +250,7 @@ EXPAND: dict[str, Expand] = {
     "participants": participant_pages,
     "factsheets": factsheets,
     "moved": moved,
+    "law": law,
 }
 """The entries that stand for several pages, by the name `expand` gives."""
 

@@ -304,6 +304,87 @@ def test_source_date_epoch_is_read_in_one_place(monkeypatch: pytest.MonkeyPatch)
         assert pdf_date() == b""
 
 
+def _sign_on_a_sunday(content: Path) -> None:
+    edit(
+        content / "covenants/voorbeeld.yaml",
+        'signed:\n  date: "2016-07-04"',
+        'signed:\n  date: "2016-07-03"',
+    )
+
+
+def test_a_signing_on_a_sunday_gives_a_hint(content: Path) -> None:
+    _sign_on_a_sunday(content)
+    assert warnings(content) == [
+        f"{COVENANT}:14: hint: signed.date: 2016-07-03 is a Sunday: check that the date is "
+        "right, and if it is, say so in a 'note' on this date"
+    ]
+
+
+def test_the_weekend_hint_in_dutch(content: Path) -> None:
+    edit(
+        content / "covenants/voorbeeld.yaml",
+        'ended:\n  date: "2020-06"',
+        'ended:\n  date: "2020-06-27"',
+    )
+    (problem,) = run_check(content, content.parent, WHEN).problems
+    assert problem.text("nl") == (
+        f"{COVENANT}:23: aanwijzing: ended, date: 2020-06-27 is een zaterdag: kijk of de datum "
+        "klopt; klopt hij, zet dat dan in een 'note' bij deze datum"
+    )
+
+
+def test_a_note_on_the_date_silences_the_weekend_hint(content: Path) -> None:
+    _sign_on_a_sunday(content)
+    edit(
+        content / "covenants/voorbeeld.yaml",
+        '    - date: "2016-07-05"\n      sources: [bron-b]\n',
+        '    - date: "2016-07-05"\n      sources: [bron-b]\n'
+        "  note:\n    nl: Gecontroleerd, het was een zondag.\n    en: Checked, it was a Sunday.\n",
+    )
+    assert warnings(content) == []
+
+
+def test_a_weekend_month_or_a_weekday_gives_no_hint(content: Path) -> None:
+    # June 2020 is known to the month only; 4 July 2016 (the fixture's signing) was a Monday.
+    assert run_check(content, content.parent, WHEN).problems == []
+
+
+def test_a_weekend_hint_never_fails_strict(content: Path) -> None:
+    _sign_on_a_sunday(content)
+    result = run_check(content, content.parent, WHEN)
+    assert [p.severity for p in result.problems] == ["hint"]
+    assert result.warnings == []
+    assert exit_code(result, strict=True) == 0
+    assert report(result, strict=True) == "1 hint in 1 file."
+
+
+def test_hints_are_counted_apart_from_warnings() -> None:
+    warning = Problem("a.yaml", 3, "url", "the link is not https", "warning")
+    hint = Problem("a.yaml", 5, "signed.date", "a Sunday", "hint")
+    error = Problem("b.yaml", 1, "name", "missing", "error")
+    result = CheckResult([warning, hint, error], 2)
+    assert exit_code(CheckResult([hint], 1), strict=True) == 0
+    assert exit_code(CheckResult([warning, hint], 1), strict=True) == 1
+    assert report(result, strict=True) == "1 error, 1 warning and 1 hint in 2 files."
+    assert report(CheckResult([warning, hint], 1), strict=True) == (
+        "1 warning and 1 hint in 1 file; warnings fail with --strict."
+    )
+
+
+def test_a_source_date_under_its_old_name_is_a_warning(content: Path) -> None:
+    edit(
+        content / "covenants/voorbeeld.yaml",
+        "    url: https://example.org/a\n",
+        '    url: https://example.org/a\n    date: "2016-07-04"\n',
+    )
+    lines = warnings(content)
+    assert lines == [
+        f"{COVENANT}:60: warning: sources[0].date: 'date' does not say whether this is the day "
+        "the source was published or the day it was viewed: write 'published' (the date the "
+        "source itself gives) or 'checked' (the day you viewed it)"
+    ]
+
+
 # --- what the build's render stage finds, check finds too ----------------------------------
 
 RENDER_CASES = {

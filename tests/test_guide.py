@@ -82,6 +82,8 @@ PLACES: dict[str, tuple[str, str]] = {
         "complaints:\n  nl: Klachten gaan naar de klachtencommissie.\n"
         "  en: Complaints go to the complaints committee.\n",
     ),
+    "hint-weekend": ("covenants/voorbeeld.yaml", 'signed:\n  date: "2016-07-04"\n'),
+    "warning-source-date": ("covenants/voorbeeld.yaml", "    url: https://example.org/a\n"),
     "list-indent": ("covenants/voorbeeld.yaml", "  - party: fnv\n    role: signatory\n"),
 }
 """For each example: the fixture file it goes into, and the part of that file it replaces."""

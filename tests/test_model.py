@@ -111,3 +111,26 @@ def test_the_ended_statuses_have_one_home() -> None:
     assert {Status.ended, Status.ended_early, Status.succeeded} == ENDED_STATUSES
     for status in Status:
         assert status.has_ended == (status in ENDED_STATUSES)
+
+
+def test_a_source_keeps_its_publication_and_viewed_dates_apart() -> None:
+    from imvo.model import Source
+
+    source = Source.model_validate(
+        {"id": "ser", "title": "Nieuws", "published": "2023-05-12", "checked": "2026-12-07"}
+    )
+    assert source.published == PartialDate(2023, 5, 12)
+    assert source.checked == PartialDate(2026, 12, 7)
+    assert Source.model_validate({"id": "ser", "title": "Nieuws"}).published is None
+
+
+def test_a_source_date_under_its_old_name_is_read_as_published() -> None:
+    from imvo.model import Source
+
+    source = Source.model_validate({"id": "ser", "title": "Nieuws", "date": "2016-07"})
+    assert source.published == PartialDate(2016, 7)
+    assert source.checked is None
+    with pytest.raises(ValidationError, match="date\n  Extra inputs are not permitted"):
+        Source.model_validate(
+            {"id": "ser", "title": "Nieuws", "date": "2016-07", "published": "2016-08"}
+        )

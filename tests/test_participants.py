@@ -517,6 +517,7 @@ def test_the_data_package_is_valid_frictionless(written: Path) -> None:
         "parties",
         "covenant-parties",
         "covenant-participants",
+        "covenant-results",
         "covenants-json",
     ]
     participants_schema = package["resources"][3]["schema"]

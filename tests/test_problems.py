@@ -66,3 +66,20 @@ def test_every_problem_the_package_makes_has_a_message_code() -> None:
             ):
                 free.append(f"{path.relative_to(package.parent).as_posix()}:{node.lineno}")
     assert free == []
+
+
+def test_a_hint_reads_as_a_hint_and_is_a_notice_on_github() -> None:
+    hint = Problem("content/covenants/x.yaml", 5, "signed.date", "a Sunday", severity="hint")
+    assert hint.text("en") == "content/covenants/x.yaml:5: hint: signed.date: a Sunday"
+    assert hint.text("nl") == "content/covenants/x.yaml:5: aanwijzing: signed, date: a Sunday"
+    assert (
+        hint.github("en") == "::notice file=content/covenants/x.yaml,line=5::signed.date: a Sunday"
+    )
+
+
+def test_summary_counts_hints_apart_in_both_languages() -> None:
+    error = Problem("a.yaml", 1, "f", "m")
+    hint = Problem("b.yaml", 2, "f", "m", severity="hint")
+    other_hint = Problem("b.yaml", 3, "f", "m", severity="hint")
+    assert summary([hint]) == "1 hint in 1 file."
+    assert summary([error, hint, other_hint], "nl") == "1 fout en 2 aanwijzingen in 2 bestanden."

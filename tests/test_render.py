@@ -660,3 +660,27 @@ def test_a_page_carries_the_content_file_behind_it(fixture_corpus: Corpus) -> No
     assert sources["due-diligence"] == f"{fixture}/due-diligence.yaml"
     assert sources["overview"] is None  # made from all the content, no one file
     assert pages["voorbeeld"].source is fixture_corpus.positions["voorbeeld"]
+
+
+def test_a_source_shows_when_it_was_published_and_viewed_never_one_for_the_other(
+    fixture_corpus: Corpus,
+) -> None:
+    covenant = fixture_corpus.covenants["voorbeeld"]
+    first, second = covenant.sources
+    sources = [
+        first.model_copy(update={"published": PartialDate(2023, 5, 12)}),
+        second.model_copy(update={"checked": PartialDate(2024, 6, 19)}),
+    ]
+    corpus = dataclasses.replace(
+        fixture_corpus,
+        covenants={"voorbeeld": covenant.model_copy(update={"sources": sources})},
+    )
+    english = _page(corpus, "en", "voorbeeld")
+    assert '<span class="imvo-source-dates">(published on 12 May 2023)</span>' in english
+    assert (
+        '<cite>Bron B</cite> <span class="imvo-source-dates">(publication date unknown; '
+        "viewed on 19 June 2024)</span>"
+    ) in english
+    dutch = _page(corpus, "nl", "voorbeeld")
+    assert '<span class="imvo-source-dates">(gepubliceerd op 12 mei 2023)</span>' in dutch
+    assert "(publicatiedatum onbekend; bekeken op 19 juni 2024)" in dutch

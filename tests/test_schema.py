@@ -139,3 +139,11 @@ def test_real_content_files_name_their_schema() -> None:
     }
     parties = (ROOT / "content" / "parties.yaml").read_text(encoding="utf-8").splitlines()[0]
     assert parties == "# yaml-language-server: $schema=../schema/parties.schema.json"
+
+
+def test_a_source_has_a_publication_and_a_viewed_date_and_no_old_date() -> None:
+    source = schema_of("covenant")["$defs"]["Source"]["properties"]
+    assert {"published", "checked"} <= set(source)
+    assert "date" not in source
+    assert source["published"]["description"].startswith("Wanneer de bron verscheen")
+    assert "Never the day you viewed it." in source["published"]["description"]

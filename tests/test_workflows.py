@@ -275,8 +275,9 @@ def test_pull_request_checks_strictly_as_annotations_builds_and_uploads_always()
     assert "python build.py check --strict --format json > results/problems.json" in json_step
 
 
-def changed(tmp_path: Path, files: list[str]) -> str:
-    """What the pull request workflow's first job says of a pull request changing `files`."""
+def changed(tmp_path: Path, files: list[str], moves: tuple[tuple[str, str], ...] = ()) -> str:
+    """What the pull request workflow's first job says of a pull request changing `files`
+    and moving each (old, new) path of `moves` with `git mv`."""
     script = next(
         step["run"]
         for step in steps(load("pr.yml")["jobs"]["changes"])
@@ -292,9 +293,15 @@ def changed(tmp_path: Path, files: list[str]) -> str:
     git("config", "user.email", "ci@example.org")
     git("config", "user.name", "CI")
     (repo / "README.md").write_text("base\n", encoding="utf-8")
+    for old, _ in moves:
+        (repo / old).parent.mkdir(parents=True, exist_ok=True)
+        (repo / old).write_text("def test_x() -> None:\n    assert True\n", encoding="utf-8")
     git("add", "-A")
     git("commit", "-q", "-m", "base")
     git("checkout", "-q", "-b", "pull")
+    for old, new in moves:
+        (repo / new).parent.mkdir(parents=True, exist_ok=True)
+        git("mv", old, new)
     for name in files:
         (repo / name).parent.mkdir(parents=True, exist_ok=True)
         (repo / name).write_text("changed\n", encoding="utf-8")
@@ -322,6 +329,20 @@ def test_a_content_only_pull_request_skips_the_code_tests(tmp_path: Path) -> Non
 )
 def test_a_pull_request_that_changes_code_runs_the_tests(tmp_path: Path, files: list[str]) -> None:
     assert changed(tmp_path, files) == "code=true\n"
+
+
+def test_a_file_moved_into_content_counts_with_its_old_path(tmp_path: Path) -> None:
+    """git mv tests/x.py content/x.py deletes a test: the tests run (a rename is two paths)."""
+    moves = (("tests/test_x.py", "content/test_x.py"),)
+    assert changed(tmp_path, [], moves) == "code=true\n"
+
+
+@pytest.mark.parametrize(
+    "name", ['content/a"b.yaml', "content/\u00e9t\u00e9.yaml", "content/a\nimvo.yaml"]
+)
+def test_a_content_file_with_any_name_is_content(tmp_path: Path, name: str) -> None:
+    """Names git would quote (or split over two lines) are still read whole."""
+    assert changed(tmp_path, [name]) == "code=false\n"
 
 
 def test_pages_least_permissions_and_sub_path() -> None:

@@ -49,6 +49,7 @@ def problems_json(result: CheckResult, *, strict: bool) -> dict[str, Any]:
         "covenants": result.covenants,
         "errors": len(result.errors),
         "warnings": len(result.warnings),
+        "hints": len(result.hints),
         "strict": strict,
         "passed": exit_code(result, strict=strict) == 0,
         "summary": closing,

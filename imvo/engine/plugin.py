@@ -8,7 +8,9 @@ shared between builds through module state.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
+from html import escape, unescape
 from typing import Any
 
 from markdown.extensions.toc import nest_toc_tokens
@@ -21,13 +23,27 @@ from imvo.render import Page, TocEntry, template_cache
 from imvo.sanitize import sanitize
 
 CONFIG_FILE = "mkdocs.yml"
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _text(name: str) -> str:
+    """A heading's name (HTML text) as escaped text: no tag, no quote, entities kept as text."""
+    return escape(unescape(_TAG.sub("", name)), quote=True)
+
+
 """What a problem names when it belongs to no page: the engine's settings."""
 
 
 def toc_of(entries: Iterable[TocEntry]) -> TableOfContents:
     """The theme's table of contents from a page's headings, nested by level as
-    Python-Markdown's toc extension nests its own (`name` is HTML, as in its tokens)."""
-    tokens: list[Any] = [{"level": e.level, "id": e.id, "name": e.name} for e in entries]
+    Python-Markdown's toc extension nests its own.
+
+    The theme prints both the anchor (in `href="#..."`) and the name as they are, so both are
+    escaped here, whatever the content held: `name` is text as HTML (entities, no tags), and
+    what reaches the theme is that text escaped once more, never a tag or a quote."""
+    tokens: list[Any] = [
+        {"level": e.level, "id": escape(e.id, quote=True), "name": _text(e.name)} for e in entries
+    ]
     return get_toc(nest_toc_tokens(tokens))
 
 

@@ -122,6 +122,8 @@ _ITEM_NOUNS = {
         "steps": "stap",
         "covenants": "convenant",
         "participants": "deelnemer",
+        "results": "resultaat",
+        "searches": "zoekopdracht",
     },
     "en": {
         "parties": "party",
@@ -138,6 +140,8 @@ _ITEM_NOUNS = {
         "steps": "step",
         "covenants": "covenant",
         "participants": "participant",
+        "results": "result",
+        "searches": "search",
     },
 }
 _ITEM_FALLBACK = {"nl": "onderdeel", "en": "item"}

@@ -124,6 +124,9 @@ MESSAGES: dict[str, str] = {
     "language-en": "English",
     "pdf-too-long": "the PDF of this factsheet in {language} has {pages} A4 pages; a handout "
     "should have at most {most}: shorten its longest texts",
+    "law-id-twice": "id '{id}' is used twice under dutch; give one of them another id",
+    "law-steps-order": "this step ({date}) comes after a step with a later date ({before}); "
+    "put the steps in order of date",
     "source-twice": "source id '{id}' is used twice",
     "party-twice": "party id '{id}' is used twice",
     "unknown-source": "no source with id '{id}' in this file's sources",
@@ -197,6 +200,15 @@ MESSAGES: dict[str, str] = {
     "checked-none": "{count} covenant{s} checked: no problems.",
     "strict-fails": "{line}; warnings fail with --strict.",
     "warning-prefix": "warning: ",
+    "hint-prefix": "hint: ",
+    "summary-hints": "{count} hint{s}",
+    "weekday-saturday": "Saturday",
+    "weekday-sunday": "Sunday",
+    "weekend-date": "{date} is a {day}: check that the date is right, and if it is, say so in a "
+    "'note' on this date",
+    "source-date-old": "'date' does not say whether this is the day the source was published or "
+    "the day it was viewed: write 'published' (the date the source itself gives) or 'checked' "
+    "(the day you viewed it)",
     # --- links and texts in the content, found while the pages are made ---
     "link-missing": "the link '{link}' leads to no page of the site; link to a page that "
     "exists (such as 'overzicht.html') or to a full https:// address",
@@ -207,6 +219,8 @@ MESSAGES: dict[str, str] = {
     "a missing character in it",
     "image-elsewhere": "the image '{link}' cannot be shown: the site shows only its own files "
     "and loads nothing from other sites; link to the image instead: [what it shows](address)",
+    "heading-attributes": "a heading can only get a plain id, such as {{#privacy}} (lower-case "
+    "letters, digits and hyphens); {attrs} is not allowed, take it out",
     "text-crash": "Markdown could not make this text into a page ({error}); look in it for an "
     "unusual link or a pattern repeated very many times",
     # --- the build's own steps, and what they say of a page ---

@@ -70,6 +70,40 @@ FIELDS_NL: dict[str, str] = {
     "korte zin (Markdown).",
     "Covenant.after_end": "Voor een convenant dat is afgelopen: één regel over wat erna kwam "
     "(een opvolger, mislukte gesprekken over een opvolger, waar klachten nu heen gaan).",
+    "Covenant.results": "Wat het convenant wel of niet heeft opgeleverd, één bewering per "
+    "punt, het belangrijkste voor werknemers eerst (de eerste drie staan bovenaan en in de PDF).",
+    "Result.kind": "Wat voor bewering het is: monitoring (een cijfer uit de monitoring), "
+    "evaluation (een bevinding van een evaluatie), complaint (een behandelde klacht), outcome "
+    "(wat het werknemers opleverde) of criticism (kritiek).",
+    "Result.text": "De bewering in één of twee zinnen (Markdown): samengevat, nooit sterker "
+    "dan de bron.",
+    "Result.figure": "Het getal, als de bron er een geeft.",
+    "Figure.value": "Het getal zoals de bron het geeft.",
+    "Figure.unit": "Wat het getal telt, in beide talen ('bedrijven met een risicoanalyse').",
+    "Figure.as_of": "De datum (of het jaar) waarop het getal klopte.",
+    "Result.by": "Wie het zegt: agreement (het convenant zelf, in zijn eigen rapportage), "
+    "evaluator (een onafhankelijke evaluator of onderzoeker), ngo, union (een vakbond), "
+    "parliament (de Tweede Kamer, of een brief van de minister aan de Kamer) of government "
+    "(de overheid).",
+    "Result.by_name": "Wie precies, als dat helpt ('KIT Royal Tropical Institute').",
+    "Result.date": "Wanneer de bron het zei (de publicatiedatum).",
+    "Result.sources": "De bron die het zegt.",
+    "Result.note": "Een korte toelichting: welk deel van de bron de bewering steunt, of waar "
+    "een andere bron het oneens is.",
+    "Covenant.review": "De feiten voor de vergelijking van alle convenanten: eindevaluatie en "
+    "oordeel, ontvangen en beslechte klachten.",
+    "Review.final_evaluation": "Of er een evaluatie van het convenant bij het einde is: exists "
+    "(die is er), none (die is er niet) of unknown (onbekend).",
+    "Review.verdict": "Het oordeel van die eindevaluatie, in een paar woorden.",
+    "Review.complaints_received": "Het aantal ontvangen klachten, als een bron het telt.",
+    "Review.complaints_decided": "Het aantal beslechte of geschikte klachten, als een bron "
+    "het telt.",
+    "Review.as_of": "Wanneer deze cijfers klopten.",
+    "Review.sources": "Waar deze feiten vandaan komen.",
+    "Covenant.results_searched": "Als er geen resultaten zijn gevonden: waar en wanneer is "
+    "gezocht.",
+    "ResultSearch.date": "Wanneer er is gezocht.",
+    "ResultSearch.searches": "Wat er is gezocht: de zoektermen, de talen, waar.",
     "Covenant.links": "Links naar meer informatie.",
     "Link.title": "Waar de link naartoe gaat, in beide talen.",
     "Link.url": "Het adres: https://...",
@@ -79,7 +113,12 @@ FIELDS_NL: dict[str, str] = {
     "Source.title": "De titel van de bron, zoals de bron die schrijft.",
     "Source.publisher": "Wie de bron uitgaf, bijvoorbeeld 'SER' of 'CNV Internationaal'.",
     "Source.url": "Waar de bron te lezen is: een adres met https://.",
-    "Source.date": "Wanneer de bron verscheen.",
+    "Source.published": "Wanneer de bron verscheen: de datum die de bron zelf geeft (op de "
+    "pagina, in het rapport, in de brief). Laat hem weg als de bron er geen geeft: de site zegt "
+    "dan dat de datum van publicatie onbekend is. Nooit de dag waarop u hem bekeek.",
+    "Source.checked": "Wanneer de redactie de bron voor het laatst bekeek en de feiten "
+    "controleerde die erop steunen (de datum 'bekeken op'). Die wordt nooit als datum van "
+    "publicatie getoond.",
     "PartyRegistry.parties": "De organisaties.",
     "Party.id": "Een korte, vaste naam waarmee convenantbestanden naar deze partij verwijzen.",
     "Party.name": "De naam; geef nl en en alleen als de namen verschillen.",
@@ -130,6 +169,66 @@ FIELDS_NL: dict[str, str] = {
     "Participant.sources": "Waar de organisatie als deelnemer wordt genoemd; zonder deze regel "
     "de default_sources van het bestand.",
     "Participant.note": "Een korte opmerking, in beide talen.",
+    "DatedStep.step": "Welke stap dit is: proposed, consultation, submitted, adopted, published, "
+    "in_force, deadline, applies of infringement.",
+    "DatedStep.date": "Wanneer het gebeurde of gebeurt.",
+    "DatedStep.text": "Wat er gebeurde, in één zin.",
+    "DatedStep.sources": "Waar dit vandaan komt.",
+    "EuScope.employees_over": "Valt eronder boven dit gemiddelde aantal werknemers.",
+    "EuScope.turnover_over": "Valt eronder boven deze netto-omzet, in miljoenen euro.",
+    "EuScope.article": "Het artikel van de richtlijn, zoals gewijzigd.",
+    "EuScope.years": "Over welke boekjaren de cijfers gaan.",
+    "EuScope.sources": "Waar de regel vandaan komt.",
+    "EuScope.as_of": "De datum waarop de regel zo gold.",
+    "EuScope.note": "Een opmerking, zoals een twijfel.",
+    "NonEuScope.eu_turnover_over": "Valt eronder boven deze netto-omzet in de EU, in miljoenen "
+    "euro.",
+    "NonEuScope.branch_turnover_over": "Alleen met een dochter of bijkantoor in de EU boven deze "
+    "eigen netto-omzet (miljoenen euro); weglaten als de wet er geen vraagt.",
+    "NonEuScope.article": "Het artikel van de richtlijn, zoals gewijzigd.",
+    "NonEuScope.years": "Over welke boekjaren de cijfers gaan.",
+    "NonEuScope.sources": "Waar de regel vandaan komt.",
+    "NonEuScope.as_of": "De datum waarop de regel zo gold.",
+    "NonEuScope.note": "Een opmerking, zoals een twijfel.",
+    "Franchise.royalties_over": "Royalty's in de EU boven dit bedrag (miljoenen euro).",
+    "Franchise.turnover_over": "Netto-omzet boven dit bedrag (miljoenen euro).",
+    "Franchise.article": "Het artikel van de richtlijn, zoals gewijzigd.",
+    "Franchise.sources": "Waar de regel vandaan komt.",
+    "Franchise.as_of": "De datum waarop de regel zo gold.",
+    "Franchise.note": "Een opmerking, zoals een twijfel.",
+    "Start.date": "De eerste dag (of het eerste jaar) waarop de plichten gelden.",
+    "Start.text": "Vanaf wanneer, in woorden (welke boekjaren, eerste verslag).",
+    "Start.article": "Het artikel van de richtlijn, zoals gewijzigd.",
+    "Start.sources": "Waar dit vandaan komt.",
+    "Start.as_of": "De datum waarop dit zo gold.",
+    "Law.name": "De korte naam (CSRD).",
+    "Law.title": "De volledige naam.",
+    "Law.directive": "De richtlijn en de richtlijn die haar wijzigde.",
+    "Law.duty": "Wat de wet vraagt van een bedrijf dat eronder valt, in een paar woorden.",
+    "Law.through_group": "Wat het betekent om er via de groep onder te vallen.",
+    "Law.eu": "Bedrijven en groepen in de EU.",
+    "Law.non_eu": "Bedrijven en groepen buiten de EU.",
+    "Law.franchise": "De route via franchise en licenties, als die er is.",
+    "Law.start_eu": "Vanaf wanneer de wet geldt voor bedrijven en groepen in de EU.",
+    "Law.start_non_eu": "Vanaf wanneer de wet geldt voor bedrijven en groepen buiten de EU.",
+    "Law.cannot_decide": "Wat het hulpmiddel voor deze wet niet kan beslissen.",
+    "Law.steps": "De gedateerde stappen van de wet.",
+    "Instrument.id": "Een korte naam ervoor.",
+    "Instrument.law": "De richtlijn die het in de Nederlandse wet opneemt (csrd, csddd), als dat "
+    "zo is.",
+    "Instrument.name": "De naam.",
+    "Instrument.role": "Wat het doet of zou doen.",
+    "Instrument.step": "De stap waarin het op de datum as_of is.",
+    "Instrument.state": "Hoe het ervoor staat, in gedateerde zinnen.",
+    "Instrument.as_of": "De datum waarop het er zo voor stond.",
+    "Instrument.sources": "Waar dit vandaan komt.",
+    "Instrument.steps": "De eerdere gedateerde stappen.",
+    "LawRules.checked": "Wanneer de redactie het hele bestand laatst controleerde.",
+    "LawRules.note": "Een opmerking over het bestand als geheel.",
+    "LawRules.sources": "De bronnen die de regels noemen.",
+    "LawRules.csrd": "De CSRD zoals gewijzigd.",
+    "LawRules.csddd": "De CSDDD zoals gewijzigd.",
+    "LawRules.dutch": "Nederlandse wetten en wetsvoorstellen, elk met de stand op een datum.",
 }
 
 STATUS_NEEDS_NL: dict[str, str] = {

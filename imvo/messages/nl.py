@@ -143,6 +143,9 @@ MESSAGES: dict[str, str] = {
     "language-en": "Engels",
     "pdf-too-long": "de pdf van deze factsheet in het {language} heeft {pages} A4-pagina's; een "
     "hand-out heeft er hoogstens {most}: maak de langste teksten korter",
+    "law-id-twice": "id '{id}' staat twee keer bij dutch; geef een van de twee een andere id",
+    "law-steps-order": "deze stap ({date}) staat na een stap met een latere datum ({before}); "
+    "zet de stappen op volgorde van datum",
     "source-twice": "bron-id '{id}' staat twee keer bij sources; geef een van de twee bronnen "
     "een andere id",
     "party-twice": "partij-id '{id}' staat twee keer in dit bestand; haal er een weg of geef "
@@ -229,6 +232,15 @@ MESSAGES: dict[str, str] = {
     "checked-none": "{count} convenant{s} gecontroleerd: geen problemen.",
     "strict-fails": "{line}; met --strict laten waarschuwingen de controle falen.",
     "warning-prefix": "waarschuwing: ",
+    "hint-prefix": "aanwijzing: ",
+    "summary-hints": "{count} aanwijzing{s}",
+    "weekday-saturday": "zaterdag",
+    "weekday-sunday": "zondag",
+    "weekend-date": "{date} is een {day}: kijk of de datum klopt; klopt hij, zet dat dan in een "
+    "'note' bij deze datum",
+    "source-date-old": "'date' zegt niet of dit de datum van publicatie is of de dag waarop de "
+    "bron bekeken is: schrijf 'published' (de datum die de bron zelf geeft) of 'checked' (de dag "
+    "waarop u hem bekeek)",
     # --- links en teksten in de inhoud, gevonden bij het maken van de pagina's ---
     "link-missing": "de link '{link}' leidt naar geen enkele pagina van de site; link naar een "
     "pagina die bestaat (zoals 'overzicht.html') of naar een volledig https://-adres",
@@ -240,6 +252,8 @@ MESSAGES: dict[str, str] = {
     "image-elsewhere": "de afbeelding '{link}' kan niet worden getoond: de site toont alleen "
     "eigen bestanden en laadt niets van andere sites; link dan naar de afbeelding: "
     "[wat erop staat](adres)",
+    "heading-attributes": "een kop kan alleen een eenvoudige id krijgen, zoals {{#privacy}} "
+    "(kleine letters, cijfers en streepjes); {attrs} kan niet, haal het weg",
     "text-crash": "Markdown kon van deze tekst geen pagina maken ({error}); zoek in de tekst "
     "naar een ongewone link of iets wat heel vaak achter elkaar herhaald wordt",
     # --- de eigen stappen van de build, en wat ze over een pagina zeggen ---

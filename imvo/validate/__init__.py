@@ -25,6 +25,7 @@ from imvo.model import (
     Covenant,
     DueDiligence,
     Glossary,
+    LawRules,
     ParticipantList,
     Party,
     PartyRegistry,
@@ -50,6 +51,7 @@ from imvo.validate.jobs import (
     covenant_chunk,
     participant_chunk,
 )
+from imvo.validate.law_rules import law_problems
 from imvo.validate.models import _inner_model, check_model
 from imvo.validate.sources import source_refs
 from imvo.validate.texts import load_texts, pages_have_texts
@@ -95,6 +97,10 @@ def load_content(
         content / "due-diligence.yaml", DueDiligence, root, file_check
     )
     problems += found
+    law, found = load_model_file(content / "law.yaml", LawRules, root, file_check)
+    problems += found
+    if law is not None:
+        problems += law_problems(*law)
 
     covenant_dir = content / "covenants"
     readable, shown_by_slug, refused, found = covenant_files(covenant_dir, root)
@@ -125,7 +131,7 @@ def load_content(
     problems += found
     problems += pages_have_texts(content / "texts", root, texts, found)
 
-    if problems or glossary is None or due_diligence is None:
+    if problems or glossary is None or due_diligence is None or law is None:
         raise ContentError(problems)
     return Corpus(
         covenants=covenants,
@@ -133,12 +139,14 @@ def load_content(
         texts=texts,
         glossary=glossary[0],
         due_diligence=due_diligence[0],
+        law=law[0],
         participants=participants,
         participant_lines=participant_lines,
         positions={
             **positions,
             "glossary": glossary[1].positions,
             "due-diligence": due_diligence[1].positions,
+            "law": law[1].positions,
             **text_positions,
         },
     )

@@ -16,6 +16,7 @@ from imvo.load import SYMLINK_MESSAGE, LoadedFile, read_yaml
 from imvo.model import SLUG_PATTERN
 from imvo.pages import RESERVED_NAMES
 from imvo.problems import Problem
+from imvo.validate.headings import file_heading_problems
 from imvo.validate.hints import closest
 from imvo.validate.models import check_model
 
@@ -51,6 +52,7 @@ def read_checked(
     if loaded is None:
         return None, None, problems
     value, problems = check_model(loaded, model)
+    problems += file_heading_problems(loaded)
     if file_check is not None:
         problems += file_check(loaded)
     return value, loaded, problems

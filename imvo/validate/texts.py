@@ -10,6 +10,7 @@ from imvo.model import LANGUAGES, Positions
 from imvo.pages import TEXT_PAGES
 from imvo.problems import Problem
 from imvo.validate.files import _relative, linked_folder
+from imvo.validate.headings import text_heading_problems
 
 Texts = dict[str, dict[str, str]]
 
@@ -32,6 +33,7 @@ def load_texts(folder: Path, root: Path) -> tuple[Texts, dict[str, Positions], l
         text, found = read_text(path, shown)
         problems += found
         if text is not None:
+            problems += text_heading_problems(text, shown)
             texts.setdefault(key, {})[lang] = text
             positions[f"texts/{key}.{lang}"] = Positions(shown, text=text)
         else:

@@ -1,0 +1,187 @@
+"""Does the CSRD or the CSDDD apply to a company? The rules of content/law.yaml, evaluated.
+
+The decision aid's JavaScript (overrides/assets/law.js) evaluates the same rules in the
+browser; this module is the same evaluation in Python, so that the tests can check both on
+the same cases, and the build uses it to write the rules into the page as JSON. "More than"
+is strictly more: 1,000 employees is not more than 1,000.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from imvo.model import Law, LawRules
+
+INPUTS: tuple[str, ...] = (
+    "employees",
+    "turnover",
+    "eu",
+    "group_employees",
+    "group_turnover",
+    "parent_eu",
+    "eu_turnover",
+    "eu_branch_turnover",
+)
+"""The form's inputs, as the page's address names them; amounts in millions of euros."""
+
+
+@dataclass(frozen=True)
+class Company:
+    """What the form asks: a company's figures, its group's, and where each is established."""
+
+    employees: float | None = None
+    turnover: float | None = None
+    eu: bool | None = None
+    group_employees: float | None = None
+    group_turnover: float | None = None
+    parent_eu: bool | None = None
+    eu_turnover: float | None = None
+    eu_branch_turnover: float | None = None
+
+    @property
+    def in_group(self) -> bool:
+        """Whether the form was told about a group (any of its figures or its parent)."""
+        return any(
+            value is not None
+            for value in (self.group_employees, self.group_turnover, self.parent_eu)
+        )
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The answer for one law: yes, no, uncertain, or incomplete (figures missing)."""
+
+    answer: str
+    route: str = ""
+    """How: 'direct' (the company itself), 'group' (through its group), or '' for no."""
+    start: str = ""
+    """Which start applies: 'eu' or 'non_eu' ('' for no)."""
+    missing: tuple[str, ...] = field(default=())
+    """The inputs the answer still needs, in the form's order."""
+
+
+def _over(value: float | None, threshold: float | None) -> bool | None:
+    """Whether a figure is more than a threshold; None when the figure is not given."""
+    if threshold is None:
+        return True
+    return None if value is None else value > threshold
+
+
+def _all(*checks: bool | None) -> bool | None:
+    """True when every check holds, False when one fails, None when it depends on a gap."""
+    if any(check is False for check in checks):
+        return False
+    return None if any(check is None for check in checks) else True
+
+
+def _needs(company: Company, names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(name for name in names if getattr(company, name) is None)
+
+
+def evaluate(law: Law, company: Company) -> Verdict:
+    """Whether the law covers the company, directly or through its group, and from when."""
+    if company.eu is None:
+        return Verdict("incomplete", missing=("eu",))
+    routes: list[tuple[bool | None, str, str, tuple[str, ...]]] = []
+    if company.eu:
+        direct = _all(
+            _over(company.employees, law.eu.employees_over),
+            _over(company.turnover, law.eu.turnover_over),
+        )
+        routes.append((direct, "direct", "eu", ("employees", "turnover")))
+    non_eu_needs: tuple[str, ...] = ("eu_turnover", "eu_branch_turnover")
+    non_eu = _all(
+        _over(company.eu_turnover, law.non_eu.eu_turnover_over),
+        _over(company.eu_branch_turnover, law.non_eu.branch_turnover_over),
+    )
+    if law.non_eu.branch_turnover_over is None:
+        non_eu_needs = ("eu_turnover",)
+    if company.in_group:
+        if company.parent_eu is None:
+            routes.append((None, "group", "", ("parent_eu",)))
+        elif company.parent_eu:
+            group = _all(
+                _over(company.group_employees, law.eu.employees_over),
+                _over(company.group_turnover, law.eu.turnover_over),
+            )
+            routes.append((group, "group", "eu", ("group_employees", "group_turnover")))
+        else:
+            routes.append((non_eu, "group", "non_eu", non_eu_needs))
+    elif not company.eu:
+        routes.append((non_eu, "direct", "non_eu", non_eu_needs))
+    for result, route, start, _needed in routes:
+        if result:
+            return Verdict("yes", route, start)
+    gaps = [needed for result, _route, _start, needed in routes if result is None]
+    if gaps:
+        names = {name for needed in gaps for name in _needs(company, needed)}
+        return Verdict("incomplete", missing=tuple(name for name in INPUTS if name in names))
+    return Verdict("uncertain" if _franchise_possible(law, company) else "no")
+
+
+def _franchise_possible(law: Law, company: Company) -> bool:
+    """Whether the franchise route could still cover the company: its turnover, or its
+    group's, is above the route's turnover threshold (the royalties the form does not ask)."""
+    if law.franchise is None:
+        return False
+    limit = law.franchise.turnover_over
+    figures = [company.eu_turnover if not company.eu or company.parent_eu is False else None]
+    if company.eu:
+        figures.append(company.turnover)
+    if company.parent_eu:
+        figures.append(company.group_turnover)
+    return any(value is not None and value > limit for value in figures)
+
+
+def evaluate_all(rules: LawRules, company: Company) -> dict[str, Verdict]:
+    """The verdict for each law, CSRD first."""
+    return {key: evaluate(law, company) for key, law in rules.laws().items()}
+
+
+def parse_inputs(query: dict[str, str]) -> Company:
+    """A company from the page's address (employees=1200&eu=yes...); what does not read
+    as a number or yes/no counts as not given, as in the browser."""
+    values: dict[str, Any] = {}
+    for name in INPUTS:
+        raw = query.get(name, "").strip()
+        if name in ("eu", "parent_eu"):
+            values[name] = {"yes": True, "no": False}.get(raw)
+            continue
+        try:
+            number = float(raw.replace(",", "."))
+        except ValueError:
+            number = None
+        values[name] = number if number is not None and number >= 0 else None
+    return Company(**values)
+
+
+def thresholds(rules: LawRules) -> dict[str, Any]:
+    """The figures the browser evaluates, as plain data (amounts in millions of euros)."""
+    out: dict[str, Any] = {}
+    for key, law in rules.laws().items():
+        out[key] = {
+            "eu": {"employees_over": law.eu.employees_over, "turnover_over": law.eu.turnover_over},
+            "non_eu": {
+                "eu_turnover_over": law.non_eu.eu_turnover_over,
+                "branch_turnover_over": law.non_eu.branch_turnover_over,
+            },
+            "franchise": (
+                {"turnover_over": law.franchise.turnover_over} if law.franchise else None
+            ),
+        }
+    return out
+
+
+def island(data: dict[str, Any]) -> str:
+    """JSON for a <script type="application/json"> element: nothing in it can end the
+    element or start markup ('<', '>' and '&' written as escapes)."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return (
+        text.replace("&", "\\u0026")
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )

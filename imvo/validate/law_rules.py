@@ -1,0 +1,36 @@
+"""The checks on content/law.yaml beyond its model: sources, Dutch instruments, dates."""
+
+from __future__ import annotations
+
+from imvo.load import LoadedFile
+from imvo.model import LawRules
+from imvo.problems import Problem
+from imvo.validate.sources import defined_once, resolved, source_refs
+
+
+def law_problems(rules: LawRules, loaded: LoadedFile) -> list[Problem]:
+    """Every source id given once and every reference resolved; each Dutch id given once;
+    a law's steps in the order of their dates."""
+    seen, problems = defined_once(loaded, enumerate(source.id for source in rules.sources))
+    for where, refs in source_refs(rules):
+        problems += resolved(loaded, where, refs, seen)
+    ids: set[str] = set()
+    for index, instrument in enumerate(rules.dutch):
+        if instrument.id in ids:
+            problems.append(
+                loaded.problem(("dutch", index, "id"), "law-id-twice", id=instrument.id)
+            )
+        ids.add(instrument.id)
+    for key, law in rules.laws().items():
+        for index in range(1, len(law.steps)):
+            before, step = law.steps[index - 1], law.steps[index]
+            if step.date.earliest() < before.date.earliest():
+                problems.append(
+                    loaded.problem(
+                        (key, "steps", index, "date"),
+                        "law-steps-order",
+                        date=step.date.iso(),
+                        before=before.date.iso(),
+                    )
+                )
+    return problems

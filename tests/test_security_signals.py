@@ -1,0 +1,172 @@
+"""Signals: SIGTERM and SIGHUP stop a build (and its printing of PDFs) as Ctrl-C does."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+from pathlib import Path
+
+import pytest
+from bad_content import old_site
+from bad_content import snapshot as bad_snapshot
+
+from imvo import ROOT
+from imvo.target import MARKER
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "content"
+
+
+# --- 7. Signals: SIGTERM and SIGHUP stop a build as Ctrl-C does ----------------------------
+
+SLOW_BUILD = """
+import sys, time
+sys.path.insert(0, {root!r})
+from imvo import render
+def slow(markdown):
+    time.sleep(120)
+    return markdown
+render.first_sentence = slow
+from imvo.cli import main
+sys.exit(main(["build", "--no-pdf", "--content", "content", "--site", "site"]))
+"""
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        text = (task / "children").read_text().split()
+        found += [int(child) for child in text]
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.parametrize(
+    ("signum", "to_worker"),
+    [(signal.SIGTERM, False), (signal.SIGHUP, False), (signal.SIGTERM, True)],
+)
+def test_a_signal_stops_the_build_cleans_up_and_ends_the_workers(
+    signum: int, to_worker: bool, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+    import time
+
+    shutil.copytree(FIXTURE, tmp_path / "content")
+    before = old_site(tmp_path)
+    (tmp_path / "site" / MARKER).write_text("made by the build\n", encoding="utf-8")
+    before = bad_snapshot(tmp_path / "site")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1763683200"}
+    process = subprocess.Popen(
+        [sys.executable, "-c", SLOW_BUILD.format(root=str(ROOT))],
+        cwd=tmp_path,
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        workers: list[int] = []
+        while time.monotonic() < deadline and len(workers) < 2:
+            time.sleep(0.2)
+            workers = _children(process.pid)
+        assert len(workers) >= 2, "the two language workers did not start"
+        time.sleep(1.0)  # they are inside the slow page now
+        os.kill(workers[0] if to_worker else process.pid, signum)
+        code = process.wait(timeout=30)
+    finally:
+        process.kill()
+        process.wait()
+    err = process.stderr.read() if process.stderr else ""
+    assert code != 0
+    if not to_worker:
+        assert code == 128 + signum
+        name = signal.Signals(signum).name
+        assert err.splitlines()[-1] == (
+            f"The build was stopped ({name}); the existing site is unchanged."
+        )
+    assert "Traceback" not in err
+    time.sleep(0.5)
+    assert [pid for pid in workers if _alive(pid)] == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
+    assert bad_snapshot(tmp_path / "site") == before
+
+
+PDF_BUILD = """
+import os, sys
+sys.path.insert(0, {root!r})
+from pathlib import Path
+from imvo import pdf
+from imvo.interrupt import Interrupted
+from imvo.outputs import post_steps
+from imvo.validate import load_content
+from imvo.write import PostStep, build_site
+corpus = load_content(Path("content"), Path("."))
+step = PostStep(lambda corpus, site, timings: pdf.make_pdfs(corpus, site, cache=Path("cache")))
+try:
+    build_site(corpus, Path("site"), post_steps=[*post_steps(pdf=False), step])
+except Interrupted as stopped:
+    sys.exit(128 + stopped.signum)
+"""
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
+def _descendants(pid: int) -> list[int]:
+    found = []
+    try:
+        children = _children(pid)
+    except OSError:
+        return found
+    for child in children:
+        found += [child, *_descendants(child)]
+    return found
+
+
+def test_sigterm_while_printing_pdfs_stops_at_once(tmp_path: Path, prints_pdfs: None) -> None:
+    import subprocess
+    import sys
+    import time
+
+    shutil.copytree(FIXTURE, tmp_path / "content")
+    process = subprocess.Popen(
+        [sys.executable, "-c", PDF_BUILD.format(root=str(ROOT))],
+        cwd=tmp_path,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1763683200"},
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        printing: list[int] = []
+        while time.monotonic() < deadline and not printing:
+            time.sleep(0.2)
+            printing = [
+                pid
+                for pid in _descendants(process.pid)
+                if b"remote-debugging-pipe" in _cmdline(pid)
+            ]
+        assert printing, "Chromium did not start"
+        everything = _descendants(process.pid)
+        process.send_signal(signal.SIGTERM)
+        code = process.wait(timeout=20)
+    finally:
+        process.kill()
+        process.wait()
+    assert code == 128 + signal.SIGTERM
+    assert "Traceback" not in (process.stderr.read() if process.stderr else "")
+    time.sleep(2)
+    assert [pid for pid in everything if _alive(pid)] == []
+    assert sorted(p.name for p in tmp_path.iterdir()) in (["cache", "content"], ["content"])
