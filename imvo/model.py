@@ -20,17 +20,53 @@ from pydantic import (
     Field,
     PlainSerializer,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 from pydantic.functional_validators import AfterValidator, BeforeValidator
 
 from imvo.messages import CodedError
+from imvo.names import before, describe, invisible
 
 LANGUAGES: tuple[str, ...] = ("nl", "en")
 """The site's languages, default first."""
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_PATTERN = SLUG_PATTERN
+
+
+def invisible_error(text: str) -> CodedError | None:
+    """The editor's message for a text with a character that cannot be seen, or None."""
+    found = invisible(text)
+    if found is None:
+        return None
+    place, char = found
+    shown = before(text, place)
+    if not shown:
+        return CodedError("invisible-char-start", char=describe(char))
+    return CodedError("invisible-char", char=describe(char), before=shown)
+
+
+def visible(value: Any) -> Any:
+    """Refuse a name or id (or a list of them, or a text in both languages) with a
+    character that cannot be seen: a zero-width space, a direction override, a control
+    character (see imvo/names.py). The value itself is never changed."""
+    if isinstance(value, str):
+        texts: list[Any] = [value]
+    elif isinstance(value, list):
+        texts = value
+    elif isinstance(value, BaseModel):
+        texts = [getattr(value, "nl", None), getattr(value, "en", None)]
+    else:
+        texts = []
+    for text in texts:
+        if isinstance(text, str) and (error := invisible_error(text)) is not None:
+            raise error
+    return value
+
+
+Id = Annotated[str, Field(pattern=ID_PATTERN), BeforeValidator(visible)]
+"""An id (of a party, a source, a participant): a slug, and nothing that cannot be seen."""
 
 
 class Strict(BaseModel):
@@ -204,6 +240,8 @@ longer one could be made to cost the build minutes or fill the disk (an abbrevia
 meaning is repeated wherever it appears)."""
 
 NonEmpty = Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
+Name = Annotated[NonEmpty, AfterValidator(visible)]
+"""The name of an organisation or a person: a text with nothing that cannot be seen."""
 
 
 class Text(Strict):
@@ -220,7 +258,7 @@ class Text(Strict):
 class SourcedText(Text):
     """A text in both languages with the sources it rests on (optional for older files)."""
 
-    sources: list[Annotated[str, Field(pattern=ID_PATTERN)]] = Field(
+    sources: list[Id] = Field(
         default_factory=list, description="The ids of the sources this text rests on."
     )
 
@@ -231,7 +269,7 @@ def _name_in(value: str | Text, lang: str) -> str:
 
 # --- sources and facts ------------------------------------------------------------------
 
-SourceId = Annotated[str, Field(pattern=ID_PATTERN)]
+SourceId = Id
 
 OLD_SOURCE_DATE = "date"
 """The old key of a source's publication date: still read as `published`, but `check` warns,
@@ -369,7 +407,7 @@ class Role(StrEnum):
 class Party(Strict):
     """An organisation in the registry (content/parties.yaml)."""
 
-    id: Annotated[str, Field(pattern=ID_PATTERN)] = Field(
+    id: Id = Field(
         description="A short, stable name that covenant files use to refer to this party."
     )
     name: NonEmpty | Text = Field(
@@ -380,6 +418,12 @@ class Party(Strict):
     )
     kind: PartyKind = Field(description="What kind of organisation it is.")
     website: Url | None = Field(default=None, description="Its website: an https:// address.")
+
+    @field_validator("name", "full_name")
+    @classmethod
+    def _names_visible(cls, value: Any) -> Any:
+        """No character that cannot be seen in a name (see imvo/names.py)."""
+        return visible(value)
 
     def name_in(self, lang: str) -> str:
         """The party's name in one language."""
@@ -399,9 +443,7 @@ class PartyRegistry(Strict):
 class Participation(Strict):
     """One party's part in a covenant."""
 
-    party: Annotated[str, Field(pattern=ID_PATTERN)] = Field(
-        description="The id of the party in content/parties.yaml."
-    )
+    party: Id = Field(description="The id of the party in content/parties.yaml.")
     role: Role = Field(
         description="signatory, supporter, facilitator, withdrawn (left) or declined "
         "(refused to sign)."
@@ -465,7 +507,7 @@ class Link(Strict):
 class Chair(Strict):
     """An independent chair of the covenant's steering committee, as a source names them."""
 
-    name: NonEmpty = Field(description="The chair's name, as the source writes it.")
+    name: Name = Field(description="The chair's name, as the source writes it.")
     since: DateValue | None = Field(default=None, description="From when, where known.")
     until: DateValue | None = Field(default=None, description="Until when, where known.")
     sources: list[SourceId] = Field(min_length=1, description="Where the name comes from.")
@@ -633,7 +675,7 @@ class Covenant(Strict):
     in_force: DatedFact | None = Field(default=None, description="When it came into force.")
     ended: DatedFact | None = Field(default=None, description="When it ended.")
     term: Term | None = Field(default=None, description="The planned term.")
-    successor: Annotated[str, Field(pattern=SLUG_PATTERN)] | None = Field(
+    successor: Id | None = Field(
         default=None, description="The slug (file name) of the covenant that followed this one."
     )
     tagline: Text | None = Field(
@@ -665,6 +707,12 @@ class Covenant(Strict):
     )
     complaints: SourcedText | None = Field(
         default=None, description="How a worker or local union can complain, and to whom."
+    )
+    complaints_now: SourcedText | None = Field(
+        default=None,
+        description="Where a complaint goes today, in a few words ('The brand or the NCP'), "
+        "from a source that names the route; shown in one line at the top of the factsheet. "
+        "Without it the factsheet says that no source names a current route.",
     )
     union_role: SourcedText | None = Field(
         default=None,
@@ -699,6 +747,12 @@ class Covenant(Strict):
     sources: list[Source] = Field(
         default_factory=list, description="The sources of the facts on this factsheet."
     )
+
+    @field_validator("name", "short_name")
+    @classmethod
+    def _names_visible(cls, value: Any) -> Any:
+        """No character that cannot be seen in a name (see imvo/names.py)."""
+        return visible(value)
 
     def top_results(self) -> list[Result]:
         """The results the editors put first: shown at the top of the section and printed."""
@@ -736,17 +790,17 @@ class ParticipantKind(StrEnum):
 class Participant(Strict):
     """One enterprise that took part in the covenant, as a source names it."""
 
-    name: NonEmpty = Field(description="The name as readers know it, e.g. 'ABN AMRO'.")
-    legal_name: NonEmpty | None = Field(
+    name: Name = Field(description="The name as readers know it, e.g. 'ABN AMRO'.")
+    legal_name: Name | None = Field(
         default=None, description="The full legal name, e.g. 'ABN AMRO Bank N.V.'."
     )
-    id: Annotated[str, Field(pattern=ID_PATTERN)] | None = Field(
+    id: Id | None = Field(
         default=None,
         description="Only for an organisation that takes part in more than one covenant: "
         "the same short id on its entry in each file (lowercase letters, digits, hyphens). "
         "Two entries with different ids are different organisations.",
     )
-    party: Annotated[str, Field(pattern=ID_PATTERN)] | None = Field(
+    party: Id | None = Field(
         default=None,
         description="Its id in content/parties.yaml, where it is also a party (a bank that "
         "signed as itself, a sector association).",
@@ -756,10 +810,10 @@ class Participant(Strict):
         description="company, bank, insurer, health_insurer, pension_fund, asset_manager, "
         "sector_association or other; without it, the file's default_kind.",
     )
-    brands: list[NonEmpty] = Field(
+    brands: list[Name] = Field(
         default_factory=list, description="Brands or trade names it is known by."
     )
-    group: NonEmpty | None = Field(
+    group: Name | None = Field(
         default=None, description="The parent group it belongs to, e.g. 'Achmea'."
     )
     website: Url | None = Field(default=None, description="Its website: an https:// address.")
@@ -840,7 +894,7 @@ class Glossary(Strict):
 class DueDiligenceStep(Strict):
     """One step of the due-diligence cycle."""
 
-    id: Annotated[str, Field(pattern=ID_PATTERN)] = Field(description="A short name for the step.")
+    id: Id = Field(description="A short name for the step.")
     title: Text = Field(description="The step's name (one or two words).")
     explanation: Text = Field(description="What the step means for a company.")
     union_action: Text = Field(

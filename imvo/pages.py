@@ -62,6 +62,10 @@ SITE_PAGES: tuple[SitePage, ...] = (
         "now", "text", {"nl": "wat-geldt-nu", "en": "what-applies-now"}, menu=50,
         source="texts/now.{lang}", values="now",
     ),
+    SitePage(
+        "results", "results", {"nl": "werkten-de-convenanten", "en": "did-the-agreements-work"},
+        menu=57, source="texts/results.{lang}", values="results",
+    ),
     _text("framework", "internationaal-kader", "international-framework", 90),
     _text("about", "over-deze-site", "about", 140),
     _text("accessibility", "toegankelijkheid", "accessibility", 150),

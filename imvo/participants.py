@@ -4,78 +4,20 @@ A reader looks an organisation up by any part of its name, legal name, brand or 
 group, however they write it ("abn amro", "ABN AMRO Bank N.V."), so names are compared in one
 normal form: no accents, no case, no legal forms, words only. The same form is written into
 the page for its search field, whose script applies the same rule to what the reader types
-(the legal forms reach it from the page, so the list lives only here).
+(the legal forms reach it from the page, so the list lives only in imvo/names.py).
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from imvo.model import Corpus, Participant, ParticipantKind, ParticipantList
+from imvo.names import LEGAL_FORMS, normal, same, sort_key, words
 
-LEGAL_FORMS: tuple[str, ...] = (
-    "nv",
-    "bv",
-    "vof",
-    "cv",
-    "ua",
-    "wa",
-    "ba",
-    "stichting",
-    "vereniging",
-    "cooperatie",
-    "cooperatieve",
-    "gmbh",
-    "ag",
-    "sa",
-    "ltd",
-    "limited",
-    "plc",
-    "inc",
-    "llc",
-    "bvba",
-    "kgaa",
-    "se",
-)
-"""Legal forms and words of them, after normalising (N.V. -> nv, Coöperatie -> cooperatie):
-left out when names are compared and searched, since sources write them or not."""
-
-_LEGAL = frozenset(LEGAL_FORMS)
-_WORD_SEPARATOR = re.compile(r"[^0-9a-z]+")
-# Dotted abbreviations ("N.V.", "B.V.", "U.A.") are one word: join their letters first.
-_DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
-
-
-def _plain(text: str) -> str:
-    """The text without accents, in lower case."""
-    if text.isascii():  # most names: no accents to take off
-        return text.lower()
-    plain = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in plain if not unicodedata.combining(ch)).lower()
-
-
-@lru_cache(maxsize=1 << 18)
-def words(text: str) -> tuple[str, ...]:
-    """The words of a name in normal form: no accents, lower case, no legal forms."""
-    plain = _plain(text)
-    plain = _DOTTED.sub(lambda match: match[0].replace(".", "") + " ", plain)
-    return tuple(word for word in _WORD_SEPARATOR.split(plain) if word and word not in _LEGAL)
-
-
-def normal(text: str) -> str:
-    """A name in normal form, as one string: 'ABN AMRO Bank N.V.' -> 'abn amro bank'."""
-    return " ".join(words(text))
-
-
-def sort_key(text: str) -> tuple[str, str]:
-    """The order of the A-Z list: by the name without accents and case, legal forms kept."""
-    plain = _plain(text)
-    return (" ".join(_WORD_SEPARATOR.split(plain)).strip(), text)
+__all__ = ["LEGAL_FORMS", "normal", "sort_key", "words"]
+# The normal form of names lives in imvo/names.py; these are re-exported for the templates.
 
 
 SPLIT_FROM = 2000
@@ -120,28 +62,29 @@ class Organisation:
 
     def names(self) -> list[str]:
         """Every name, legal name, brand and group its entries give, each once."""
-        found: dict[str, None] = {}
+        found: dict[str, str] = {}
         for entry in self.entries:
             p = entry.participant
             for text in (p.name, p.legal_name, *p.brands, p.group):
                 if text:
-                    found.setdefault(text, None)
-        return list(found)
+                    found.setdefault(same(text), text)
+        return list(found.values())
 
     def details(self) -> tuple[list[str], list[str], list[str]]:
         """Its other legal names, brands and parent groups across its entries, each once."""
-        legal: dict[str, None] = {}
-        brands: dict[str, None] = {}
-        groups: dict[str, None] = {}
+        legal: dict[str, str] = {}
+        brands: dict[str, str] = {}
+        groups: dict[str, str] = {}
         for entry in self.entries:
             p = entry.participant
             for text in (p.name, p.legal_name):
-                if text and text != self.name:
-                    legal.setdefault(text, None)
-            brands.update(dict.fromkeys(p.brands))
+                if text and same(text) != same(self.name):
+                    legal.setdefault(same(text), text)
+            for brand in p.brands:
+                brands.setdefault(same(brand), brand)
             if p.group:
-                groups.setdefault(p.group, None)
-        return list(legal), list(brands), list(groups)
+                groups.setdefault(same(p.group), p.group)
+        return list(legal.values()), list(brands.values()), list(groups.values())
 
     def search_text(self) -> str:
         """The words the page's search field looks in, in normal form."""

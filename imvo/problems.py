@@ -137,7 +137,12 @@ class BuildError(Exception):
         super().__init__("\n".join([*lines, *(problem.text() for problem in self.problems)]))
 
 
-_CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL_RE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029"
+    # and what cannot be seen or turns the line around: zero-width characters, direction
+    # marks and overrides, soft hyphen, byte order mark (see imvo/names.py)
+    "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]"
+)
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 

@@ -43,7 +43,7 @@ from imvo.markdown_text import (
     md_plain,
     theme_text,
 )
-from imvo.markup import number_sources, source_name, source_refs, time_phrase
+from imvo.markup import number_sources, rows_sources, source_name, source_refs, time_phrase
 from imvo.model import LANGUAGES, Corpus, PartialDate, PartyKind, Positions, Role, Status
 from imvo.pages import TEXT_PAGES, page_name, site_path, source_of
 from imvo.problems import Problem
@@ -230,6 +230,7 @@ class Renderer:
             format_number=format_number,
             number_sources=number_sources,
             source_refs=source_refs,
+            rows_sources=rows_sources,
             source_name=source_name,
             time_phrase=time_phrase,
             first_sentence=first_sentence,

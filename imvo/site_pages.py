@@ -14,7 +14,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from imvo import applies, data, diagram, law_page, news, participants, render, timeline
+from imvo import (
+    applies,
+    comparison,
+    data,
+    diagram,
+    law_page,
+    news,
+    participants,
+    render,
+    timeline,
+)
 from imvo.facts import party_covenants
 from imvo.history import History
 from imvo.i18n import Translator
@@ -72,6 +82,11 @@ def _now(site: Site, t: Translator) -> dict[str, Any]:
     return {"body": parts[0], "law_steps": len(parts) > 1, "body_after": "".join(parts[1:])}
 
 
+def _results(site: Site, t: Translator) -> dict[str, Any]:
+    # The editors' text, then every covenant side by side.
+    return {"rows": comparison.rows(site.corpus, t)}
+
+
 def _corrections(site: Site, t: Translator) -> dict[str, Any]:
     listed = news.corrections(site.history, site.corpus, t)
     return {"items": listed, "unavailable": site.history.unavailable}
@@ -85,6 +100,7 @@ VALUES: dict[str, Values] = {
     "news": _news,
     "corrections": _corrections,
     "now": _now,
+    "results": _results,
 }
 """The values a page's template needs beyond the shared ones, by the name `values` gives."""
 

@@ -613,3 +613,106 @@ def test_without_javascript_the_whole_list_shows(served_site: Any, chromium: Any
         assert page.url.endswith("#letter-b")
     finally:
         context.close()
+
+
+# --- names that are not what they look like ------------------------------------------------
+
+
+def test_a_name_with_a_decomposed_accent_is_the_same_name_twice(content: Path) -> None:
+    write(
+        content,
+        "voorbeeld",
+        SOURCES
+        + "participants:\n  - name: \u00c9b\u00e8ne Mode\n  - name: E\u0301be\u0300ne mode\n",
+    )
+    assert problems(content) == [
+        f"{PARTICIPANTS}:8: participants[1].name: 'E\u0301be\u0300ne mode' is already listed on "
+        "line 7; list each participant once",
+    ]
+
+
+def test_a_name_or_id_with_an_invisible_character_is_refused_by_name(content: Path) -> None:
+    write(
+        content,
+        "voorbeeld",
+        SOURCES
+        + "participants:\n"
+        + '  - name: "ABN\\u200bAMRO"\n'
+        + '  - name: "\\u202eKnaB"\n'
+        + '    brands: [Een, "Twee\\n"]\n'
+        + '  - name: Derde\n    id: "derde\\u2066"\n',
+    )
+    before = (content / "participants" / "voorbeeld.yaml").read_bytes()
+    advice = "remove it (type this part again, do not paste it from a web page or word processor)"
+    assert problems(content) == [
+        f"{PARTICIPANTS}:7: participants[0].name: there is an invisible character (zero-width "
+        f"space, U+200B) after 'ABN'; {advice}",
+        f"{PARTICIPANTS}:8: participants[1].name: there is an invisible character (right-to-left "
+        f"override, U+202E) at the start; {advice}",
+        f"{PARTICIPANTS}:9: participants[1].brands[1]: there is an invisible character (new "
+        f"line, U+000A) after 'Twee'; {advice}",
+        f"{PARTICIPANTS}:11: participants[2].id: there is an invisible character (left-to-right "
+        f"isolate, U+2066) after 'derde'; {advice}",
+    ]
+    assert (content / "participants" / "voorbeeld.yaml").read_bytes() == before
+
+
+def test_the_invisible_character_is_named_in_dutch_too(content: Path) -> None:
+    write(content, "voorbeeld", SOURCES + 'participants:\n  - name: "ABN\\u200bAMRO"\n')
+    [problem] = run_check(content, content.parent, WHEN).problems
+    assert problem.message_in("nl") == (
+        "er staat een onzichtbaar teken (zero-width space, U+200B) na 'ABN'; haal het weg "
+        "(typ dit stuk opnieuw, plak niet vanuit een webpagina of tekstverwerker)"
+    )
+
+
+def test_a_party_name_with_an_invisible_character_is_refused(content: Path) -> None:
+    registry = content / "parties.yaml"
+    registry.write_text(
+        registry.read_text("utf-8").replace("name: FNV", 'name: "FNV\\u200d"', 1), "utf-8"
+    )
+    assert problems(content) == [
+        "content/parties.yaml:3: parties[0].name: there is an invisible character (zero-width "
+        "joiner, U+200D) after 'FNV'; remove it (type this part again, do not paste it from a "
+        "web page or word processor)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "shown", "message"),
+    [
+        (
+            "tweede\n.yaml",
+            "content/covenants/tweede\\n.yaml",
+            "the file name holds an invisible character (new line, U+000A) after 'tweede'; "
+            "rename the file without it",
+        ),
+        (
+            "tweede.yaml\n",
+            "content/covenants/tweede.yaml\\n",
+            "the file name holds an invisible character (new line, U+000A) after "
+            "'tweede.yaml'; rename the file without it",
+        ),
+        (
+            "\u202etweede.yaml",
+            "content/covenants/\\u202etweede.yaml",
+            "the file name starts with an invisible character (right-to-left override, "
+            "U+202E); rename the file without it",
+        ),
+    ],
+)
+def test_a_file_name_with_an_invisible_character_is_no_slug(
+    content: Path, name: str, shown: str, message: str
+) -> None:
+    text = (content / "covenants" / "voorbeeld.yaml").read_text("utf-8")
+    (content / "covenants" / name).write_text(text, "utf-8")
+    assert problems(content) == [f"{shown}:1: (file): {message}"]
+
+
+def test_a_participants_file_name_with_an_invisible_character_is_refused(content: Path) -> None:
+    source = content / "participants" / "voorbeeld.yaml"
+    source.rename(content / "participants" / "voorbeeld\u200b.yaml")
+    assert problems(content) == [
+        "content/participants/voorbeeld\\u200b.yaml:1: (file): the file name holds an invisible "
+        "character (zero-width space, U+200B) after 'voorbeeld'; rename the file without it"
+    ]

@@ -21,6 +21,7 @@ TEXT_FIELDS = (
     "summary",
     "goals",
     "complaints",
+    "complaints_now",
     "union_role",
     "actions",
     "after_end",

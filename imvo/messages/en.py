@@ -103,6 +103,14 @@ MESSAGES: dict[str, str] = {
     "date-no-month": "{date} is not a real date: there is no month {month}",
     "date-year-range": "{date} is not a plausible date: the year must be between {low} and {high}",
     "date-month-days": "{date} is not a real date: month {month} has {days} days",
+    "invisible-char": "there is an invisible character ({char}) after '{before}'; remove it "
+    "(type this part again, do not paste it from a web page or word processor)",
+    "invisible-char-start": "there is an invisible character ({char}) at the start; remove it "
+    "(type this part again, do not paste it from a web page or word processor)",
+    "file-invisible-char": "the file name holds an invisible character ({char}) after "
+    "'{before}'; rename the file without it",
+    "file-invisible-char-start": "the file name starts with an invisible character ({char}); "
+    "rename the file without it",
     "url": "expected a web address starting with https:// (or mailto:); got {got}",
     # --- across fields and files ---
     "covenants-missing": "the folder of covenant files is missing; make it and put the covenant "

@@ -65,6 +65,9 @@ FIELDS_NL: dict[str, str] = {
     "SourcedText.nl": "De Nederlandse tekst.",
     "SourcedText.en": "De Engelse tekst.",
     "SourcedText.sources": "De ids van de bronnen waar deze tekst op steunt.",
+    "Covenant.complaints_now": "Waar een klacht nu heen gaat, in een paar woorden ('Het merk "
+    "of het NCP'), uit een bron die die weg noemt; staat op één regel boven aan de factsheet. "
+    "Zonder dit veld zegt de factsheet dat geen bron een weg voor nu noemt.",
     "Covenant.union_role": "Wat een vakbondsbestuurder of OR-lid in dit convenant kan doen.",
     "Covenant.actions": "Twee of drie concrete stappen voor een vakbondslid of OR-lid, elk één "
     "korte zin (Markdown).",

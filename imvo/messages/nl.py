@@ -119,6 +119,14 @@ MESSAGES: dict[str, str] = {
     "date-no-month": "{date} bestaat niet: er is geen maand {month}; schrijf jaar-maand-dag, "
     'zoals "2016-07-01"',
     "date-month-days": "{date} bestaat niet: maand {month} heeft {days} dagen",
+    "invisible-char": "er staat een onzichtbaar teken ({char}) na '{before}'; haal het weg "
+    "(typ dit stuk opnieuw, plak niet vanuit een webpagina of tekstverwerker)",
+    "invisible-char-start": "er staat een onzichtbaar teken ({char}) aan het begin; haal het "
+    "weg (typ dit stuk opnieuw, plak niet vanuit een webpagina of tekstverwerker)",
+    "file-invisible-char": "de bestandsnaam bevat een onzichtbaar teken ({char}) na '{before}'; "
+    "geef het bestand een naam zonder dat teken",
+    "file-invisible-char-start": "de bestandsnaam begint met een onzichtbaar teken ({char}); "
+    "geef het bestand een naam zonder dat teken",
     "url": "schrijf een webadres dat met https:// begint, zoals 'https://www.ser.nl/...' (of "
     "mailto:); er staat {got}",
     # --- over velden en bestanden heen ---

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from imvo.load import SYMLINK_MESSAGE, LoadedFile, read_yaml
 from imvo.model import SLUG_PATTERN
+from imvo.names import before, describe, invisible
 from imvo.pages import RESERVED_NAMES
 from imvo.problems import Problem
 from imvo.validate.headings import file_heading_problems
@@ -69,6 +70,21 @@ def load_model_file(
     return (None if value is None or loaded is None else (value, loaded)), problems
 
 
+def invisible_in_name(path: Path, shown: str) -> Problem | None:
+    """A file whose name holds a character that cannot be seen (a new line at its end, a
+    zero-width space), as a problem: such a name must not become a page's address."""
+    found = invisible(path.name)
+    if found is None:
+        return None
+    place, char = found
+    shown_before = before(path.name, place)
+    if not shown_before:
+        return Problem.of(shown, 1, "(file)", "file-invisible-char-start", char=describe(char))
+    return Problem.of(
+        shown, 1, "(file)", "file-invisible-char", char=describe(char), before=shown_before
+    )
+
+
 def raw_party_ids(path: Path, root: Path) -> set[str] | None:
     """The ids parties.yaml gives, as written, when the file reads but fails the model."""
     loaded, problems = read_yaml(path, _relative(path, root)) if path.is_file() else (None, [])
@@ -114,12 +130,14 @@ def _covenant_file_refused(path: Path, shown: str, seen_slugs: dict[str, str]) -
     """Why a file in the covenants folder is not read as a covenant, if it is not."""
     if path.is_symlink():
         return Problem.of(shown, 1, "(file)", SYMLINK_MESSAGE)
+    if (hidden := invisible_in_name(path, shown)) is not None:
+        return hidden
     if path.is_dir():
         return Problem.of(shown, 1, "(folder)", "folder-in-covenants")
     if path.suffix != ".yaml":
         return Problem.of(shown, 1, "(file)", "covenant-not-yaml")
     slug = path.stem
-    if not re.match(SLUG_PATTERN, slug):
+    if not re.fullmatch(SLUG_PATTERN, slug):  # fullmatch: '$' would let a final new line in
         return Problem.of(shown, 1, "(file)", "covenant-bad-name", name=slug)
     if slug in RESERVED_SLUGS:
         return Problem.of(shown, 1, "(file)", "covenant-reserved-name", name=slug)
@@ -142,6 +160,9 @@ def participant_files(
         if path.name.startswith("."):
             continue
         shown = _relative(path, root)
+        if (hidden := invisible_in_name(path, shown)) is not None:
+            problems.append(hidden)
+            continue
         if path.is_dir() or path.suffix != ".yaml":
             problems.append(Problem.of(shown, 1, "(file)", "participants-file-name"))
             continue

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from imvo.load import FieldPath, LoadedFile
 from imvo.model import CountOf, Participant, ParticipantList
+from imvo.names import key as names_key
 from imvo.problems import Problem
 from imvo.validate.hints import closest, unknown_party
 from imvo.validate.sources import defined_once, resolved
@@ -57,7 +58,7 @@ def _entry_problems(
             participant.party, closest(participant.party, sorted(party_ids))
         )
         problems.append(loaded.problem((*where, "party"), code, **params))
-    key = participant.name.casefold()
+    key = names_key(participant.name)  # NFC, no case: é and e + ◌́ are one name
     if key in names:
         problems.append(
             loaded.problem(

@@ -9,7 +9,7 @@ from imvo.load import read_text
 from imvo.model import LANGUAGES, Positions
 from imvo.pages import TEXT_PAGES
 from imvo.problems import Problem
-from imvo.validate.files import _relative, linked_folder
+from imvo.validate.files import _relative, invisible_in_name, linked_folder
 from imvo.validate.headings import text_heading_problems
 
 Texts = dict[str, dict[str, str]]
@@ -26,6 +26,9 @@ def load_texts(folder: Path, root: Path) -> tuple[Texts, dict[str, Positions], l
     unread: set[tuple[str, str]] = set()
     for path in sorted(folder.glob("*.md")):
         shown = _relative(path, root)
+        if (hidden := invisible_in_name(path, shown)) is not None:
+            problems.append(hidden)
+            continue
         key, _, lang = path.stem.rpartition(".")
         if lang not in LANGUAGES or not key:
             problems.append(Problem.of(shown, 1, "(file)", "text-bad-name"))
