@@ -304,7 +304,7 @@ def render_problems(corpus: Corpus, content: Path, root: Path) -> list[Problem]:
     as the build checks them (imvo/fields.py, imvo/links.py), on the editor's line."""
     from imvo.render import Renderer  # the render stage: only once the content is valid
 
-    renderer = Renderer(corpus, content=_shown(content, root), content_dir=content)
+    renderer = Renderer(corpus)  # each page names its content file as the loader did
     for lang in LANGUAGES:
         renderer.language(lang)
     return renderer.problems

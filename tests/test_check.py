@@ -490,9 +490,7 @@ def test_check_finds_what_the_build_would_refuse(content: Path, code: str) -> No
             written,
         )
     # The build's render stage refuses it ...
-    renderer = Renderer(
-        load_content(content, content.parent), content="content", content_dir=content
-    )
+    renderer = Renderer(load_content(content, content.parent))
     for lang in ("nl", "en"):
         renderer.language(lang)
     assert [p.code for p in renderer.problems] == [code]
