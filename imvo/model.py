@@ -1096,6 +1096,52 @@ class Positions:
         return 1
 
 
+COMMIT_PATTERN = r"^[0-9a-f]{7,40}$"
+"""A commit as GitHub shows it: its first 7 (or more, up to all 40) hexadecimal characters."""
+
+
+def check_commit(value: str) -> str:
+    """Accept a commit as GitHub shows it (7 to 40 of 0-9 and a-f)."""
+    if not re.fullmatch(COMMIT_PATTERN, value):
+        raise CodedError("commit-id", got=repr(value))
+    return value
+
+
+CommitId = Annotated[
+    str,
+    AfterValidator(check_commit),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": COMMIT_PATTERN,
+            "description": "A commit: its first 7 or more characters as GitHub shows them.",
+        }
+    ),
+]
+
+
+class HiddenChange(Strict):
+    """One commit whose changes the site's history leaves out (a wrong entry)."""
+
+    commit: CommitId = Field(
+        description="The commit, by its first 7 or more characters as GitHub shows them."
+    )
+    covenant: str | None = Field(
+        default=None,
+        pattern=SLUG_PATTERN,
+        description="Only this covenant's changes in that commit (its file name without "
+        ".yaml); without it, every covenant's.",
+    )
+
+
+class HistorySettings(Strict):
+    """The file content/history.yaml: entries the site's history leaves out."""
+
+    hide: list[HiddenChange] = Field(
+        default_factory=list, description="The commits whose changes the history leaves out."
+    )
+
+
 @dataclass(frozen=True)
 class Corpus:
     """All content, loaded and validated: what the render stage works from."""
@@ -1114,3 +1160,5 @@ class Corpus:
     """The line of each participant's entry in its file, by slug (for check's warnings)."""
     positions: dict[str, Positions] = field(default_factory=dict)
     """Where each value was written, by covenant slug and by "glossary" and "due-diligence"."""
+    history: HistorySettings = field(default_factory=HistorySettings)
+    """What the site's history leaves out (content/history.yaml; nothing without the file)."""

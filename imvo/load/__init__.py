@@ -30,6 +30,7 @@ __all__ = [
     "FieldPath",
     "LoadedFile",
     "field_name",
+    "parse_bytes",
     "read_content",
     "read_text",
     "read_yaml",
@@ -74,6 +75,15 @@ def read_yaml(path: Path, shown: str) -> tuple[LoadedFile | None, list[Problem]]
     raw, size, problems = read_content(path, shown)
     if problems:
         return None, problems
+    return parse_bytes(raw, size, shown, str(path))
+
+
+def parse_bytes(
+    raw: bytes | None, size: int, shown: str, file: str = ""
+) -> tuple[LoadedFile | None, list[Problem]]:
+    """Parse the bytes of a YAML file read from elsewhere (None: more than MAX_FILE_BYTES,
+    `size` of them) with every limit of read_yaml: an old version of a file from git is
+    read as carefully as the file itself."""
     try:
         data, lines = parse_yaml(_yaml_text(raw, size))
     except Refused as refused:
@@ -81,7 +91,7 @@ def read_yaml(path: Path, shown: str) -> tuple[LoadedFile | None, list[Problem]]
         return None, [
             Problem.of(shown, refused.line, refused.field, coded.code, **dict(coded.params))
         ]
-    return LoadedFile(data, Positions(shown, lines, str(path))), []
+    return LoadedFile(data, Positions(shown, lines, file)), []
 
 
 def _yaml_text(raw: bytes | None, size: int) -> str:
