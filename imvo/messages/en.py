@@ -204,12 +204,16 @@ MESSAGES: dict[str, str] = {
     # --- summaries ---
     "summary-errors": "{count} error{s}",
     "summary-warnings": "{count} warning{s}",
+    "summary-reminders": "{count} reminder{s}",
     "summary-files": "{count} file{s}",
     "summary": "{parts} in {files}.",
     "summary-and": " and ",
     "checked-none": "{count} covenant{s} checked: no problems.",
     "strict-fails": "{line}; warnings fail with --strict.",
     "warning-prefix": "warning: ",
+    "reminder-prefix": "reminder: ",
+    "checked-reminders": "{count} covenant{s} checked: no problems, but {reminders} (a "
+    "reminder depends on today's date and never fails the check).",
     "hint-prefix": "hint: ",
     "summary-hints": "{count} hint{s}",
     "weekday-saturday": "Saturday",

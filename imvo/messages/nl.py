@@ -236,12 +236,16 @@ MESSAGES: dict[str, str] = {
     # --- samenvattingen ---
     "summary-errors": "{count} fout{s}",
     "summary-warnings": "{count} waarschuwing{s}",
+    "summary-reminders": "{count} herinnering{s}",
     "summary-files": "{count} bestand{s}",
     "summary": "{parts} in {files}.",
     "summary-and": " en ",
     "checked-none": "{count} convenant{s} gecontroleerd: geen problemen.",
     "strict-fails": "{line}; met --strict laten waarschuwingen de controle falen.",
     "warning-prefix": "waarschuwing: ",
+    "reminder-prefix": "herinnering: ",
+    "checked-reminders": "{count} convenant{s} gecontroleerd: geen problemen, wel {reminders} "
+    "(een herinnering hangt af van de datum van vandaag en laat de controle nooit falen).",
     "hint-prefix": "aanwijzing: ",
     "summary-hints": "{count} aanwijzing{s}",
     "weekday-saturday": "zaterdag",
