@@ -232,6 +232,10 @@ FIELDS_NL: dict[str, str] = {
     "LawRules.csrd": "De CSRD zoals gewijzigd.",
     "LawRules.csddd": "De CSDDD zoals gewijzigd.",
     "LawRules.dutch": "Nederlandse wetten en wetsvoorstellen, elk met de stand op een datum.",
+    "HiddenChange.commit": "De commit, met de eerste 7 of meer tekens zoals GitHub ze toont.",
+    "HiddenChange.covenant": "Alleen de wijzigingen van dit convenant in die commit (de naam "
+    "van het bestand zonder .yaml); zonder dit veld die van elk convenant.",
+    "HistorySettings.hide": "De commits waarvan de geschiedenis de wijzigingen weglaat.",
 }
 
 STATUS_NEEDS_NL: dict[str, str] = {
