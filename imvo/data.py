@@ -21,7 +21,8 @@ from pydantic_core import to_json
 from imvo.facts import party_count
 from imvo.model import LANGUAGES, Corpus, Covenant, Role
 
-FORMAT_VERSION = "1.2"
+FORMAT_VERSION = "2.0"
+"""2.0: a source's `date` became `published`, beside `checked` (issue 26); 1.2 added results."""
 FOLDER = "data"
 """Where the files land, at the root of the site: data/covenants.json and so on."""
 JSON_FILE = "covenants.json"
