@@ -190,7 +190,7 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
             return [self.data(item, (*where, index), here) for index, item in enumerate(node.value)]
         value = self._scalar(node, where)
-        if isinstance(node, yaml.ScalarNode) and node.style is None:
+        if isinstance(node, yaml.ScalarNode) and not node.style:  # "" from libyaml
             end = node.end_mark
             self.plain[where] = Plain(node.value, value, end.line + 1, end.column)
         return value
