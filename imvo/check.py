@@ -4,6 +4,11 @@ Warnings do not stop the build; ``check --strict`` turns them into failures. Hin
 on a weekend) only ask the editor to look twice: they never fail, not even with ``--strict``.
 Each warning and hint points at the line it is about, so that on GitHub it shows as an
 annotation on that line.
+
+What depends on today's date (a term that has passed, a signing or end date still ahead, a
+last check more than a year ago) is a *reminder*: shown like a warning, but it never fails
+``check --strict``, so that no file that nobody changed turns a pull request red, or stops
+``main`` from being published, on some later day (see REMINDERS).
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from imvo.model import (
     PartialDate,
     Status,
 )
-from imvo.pages import GENERATED_PAGES, MOVED_PAGES, TEXT_PAGES, page_name
+from imvo.pages import MOVED_PAGES, NAMED_PAGES, page_name
 from imvo.participants import duplicates, letter_slug
 from imvo.problems import PLURAL, ContentError, Problem, summary
 from imvo.validate import load_content
@@ -42,6 +47,9 @@ MIN_WORDS_IDENTICAL = 3
 URL_KEYS = ("url", "website")
 LINK_CODES = frozenset({*CODES.values(), "text-crash"})
 """The problems the render stage finds in an editor's texts."""
+
+REMINDERS = frozenset({"term-passed", "signed-future", "checked-old", "end-future"})
+"""The rules that depend on today's date: their problems are reminders, never failures."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +68,11 @@ class CheckResult:
     def warnings(self) -> list[Problem]:
         """The problems an editor should look at (they fail `check --strict`)."""
         return [p for p in self.problems if p.severity == "warning"]
+
+    @property
+    def reminders(self) -> list[Problem]:
+        """What depends on today's date: shown, but never a failure."""
+        return [p for p in self.problems if p.severity == "reminder"]
 
     @property
     def hints(self) -> list[Problem]:
@@ -110,7 +123,8 @@ def file_warnings(
     problems: list[Problem] = field_links(loaded, pages) if pages is not None else []
 
     def warn(where: FieldPath, code: str, **params: Any) -> None:
-        problems.append(loaded.problem(where, code, "warning", **params))
+        severity = "reminder" if code in REMINDERS else "warning"
+        problems.append(loaded.problem(where, code, severity, **params))
 
     for where, value in walk(loaded.data):
         if is_text_pair(value) and value.get("nl") == value.get("en"):
@@ -299,7 +313,7 @@ def render_problems(corpus: Corpus, content: Path, root: Path) -> list[Problem]:
     as the build checks them (imvo/fields.py, imvo/links.py), on the editor's line."""
     from imvo.render import Renderer  # the render stage: only once the content is valid
 
-    renderer = Renderer(corpus, content=_shown(content, root), content_dir=content)
+    renderer = Renderer(corpus)  # each page names its content file as the loader did
     for lang in LANGUAGES:
         renderer.language(lang)
     return renderer.problems
@@ -319,10 +333,15 @@ def run_check(content: Path, root: Path, when: date | None = None) -> CheckResul
         if any(problem.severity == "error" for problem in problems):
             # The build would stop here: the links of the files it could read are checked
             # field by field (file_warnings), so that one run names them with the rest.
-            return CheckResult(sorted(set(problems)), 0)
-        # Warnings only: the content builds, so its pages are made as the build makes them.
+            return CheckResult(sorted(set(problems)), covenants)
+        # Only warnings and reminders: they stop nothing, so the checks that need the whole
+        # content (duplicates, the render stage, which checks the links as the build does)
+        # still run; a date reminder, present on every later day, must never hide a problem.
         problems = [problem for problem in problems if problem.code not in LINK_CODES]
-        corpus = load_content(content, root)
+        try:
+            corpus = load_content(content, root)
+        except ContentError as again:
+            return CheckResult(sorted(set(problems + again.problems)), covenants)
     covenants = len(corpus.covenants)
     problems += duplicate_warnings(corpus, content, root)
     problems += render_problems(corpus, content, root)
@@ -333,7 +352,7 @@ def possible_pages(content: Path, lang: str) -> set[str]:
     """The pages a link in one language may lead to, known from the content's files alone
     (for a file the build will not render: it has errors): every page of the site, a
     factsheet per covenant file, and a participants page per letter."""
-    names = {page_name(key, lang) for key in (*TEXT_PAGES, *GENERATED_PAGES)} | set(MOVED_PAGES)
+    names = {page.names[lang] for page in NAMED_PAGES.values()} | set(MOVED_PAGES)
     folder = content / "covenants"
     if folder.is_dir() and not folder.is_symlink():
         names |= {path.stem for path in folder.glob("*.yaml")}
@@ -349,20 +368,19 @@ _MAY_LINK_RE = re.compile(r"\]\(|\]\s*\[|\]:|<\s*(a|img)\b", re.IGNORECASE)
 def field_links(loaded: LoadedFile, pages: dict[str, set[str]]) -> list[Problem]:
     """The links and images of one YAML file's texts, checked as the render stage checks
     them, against the pages of each text's language (both for a text in no language)."""
-    from imvo.fields import Fields, LineFinder, Where  # the render stage's Markdown
+    from imvo.fields import Fields, PageParts, Where  # the render stage's Markdown
 
     found: list[Problem] = []
-    finder = LineFinder()
-    fields = {lang: Fields({}, pages[lang], finder) for lang in LANGUAGES}
+    fields = {lang: Fields({}, pages[lang]) for lang in LANGUAGES}
     for where, value in walk(loaded.data):
         if not isinstance(value, str) or not _MAY_LINK_RE.search(value):
             continue
         langs = [where[-1]] if where and where[-1] in LANGUAGES else list(LANGUAGES)
-        place = Where(loaded.path, loaded.line_of(where), file=loaded.positions.file)
+        place = Where(loaded.path, loaded.line_of(where), source=loaded.positions)
         for lang in langs:
-            fields[lang].parts.problems.clear()
-            fields[lang].html(value, place)
-            found += fields[lang].parts.problems
+            parts = PageParts()
+            fields[lang].html(value, parts, place)
+            found += parts.problems
     return found
 
 
@@ -373,6 +391,14 @@ def report(result: CheckResult, *, strict: bool) -> str:
         return msg(
             "checked-none", count=number, s="" if number == 1 else PLURAL[language()]
         ).render()
+    if result.reminders and not result.errors and not result.warnings:
+        number = result.covenants
+        return msg(
+            "checked-reminders",
+            count=number,
+            s="" if number == 1 else PLURAL[language()],
+            reminders=summary(result.problems).removesuffix("."),
+        ).render()
     line = summary(result.problems)
     if not result.errors and result.warnings and strict:
         return msg("strict-fails", line=line.removesuffix(".")).render()
@@ -380,5 +406,5 @@ def report(result: CheckResult, *, strict: bool) -> str:
 
 
 def exit_code(result: CheckResult, *, strict: bool) -> int:
-    """1 when there are errors, or warnings with --strict; else 0."""
+    """1 when there are errors, or warnings with --strict; else 0 (reminders never fail)."""
     return 1 if result.errors or (strict and result.warnings) else 0

@@ -32,6 +32,7 @@ __all__ = [
     "FieldPath",
     "LoadedFile",
     "field_name",
+    "parse_bytes",
     "read_content",
     "read_text",
     "read_yaml",
@@ -114,14 +115,23 @@ def read_yaml(
     raw, size, problems = read_content(path, shown)
     if problems:
         return None, problems
+    return parse_bytes(raw, size, shown, recover=recover)
+
+
+def parse_bytes(
+    raw: bytes | None, size: int, shown: str, *, recover: bool = False
+) -> tuple[LoadedFile | None, list[Problem]]:
+    """Parse the bytes of a YAML file read from elsewhere (None: more than MAX_FILE_BYTES,
+    `size` of them) with every limit of read_yaml: an old version of a file from git is
+    read as carefully as the file itself."""
     try:
         text = _yaml_text(raw, size)
         if not recover:
             data, lines = parse_yaml(text)
-            return LoadedFile(data, Positions(shown, lines, str(path))), []
+            return LoadedFile(data, Positions(shown, lines, text)), []
     except Refused as refused:
         return None, [_refused(shown, refused)]
-    return _recovered(path, shown, text)
+    return _recovered(shown, text)
 
 
 def _refused(shown: str, refused: Refused) -> Problem:
@@ -129,9 +139,9 @@ def _refused(shown: str, refused: Refused) -> Problem:
     return Problem.of(shown, refused.line, refused.field, coded.code, **dict(coded.params))
 
 
-def _recovered(path: Path, shown: str, text: str) -> tuple[LoadedFile | None, list[Problem]]:
+def _recovered(shown: str, typed: str) -> tuple[LoadedFile | None, list[Problem]]:
     """A YAML text read past its syntax errors and Word's characters, with every problem."""
-    text, word = word_marks(text)
+    text, word = word_marks(typed)
     read = parse_recovering(text)
     problems = [_refused(shown, refused) for refused in read.refused]
     if read.data is None:
@@ -148,7 +158,7 @@ def _recovered(path: Path, shown: str, text: str) -> tuple[LoadedFile | None, li
         problems.append(Problem.of(shown, line, name, message.code, **dict(message.params)))
     loaded = LoadedFile(
         read.data,
-        Positions(shown, read.lines, str(path)),
+        Positions(shown, read.lines, typed),
         left_out=read.left_out,
         left_out_near=_holders(text.split("\n"), read),
         said=frozenset(p.field for p in problems if p.field != "(file)"),
