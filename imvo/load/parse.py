@@ -229,6 +229,9 @@ def parse_plain(text: str) -> tuple[dict[str, Any], dict[FieldPath, int], _Build
     return data, builder.lines, builder
 
 
+_LEFT_OUT_CODES = frozenset({"file-empty", "file-not-mapping"})
+"""What a file can only be because lines were left out past syntax errors."""
+
 MAX_SYNTAX_ERRORS = 20
 """After this many syntax errors in one file, the rest of it is not read."""
 
@@ -272,6 +275,8 @@ def parse_recovering(text: str) -> Recovered:
                     left_out.add(number + 1)
                 fixed = range(0)
                 continue
+            if refused and error.message.code in _LEFT_OUT_CODES:
+                break  # what is left once the broken lines are out: nothing more to say
             refused.append(error)
             if not error.syntax or not 0 <= index < len(lines):
                 break
