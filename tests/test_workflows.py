@@ -78,6 +78,7 @@ def uses_lines() -> list[tuple[str, str]]:
 
 def test_both_workflows_exist() -> None:
     assert [path.name for path in FILES] == [
+        "new-covenant.yml",
         "pages.yml",
         "pr-comment.yml",
         "pr-preview-remove.yml",
@@ -107,6 +108,9 @@ def test_every_workflow_and_job_has_least_permissions() -> None:
         },
         "pr-preview-remove.yml": {"remove": {}},
         "reminders.yml": {"reminders": {"contents": "read", "issues": "write"}},
+        "new-covenant.yml": {
+            "starter": {"contents": "write", "pull-requests": "write", "issues": "write"}
+        },
     }
     for name, jobs in expected.items():
         workflow = load(name)
@@ -255,8 +259,8 @@ def test_every_install_checks_hashes() -> None:
         for line in text.splitlines()
         if re.search(r"pip install|\$\(PIP_INSTALL\)", line) and line != makefile_flags[0]
     ]
-    # Pages, the pull request's build, the reminders, and the two of the Makefile.
-    assert len(installs) == 5
+    # Pages, the pull request's build, the reminders, the new covenant, and the Makefile's two.
+    assert len(installs) == 6
     for line in installs:
         assert "--require-hashes" in line or "$(PIP_INSTALL)" in line, line
         assert re.search(r"-r requirements(-dev|-properdocs)?\.txt$", line), line
@@ -546,3 +550,129 @@ def test_the_reminders_workflow_runs_weekly_and_reads_check() -> None:
     commands = runs(workflow["jobs"]["reminders"])
     assert "python build.py check --format json > problems.json || true" in commands
     assert any("python3 -m imvo.reminder_issue" in command for command in commands)
+
+
+def _stub_gh(tmp_path: Path, answer: str = "") -> Path:
+    """A `gh` that records its arguments (and the body file it is given) and prints `answer`."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    gh = bin_dir / "gh"
+    gh.write_text(
+        "#!/bin/bash\n"
+        f'echo "$*" >> "{tmp_path}/gh-calls.txt"\n'
+        'for arg in "$@"; do case "$arg" in body=@*) cat "${arg#body=@}" >> '
+        f'"{tmp_path}/gh-bodies.txt";; esac; done\n'
+        f"echo '{answer}'\n",
+        encoding="utf-8",
+    )
+    gh.chmod(0o755)
+    return bin_dir
+
+
+def _new_covenant_step(name: str) -> dict[str, Any]:
+    job = load("new-covenant.yml")["jobs"]["starter"]
+    step: dict[str, Any] = next(s for s in steps(job) if s.get("name", "").startswith(name))
+    return step
+
+
+def test_the_new_covenant_workflow_takes_only_the_slug_from_the_issue() -> None:
+    workflow = load("new-covenant.yml")
+    assert workflow["on"] == {"issues": {"types": ["labeled"]}}
+    assert workflow["permissions"] == {}
+    job = workflow["jobs"]["starter"]
+    assert job["permissions"] == {
+        "contents": "write",
+        "pull-requests": "write",
+        "issues": "write",
+    }
+    assert "github.event.label.name == 'nieuw convenant / new agreement'" in job["if"]
+    assert "github.event.issue.author_association" in job["if"]
+    text = (WORKFLOWS / "new-covenant.yml").read_text(encoding="utf-8")
+    # The issue's text appears once: as the env variable the slug reader reads.
+    assert text.count("github.event.issue.body") == 1
+    assert text.count("github.event.issue.title") == 0
+    read = _new_covenant_step("The file name from the form")
+    assert read["env"] == {"ISSUE_BODY": "${{ github.event.issue.body }}"}
+    # Everything after it runs only with a slug the reader accepted.
+    later = steps(job)[steps(job).index(read) + 1 :]
+    assert later and all(s["if"] == "steps.slug.outputs.slug != ''" for s in later)
+
+
+def _run_slug_step(tmp_path: Path, body: str) -> tuple[str, str]:
+    bin_dir = _stub_gh(tmp_path)
+    output = tmp_path / "output"
+    env = {
+        "PATH": f"{bin_dir}:/usr/bin:/bin",
+        "GITHUB_OUTPUT": str(output),
+        "RUNNER_TEMP": str(tmp_path),
+        "ISSUE_BODY": body,
+        "REPOSITORY": "org/site",
+        "NUMBER": "12",
+    }
+    script = _new_covenant_step("The file name from the form")["run"]
+    subprocess.run(["bash", "-e", "-c", script], cwd=ROOT, env=env, check=True, timeout=60)
+    calls = tmp_path / "gh-calls.txt"
+    return (
+        output.read_text(encoding="utf-8") if output.exists() else "",
+        calls.read_text(encoding="utf-8") if calls.exists() else "",
+    )
+
+
+def test_the_slug_step_hands_on_a_plain_slug(tmp_path: Path) -> None:
+    body = "### Bestandsnaam / File name\n\nkunststof\n"
+    assert _run_slug_step(tmp_path, body) == ("slug=kunststof\n", "")
+
+
+@pytest.mark.parametrize("typed", ["$(touch /tmp/pwned)", "x\nslug=evil", "`id`; kunststof"])
+def test_the_slug_step_answers_on_the_issue_and_runs_nothing(tmp_path: Path, typed: str) -> None:
+    body = f"### Bestandsnaam / File name\n\n{typed}\n"
+    output, calls = _run_slug_step(tmp_path, body)
+    assert output == ""
+    assert calls == (
+        f"api --method POST repos/org/site/issues/12/comments -F body=@{tmp_path}/comment.md\n"
+    )
+    assert "evil" not in (tmp_path / "gh-bodies.txt").read_text(encoding="utf-8")
+    assert not Path("/tmp/pwned").exists()
+
+
+def test_the_starter_step_pushes_the_new_file_and_opens_the_pull_request(tmp_path: Path) -> None:
+    """The step as written, in a clone of this repository whose origin is a bare copy, with
+    a `gh` that answers the pull request's address."""
+    origin, work = tmp_path / "origin.git", tmp_path / "work"
+    subprocess.run(["git", "init", "-q", "--bare", str(origin)], check=True, timeout=60)
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{ROOT}", str(work)], check=True, timeout=120
+    )
+    subprocess.run(
+        ["git", "remote", "set-url", "origin", str(origin)], cwd=work, check=True, timeout=60
+    )
+    url = "https://github.com/org/site/pull/13"
+    bin_dir = _stub_gh(tmp_path, url)
+    (bin_dir / "python").write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', "utf-8")
+    (bin_dir / "python").chmod(0o755)
+    env = {
+        "PATH": f"{bin_dir}:/usr/bin:/bin",
+        "RUNNER_TEMP": str(tmp_path),
+        "GH_TOKEN": "token",
+        "GITHUB_SERVER_URL": "https://github.com",
+        "REPOSITORY": "org/site",
+        "NUMBER": "12",
+        "BASE": "main",
+        "SLUG": "kunststof",
+        "HOME": str(tmp_path),
+    }
+    script = _new_covenant_step("Write the starter file")["run"]
+    subprocess.run(["bash", "-e", "-c", script], cwd=work, env=env, check=True, timeout=120)
+    files = subprocess.run(
+        ["git", "ls-tree", "-r", "--name-only", "nieuw-convenant/kunststof", "content/covenants"],
+        cwd=origin, capture_output=True, text=True, check=True, timeout=60,
+    ).stdout.split()  # fmt: skip
+    assert "content/covenants/kunststof.yaml" in files
+    calls = (tmp_path / "gh-calls.txt").read_text(encoding="utf-8").splitlines()
+    assert calls[0].startswith(
+        "api --method POST repos/org/site/pulls -f title=Nieuw convenant / New agreement: "
+        "kunststof -f head=nieuw-convenant/kunststof -f base=main -F body=@"
+    )
+    assert calls[1].startswith("api --method POST repos/org/site/issues/12/comments")
+    bodies = (tmp_path / "gh-bodies.txt").read_text(encoding="utf-8")
+    assert f"Er staat een begin klaar in een pull request: {url}" in bodies
