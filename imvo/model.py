@@ -8,6 +8,7 @@ templates read it. Unknown keys are errors everywhere (``extra="forbid"``).
 from __future__ import annotations
 
 import calendar
+import html
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -1086,8 +1087,8 @@ class Positions:
     path: str
     """The file as editors see it (content/covenants/banken.yaml)."""
     lines: dict[FieldPath, int] = field(default_factory=dict)
-    file: str = ""
-    """Where it was read on this machine (to look up a line inside a long text)."""
+    text: str = ""
+    """The file's text as the loader read it (to find a line inside a long text)."""
 
     def line_of(self, where: FieldPath) -> int:
         """The line of a value; for a value that is not there, the line of its nearest parent."""
@@ -1095,6 +1096,16 @@ class Positions:
             if where[:end] in self.lines:
                 return self.lines[where[:end]]
         return 1
+
+    def find(self, start: int, needle: str) -> int:
+        """The first line from `start` on that holds `needle` as written (in Markdown, as
+        itself or HTML-escaped), else `start`: where a link sits inside a long text."""
+        lines = self.text.splitlines()
+        for candidate in (f"({needle}", needle, html.escape(needle)):
+            for number in range(max(start, 1), len(lines) + 1):
+                if candidate in lines[number - 1]:
+                    return number
+        return start
 
 
 COMMIT_PATTERN = r"^[0-9a-f]{7,40}$"
@@ -1160,6 +1171,7 @@ class Corpus:
     participant_lines: dict[str, tuple[int, ...]] = field(default_factory=dict)
     """The line of each participant's entry in its file, by slug (for check's warnings)."""
     positions: dict[str, Positions] = field(default_factory=dict)
-    """Where each value was written, by covenant slug and by "glossary" and "due-diligence"."""
+    """Where each value was written (and the file as editors see it), by covenant slug, by
+    "glossary" and "due-diligence", and by "texts/<key>.<lang>" for the explainer texts."""
     history: HistorySettings = field(default_factory=HistorySettings)
     """What the site's history leaves out (content/history.yaml; nothing without the file)."""

@@ -252,6 +252,31 @@ def test_factsheet_answers_and_the_first_step_are_on_the_first_phone_screen(
         assert box["title"] <= 2, slug
 
 
+@pytest.mark.parametrize("width", [360, 320])
+def test_the_site_s_name_is_whole_in_the_phone_header(
+    served_site: ServedSite, browser_page: Any, width: int
+) -> None:
+    """The header shows the site's (short) name uncut beside the menu, language and search
+    buttons, in both languages; screen readers still hear the full name."""
+    browser_page.set_viewport_size({"width": width, "height": 740})
+    for page in ("index.html", "en/index.html"):
+        browser_page.goto(served_site.url(page), wait_until="load")
+        shown = browser_page.evaluate(
+            """() => {
+              const box = document.querySelector('.md-header__topic .md-ellipsis');
+              const short = box.querySelector('.imvo-site-name--short');
+              return {cut: box.scrollWidth > box.clientWidth,
+                      visible: short.getBoundingClientRect().width > 0,
+                      text: short.textContent.trim(),
+                      full: box.querySelector('.imvo-site-name').textContent.trim()};
+            }"""
+        )
+        assert shown["visible"] and not shown["cut"], (page, shown)
+        lang = "en" if page.startswith("en/") else "nl"
+        assert shown["text"] == Translator(lang)("site.short_name")
+        assert shown["full"] == Translator(lang)("site.name")
+
+
 def test_titles_are_the_strongest_headings_and_phone_text_at_least_14_pixels(
     served_site: ServedSite, browser_page: Any
 ) -> None:

@@ -109,7 +109,7 @@ def test_a_text_page_over_the_limit_is_refused_on_its_first_line(tmp_path: Path)
 
 def _largest_page(content: Path, root: Path) -> int:
     corpus = load_content(content, root)
-    renderer = Renderer(corpus, content="content", content_dir=content)
+    renderer = Renderer(corpus)
     return max(len(page.html) for lang in ("nl", "en") for page in renderer.language(lang))
 
 
@@ -170,7 +170,7 @@ def test_check_stops_at_the_same_budget(tmp_path: Path, monkeypatch: pytest.Monk
 
 def test_the_real_content_is_far_inside_every_limit(tmp_path: Path) -> None:
     corpus = load_content(ROOT / "content", ROOT)
-    renderer = Renderer(corpus, content="content", content_dir=ROOT / "content")
+    renderer = Renderer(corpus)
     largest = max(len(page.html) for lang in ("nl", "en") for page in renderer.language(lang))
     assert renderer.problems == []
     assert largest < limits.MAX_PAGE_BYTES / 10
