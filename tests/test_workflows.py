@@ -78,6 +78,7 @@ def uses_lines() -> list[tuple[str, str]]:
 
 def test_both_workflows_exist() -> None:
     assert [path.name for path in FILES] == [
+        "import-participants.yml",
         "new-covenant.yml",
         "pages.yml",
         "pr-comment.yml",
@@ -108,6 +109,7 @@ def test_every_workflow_and_job_has_least_permissions() -> None:
         },
         "pr-preview-remove.yml": {"remove": {}},
         "reminders.yml": {"reminders": {"contents": "read", "issues": "write"}},
+        "import-participants.yml": {"import": {"contents": "write", "pull-requests": "write"}},
         "new-covenant.yml": {
             "starter": {"contents": "write", "pull-requests": "write", "issues": "write"}
         },
@@ -259,8 +261,9 @@ def test_every_install_checks_hashes() -> None:
         for line in text.splitlines()
         if re.search(r"pip install|\$\(PIP_INSTALL\)", line) and line != makefile_flags[0]
     ]
-    # Pages, the pull request's build, the reminders, the new covenant, and the Makefile's two.
-    assert len(installs) == 6
+    # Pages, the pull request's build, the reminders, the new covenant, the import, and the
+    # Makefile's two.
+    assert len(installs) == 7
     for line in installs:
         assert "--require-hashes" in line or "$(PIP_INSTALL)" in line, line
         assert re.search(r"-r requirements(-dev|-properdocs)?\.txt$", line), line
@@ -676,3 +679,134 @@ def test_the_starter_step_pushes_the_new_file_and_opens_the_pull_request(tmp_pat
     assert calls[1].startswith("api --method POST repos/org/site/issues/12/comments")
     bodies = (tmp_path / "gh-bodies.txt").read_text(encoding="utf-8")
     assert f"Er staat een begin klaar in een pull request: {url}" in bodies
+
+
+def _import_step(name: str) -> dict[str, Any]:
+    job = load("import-participants.yml")["jobs"]["import"]
+    step: dict[str, Any] = next(s for s in steps(job) if s.get("name", "") == name)
+    return step
+
+
+def test_the_import_workflow_takes_its_inputs_only_through_env() -> None:
+    workflow = load("import-participants.yml")
+    assert workflow["name"] == "Deelnemers importeren / Import participants"
+    assert list(workflow["on"]) == ["workflow_dispatch"]
+    inputs = workflow["on"]["workflow_dispatch"]["inputs"]
+    assert list(inputs) == ["covenant", "names", "source_url", "source_title", "source_date"]
+    assert [inputs[name]["required"] for name in inputs] == ["true"] * 4 + ["false"]
+    assert workflow["permissions"] == {}
+    job = workflow["jobs"]["import"]
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write"}
+    text = (WORKFLOWS / "import-participants.yml").read_text(encoding="utf-8")
+    # The pasted names appear once: as the env variable of the step that writes the file.
+    assert text.count("inputs.names") == 1
+    assert _import_step("The pasted names, as a file")["env"] == {"NAMES": "${{ inputs.names }}"}
+    assert "import-participants" in _import_step("Import the names")["run"]
+
+
+def _run_import_step(
+    tmp_path: Path, name: str, env: dict[str, str], *, cwd: Path = ROOT
+) -> subprocess.CompletedProcess[str]:
+    full = {"PATH": "/usr/bin:/bin", "RUNNER_TEMP": str(tmp_path), **env}
+    return subprocess.run(
+        ["bash", "-e", "-o", "pipefail", "-c", _import_step(name)["run"]],
+        cwd=cwd, env=full, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("pasted", "written"),
+    [
+        ("ABP\nPFZW\n$(touch /tmp/pwned)\n`id`", "ABP\nPFZW\n$(touch /tmp/pwned)\n`id`\n"),
+        ('ABP; PFZW;Stichting "Pensioen" & Co', 'ABP\n PFZW\nStichting "Pensioen" & Co\n'),
+        ("ABP; PFZW\nBpfBOUW", "ABP; PFZW\nBpfBOUW\n"),
+        ("-x --source-url=evil", "-x --source-url=evil\n"),
+    ],
+)
+def test_the_pasted_names_reach_a_file_as_typed(tmp_path: Path, pasted: str, written: str) -> None:
+    result = _run_import_step(tmp_path, "The pasted names, as a file", {"NAMES": pasted})
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "names.txt").read_text(encoding="utf-8") == written
+    assert not Path("/tmp/pwned").exists()
+
+
+@pytest.mark.parametrize(
+    ("covenant", "date", "ok"),
+    [
+        ("pensioenfondsen", "", True),
+        ("pensioenfondsen", "2024-05-01", True),
+        ("../parties", "", False),
+        ("--help", "", False),
+        ("pensioenfondsen; id", "", False),
+        ("pensioenfondsen", "1-5-2024", False),
+        ("pensioenfondsen", "2024-05-01; id", False),
+    ],
+)
+def test_the_covenant_and_date_are_checked_first(
+    tmp_path: Path, covenant: str, date: str, ok: bool
+) -> None:
+    env = {"COVENANT": covenant, "SOURCE_DATE": date}
+    result = _run_import_step(tmp_path, "Check the covenant and the date", env)
+    assert (result.returncode == 0) == ok
+    if not ok:
+        assert result.stdout.startswith("::error::")
+
+
+def _stub_python(tmp_path: Path, output: str, code: int) -> Path:
+    """A `python` that records each argument on a line of argv.txt, prints `output`, exits."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    (tmp_path / "output.txt").write_text(output, encoding="utf-8")
+    python = bin_dir / "python"
+    python.write_text(
+        "#!/bin/bash\n"
+        f'printf "%s\\n" "$@" > "{tmp_path}/argv.txt"\n'
+        f'cat "{tmp_path}/output.txt"\n'
+        f"exit {code}\n",
+        encoding="utf-8",
+    )
+    python.chmod(0o755)
+    return bin_dir
+
+
+def test_the_import_gets_every_input_as_one_argument(tmp_path: Path) -> None:
+    summary = "Toegevoegd: 1\n::error::not a command\n::add-mask::x\n"
+    bin_dir = _stub_python(tmp_path, summary, 0)
+    env = {
+        "PATH": f"{bin_dir}:/usr/bin:/bin",
+        "COVENANT": "pensioenfondsen",
+        "SOURCE_URL": "https://example.org/lijst --source-title=x",
+        "SOURCE_TITLE": "--help $(id) `id`",
+        "SOURCE_DATE": "2024-05-01",
+    }
+    result = _run_import_step(tmp_path, "Import the names", env)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "argv.txt").read_text(encoding="utf-8").splitlines() == [
+        "build.py",
+        "import-participants",
+        "pensioenfondsen",
+        f"{tmp_path}/names.txt",
+        "--source-url=https://example.org/lijst --source-title=x",
+        "--source-title=--help $(id) `id`",
+        "--source-date=2024-05-01",
+    ]
+    # The command's output is in the log with workflow commands stopped around it.
+    lines = result.stdout.splitlines()
+    stop = lines[0].removeprefix("::stop-commands::")
+    assert re.fullmatch(r"[0-9a-f]{32}", stop)
+    assert lines[1:4] == summary.splitlines() and lines[4] == f"::{stop}::"
+
+
+def test_a_failed_import_fails_the_run(tmp_path: Path) -> None:
+    bin_dir = _stub_python(tmp_path, "content/participants/x.yaml:1: fout\n", 1)
+    env = {
+        "PATH": f"{bin_dir}:/usr/bin:/bin",
+        "COVENANT": "x",
+        "SOURCE_URL": "u",
+        "SOURCE_TITLE": "t",
+        "SOURCE_DATE": "",
+    }
+    result = _run_import_step(tmp_path, "Import the names", env)
+    assert result.returncode == 1
+    assert "--source-date" not in (tmp_path / "argv.txt").read_text(encoding="utf-8")
+    assert result.stdout.splitlines()[-1].startswith("::error::De import is niet gelukt")
