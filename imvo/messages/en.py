@@ -126,6 +126,8 @@ MESSAGES: dict[str, str] = {
     "participant-twice": "'{name}' is already listed on line {line}; list each participant once",
     "participant-left-before-joined": "{field} ({left}) is before joined ({joined})",
     "participant-left-and-left-by": "give 'left' or 'left_by', not both",
+    "participants-complete-no-list": "'complete: true' says that this file names every "
+    "participant of the official list: add that list to 'sources' and its id as 'official_list'",
     "participant-no-source": "this participant has no source: add 'sources: [<id>]', or "
     "'default_sources' at the top of the file",
     "language-nl": "Dutch",

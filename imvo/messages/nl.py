@@ -145,6 +145,8 @@ MESSAGES: dict[str, str] = {
     "participant-left-before-joined": "{field} ({left}) ligt vóór joined ({joined}); kijk beide "
     "datums na",
     "participant-left-and-left-by": "geef 'left' of 'left_by', niet allebei",
+    "participants-complete-no-list": "'complete: true' zegt dat dit bestand alle deelnemers van "
+    "de officiële lijst noemt: zet die lijst bij 'sources' en haar id bij 'official_list'",
     "participant-no-source": "deze deelnemer heeft geen bron: zet er 'sources: [<id>]' bij, of "
     "'default_sources' bovenaan het bestand",
     "language-nl": "Nederlands",
