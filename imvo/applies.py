@@ -9,6 +9,7 @@ is strictly more: 1,000 employees is not more than 1,000.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -118,21 +119,32 @@ def evaluate(law: Law, company: Company) -> Verdict:
     if gaps:
         names = {name for needed in gaps for name in _needs(company, needed)}
         return Verdict("incomplete", missing=tuple(name for name in INPUTS if name in names))
-    return Verdict("uncertain" if _franchise_possible(law, company) else "no")
+    franchise = _franchise(law, company)
+    if franchise is None:
+        return Verdict("no")
+    if any(value is not None and value > franchise[0] for _name, value in franchise[1]):
+        return Verdict("uncertain")
+    open_figures = {name for name, value in franchise[1] if value is None}
+    if open_figures:
+        return Verdict("incomplete", missing=tuple(n for n in INPUTS if n in open_figures))
+    return Verdict("no")
 
 
-def _franchise_possible(law: Law, company: Company) -> bool:
-    """Whether the franchise route could still cover the company: its turnover, or its
-    group's, is above the route's turnover threshold (the royalties the form does not ask)."""
+def _franchise(law: Law, company: Company) -> tuple[float, list[tuple[str, float | None]]] | None:
+    """The franchise route's turnover threshold and the turnover figures it looks at (the
+    company's, its EU group's, or the EU turnover of a non-EU company or group); None for a
+    law without the route. Above the threshold the answer turns on royalties the form does
+    not ask, so it is uncertain; a figure not given leaves it open."""
     if law.franchise is None:
-        return False
-    limit = law.franchise.turnover_over
-    figures = [company.eu_turnover if not company.eu or company.parent_eu is False else None]
+        return None
+    figures: list[tuple[str, float | None]] = []
     if company.eu:
-        figures.append(company.turnover)
+        figures.append(("turnover", company.turnover))
     if company.parent_eu:
-        figures.append(company.group_turnover)
-    return any(value is not None and value > limit for value in figures)
+        figures.append(("group_turnover", company.group_turnover))
+    if not company.eu or company.parent_eu is False:
+        figures.append(("eu_turnover", company.eu_turnover))
+    return law.franchise.turnover_over, figures
 
 
 def evaluate_all(rules: LawRules, company: Company) -> dict[str, Verdict]:
@@ -149,12 +161,27 @@ def parse_inputs(query: dict[str, str]) -> Company:
         if name in ("eu", "parent_eu"):
             values[name] = {"yes": True, "no": False}.get(raw)
             continue
-        try:
-            number = float(raw.replace(",", "."))
-        except ValueError:
-            number = None
-        values[name] = number if number is not None and number >= 0 else None
+        values[name] = read_number(raw)
     return Company(**values)
+
+
+_FIGURE = re.compile(r"[0-9.,]*[0-9][0-9.,]*")
+_THOUSANDS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]{1,3}(?:,[0-9]{3})+")
+
+
+def read_number(raw: str) -> float | None:
+    """A figure as a reader writes it, read as the browser reads it (law.js). Groups of three
+    digits after a separator are thousands ('1.000', '1,500', '1.000.000'); otherwise the last
+    separator is the decimal one ('450,5', '450.01', '1.500,5', '1,500.5')."""
+    text = re.sub(r"[\s\u00a0\u202f']", "", raw)
+    if not _FIGURE.fullmatch(text):
+        return None
+    if _THOUSANDS.fullmatch(text):
+        return float(re.sub(r"[.,]", "", text))
+    last = max(text.rfind("."), text.rfind(","))
+    if last >= 0:
+        text = re.sub(r"[.,]", "", text[:last]) + "." + text[last + 1 :]
+    return float(text)
 
 
 def thresholds(rules: LawRules) -> dict[str, Any]:

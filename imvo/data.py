@@ -22,7 +22,10 @@ from imvo.facts import party_count
 from imvo.model import LANGUAGES, Corpus, Covenant, Role
 from imvo.participants import Coverage, coverage
 
-FORMAT_VERSION = "1.3"
+FORMAT_VERSION = "2.1"
+"""2.1: covenants.csv says how many participants the site names, the newest count, whether
+the list is complete and where the official list is; 2.0: a source's `date` became
+`published`, beside `checked` (issue 26); 1.2 added results."""
 FOLDER = "data"
 """Where the files land, at the root of the site: data/covenants.json and so on."""
 JSON_FILE = "covenants.json"

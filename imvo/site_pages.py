@@ -10,7 +10,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from imvo import applies, data, diagram, law_page, news, participants, render, timeline
+from imvo import (
+    applies,
+    comparison,
+    data,
+    diagram,
+    law_page,
+    news,
+    participants,
+    render,
+    timeline,
+)
 from imvo.facts import party_covenants
 from imvo.i18n import Translator
 from imvo.markdown_text import split_title, theme_text
@@ -44,6 +54,10 @@ def language(r: Renderer, lang: str) -> list[Page]:
     for key in TEXT_PAGES:
         text = r.corpus.texts[key][lang]
         title, body = split_title(text)
+        if key == "results":  # the editors' text, then every covenant side by side
+            rows = comparison.rows(r.corpus, t)
+            pages.append(r.page(lang, key, "results", title, t=t, body=body, rows=rows))
+            continue
         kind = "home" if key == "index" else "text"
         if key == "now":
             # The figures and dated steps of the law come from content/law.yaml.

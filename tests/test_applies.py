@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from imvo.applies import Company, evaluate_all, island, parse_inputs
+from imvo.applies import Company, evaluate_all, island, parse_inputs, read_number
 from imvo.model import Corpus
 
 # (query, CSRD answer, CSRD route, CSDDD answer, CSDDD route)
@@ -157,3 +157,16 @@ def test_a_changed_threshold_changes_the_answer(corpus: Corpus) -> None:
     query: dict[str, Any] = {"employees": "300", "turnover": "500", "eu": "yes"}
     assert evaluate_all(corpus.law, parse_inputs(query))["csrd"].answer == "no"
     assert evaluate_all(rules, parse_inputs(query))["csrd"].answer == "yes"
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("450", 450.0), ("450,01", 450.01), ("450.01", 450.01), ("1.000", 1000.0),
+        ("1,000", 1000.0), ("1.000.000", 1000000.0), ("1.500,5", 1500.5), ("1,500.5", 1500.5),
+        ("1 500", 1500.0), ("1000.5", 1000.5), (",5", 0.5), ("", None), ("12a", None),
+        ("-5", None), (",", None),
+    ],
+)  # fmt: skip
+def test_figures_are_read_as_readers_write_them(written: str, value: float | None) -> None:
+    assert read_number(written) == value

@@ -127,7 +127,15 @@ def _assert_fits_360_pixels(page: Any, site: ServedSite, name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["overzicht.html", "en/overview.html", "tijdlijn.html", "en/timeline.html"]
+    "name",
+    [
+        "overzicht.html",
+        "en/overview.html",
+        "tijdlijn.html",
+        "en/timeline.html",
+        "werkten-de-convenanten.html",
+        "en/did-the-agreements-work.html",
+    ],
 )
 def test_no_horizontal_page_scroll_at_360_pixels(
     served_site: ServedSite, browser_page: Any, name: str

@@ -171,3 +171,46 @@ def test_agriculture_and_horticulture_is_history_not_a_covenant(corpus: Corpus) 
     assert "### Land- en tuinbouw" in corpus.texts["how-it-works"]["nl"]
     assert "### Agriculture and horticulture" in corpus.texts["how-it-works"]["en"]
     assert "land-tuinbouwsector-stopgezet" in corpus.texts["how-it-works"]["nl"]
+
+
+def test_natural_stone_has_its_second_term_as_metals_has(corpus: Corpus) -> None:
+    first = corpus.covenants["natuursteen"]
+    second = corpus.covenants["trustone-tweede-termijn"]
+    assert first.status.value.value == "succeeded"
+    assert first.successor == "trustone-tweede-termijn"
+    assert first.ended is not None and first.ended.date.iso() == "2024"
+    assert second.status.value.value == "active"
+    assert second.in_force is not None and second.in_force.date.iso() == "2025-02"
+    source = next(s for s in second.sources if s.id == "pianoo-trustone-tweede-termijn")
+    assert str(source.url).startswith("https://pianoo.nl/nl/actueel/nieuws/natuursteensector")
+    assert source.published is None
+    parties = {part.party for part in second.parties}
+    assert {"fnv", "cnv", "acv-bie", "noa", "bnsa", "actionaid", "arisa", "wsm"} <= parties
+    assert not parties & {"minister-bhos", "vlaamse-overheid", "rijksoverheid"}
+
+
+def test_the_weekend_dates_in_the_content_are_checked_and_pass_strict() -> None:
+    from datetime import date
+
+    from imvo.check import exit_code, run_check
+
+    root = Path(__file__).resolve().parent.parent
+    result = run_check(root / "content", root, date(2026, 12, 7))
+    assert [p.text("en") for p in result.problems if p.severity != "hint"] == []
+    assert exit_code(result, strict=True) == 0
+
+
+@pytest.mark.parametrize(
+    ("slug", "fact", "day"),
+    [("metaal", "in_force", "2019-06-01"), ("pensioenfondsen", "ended", "2022-12-31")],
+)
+def test_a_correct_weekend_date_carries_a_note_that_it_was_checked(
+    corpus: Corpus, slug: str, fact: str, day: str
+) -> None:
+    from datetime import date
+
+    dated = dict(corpus.covenants[slug].dated_facts())[fact]
+    assert dated.date.iso() == day
+    assert date.fromisoformat(day).weekday() >= 5
+    assert dated.note is not None
+    assert "nagekeken" in dated.note.nl and "checked the date" in dated.note.en

@@ -40,7 +40,7 @@ def test_json_round_trips_to_the_content(built_site: Path, corpus: Corpus) -> No
     assert list(data) == ["format", "version", "languages", "covenants", "parties", "participants"]
     assert (data["format"], data["version"], data["languages"]) == (
         "imvo-covenants",
-        "1.1",
+        "2.0",
         ["nl", "en"],
     )
     slugs = [item["slug"] for item in data["covenants"]]

@@ -102,13 +102,17 @@ def test_valid_fixture_loads(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("name", cases("build"))
-def test_failure_inside_mkdocs_names_the_file_and_keeps_the_site(
+def test_failure_inside_mkdocs_is_found_by_check_and_keeps_the_site(
     name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     content_with(tmp_path, name)
     before = old_site(tmp_path)
     checked = run(tmp_path, ["check", "--content", "content"], monkeypatch, capsys)
-    assert checked.code == 0
+    # check finds what the build refuses, in the same words, before anything is built.
+    assert (checked.code, checked.err.splitlines()) == (
+        1,
+        [TABLE[name]["expected"], "1 error in 1 file."],
+    )
     built = run_build(tmp_path, monkeypatch, capsys)
     assert built.code == 1
     assert built.err.splitlines() == [
@@ -218,7 +222,8 @@ def test_a_folder_in_covenants_and_a_text_no_page_shows_are_reported(tmp_path: P
         load_content(content, tmp_path)
     unused = (
         "(file): no page of the site shows this text; a text is named after its page "
-        "(about, accessibility, framework, how-it-works, index, now), then .nl.md or .en.md"
+        "(about, accessibility, framework, how-it-works, index, now, results), "
+        "then .nl.md or .en.md"
     )
     assert [p.text() for p in raised.value.problems] == [
         "content/covenants/archief:1: (folder): the build reads no folders inside covenants/; "
@@ -281,10 +286,12 @@ def test_successors_that_go_round_in_a_circle_are_one_problem(tmp_path: Path) ->
         tmp_path,
         {"voorbeeld": "tweede", "tweede": "derde", "derde": "voorbeeld", "vierde": "tweede"},
     )
+    # The successor is the line after the fixture's last line.
+    line = len((FIXTURE / "covenants" / "voorbeeld.yaml").read_text("utf-8").splitlines()) + 1
     with pytest.raises(ContentError) as raised:
         load_content(content, tmp_path)
     assert [p.text() for p in raised.value.problems] == [
-        "content/covenants/derde.yaml:97: successor: the successors go round in a circle "
+        f"content/covenants/derde.yaml:{line}: successor: the successors go round in a circle "
         "(derde -> voorbeeld -> tweede -> derde); a covenant cannot follow itself"
     ]
 

@@ -16,10 +16,17 @@
   var numbers = new Intl.NumberFormat(data.lang, { maximumFractionDigits: 3 });
   var LAWS = ["csrd", "csddd"];
 
+  // A figure as a reader writes it (imvo/applies.py reads it the same way): groups of three
+  // digits after a separator are thousands ("1.000", "1,500", "1.000.000"); otherwise the
+  // last separator is the decimal one ("450,5", "450.01", "1.500,5", "1,500.5").
   function number(raw) {
-    raw = String(raw == null ? "" : raw).trim().replace(",", ".");
-    if (raw === "" || !/^\d*\.?\d*$/.test(raw) || raw === ".") return null;
-    return Number(raw);
+    raw = String(raw == null ? "" : raw).replace(/[\s\u00a0\u202f']/g, "");
+    if (!/^[0-9.,]*[0-9][0-9.,]*$/.test(raw)) return null;
+    if (/^(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]{1,3}(?:,[0-9]{3})+)$/.test(raw)) return Number(raw.replace(/[.,]/g, ""));
+    var last = Math.max(raw.lastIndexOf("."), raw.lastIndexOf(","));
+    if (last >= 0) raw = raw.slice(0, last).replace(/[.,]/g, "") + "." + raw.slice(last + 1);
+    var value = Number(raw);
+    return isFinite(value) ? value : null;
   }
   function choice(raw) { return raw === "yes" ? true : raw === "no" ? false : null; }
 
@@ -73,18 +80,25 @@
     if (missing.length) {
       return { answer: "incomplete", missing: INPUTS.filter(function (n) { return missing.indexOf(n) >= 0; }), checks: [] };
     }
-    return { answer: franchise(rule, c) ? "uncertain" : "no", route: "", start: "", checks: checks };
+    var f = franchise(rule, c);
+    if (f.some(function (k) { return k.value !== null && k.value > rule.franchise.turnover_over; })) {
+      return { answer: "uncertain", route: "", start: "", checks: checks };
+    }
+    var open = f.filter(function (k) { return k.value === null; }).map(function (k) { return k.name; });
+    if (open.length) return { answer: "incomplete", missing: INPUTS.filter(function (n) { return open.indexOf(n) >= 0; }), checks: [] };
+    return { answer: "no", route: "", start: "", checks: checks };
   }
 
   // The franchise route (CSDDD) turns on royalties the form does not ask: above its
-  // turnover threshold, "not on these figures" is all the form can say.
+  // turnover threshold, "not on these figures" is all the form can say; a turnover not
+  // given leaves the answer open. The figures it looks at, by input name.
   function franchise(rule, c) {
-    if (!rule.franchise) return false;
+    if (!rule.franchise) return [];
     var figures = [];
-    if (!c.eu || c.parent_eu === false) figures.push(c.eu_turnover);
-    if (c.eu) figures.push(c.turnover);
-    if (c.parent_eu) figures.push(c.group_turnover);
-    return figures.some(function (v) { return v !== null && v > rule.franchise.turnover_over; });
+    if (c.eu) figures.push({ name: "turnover", value: c.turnover });
+    if (c.parent_eu) figures.push({ name: "group_turnover", value: c.group_turnover });
+    if (!c.eu || c.parent_eu === false) figures.push({ name: "eu_turnover", value: c.eu_turnover });
+    return figures;
   }
 
   function el(tag, className, content) {
@@ -221,7 +235,7 @@
       var value = choice(raw);
       if (value !== null) form.elements[name].value = value ? "yes" : "no";
     } else if (number(raw) !== null) {
-      form.elements[name].value = String(number(raw));
+      form.elements[name].value = raw;
     }
   });
   form.hidden = false;
