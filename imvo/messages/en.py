@@ -86,6 +86,7 @@ MESSAGES: dict[str, str] = {
     "shorten it",
     "id-pattern": "expected lowercase letters, digits and hyphens (like 'fnv' or "
     "'save-the-children'); got {got}",
+    "expected-true-false": "expected true or false, without quotes; got {got}",
     "expected-list": "expected a list (lines starting with '- '); got {got}",
     "expected-group": "expected a group of fields (key: value); got {got}",
     "list-empty": "this list needs at least one entry",

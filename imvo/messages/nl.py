@@ -98,6 +98,8 @@ MESSAGES: dict[str, str] = {
     "hebben: maak hem korter",
     "id-pattern": "gebruik kleine letters, cijfers en streepjes (zoals 'fnv' of "
     "'save-the-children'); er staat {got}",
+    "expected-true-false": "schrijf true (ja) of false (nee), zonder aanhalingstekens; er "
+    "staat {got}",
     "expected-list": "hier hoort een lijst: [a, b], of regels die met '- ' beginnen; er staat "
     "{got}",
     "expected-group": "hier horen velden (naam: waarde) op de regels eronder; er staat {got}",
