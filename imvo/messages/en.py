@@ -247,4 +247,27 @@ MESSAGES: dict[str, str] = {
     # --- warnings across files (check) ---
     "possible-duplicate": "'{name}' may be the same organisation as '{other_name}' in "
     "{other}; give both entries the same 'id' if it is, or each its own 'id' if it is not",
+    # --- import-participants ---
+    "import-too-large": "the input is larger than {limit} bytes; split the list into parts",
+    "import-no-names": "the input holds no names: paste one name per line, or a CSV with a "
+    "column 'name' (or 'naam')",
+    "import-no-name": "this line has no name in the column 'name'; fill it in or remove the line",
+    "import-value": "{why}",
+    "import-no-covenant": "no covenant '{slug}' in content/covenants/; use the covenant's file "
+    "name without .yaml, like 'banken'",
+    "import-already": "'{name}' is already in the file (line {line}); skipped",
+    "import-twice-in-input": "'{name}' (line {line} of the input) is already on line {first} "
+    "of the input; skipped",
+    "import-like": "'{name}' looks like '{other}' (line {line}); skipped: if it is another "
+    "organisation, add it by hand",
+    "import-like-input": "'{name}' (line {line} of the input) looks like '{other}' (line "
+    "{first} of the input); skipped: if it is another organisation, add it by hand",
+    "import-added": "{count} {names} added to {path}, with source '{source}'{new_source}; "
+    "{skipped} skipped",
+    "import-nothing": "nothing added to {path}: every name was there already or looks like "
+    "one that is; {skipped} skipped",
+    "import-new-source": " (new in the file)",
+    "import-name-one": "name",
+    "import-name-many": "names",
+    "import-failed": "nothing imported; the file is unchanged",
 }

@@ -282,4 +282,29 @@ MESSAGES: dict[str, str] = {
     "possible-duplicate": "'{name}' is misschien dezelfde organisatie als '{other_name}' in "
     "{other}; geef beide regels dezelfde 'id' als dat zo is, of elk een eigen 'id' als dat "
     "niet zo is",
+    # --- import-participants ---
+    "import-too-large": "de invoer is groter dan {limit} bytes; splits de lijst in delen",
+    "import-no-names": "de invoer bevat geen namen: plak één naam per regel, of een CSV met "
+    "een kolom 'naam' (of 'name')",
+    "import-no-name": "deze regel heeft geen naam in de kolom 'naam'; vul hem in of haal de "
+    "regel weg",
+    "import-value": "{why}",
+    "import-no-covenant": "er is geen convenant '{slug}' in content/covenants/; gebruik de "
+    "bestandsnaam van het convenant zonder .yaml, zoals 'banken'",
+    "import-already": "'{name}' staat al in het bestand (regel {line}); overgeslagen",
+    "import-twice-in-input": "'{name}' (regel {line} van de invoer) staat al op regel {first} "
+    "van de invoer; overgeslagen",
+    "import-like": "'{name}' lijkt op '{other}' (regel {line}); overgeslagen: is het een andere "
+    "organisatie, voeg de naam dan met de hand toe",
+    "import-like-input": "'{name}' (regel {line} van de invoer) lijkt op '{other}' (regel "
+    "{first} van de invoer); overgeslagen: is het een andere organisatie, voeg de naam dan met "
+    "de hand toe",
+    "import-added": "{count} {names} toegevoegd aan {path}, met bron '{source}'{new_source}; "
+    "{skipped} overgeslagen",
+    "import-nothing": "niets toegevoegd aan {path}: elke naam stond er al of leek op een naam "
+    "die er staat; {skipped} overgeslagen",
+    "import-new-source": " (nieuw in het bestand)",
+    "import-name-one": "naam",
+    "import-name-many": "namen",
+    "import-failed": "niets geïmporteerd; het bestand is niet veranderd",
 }
