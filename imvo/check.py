@@ -4,6 +4,11 @@ Warnings do not stop the build; ``check --strict`` turns them into failures. Hin
 on a weekend) only ask the editor to look twice: they never fail, not even with ``--strict``.
 Each warning and hint points at the line it is about, so that on GitHub it shows as an
 annotation on that line.
+
+What depends on today's date (a term that has passed, a signing or end date still ahead, a
+last check more than a year ago) is a *reminder*: shown like a warning, but it never fails
+``check --strict``, so that no file that nobody changed turns a pull request red, or stops
+``main`` from being published, on some later day (see REMINDERS).
 """
 
 from __future__ import annotations
@@ -37,6 +42,9 @@ MIN_WORDS_IDENTICAL = 3
 
 URL_KEYS = ("url", "website")
 
+REMINDERS = frozenset({"term-passed", "signed-future", "checked-old", "end-future"})
+"""The rules that depend on today's date: their problems are reminders, never failures."""
+
 
 @dataclass(frozen=True)
 class CheckResult:
@@ -54,6 +62,11 @@ class CheckResult:
     def warnings(self) -> list[Problem]:
         """The problems an editor should look at (they fail `check --strict`)."""
         return [p for p in self.problems if p.severity == "warning"]
+
+    @property
+    def reminders(self) -> list[Problem]:
+        """What depends on today's date: shown, but never a failure."""
+        return [p for p in self.problems if p.severity == "reminder"]
 
     @property
     def hints(self) -> list[Problem]:
@@ -101,7 +114,8 @@ def file_warnings(loaded: LoadedFile, when: date) -> list[Problem]:
     problems: list[Problem] = []
 
     def warn(where: FieldPath, code: str, **params: Any) -> None:
-        problems.append(loaded.problem(where, code, "warning", **params))
+        severity = "reminder" if code in REMINDERS else "warning"
+        problems.append(loaded.problem(where, code, severity, **params))
 
     for where, value in walk(loaded.data):
         if is_text_pair(value) and value.get("nl") == value.get("en"):
@@ -290,7 +304,7 @@ def render_problems(corpus: Corpus, content: Path, root: Path) -> list[Problem]:
     as the build checks them (imvo/fields.py, imvo/links.py), on the editor's line."""
     from imvo.render import Renderer  # the render stage: only once the content is valid
 
-    renderer = Renderer(corpus, content=_shown(content, root), content_dir=content)
+    renderer = Renderer(corpus)  # each page names its content file as the loader did
     for lang in LANGUAGES:
         renderer.language(lang)
     return renderer.problems
@@ -304,11 +318,20 @@ def run_check(content: Path, root: Path, when: date | None = None) -> CheckResul
     covenants = 0
     try:
         corpus = load_content(content, root, partial(file_warnings, when=when))
-        covenants = len(corpus.covenants)
-        problems += duplicate_warnings(corpus, content, root)
-        problems += render_problems(corpus, content, root)
     except ContentError as error:
         problems += error.problems
+        if any(problem.severity == "error" for problem in error.problems):
+            return CheckResult(sorted(set(problems)), covenants)
+        # Only warnings and reminders: they stop nothing, so the checks that need the whole
+        # content (duplicates, the render stage) still run; a date reminder, present on every
+        # later day, must never hide a problem.
+        try:
+            corpus = load_content(content, root)
+        except ContentError as again:
+            return CheckResult(sorted(set(problems + again.problems)), covenants)
+    covenants = len(corpus.covenants)
+    problems += duplicate_warnings(corpus, content, root)
+    problems += render_problems(corpus, content, root)
     return CheckResult(sorted(set(problems)), covenants)
 
 
@@ -319,6 +342,14 @@ def report(result: CheckResult, *, strict: bool) -> str:
         return msg(
             "checked-none", count=number, s="" if number == 1 else PLURAL[language()]
         ).render()
+    if result.reminders and not result.errors and not result.warnings:
+        number = result.covenants
+        return msg(
+            "checked-reminders",
+            count=number,
+            s="" if number == 1 else PLURAL[language()],
+            reminders=summary(result.problems).removesuffix("."),
+        ).render()
     line = summary(result.problems)
     if not result.errors and result.warnings and strict:
         return msg("strict-fails", line=line.removesuffix(".")).render()
@@ -326,5 +357,5 @@ def report(result: CheckResult, *, strict: bool) -> str:
 
 
 def exit_code(result: CheckResult, *, strict: bool) -> int:
-    """1 when there are errors, or warnings with --strict; else 0."""
+    """1 when there are errors, or warnings with --strict; else 0 (reminders never fail)."""
     return 1 if result.errors or (strict and result.warnings) else 0

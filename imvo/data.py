@@ -22,10 +22,10 @@ from imvo.facts import party_count
 from imvo.model import LANGUAGES, Corpus, Covenant, Role
 from imvo.participants import Coverage, coverage
 
-FORMAT_VERSION = "2.1"
-"""2.1: covenants.csv says how many participants the site names, the newest count, whether
-the list is complete and where the official list is; 2.0: a source's `date` became
-`published`, beside `checked` (issue 26); 1.2 added results."""
+FORMAT_VERSION = "2.2"
+"""2.2: covenants.csv says how many participants the site names, the newest count, whether
+the list is complete and where the official list is; 2.1 added the law rules; 2.0: a
+source's `date` became `published`, beside `checked` (issue 26); 1.2 added results."""
 FOLDER = "data"
 """Where the files land, at the root of the site: data/covenants.json and so on."""
 JSON_FILE = "covenants.json"
@@ -34,6 +34,7 @@ PARTIES_CSV = "covenant-parties.csv"
 PARTY_REGISTRY_CSV = "parties.csv"
 PARTICIPANTS_CSV = "covenant-participants.csv"
 RESULTS_CSV = "covenant-results.csv"
+LAW_CSV = "law-rules.csv"
 DATAPACKAGE = "datapackage.json"
 
 
@@ -104,6 +105,7 @@ JSON_KEYS: tuple[str, ...] = (
     "covenants",
     "parties",
     "participants",
+    "law",
 )
 """The top-level keys of covenants.json, in order."""
 
@@ -123,6 +125,7 @@ def dataset(corpus: Corpus) -> dict[str, Any]:
             {"covenant": slug, **corpus.participants[slug].model_dump(mode="json")}
             for slug in sorted(corpus.participants)
         ],
+        "law": corpus.law.model_dump(mode="json"),
     }
 
 
@@ -329,6 +332,68 @@ def results_csv(corpus: Corpus) -> str:
     return _csv(RESULT_COLUMNS, rows)
 
 
+LAW_COLUMNS: tuple[str, ...] = (
+    "law",
+    "scope",
+    "measure",
+    "value",
+    "unit",
+    "article_nl",
+    "article_en",
+    "as_of",
+    "sources",
+    "source_urls",
+)
+"""The columns of law-rules.csv, in order."""
+
+LAW_MEASURES: tuple[tuple[str, str, str], ...] = (
+    ("eu", "employees_over", "employees"),
+    ("eu", "turnover_over", "eur_million"),
+    ("non_eu", "eu_turnover_over", "eur_million"),
+    ("non_eu", "branch_turnover_over", "eur_million"),
+    ("franchise", "royalties_over", "eur_million"),
+    ("franchise", "turnover_over", "eur_million"),
+    ("start_eu", "date", "date"),
+    ("start_non_eu", "date", "date"),
+)
+"""The rows of each law in law-rules.csv: (scope, measure, unit); a law without the scope or
+the measure (the CSDDD asks for no EU branch) has no row for it."""
+
+
+def law_csv(corpus: Corpus) -> str:
+    """law-rules.csv: one row per threshold and start date of the CSRD and the CSDDD, with its
+    article, its "as of" date and its sources (content/law.yaml)."""
+    rules = corpus.law
+    by_id = {source.id: source for source in rules.sources}
+    rows: list[list[object]] = []
+    for key, law in rules.laws().items():
+        for scope_name, measure, unit in LAW_MEASURES:
+            scope = getattr(law, scope_name)
+            value = getattr(scope, measure) if scope is not None else None
+            if value is None:
+                continue
+            shown = (
+                value.iso()
+                if unit == "date"
+                else (int(value) if float(value).is_integer() else value)
+            )
+            rows.append(
+                [
+                    key,
+                    scope_name,
+                    measure,
+                    shown,
+                    unit,
+                    scope.article.nl,
+                    scope.article.en,
+                    scope.as_of.iso(),
+                    ";".join(scope.sources),
+                    ";".join(by_id[source_id].url or "" for source_id in scope.sources),
+                ]
+            )
+    return _csv(LAW_COLUMNS, rows)
+
+
 def write_data(corpus: Corpus, site: Path) -> list[Path]:
     """Write the data files and their datapackage.json into <site>/data/; return their paths."""
     from imvo.datapackage import datapackage_json  # the package describes this module's files
@@ -343,6 +408,7 @@ def write_data(corpus: Corpus, site: Path) -> list[Path]:
         PARTY_REGISTRY_CSV: "\ufeff" + registry_csv(corpus),
         PARTICIPANTS_CSV: "\ufeff" + participants_csv(corpus),
         RESULTS_CSV: "\ufeff" + results_csv(corpus),
+        LAW_CSV: "\ufeff" + law_csv(corpus),
         DATAPACKAGE: datapackage_json(corpus),
     }
     paths = []

@@ -268,12 +268,51 @@ def descriptor(corpus: Corpus) -> dict[str, Any]:
             },
         ),
     ]
+    resources.append(
+        _resource(
+            "law-rules",
+            data.LAW_CSV,
+            "The CSRD and CSDDD thresholds and start dates, each with its article and sources",
+            {
+                "fields": [
+                    _enum("law", ["csrd", "csddd"], "The directive."),
+                    _enum(
+                        "scope",
+                        sorted({scope for scope, _measure, _unit in data.LAW_MEASURES}),
+                        "Whom the rule is for: eu (companies and groups established in the "
+                        "EU), non_eu, franchise (the CSDDD's franchise route), or the start "
+                        "of the duties (start_eu, start_non_eu).",
+                    ),
+                    _enum(
+                        "measure",
+                        sorted({measure for _scope, measure, _unit in data.LAW_MEASURES}),
+                        "What the value is: a threshold ('_over': covered above it, strictly "
+                        "more) or the date the duties apply from.",
+                    ),
+                    _text(
+                        "value",
+                        "The threshold (a number; amounts in millions of euros) or the date "
+                        "(YYYY-MM-DD).",
+                        required=True,
+                    ),
+                    _enum("unit", ["employees", "eur_million", "date"], "The unit of the value."),
+                    _text("article_nl", "The article of the directive, in Dutch.", required=True),
+                    _text("article_en", "The article of the directive, in English.", required=True),
+                    _date("as_of", "The date the rule was true as of."),
+                    _text("sources", "The ids of its sources, separated by ';'.", required=True),
+                    _text("source_urls", "The addresses of its sources, separated by ';'."),
+                ],
+                "primaryKey": ["law", "scope", "measure"],
+            },
+        )
+    )
     columns = {
         "covenants": data.ALL_COVENANT_COLUMNS,
         "parties": data.REGISTRY_COLUMNS,
         "covenant-parties": data.PARTY_COLUMNS,
         "covenant-participants": data.PARTICIPANT_COLUMNS,
         "covenant-results": data.RESULT_COLUMNS,
+        "law-rules": data.LAW_COLUMNS,
     }
     for resource in resources:  # the schema and the writer must name the same columns
         names = [field["name"] for field in resource["schema"]["fields"]]

@@ -13,7 +13,7 @@ from typing import Any
 
 from imvo.i18n import Translator
 from imvo.model import Corpus, CountOf, Covenant, PartialDate, Party, PartyKind, Role, Status
-from imvo.pages import GENERATED_PAGES, TEXT_PAGES
+from imvo.pages import has_page as has_page  # for the templates (TEMPLATE_NAMES)
 
 SIGNING_ROLES = frozenset({Role.signatory, Role.supporter, Role.facilitator})
 """The roles of the parties that count as taking part: not those that withdrew or declined."""
@@ -83,7 +83,7 @@ def facilitators(covenant: Covenant, parties: dict[str, Party]) -> list[Party]:
 def status_phrase(covenant: Covenant, t: Translator) -> str:
     """'Afgelopen in juni 2020' / 'Ended June 2020': the status with its date."""
     status = covenant.status.value
-    if status in (Status.ended, Status.ended_early, Status.succeeded) and covenant.ended:
+    if status.has_ended and covenant.ended:
         date = covenant.ended.date
         return t(f"status.phrase.{status.value}", date=t.date(date), on_date=t.on_date(date))
     if status == Status.active:
@@ -98,6 +98,64 @@ def status_phrase(covenant: Covenant, t: Translator) -> str:
             return t("status.unknown")
         return t("status.phrase.unknown", date=t.date(seen), on_date=t.on_date(seen))
     return t(f"status.phrase.{status.value}")
+
+
+def status_date(covenant: Covenant, t: Translator) -> str:
+    """The date beside the status tag: '31 december 2021', 'sinds 4 juli 2016' / 'since 4 July
+    2016', 'laatste bericht: juli 2020' / 'last report: July 2020', or '' when none is known."""
+    status = covenant.status.value
+    if status.has_ended:
+        return t.date(covenant.ended.date) if covenant.ended else ""
+    if status == Status.active:
+        start = covenant.in_force or covenant.signed
+        return t("status.since", date=t.date(start.date)) if start else ""
+    if status == Status.unknown and covenant.status.as_of is not None:
+        return t("status.last_report", date=t.date(covenant.status.as_of))
+    return ""
+
+
+@dataclass(frozen=True)
+class Note:
+    """One remark of a factsheet's "about these data" notes: the fact it is on, the remark
+    and the sources of the remark (none where the remark is the editors' own note)."""
+
+    label: str
+    text: str
+    sources: tuple[str, ...] = ()
+
+
+def notes(covenant: Covenant, t: Translator) -> list[Note]:
+    """The remarks that stand below a factsheet's key facts instead of in them: the dates
+    other sources give, the notes on dates, status, counts and chairs, and the counts older
+    than the newest of their kind (which the key facts show)."""
+    found: list[Note] = []
+    for name, fact in covenant.dated_facts():
+        label = t(f"factsheet.{name}")
+        for other in fact.disputed:
+            text = t("factsheet.disputed", date=t.date(other.date))
+            found.append(Note(label, text, tuple(other.sources)))
+        if fact.note:
+            found.append(Note(label, fact.note.get(t.lang)))
+    if covenant.status.note:
+        found.append(Note(t("factsheet.status"), covenant.status.note.get(t.lang)))
+    for count in covenant.counts:
+        if count.note:
+            found.append(Note(t(f"factsheet.count_label.{count.of.value}"), count.note.get(t.lang)))
+    for of in ("parties", "participants"):
+        up_front = counts_up_front(covenant, of)
+        for count in counts_of(covenant, of):
+            if count not in up_front:
+                text = t("factsheet.earlier_count", count=count_phrase(covenant, count, t))
+                found.append(Note(t(f"factsheet.count_label.{of}"), text, tuple(count.sources)))
+    for chair in covenant.chairs:
+        if chair.note:
+            found.append(Note(chair.name, chair.note.get(t.lang)))
+    return found
+
+
+def noted(found: list[Note]) -> frozenset[str]:
+    """The labels that have a note: their fact says 'see the notes' beside it."""
+    return frozenset(note.label for note in found)
 
 
 @dataclass(frozen=True)
@@ -133,11 +191,6 @@ def milestones(covenant: Covenant, corpus: Corpus, t: Translator) -> list[Milest
             )
         )
     return sorted(events, key=lambda event: event.date.earliest())
-
-
-def has_page(key: str) -> bool:
-    """Whether the site has a page with this key (pages other helpers add may be missing)."""
-    return key in TEXT_PAGES or key in GENERATED_PAGES
 
 
 def parties_by_kind(
@@ -200,6 +253,6 @@ def predecessors(corpus: Corpus) -> dict[str, list[str]]:
 TEMPLATE_NAMES = (
     "status_phrase", "party_count", "counts_of", "counts_up_front", "count_phrase", "years",
     "unions", "has_page", "by_signing", "roles_of", "cards_by_sector", "facilitators",
-    "parties_by_kind", "milestones",
+    "parties_by_kind", "milestones", "status_date", "notes", "noted",
 )  # fmt: skip
 """The facts the templates call by name."""

@@ -61,3 +61,32 @@ def time_phrase(t: Translator, value: PartialDate) -> Markup:
     key = "date.on_day" if value.precision == "day" else "date.in_period"
     stamp = f'<time datetime="{value.iso()}">{html.escape(t.date(value))}</time>'
     return Markup(html.escape(t(key, date="\x00")).replace("\x00", stamp))
+
+
+def rows_sources(covenant: Covenant, t: Translator, rows: Any) -> Markup:
+    """One sources control for a list of facts (the factsheet's summary list): closed, one
+    short line ("Bronnen van deze gegevens"); opened, each fact's label and its sources by
+    name, linked. The facts' own lines stay free of controls."""
+    by_id = {source.id: source for source in covenant.sources}
+    items = []
+    for label, ids in rows:
+        named = []
+        for source_id in dict.fromkeys(ids):
+            source = by_id.get(source_id)
+            if source is None:
+                continue
+            name = html.escape(source_name(source))
+            named.append(
+                f'<a href="{html.escape(source.url)}">{name}</a>'
+                if source.url
+                else f"<cite>{name}</cite>"
+            )
+        if named:
+            items.append(f"<li><strong>{html.escape(label)}:</strong> {'; '.join(named)}</li>")
+    if not items:
+        return Markup("")
+    return Markup(
+        '<details class="imvo-src imvo-summary__sources">'
+        f"<summary>{html.escape(t('factsheet.row_sources'))}</summary>"
+        f"<ul>{''.join(items)}</ul></details>"
+    )

@@ -8,6 +8,7 @@ templates read it. Unknown keys are errors everywhere (``extra="forbid"``).
 from __future__ import annotations
 
 import calendar
+import html
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -707,6 +708,12 @@ class Covenant(Strict):
     complaints: SourcedText | None = Field(
         default=None, description="How a worker or local union can complain, and to whom."
     )
+    complaints_now: SourcedText | None = Field(
+        default=None,
+        description="Where a complaint goes today, in a few words ('The brand or the NCP'), "
+        "from a source that names the route; shown in one line at the top of the factsheet. "
+        "Without it the factsheet says that no source names a current route.",
+    )
     union_role: SourcedText | None = Field(
         default=None,
         description="What a union official or works-council member can do in this covenant.",
@@ -1091,8 +1098,8 @@ class Positions:
     path: str
     """The file as editors see it (content/covenants/banken.yaml)."""
     lines: dict[FieldPath, int] = field(default_factory=dict)
-    file: str = ""
-    """Where it was read on this machine (to look up a line inside a long text)."""
+    text: str = ""
+    """The file's text as the loader read it (to find a line inside a long text)."""
 
     def line_of(self, where: FieldPath) -> int:
         """The line of a value; for a value that is not there, the line of its nearest parent."""
@@ -1100,6 +1107,62 @@ class Positions:
             if where[:end] in self.lines:
                 return self.lines[where[:end]]
         return 1
+
+    def find(self, start: int, needle: str) -> int:
+        """The first line from `start` on that holds `needle` as written (in Markdown, as
+        itself or HTML-escaped), else `start`: where a link sits inside a long text."""
+        lines = self.text.splitlines()
+        for candidate in (f"({needle}", needle, html.escape(needle)):
+            for number in range(max(start, 1), len(lines) + 1):
+                if candidate in lines[number - 1]:
+                    return number
+        return start
+
+
+COMMIT_PATTERN = r"^[0-9a-f]{7,40}$"
+"""A commit as GitHub shows it: its first 7 (or more, up to all 40) hexadecimal characters."""
+
+
+def check_commit(value: str) -> str:
+    """Accept a commit as GitHub shows it (7 to 40 of 0-9 and a-f)."""
+    if not re.fullmatch(COMMIT_PATTERN, value):
+        raise CodedError("commit-id", got=repr(value))
+    return value
+
+
+CommitId = Annotated[
+    str,
+    AfterValidator(check_commit),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": COMMIT_PATTERN,
+            "description": "A commit: its first 7 or more characters as GitHub shows them.",
+        }
+    ),
+]
+
+
+class HiddenChange(Strict):
+    """One commit whose changes the site's history leaves out (a wrong entry)."""
+
+    commit: CommitId = Field(
+        description="The commit, by its first 7 or more characters as GitHub shows them."
+    )
+    covenant: str | None = Field(
+        default=None,
+        pattern=SLUG_PATTERN,
+        description="Only this covenant's changes in that commit (its file name without "
+        ".yaml); without it, every covenant's.",
+    )
+
+
+class HistorySettings(Strict):
+    """The file content/history.yaml: entries the site's history leaves out."""
+
+    hide: list[HiddenChange] = Field(
+        default_factory=list, description="The commits whose changes the history leaves out."
+    )
 
 
 @dataclass(frozen=True)
@@ -1119,4 +1182,7 @@ class Corpus:
     participant_lines: dict[str, tuple[int, ...]] = field(default_factory=dict)
     """The line of each participant's entry in its file, by slug (for check's warnings)."""
     positions: dict[str, Positions] = field(default_factory=dict)
-    """Where each value was written, by covenant slug and by "glossary" and "due-diligence"."""
+    """Where each value was written (and the file as editors see it), by covenant slug, by
+    "glossary" and "due-diligence", and by "texts/<key>.<lang>" for the explainer texts."""
+    history: HistorySettings = field(default_factory=HistorySettings)
+    """What the site's history leaves out (content/history.yaml; nothing without the file)."""

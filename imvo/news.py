@@ -1,7 +1,7 @@
 """News from the history: changes in words in each language, and the Atom feeds.
 
 The history (imvo/history/) says what changed as data; this module says it as a reader
-reads it ("Status: lopend → afgelopen", "Einddatum toegevoegd: 5 juli 2023"), with the
+reads it ("Status: loopt → afgelopen", "Einddatum toegevoegd: 5 juli 2023"), with the
 interface's own words for statuses, roles and fields, and party names from the registry.
 """
 
@@ -67,8 +67,8 @@ def describe(change: Change, corpus: Corpus, t: Translator) -> str:
     if kind == "status":
         return t(
             "history.status",
-            old=_label(t, "history.status_value", change.old),
-            new=_label(t, "history.status_value", change.new),
+            old=_label(t, "status", change.old).lower(),
+            new=_label(t, "status", change.new).lower(),
         )
     if kind == "term":
         key = "history.term_changed" if change.old is not None else "history.term_added"

@@ -46,6 +46,7 @@ TEXT_PAGES: dict[str, tuple[str, str]] = {
     "index": ("index", "index"),
     "how-it-works": ("hoe-werkt-een-convenant", "how-it-works"),
     "now": ("wat-geldt-nu", "what-applies-now"),
+    "results": ("werkten-de-convenanten", "did-the-agreements-work"),
     "framework": ("internationaal-kader", "international-framework"),
     "about": ("over-deze-site", "about"),
     "accessibility": ("toegankelijkheid", "accessibility"),
@@ -54,6 +55,7 @@ TEXT_PAGES: dict[str, tuple[str, str]] = {
 keeps the two the same: this module may not import the content model)."""
 GENERATED_PAGES: dict[str, tuple[str, str]] = {
     "participants": ("doet-mijn-organisatie-mee", "is-my-organisation-taking-part"),
+    "law": ("geldt-de-csrd-of-csddd", "does-the-csrd-or-csddd-apply"),
     "parties": ("partijen", "parties"),
     "glossary": ("begrippen", "glossary"),
     "due-diligence": ("due-diligence", "due-diligence"),
@@ -63,6 +65,7 @@ REGISTRIES = {
     "content/parties.yaml": "parties",
     "content/glossary.yaml": "glossary",
     "content/due-diligence.yaml": "due-diligence",
+    "content/law.yaml": "law",
 }
 """A registry file and the page that shows it."""
 _COVENANT_RE = re.compile(rf"^content/covenants/({SLUG})\.yaml$")
@@ -186,8 +189,8 @@ FAILED = ("failure", "timed_out")
 def changed_pages(changed: Sequence[str]) -> list[tuple[str, str, str]]:
     """The pages a change touches: (name, Dutch address, English address), relative to the
     site's root. A covenant file is its factsheet; a participants file is its covenant's
-    factsheet and the participants page; a registry (parties, glossary, due diligence) is its
-    page; a text is its page."""
+    factsheet and the participants page; a registry (parties, glossary, due diligence, law) is
+    its page; a text is its page."""
     pages: dict[str, tuple[str, str, str]] = {}
 
     def add(nl: str, en: str) -> None:
@@ -255,7 +258,7 @@ def _links(
     return label, " · ".join(links)
 
 
-def _problem_line(
+def problem_line(
     problem: dict[str, Any], lang: str, where: dict[str, str], words: dict[str, str]
 ) -> str:
     kinds = {"warning": "⚠️", "reminder": "🔔", "hint": "💡"}
@@ -320,7 +323,7 @@ def _section(
             lines.append(escape(summary[lang]))
         lines.append("")
         for problem in problems[:MAX_PROBLEMS]:
-            lines.append(_problem_line(problem, lang, where, words))
+            lines.append(problem_line(problem, lang, where, words))
         if len(problems) > MAX_PROBLEMS:
             lines.append(f"- {words['more'].format(n=len(problems) - MAX_PROBLEMS)}")
         if problems:
@@ -332,7 +335,7 @@ def _section(
     if reminders:
         lines += [f"#### {words['reminders']}", "", words["reminders-intro"], ""]
         for problem in reminders[:MAX_REMINDERS]:
-            lines.append(_problem_line(problem, lang, where, words))
+            lines.append(problem_line(problem, lang, where, words))
         if len(reminders) > MAX_REMINDERS:
             lines.append(f"- {words['reminders-more'].format(n=len(reminders) - MAX_REMINDERS)}")
         lines.append("")

@@ -69,6 +69,10 @@ EXAMPLES: dict[str, str] = {
         "#     number: 11\n#     sources: [ser-persbericht]"
     ),
     "complaints": "# complaints:\n#   nl: ...\n#   en: ...\n#   sources: [ser-persbericht]",
+    "complaints_now": (
+        "# complaints_now:  # where a complaint goes today, in a few words\n"
+        "#   nl: Het merk of het NCP\n#   en: The brand or the NCP\n#   sources: [ser-persbericht]"
+    ),
     "union_role": "# union_role:\n#   nl: ...\n#   en: ...\n#   sources: [ser-persbericht]",
     "actions": (
         "# actions:  # two or three steps for a union member or works-council member\n"

@@ -23,6 +23,7 @@ from imvo.model import (
     Covenant,
     DueDiligence,
     Glossary,
+    HistorySettings,
     LawRules,
     ParticipantList,
     PartyRegistry,
@@ -35,6 +36,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "due-diligence": DueDiligence,
     "participants": ParticipantList,
     "law": LawRules,
+    "history": HistorySettings,
 }
 """The schema files by name (schema/<name>.schema.json) and the model each comes from."""
 

@@ -167,11 +167,11 @@ class Factsheet:
 
 
 def from_factsheet(site: Path, lang: str, slug: str) -> Factsheet:
-    """The factsheet's lead status and its 'Parties' fact, read from the page."""
+    """The factsheet's status (in its summary list) and its 'Parties' fact, read from the page."""
     name = f"{slug}.html" if lang == "nl" else f"{lang}/{slug}.html"
     texts = ui(lang)["factsheet"]
     page = parse(site / name)
-    badge = page.find("div", "imvo-lead__status").find("span", "imvo-status")
+    badge = page.find("dl", "imvo-summary").find("span", "imvo-status")
     facts = [
         div
         for div in page.find("dl", "imvo-facts").find_all("div")
@@ -327,7 +327,7 @@ def test_the_check_finds_each_kind_of_disagreement(built_site: Path, tmp_path: P
     everyone, counted = len(covenant["parties"]), from_overview(site, "nl")["goud"].parties
     # The overview counting `c.parties|length`, as it once did, and a wrong status label.
     row = '<td class="imvo-overview__name"><a href="goud.html">'
-    _replace(site / "overzicht.html", "Afgelopen</span>", "Lopend</span>", after=row)
+    _replace(site / "overzicht.html", "Afgelopen</span>", "Loopt</span>", after=row)
     _replace(
         site / "overzicht.html",
         f"Partijen: </span>{counted}</td>",
@@ -347,7 +347,7 @@ def test_the_check_finds_each_kind_of_disagreement(built_site: Path, tmp_path: P
         f"goud: overzicht.html shows {everyone} parties, status ended; data/covenants.json "
         f"{counted}, ended"
     ) in found
-    assert "goud: overzicht.html words status ended as 'Lopend', not 'Afgelopen'" in found
+    assert "goud: overzicht.html words status ended as 'Loopt', not 'Afgelopen'" in found
     assert any(problem.startswith("CSV has ") for problem in found)
     assert (
         f"metaal: en/metaal.html shows {metaal.shown.parties + 1} parties, status "

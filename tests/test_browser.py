@@ -213,11 +213,13 @@ def test_overview_needs_no_sideways_scrolling_at_320_pixels(
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"], ids=["dutch", "english"])
-def test_factsheet_status_key_facts_and_actions_fit_the_first_two_phone_screens(
+def test_factsheet_answers_and_the_first_step_are_on_the_first_phone_screen(
     served_site: ServedSite, browser_page: Any, prefix: str
 ) -> None:
-    """On a 360x740 phone: the status on the first screen, the key facts at most 450 px
-    tall, the whole "what you can do" box within the first two screens."""
+    """On a 360x740 phone: the status, the unions, where complaints go now and what applies
+    now, each in one line, and the whole first step of "what you can do", lie within the
+    first 740 px of every factsheet; the whole action box within the first two screens; the
+    title in at most two lines."""
     assert served_site.corpus is not None
     browser_page.set_viewport_size({"width": 360, "height": 740})
     for slug in served_site.corpus.covenants:
@@ -225,14 +227,54 @@ def test_factsheet_status_key_facts_and_actions_fit_the_first_two_phone_screens(
         box = browser_page.evaluate(
             """() => {
               const rect = s => document.querySelector(s).getBoundingClientRect();
-              return {status: rect('.imvo-lead .imvo-status').bottom,
-                      facts: rect('dl.imvo-facts').height,
-                      action: rect('.imvo-action').bottom};
+              const rows = ['status', 'unions', 'complaints-now', 'applies-now'].map(name => {
+                const dd = document.querySelector(`.imvo-summary__row--${name} dd`);
+                const line = parseFloat(getComputedStyle(dd).lineHeight);
+                const style = getComputedStyle(dd);
+                const inner = dd.getBoundingClientRect().height
+                  - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+                return {name, bottom: dd.getBoundingClientRect().bottom + scrollY,
+                        lines: Math.round(inner / line)};
+              });
+              const h1 = document.querySelector('h1');
+              return {rows,
+                      step: rect('.imvo-action__steps li').bottom + scrollY,
+                      action: rect('.imvo-action').bottom + scrollY,
+                      title: Math.round(h1.getBoundingClientRect().height
+                                        / parseFloat(getComputedStyle(h1).lineHeight))};
             }"""
         )
-        assert box["status"] <= 740, slug
-        assert box["facts"] <= 450, slug
+        for row in box["rows"]:
+            assert row["bottom"] <= 740, (slug, row)
+            assert row["lines"] == 1, (slug, row)
+        assert box["step"] <= 740, slug
         assert box["action"] <= 2 * 740, slug
+        assert box["title"] <= 2, slug
+
+
+@pytest.mark.parametrize("width", [360, 320])
+def test_the_site_s_name_is_whole_in_the_phone_header(
+    served_site: ServedSite, browser_page: Any, width: int
+) -> None:
+    """The header shows the site's (short) name uncut beside the menu, language and search
+    buttons, in both languages; screen readers still hear the full name."""
+    browser_page.set_viewport_size({"width": width, "height": 740})
+    for page in ("index.html", "en/index.html"):
+        browser_page.goto(served_site.url(page), wait_until="load")
+        shown = browser_page.evaluate(
+            """() => {
+              const box = document.querySelector('.md-header__topic .md-ellipsis');
+              const short = box.querySelector('.imvo-site-name--short');
+              return {cut: box.scrollWidth > box.clientWidth,
+                      visible: short.getBoundingClientRect().width > 0,
+                      text: short.textContent.trim(),
+                      full: box.querySelector('.imvo-site-name').textContent.trim()};
+            }"""
+        )
+        assert shown["visible"] and not shown["cut"], (page, shown)
+        lang = "en" if page.startswith("en/") else "nl"
+        assert shown["text"] == Translator(lang)("site.short_name")
+        assert shown["full"] == Translator(lang)("site.name")
 
 
 def test_titles_are_the_strongest_headings_and_phone_text_at_least_14_pixels(

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from imvo.check import CheckResult, exit_code, report, run_check, today
+from imvo.check import REMINDERS, CheckResult, exit_code, report, run_check, today
 from imvo.problems import Problem
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "content"
@@ -84,7 +84,7 @@ def _make_active(content: Path) -> None:
 def test_active_after_its_term(content: Path) -> None:
     _make_active(content)
     assert warnings(content, date(2019, 9, 1)) == [
-        f"{COVENANT}:11: warning: status.value: status 'active' but its term of 36 months "
+        f"{COVENANT}:11: reminder: status.value: status 'active' but its term of 36 months "
         "ended in 2019-08: check the status, add 'ended', or explain it in status.note"
     ]
 
@@ -116,7 +116,7 @@ def test_active_within_its_term(content: Path) -> None:
 def test_ended_in_the_future(content: Path) -> None:
     edit(content / "covenants/voorbeeld.yaml", 'date: "2020-06"', 'date: "2030-01"')
     assert warnings(content) == [
-        f"{COVENANT}:11: warning: status.value: status 'ended' but the end date (2030-01) "
+        f"{COVENANT}:11: reminder: status.value: status 'ended' but the end date (2030-01) "
         "is in the future"
     ]
 
@@ -124,7 +124,7 @@ def test_ended_in_the_future(content: Path) -> None:
 def test_active_but_signed_in_the_future(content: Path) -> None:
     _make_active(content)
     assert warnings(content, date(2016, 7, 1)) == [
-        f"{COVENANT}:11: warning: status.value: status 'active' but the signing date "
+        f"{COVENANT}:11: reminder: status.value: status 'active' but the signing date "
         "(2016-07-04) is in the future"
     ]
 
@@ -204,6 +204,52 @@ def test_strict_fails_on_warnings_only() -> None:
     assert report(result, strict=True) == "1 warning in 1 file; warnings fail with --strict."
 
 
+def test_a_reminder_never_fails_strict() -> None:
+    reminder = Problem("a.yaml", 3, "checked", "last checked long ago", "reminder")
+    result = CheckResult([reminder], 1)
+    assert result.warnings == [] and result.reminders == [reminder]
+    assert exit_code(result, strict=True) == 0
+    assert report(result, strict=True) == (
+        "1 covenant checked: no problems, but 1 reminder in 1 file (a reminder depends on "
+        "today's date and never fails the check)."
+    )
+    warning = Problem("a.yaml", 4, "url", "the link is not https", "warning")
+    both = CheckResult([reminder, warning], 1)
+    assert exit_code(both, strict=True) == 1
+    assert report(both, strict=True) == (
+        "1 warning and 1 reminder in 1 file; warnings fail with --strict."
+    )
+
+
+@pytest.mark.parametrize("years", [1, 2, 10])
+def test_the_real_content_passes_strict_on_any_later_day(years: int) -> None:
+    """The time bomb: from a year after the last 'checked' date, content nobody changed
+    must not fail `check --strict` (run on the repository's own content)."""
+    root = Path(__file__).resolve().parent.parent
+    later = today().replace(year=today().year + years, day=1)
+    result = run_check(root / "content", root, later)
+    assert result.errors == [] and result.warnings == []
+    assert exit_code(result, strict=True) == 0
+    if years >= 2:
+        assert result.reminders  # every 'checked' date of a running covenant is old by then
+        assert {p.code for p in result.reminders} <= REMINDERS
+
+
+def test_a_reminder_hides_no_other_problem(content: Path) -> None:
+    """An old 'checked' date (a reminder, there on every later day) and a broken link:
+    the link is still found, as the build would find it."""
+    path = content / "covenants/voorbeeld.yaml"
+    _make_active(content)
+    edit(path, 'checked: "2026-11-29"', 'checked: "2018-06-30"')
+    text = path.read_text(encoding="utf-8")
+    summary = text.index("summary:")
+    nl = text.index("nl:", summary) + len("nl:")
+    path.write_text(text[:nl] + " Zie [de pagina](geen-pagina.html)." + text[nl:], encoding="utf-8")
+    result = run_check(content, content.parent, date(2019, 7, 1))
+    assert [p.code for p in result.reminders] == ["checked-old"]
+    assert "link-missing" in [p.code for p in result.errors]
+
+
 def test_today_follows_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763683200")
     assert today() == date(2025, 11, 21)
@@ -277,7 +323,7 @@ def test_a_running_covenant_last_checked_over_a_year_ago(content: Path) -> None:
     _make_active(content)
     edit(path, 'checked: "2026-11-29"', 'checked: "2018-06-30"')
     assert warnings(content, date(2019, 7, 1)) == [
-        f"{COVENANT}:64: warning: checked: last checked against the sources on 2018-06-30, "
+        f"{COVENANT}:64: reminder: checked: last checked against the sources on 2018-06-30, "
         "more than a year ago: check the facts again and set 'checked' to today's date"
     ]
     assert warnings(content, date(2019, 6, 30)) == []
@@ -444,9 +490,7 @@ def test_check_finds_what_the_build_would_refuse(content: Path, code: str) -> No
             written,
         )
     # The build's render stage refuses it ...
-    renderer = Renderer(
-        load_content(content, content.parent), content="content", content_dir=content
-    )
+    renderer = Renderer(load_content(content, content.parent))
     for lang in ("nl", "en"):
         renderer.language(lang)
     assert [p.code for p in renderer.problems] == [code]

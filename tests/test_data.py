@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from imvo.data import ALL_COVENANT_COLUMNS, PARTY_COLUMNS, covenants_csv, covenants_json, dataset
-from imvo.model import Corpus, Covenant, Party
+from imvo.model import Corpus, Covenant, LawRules, Party
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -37,10 +37,12 @@ def _json(built_site: Path) -> dict[str, Any]:
 
 def test_json_round_trips_to_the_content(built_site: Path, corpus: Corpus) -> None:
     data = _json(built_site)
-    assert list(data) == ["format", "version", "languages", "covenants", "parties", "participants"]
+    assert list(data) == [
+        "format", "version", "languages", "covenants", "parties", "participants", "law",
+    ]  # fmt: skip
     assert (data["format"], data["version"], data["languages"]) == (
         "imvo-covenants",
-        "2.1",
+        "2.2",
         ["nl", "en"],
     )
     slugs = [item["slug"] for item in data["covenants"]]
@@ -49,6 +51,7 @@ def test_json_round_trips_to_the_content(built_site: Path, corpus: Corpus) -> No
         fields = {key: value for key, value in item.items() if key != "slug"}
         assert Covenant.model_validate(fields) == corpus.covenants[item["slug"]]
     assert {p["id"]: Party.model_validate(p) for p in data["parties"]} == corpus.parties
+    assert LawRules.model_validate(data["law"]) == corpus.law
 
 
 def test_json_matches_the_yaml_files(built_site: Path, corpus: Corpus) -> None:

@@ -32,7 +32,7 @@ CASES = [
     (change("published"), "Factsheet op de site gezet", "Factsheet published"),
     (
         change("status", "status", "active", "ended"),
-        "Status: lopend → afgelopen",
+        "Status: loopt → afgelopen",
         "Status: running → ended",
     ),
     (

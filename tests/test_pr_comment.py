@@ -286,6 +286,16 @@ def test_reminders_have_a_section_of_their_own_and_do_not_make_it_red() -> None:
             ],
         ),
         (["content/parties.yaml"], [("partijen", "partijen.html", "en/parties.html")]),
+        (
+            ["content/law.yaml"],
+            [
+                (
+                    "geldt-de-csrd-of-csddd",
+                    "geldt-de-csrd-of-csddd.html",
+                    "en/does-the-csrd-or-csddd-apply.html",
+                )
+            ],
+        ),
         (["content/glossary.yaml"], [("begrippen", "begrippen.html", "en/glossary.html")]),
         (
             ["content/due-diligence.yaml"],
@@ -307,7 +317,8 @@ def test_every_kind_of_content_file_lists_its_pages(
 def test_the_page_names_are_the_sites() -> None:
     assert {key: (v["nl"], v["en"]) for key, v in pages.TEXT_PAGES.items()} == TEXT_PAGES
     for key, names in GENERATED_PAGES.items():
-        assert names == (pages.GENERATED_PAGES[key]["nl"], pages.GENERATED_PAGES[key]["en"])
+        declared = pages.NAMED_PAGES[key].names
+        assert names == (declared["nl"], declared["en"])
 
 
 def test_changed_files_are_read_whole_when_separated_by_nul(tmp_path: Path) -> None:

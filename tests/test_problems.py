@@ -26,6 +26,16 @@ def test_a_problem_reads_as_path_line_field_message() -> None:
     )
 
 
+def test_a_reminder_reads_as_one_and_is_a_notice_on_github() -> None:
+    reminder = Problem("content/covenants/x.yaml", 14, "checked", "old", severity="reminder")
+    assert reminder.text("nl") == "content/covenants/x.yaml:14: herinnering: checked: old"
+    assert reminder.text("en") == "content/covenants/x.yaml:14: reminder: checked: old"
+    assert reminder.github("en") == "::notice file=content/covenants/x.yaml,line=14::checked: old"
+    warning = Problem("a.yaml", 1, "f", "m", severity="warning")
+    assert summary([warning, reminder], "nl") == "1 waarschuwing en 1 herinnering in 2 bestanden."
+    assert summary([reminder, reminder], "en") == "2 reminders in 1 file."
+
+
 def test_summary_counts_errors_warnings_and_files() -> None:
     one = Problem("a.yaml", 1, "f", "m")
     other = Problem("b.yaml", 2, "f", "m")

@@ -28,12 +28,13 @@ from imvo.model import (
     Covenant,
     DatedFact,
     PartialDate,
+    SourcedText,
     StatusFact,
     Text,
     parse_partial_date,
 )
 from imvo.pages import page_name
-from imvo.render import Renderer, alternate_href, site_path, template_cache
+from imvo.render import Renderer, TocEntry, alternate_href, site_path, template_cache
 
 
 def _page(corpus: Corpus, lang: str, key: str) -> str:
@@ -61,8 +62,8 @@ def _covenant(status: str, ended: str | None, signed: str | None = "2016-07-04")
         ("ended", "2021-12-31", "nl", "Afgelopen op 31 december 2021"),
         ("ended", "2021-12-31", "en", "Ended 31 December 2021"),
         ("ended_early", "2019-03-19", "en", "Ended early on 19 March 2019"),
-        ("active", None, "nl", "Lopend sinds 4 juli 2016"),
-        ("active", None, "en", "Active since 4 July 2016"),
+        ("active", None, "nl", "Loopt sinds 4 juli 2016"),
+        ("active", None, "en", "Running since 4 July 2016"),
     ],
 )
 def test_status_phrases(status: str, ended: str | None, lang: str, expected: str) -> None:
@@ -112,10 +113,19 @@ SOURCE_B = (
 
 def test_factsheet_shows_dates_sources_and_disputes(fixture_corpus: Corpus) -> None:
     english = _page(fixture_corpus, "en", "voorbeeld")
+    # The status in the summary list: its tag and date on one line, its sources in the one
+    # control below the list (not in the line).
     assert (
-        '<div class="imvo-lead__status"><span class="imvo-status imvo-status--ended"><span '
-        'class="imvo-status__icon" aria-hidden="true"></span>Ended June 2020</span>'
-        f"{SOURCE_A}</div>"
+        '<div class="imvo-summary__row imvo-summary__row--status"><dt>Status</dt><dd><span '
+        'class="imvo-status imvo-status--ended"><span class="imvo-status__icon" '
+        'aria-hidden="true"></span>Ended</span> <span class="imvo-summary__date">June 2020'
+        "</span></dd></div>"
+    ) in english
+    assert (
+        '<details class="imvo-src imvo-summary__sources"><summary>Sources of these facts'
+        '</summary><ul><li><strong>Status:</strong> <a href="https://example.org/a">Uitgever A: '
+        'Bron A</a></li><li><strong>Unions:</strong> <a href="https://example.org/a">Uitgever A:'
+        " Bron A</a></li></ul></details>"
     ) in english
     # Label and value on one row; the other date moves to the note below the key facts.
     assert (
@@ -129,7 +139,9 @@ def test_factsheet_shows_dates_sources_and_disputes(fixture_corpus: Corpus) -> N
     # No numbered markers: one control per fact, naming its sources.
     assert "imvo-ref" not in english and "[1][" not in english
     dutch = _page(fixture_corpus, "nl", "voorbeeld")
-    assert 'aria-hidden="true"></span>Afgelopen in juni 2020</span><details' in dutch
+    assert (
+        'aria-hidden="true"></span>Afgelopen</span> <span class="imvo-summary__date">juni 2020'
+    ) in dutch
     assert '<dd><time datetime="2016-08">augustus 2016</time><details' in dutch
     assert "<summary>1 bron</summary>" in dutch
 
@@ -163,10 +175,12 @@ def test_factsheet_shows_the_new_facts_in_the_reader_s_order(fixture_corpus: Cor
         '<div><dt>Parties</dt><dd><a href="#parties">2 on this page</a><div class="imvo-count">'
         f" · 11 according to Uitgever A (July 2016){SOURCE_A}</div></dd></div>"
     ) in page
-    assert "<div><dt>Trade unions</dt><dd>FNV</dd></div>" in page
+    assert (
+        '<div class="imvo-summary__row imvo-summary__row--unions"><dt>Unions</dt><dd>FNV</dd></div>'
+    ) in page
     assert (
         '<div><dt>Participants</dt><dd><div class="imvo-count">73 according to Bron B '
-        f"(see below){SOURCE_B}</div></dd></div>"
+        f'<span class="imvo-see-note">(see below)</span>{SOURCE_B}</div></dd></div>'
     ) in page
     assert (
         "<li><strong>Participants:</strong> Source B also counts the companies that joined "
@@ -177,10 +191,16 @@ def test_factsheet_shows_the_new_facts_in_the_reader_s_order(fixture_corpus: Cor
         f"{SOURCE_A}</div></dd></div>"
     ) in page
     # What came after the end follows the action box, out of the key facts.
+    # Below the action box: where complaints go today, then what came after, then the
+    # history of complaints in the covenant.
     assert (
-        '<div class="imvo-after-end" id="after-end">\n<p class="imvo-after-end__title">What came '
-        "next</p>\n<div>No new agreement followed; complaints now go to the "
-        f"NCP.{SOURCE_B}</div>\n</div>"
+        '<h2 id="complaints">What came next, and complaints now</h2>\n\n'
+        '<div class="imvo-complaints-now"><strong>Complaints now:</strong> No source names a '
+        'route</div>\n<div class="imvo-after-end" id="after-end">\n'
+        '<p class="imvo-after-end__title">What came next</p>\n'
+        "<div>No new agreement followed; complaints now go to the "
+        f"NCP.{SOURCE_B}</div>\n</div>\n<p>Complaints go to the complaints committee.</p>\n"
+        f"{SOURCE_A}\n"
     ) in page
     assert "<dt>What came next" not in page
     assert (
@@ -188,17 +208,17 @@ def test_factsheet_shows_the_new_facts_in_the_reader_s_order(fixture_corpus: Cor
         '<h2 id="what-you-can-do">What can you do?</h2>\n<ol class="imvo-action__steps">\n'
         "<li>Ask your employer whether the company took part.</li>\n"
         "<li>Report abuses to your union.</li>\n</ol>\n"
-        '<h3 id="complaints">Complaints</h3>\n<p>Complaints go to the complaints committee.</p>\n'
-        f"{SOURCE_A}\n"
+        '<p class="imvo-action__more">'
     ) in page
     # With steps of its own, the union's role has a section further down, with its source.
     assert (
         '<h2 id="union-role">Unions in this agreement</h2>\n\n<p>The FNV sat on the steering '
         f'committee.</p>\n<div class="imvo-src-line">{SOURCE_B}</div>'
     ) in page
-    # Key facts, straight after them the action box, then what came after, notes, the check.
-    order = ["imvo-lead", "imvo-facts", "what-you-can-do", "imvo-after-end", "imvo-notes"]
-    order += ["imvo-checked", 'id="summary"']
+    # The summary list, straight after it the action box, then complaints now and what came
+    # after, the key facts with their notes, the check.
+    order = ["imvo-summary", "what-you-can-do", "imvo-complaints-now", "imvo-after-end"]
+    order += ["imvo-facts", "imvo-notes", "imvo-checked", 'id="summary"']
     order += ['id="goals"', 'id="parties"', 'id="milestones"', 'id="sources"']
     places = [page.index(marker) for marker in order]
     assert places == sorted(places)
@@ -217,13 +237,15 @@ def test_the_key_facts_show_the_newest_count_and_the_notes_the_earlier_ones(
                  "voorbeeld")  # fmt: skip
     assert (
         '<div><dt>Parties</dt><dd><a href="#parties">2 on this page</a><div class="imvo-count">'
-        f" · 14 according to Bron B (March 2018) (see below){SOURCE_B}</div></dd></div>"
+        f' · 14 according to Bron B (March 2018) <span class="imvo-see-note">(see below)</span>'
+        f"{SOURCE_B}</div></dd></div>"
     ) in page
     assert (
         "<li><strong>Parties according to a source:</strong> Earlier: 11 according to Uitgever A "
         f"(July 2016).{SOURCE_A}</li>"
     ) in page
     assert page.index('id="what-you-can-do"') < page.index("Earlier: 11")
+    assert page.index('<details class="imvo-notes" id="notes"') < page.index("Earlier: 11")
 
 
 def test_absent_new_facts_stay_invisible(fixture_corpus: Corpus) -> None:
@@ -239,8 +261,9 @@ def test_absent_new_facts_stay_invisible(fixture_corpus: Corpus) -> None:
     )
     corpus = dataclasses.replace(fixture_corpus, covenants={"voorbeeld": covenant})
     page = _page(corpus, "en", "voorbeeld")
-    # The summary's first sentence stands in for the tagline.
-    assert '<p class="imvo-tagline">An agreement to test the fixture.</p>' in page
+    # Without a tagline the summary opens with its own first sentence, said once.
+    assert "imvo-tagline" not in page
+    assert page.count("An agreement to test the fixture.") == 1
     for absent in ("Facts checked", "<dt>Chair", "imvo-count", "<dt>Participants", "came next"):
         assert absent not in page, absent
     assert '<div><dt>Parties</dt><dd><a href="#parties">2 on this page</a></dd></div>' in page
@@ -401,7 +424,14 @@ def test_every_page_leaves_the_render_stage_as_html_with_its_headings(
         assert page.toc[0].level == 1, page.name
     factsheet = next(page for page in pages if page.key == "voorbeeld")
     ids = [entry.id for entry in factsheet.toc]
-    assert ids[:4] == ["convenant-voorbeeldsector", "glance", "what-you-can-do", "complaints"]
+    assert ids[:6] == [
+        "voorbeeld",
+        "glance",
+        "what-you-can-do",
+        "complaints",
+        "results",
+        "key-facts",
+    ]
     assert len(ids) == len(set(ids))
     assert all(f'id="{anchor}"' in factsheet.html for anchor in ids)
 
@@ -428,7 +458,11 @@ def test_factsheet_headings_are_html_with_the_anchors_of_markdown(
     fixture_corpus: Corpus,
 ) -> None:
     page = _page(fixture_corpus, "nl", "voorbeeld")
-    assert page.startswith('<h1 id="convenant-voorbeeldsector">Convenant Voorbeeldsector</h1>\n')
+    # The short name is the title, the official name its caption.
+    assert page.startswith(
+        '<h1 id="voorbeeld">Voorbeeld</h1>\n<p class="imvo-official-name"><span '
+        'class="imvo-visually-hidden">Officiële naam: </span>Convenant Voorbeeldsector</p>\n'
+    )
     assert '<h2 id="sources">Bronnen</h2>' in page
     assert '<h3 id="vakbonden">Vakbonden <span class="imvo-party-group__n">(1)</span></h3>' in page
 
@@ -515,7 +549,8 @@ def test_a_heading_in_a_factsheet_field_is_a_sub_heading_of_its_section(
     corpus = dataclasses.replace(fixture_corpus, covenants={"voorbeeld": changed})
     page = _page(corpus, "nl", "voorbeeld")
     assert (
-        '<h2 id="summary">Samenvatting</h2>\n\n<h3 id="achtergrond">Achtergrond</h3>\n<p>Tekst.</p>'
+        '<h2 id="summary">Samenvatting</h2>\n\n<p class="imvo-tagline">Afspraken over eerlijk '
+        'werk in de voorbeeldsector.</p>\n<h3 id="achtergrond">Achtergrond</h3>\n<p>Tekst.</p>'
     ) in page
 
 
@@ -608,6 +643,93 @@ def test_a_factsheet_shows_when_it_last_changed_what_changed_and_where_to_report
     english = "".join({p.key: p for p in Renderer(fixture_corpus).language("en")}["voorbeeld"].html)
     assert '<a href="corrections.html#report">Report an error on this page</a>' in english
     assert "What changed on this page is not known in this copy of the site." in english
+
+
+def test_the_compiled_templates_follow_a_filter_that_starts_taking_the_context(
+    tmp_path: Path,
+) -> None:
+    """Jinja compiles how a filter is called into the template: a filter that became
+    `pass_context` gets the template compiled again, though the template's text is the same."""
+    from jinja2 import pass_context
+
+    templates = {"t.j2": "{{ 'x' | f }}"}
+    plain_env = Environment(loader=DictLoader(templates), bytecode_cache=template_cache(tmp_path))
+    plain_env.filters["f"] = lambda value: value.upper()
+    assert plain_env.get_template("t.j2").render() == "X"
+    later = Environment(loader=DictLoader(templates), bytecode_cache=template_cache(tmp_path))
+    later.filters["f"] = pass_context(lambda context, value: f"{context['y']}{value}")
+    assert later.get_template("t.j2").render(y="y") == "yx"
+
+
+def test_each_page_is_rendered_with_its_own_context(fixture_corpus: Corpus) -> None:
+    """The state of a page is the value handed to its template, not the renderer's: two
+    pages rendered in turn keep their own headings and anchors."""
+    from imvo.render import PageContext
+
+    renderer = Renderer(fixture_corpus)
+    fields = renderer.fields("nl", {"overzicht"})
+    first = PageContext("nl", "a", None, fields)
+    second = PageContext("nl", "b", None, fields)
+    template = renderer.env.from_string("{{ '## Kop' | md }}{{ heading(2, 'eigen', 'E', 'E') }}")
+    assert template.render(page=first) == '<h2 id="kop">Kop</h2><h2 id="eigen">E</h2>'
+    assert template.render(page=second) == '<h2 id="kop">Kop</h2><h2 id="eigen">E</h2>'
+    assert (
+        first.parts.toc
+        == second.parts.toc
+        == [
+            TocEntry(2, "kop", "Kop"),
+            TocEntry(2, "eigen", "E"),
+        ]
+    )
+    assert template.render(page=first) == '<h2 id="kop_1">Kop</h2><h2 id="eigen">E</h2>'
+    assert len(second.parts.toc) == 2
+
+
+def test_a_page_carries_the_content_file_behind_it(fixture_corpus: Corpus) -> None:
+    pages = {page.key: page for page in Renderer(fixture_corpus).language("en")}
+    sources = {key: page.source.path if page.source else None for key, page in pages.items()}
+    fixture = "tests/fixtures/content"
+    assert sources["voorbeeld"] == f"{fixture}/covenants/voorbeeld.yaml"
+    assert sources["about"] == f"{fixture}/texts/about.en.md"
+    assert sources["glossary"] == f"{fixture}/glossary.yaml"
+    assert sources["due-diligence"] == f"{fixture}/due-diligence.yaml"
+    assert sources["overview"] is None  # made from all the content, no one file
+    assert pages["voorbeeld"].source is fixture_corpus.positions["voorbeeld"]
+
+
+def test_complaints_now_is_one_line_at_the_top_and_opens_the_complaints_section(
+    fixture_corpus: Corpus,
+) -> None:
+    covenant = fixture_corpus.covenants["voorbeeld"]
+    now = SourcedText(nl="Het merk of het NCP", en="The brand or the NCP", sources=["bron-b"])
+    corpus = dataclasses.replace(
+        fixture_corpus, covenants={"voorbeeld": covenant.model_copy(update={"complaints_now": now})}
+    )
+    page = _page(corpus, "en", "voorbeeld")
+    assert (
+        '<div class="imvo-summary__row imvo-summary__row--complaints-now"><dt>Complaints now</dt>'
+        "<dd>The brand or the NCP</dd></div>"
+    ) in page
+    assert "<li><strong>Complaints now:</strong> <cite>Bron B</cite></li>" in page
+    assert (
+        '<h2 id="complaints">What came next, and complaints now</h2>\n\n'
+        '<div class="imvo-complaints-now"><strong>Complaints now:</strong> '
+        f"The brand or the NCP{SOURCE_B}</div>"
+    ) in page
+    # Without the field, the row says that no source names a route: no default of its own.
+    without = _page(fixture_corpus, "nl", "voorbeeld")
+    assert "<dt>Klachten nu</dt><dd>Geen bron noemt een weg</dd>" in without
+    assert "Het merk" not in without
+
+
+def test_the_unions_row_says_none_where_no_union_takes_part(fixture_corpus: Corpus) -> None:
+    covenant = fixture_corpus.covenants["voorbeeld"]
+    parties = [p for p in covenant.parties if p.party != "fnv"]
+    corpus = dataclasses.replace(
+        fixture_corpus, covenants={"voorbeeld": covenant.model_copy(update={"parties": parties})}
+    )
+    assert "<dt>Vakbonden</dt><dd>Geen</dd>" in _page(corpus, "nl", "voorbeeld")
+    assert "<dt>Unions</dt><dd>None</dd>" in _page(corpus, "en", "voorbeeld")
 
 
 def test_a_source_shows_when_it_was_published_and_viewed_never_one_for_the_other(

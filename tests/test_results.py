@@ -137,7 +137,7 @@ def test_the_factsheet_shows_the_top_results_first_and_the_rest_behind_one_contr
     shown = [li for li in top.children if isinstance(li, _Node)]
     assert [li.find_all("p", "imvo-result__by")[0].text() for li in shown] == [
         "Monitoring · Eigen rapportage van het convenant, maart 2020",
-        "Evaluatie · Volgens Onderzoeksbureau B (onafhankelijke evaluator)",
+        "Evaluatie · Onafhankelijke evaluator: Onderzoeksbureau B",
         "Klacht · Eigen rapportage van het convenant",
     ]
     # The agreement's own claims are marked in bold, independent findings are not.
@@ -157,7 +157,7 @@ def test_the_english_factsheet_says_who_says_it_in_english(fixture_site: Path) -
     assert section[0].text() == "What did it achieve?"
     assert [p.text() for p in section[1].find_all("p", "imvo-result__by")] == [
         "Monitoring · The agreement's own report, March 2020",
-        "Evaluation · According to Research bureau B (independent evaluator)",
+        "Evaluation · Independent evaluator: Research bureau B",
         "Complaint · The agreement's own report",
     ]
     assert section[2].find_all("summary")[0].text() == "1 more result"

@@ -30,7 +30,7 @@ FIXTURE = Path(__file__).resolve().parent / "fixtures" / "content"
 
 # --- What the templates write: the one list of scripts a built page may hold ---------------
 
-SCRIPT_FILES = frozenset({"assets/imvo.js", "assets/participants.js"})
+SCRIPT_FILES = frozenset({"assets/imvo.js", "assets/participants.js", "assets/law.js"})
 """The site's own script files (overrides/main.html), by their path from the root of the
 language's site (each language has its own assets: en/assets/imvo.js)."""
 
@@ -74,6 +74,11 @@ MD_SCOPE = re.compile(
 """mkdocs-material's base.html: where the theme keeps a reader's choices; only the address of
 the site's root (relative, or the path of --site-url) differs from page to page."""
 
+DATA_ISLANDS = frozenset({"imvo-law-rules"})
+"""The ids of the JSON the templates hand to a script (<script type="application/json">,
+overrides/main.html): a browser runs none of it; it must be JSON with no '<' in it, so that
+nothing in it can end the element (imvo/applies.py, island)."""
+
 _CONTROL = re.compile(r"[\x00-\x20]+")
 
 
@@ -88,9 +93,9 @@ class Scan(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.scripts: list[tuple[str | None, list[str]]] = []
+        self.scripts: list[tuple[dict[str, str | None], list[str]]] = []
         """Each <script>, from its start tag on (a browser runs one left open as well): its
-        src (None for an inline one) and its text."""
+        attributes and its text."""
         self.handlers: list[tuple[str, str]] = []
         self.addresses: list[tuple[str, str, str]] = []
         self._open = False
@@ -102,7 +107,7 @@ class Scan(HTMLParser):
             if value is not None and scripted_address(value):
                 self.addresses.append((tag, name, value))
         if tag == "script":
-            self.scripts.append((dict(attrs).get("src"), []))
+            self.scripts.append((dict(attrs), []))
             self._open = True
 
     def handle_endtag(self, tag: str) -> None:
@@ -122,15 +127,27 @@ def html_findings(page: str, where: str) -> list[str]:
     folder = Path(where).parent
     found = [f"{where}: {tag} {name}=" for tag, name in scan.handlers]
     found += [f"{where}: {tag} {name}={value!r}" for tag, name, value in scan.addresses]
-    for src, parts in scan.scripts:
-        text = "".join(parts)
-        if src is not None:
+    for attrs, parts in scan.scripts:
+        text, src = "".join(parts), attrs.get("src")
+        if attrs.get("type") == "application/json":
+            if set(attrs) != {"type", "id"} or attrs["id"] not in DATA_ISLANDS or not _json(text):
+                found.append(f"{where}: script {attrs} {text[:80]!r}")
+        elif src is not None:
             resolved = os.path.normpath(folder / src).replace(os.sep, "/").removeprefix("en/")
-            if resolved not in SCRIPT_FILES or text.strip():
+            if resolved not in SCRIPT_FILES or set(attrs) != {"src"} or text.strip():
                 found.append(f"{where}: script src={src!r}")
         elif text not in INLINE_SCRIPTS and MD_SCOPE.fullmatch(text) is None:
             found.append(f"{where}: script {text[:80]!r}")
     return found
+
+
+def _json(text: str) -> bool:
+    """Whether a data island is JSON with no '<' (which could end the element) in it."""
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return "<" not in text
 
 
 def xml_findings(path: Path, where: str) -> list[str]:
@@ -208,6 +225,9 @@ def site_findings(site: Path) -> tuple[list[str], dict[str, int]]:
         '<a href="#x"><script/@>alert(1)</script/@>" class="md-nav__link">',
         '<script src="https://evil.example/x.js"></script>',
         '<script src="assets/imvo.js">alert(1)</script>',
+        '<script type="application/json" id="imvo-law-rules">{"a": "</script><b>"}</script>',
+        '<script type="application/json" id="other">{}</script>',
+        '<script type="module" src="assets/imvo.js"></script>',
         '<svg><a xlink:href=" Java\tScript:alert(1)">x</a></svg>',
         '<img src="x" OnError="alert(1)">',
         "<script>__md_scope=new URL('.',location);alert(1)</script>",
@@ -220,6 +240,7 @@ def test_the_scan_finds_script_handlers_and_script_addresses(page: str) -> None:
 def test_the_scan_passes_what_the_templates_write() -> None:
     page = "".join(f"<script>{text}</script>" for text in INLINE_SCRIPTS)
     page += '<script src="../assets/imvo.js"></script>'
+    page += '<script type="application/json" id="imvo-law-rules">{"a": "\\u003c/b"}</script>'
     assert html_findings(page, "en/overzicht.html") == []
 
 

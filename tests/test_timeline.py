@@ -56,8 +56,8 @@ def test_running_covenant_runs_to_today_with_an_arrow(fixture_corpus: Corpus) ->
     t = Translator("nl")
     drawing = str(svg(corpus, t, NOW))
     assert 'class="imvo-tl__arrow"' in drawing
-    # The status in the words of every other page ("Lopend"), not a phrase of its own.
-    assert '<tspan class="imvo-tl__state"> · Lopend</tspan>' in drawing
+    # The status in the words of every other page ("Loopt"), not a phrase of its own.
+    assert '<tspan class="imvo-tl__state"> · Loopt</tspan>' in drawing
     assert [period(row, t) for row in rows(corpus, t)] == ["4 juli 2016 – heden"]
 
 
@@ -82,7 +82,7 @@ def test_unknown_status_bar_ends_at_as_of_then_a_dashed_stretch_to_today(
     t = Translator("nl")
     drawing = str(svg(corpus, t, NOW))
     assert '<a class="imvo-tl__row imvo-tl__row--unknown" href="voorbeeld.html">' in drawing
-    assert '<tspan class="imvo-tl__state"> · Status onbekend</tspan>' in drawing
+    assert '<tspan class="imvo-tl__state"> · Onbekend</tspan>' in drawing
     # The solid bar runs from 4 July 2016 (x=37.0) to the last day of October 2019
     # (x=227.6), the month drawn lighter; an empty dashed stretch runs on to today (x=304.0).
     assert '<rect class="imvo-tl__bar" x="37.0" y="49" width="190.6" height="13" rx="2">' in drawing
@@ -180,8 +180,8 @@ def test_layout_gives_each_covenant_its_row_and_its_ending(fixture_corpus: Corpu
     assert [bar.state for bar in drawing.bars] == [
         "Afgelopen",
         "Afgelopen",
-        "Lopend",
-        "Status onbekend",
+        "Loopt",
+        "Onbekend",
     ]
 
 

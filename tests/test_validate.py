@@ -397,3 +397,60 @@ def test_a_covenant_file_refused_for_its_name_is_one_message(
     content = _participant_parties(tmp_path)
     (content / "covenants" / "voorbeeld.yaml").rename(content / "covenants" / name)
     assert _problems(content) == [f"content/covenants/{name}:1: (file): {message}"]
+
+
+# --- content/history.yaml is content like any other ----------------------------------------
+
+
+def _with_history(tmp_path: Path, text: str | None = None) -> Path:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    if text is not None:
+        (content / "history.yaml").write_text(text, encoding="utf-8")
+    return content
+
+
+def test_history_yaml_is_read_into_the_corpus(tmp_path: Path) -> None:
+    content = _with_history(tmp_path, "hide:\n  - commit: 1a2b3c4\n    covenant: voorbeeld\n")
+    hidden = load_content(content, tmp_path).history.hide
+    assert [(entry.commit, entry.covenant) for entry in hidden] == [("1a2b3c4", "voorbeeld")]
+    assert load_content(_with_history(tmp_path / "none"), tmp_path).history.hide == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "hide:\n  - commit: 1a2b\n",
+            "content/history.yaml:2: hide[0].commit: expected a commit as GitHub shows it",
+        ),
+        (
+            "hide:\n  - commit: 1a2b3c4\n    covenent: goud\n",
+            "content/history.yaml:3: hide[0].covenent: unknown field",
+        ),
+        (
+            "hide: &a\n  - commit: 1a2b3c4\nmore: *a\n",
+            "content/history.yaml:3: (file): anchors and aliases (& and *) are not allowed in "
+            "content files; write the value out in full",
+        ),
+        ("hide: [unclosed\n", "content/history.yaml:1: (file): "),
+    ],
+)
+def test_a_wrong_history_yaml_is_refused_never_read_as_empty(
+    text: str, expected: str, tmp_path: Path
+) -> None:
+    with pytest.raises(ContentError) as raised:
+        load_content(_with_history(tmp_path, text), tmp_path)
+    assert [p.text("en")[: len(expected)] for p in raised.value.problems] == [expected]
+
+
+def test_a_history_yaml_that_is_a_link_is_refused_and_never_read(tmp_path: Path) -> None:
+    content = _with_history(tmp_path)
+    (content / "history.yaml").symlink_to("/etc/passwd")
+    with pytest.raises(ContentError) as raised:
+        load_content(content, tmp_path)
+    assert [p.text("en") for p in raised.value.problems] == [
+        "content/history.yaml:1: (file): this is a symbolic link; the build reads only ordinary "
+        "files inside the content folder, so that a link cannot publish a file from elsewhere: "
+        "put the file itself here"
+    ]

@@ -82,7 +82,37 @@ def test_both_workflows_exist() -> None:
         "pr-comment.yml",
         "pr-preview-remove.yml",
         "pr.yml",
+        "reminders.yml",
     ]
+
+
+def test_no_script_interpolates_an_expression() -> None:
+    """What an event carries (a title, a branch, a pasted text) reaches a script only through
+    an env variable: no `${{ }}` in any `run:`, in any workflow."""
+    for path in FILES:
+        for job in load(path.name)["jobs"].values():
+            for step in steps(job):
+                assert "${{" not in step.get("run", ""), f"{path.name}: {step.get('name')}"
+
+
+def test_every_workflow_and_job_has_least_permissions() -> None:
+    """Nothing by default; each job names what it needs."""
+    expected = {
+        "pages.yml": {
+            "build": {"contents": "read", "pages": "read"},
+            "deploy": {"pages": "write", "id-token": "write"},
+        },
+        "pr-comment.yml": {
+            "comment": {"actions": "read", "contents": "read", "pull-requests": "write"}
+        },
+        "pr-preview-remove.yml": {"remove": {}},
+        "reminders.yml": {"reminders": {"contents": "read", "issues": "write"}},
+    }
+    for name, jobs in expected.items():
+        workflow = load(name)
+        assert workflow["permissions"] == {}, name
+        assert {job: workflow["jobs"][job]["permissions"] for job in jobs} == jobs
+    assert load("pr.yml")["permissions"] == {"contents": "read"}
 
 
 def test_workflows_match_the_github_schema() -> None:
@@ -225,7 +255,8 @@ def test_every_install_checks_hashes() -> None:
         for line in text.splitlines()
         if re.search(r"pip install|\$\(PIP_INSTALL\)", line) and line != makefile_flags[0]
     ]
-    assert len(installs) == 4  # Pages, the pull request's build, and the two of the Makefile
+    # Pages, the pull request's build, the reminders, and the two of the Makefile.
+    assert len(installs) == 5
     for line in installs:
         assert "--require-hashes" in line or "$(PIP_INSTALL)" in line, line
         assert re.search(r"-r requirements(-dev|-properdocs)?\.txt$", line), line
@@ -363,12 +394,45 @@ def test_pages_least_permissions_and_sub_path() -> None:
     assert built["env"]["SITE_URL"] == expected
 
 
-def test_pages_checks_strictly_before_it_builds_and_publishes() -> None:
+def test_pages_checks_before_it_builds_and_publishes() -> None:
+    """Mistakes stop publishing; warnings do not (every pull request passed them strictly, and
+    a rule new on main is no reason to stop publishing content nobody changed)."""
     build = load("pages.yml")["jobs"]["build"]
     order = [step.get("run", step.get("uses", "")).split("@")[0] for step in steps(build)]
-    check = order.index("python build.py check --strict --format github")
+    check = order.index("python build.py check --format github")
     assert check < order.index("python build.py build --site site")
     assert check < order.index("actions/upload-pages-artifact")
+    assert not [command for command in order if "--strict" in command]
+
+
+def test_the_pages_check_passes_with_a_warning_two_years_on(tmp_path: Path) -> None:
+    """The check step of pages.yml, run as written on a copy of the real content two years
+    from now with a warning in a file: it passes (the date reminders and the warning show)."""
+    command = next(
+        step["run"]
+        for step in steps(load("pages.yml")["jobs"]["build"])
+        if step["run" if "run" in step else "uses"].startswith("python build.py check")
+    )
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    path = tmp_path / "content" / "covenants" / "textiel.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("url: https://") >= 1
+    path.write_text(text.replace("url: https://", "url: http://", 1), encoding="utf-8")
+    later = subprocess.run(
+        ["date", "-d", "+2 years", "+%s"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    env = {"PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "SOURCE_DATE_EPOCH": later}
+    args = [sys.executable, str(ROOT / "build.py"), *command.split()[2:]]
+    result = subprocess.run(
+        args, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "::warning file=content/covenants/textiel.yaml" in result.stdout
+    assert "::notice file=content/covenants/" in result.stdout
+    strict = subprocess.run(
+        [*args, "--strict"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300
+    )
+    assert strict.returncode == 1  # on a pull request, the warning must be fixed
 
 
 FIND_BROWSER = (
@@ -443,3 +507,42 @@ def test_pages_reads_the_whole_history_and_keeps_what_it_read() -> None:
         and s["with"]["path"] == ".cache/history.json"
     ]
     assert cache["with"]["restore-keys"] == "history-"
+
+
+def _issues_filter() -> str:
+    script = next(
+        step["run"]
+        for step in steps(load("reminders.yml")["jobs"]["reminders"])
+        if "gh api" in step.get("run", "")
+    )
+    found = re.search(r"--jq '(.*?)' \\\n", script, re.S)
+    assert found
+    return found[1]
+
+
+def test_the_reminders_workflow_updates_only_its_own_issue() -> None:
+    issues = [
+        {"number": 1, "user": {"login": "mallory"}, "body": "<!-- imvo-reminders -->"},
+        {"number": 2, "user": {"login": "github-actions[bot]"}, "body": None},
+        {
+            "number": 3,
+            "user": {"login": "github-actions[bot]"},
+            "body": "<!-- imvo-reminders -->",
+            "pull_request": {},
+        },
+        {"number": 4, "user": {"login": "github-actions[bot]"}, "body": "<!-- imvo-reminders -->"},
+    ]
+    result = subprocess.run(
+        ["jq", _issues_filter()], input=json.dumps(issues), capture_output=True, text=True,
+        check=True,
+    )  # fmt: skip
+    assert result.stdout.split() == ["4"]
+
+
+def test_the_reminders_workflow_runs_weekly_and_reads_check() -> None:
+    workflow = load("reminders.yml")
+    assert sorted(workflow["on"]) == ["schedule", "workflow_dispatch"]
+    assert workflow["on"]["schedule"] == [{"cron": "17 6 * * 1"}]
+    commands = runs(workflow["jobs"]["reminders"])
+    assert "python build.py check --format json > problems.json || true" in commands
+    assert any("python3 -m imvo.reminder_issue" in command for command in commands)

@@ -20,6 +20,10 @@ from imvo.write import PostStep, Timings, build_site, swap_in
 RESOURCE = re.compile(r"<(?:script|link|img|iframe|source)\b[^>]*?(?:src|href)=\"([^\"]+)\"")
 
 
+FIXTURE_FILE = "tests/fixtures/content/covenants/voorbeeld.yaml"
+"""The fixture's covenant file, as the loader names it (from the repository)."""
+
+
 def test_both_languages_have_every_factsheet(built_site: Path, corpus: Corpus) -> None:
     for slug in corpus.covenants:
         assert (built_site / f"{slug}.html").is_file()
@@ -131,8 +135,9 @@ def test_a_page_that_takes_too_long_stops_the_build_with_its_file(
     with pytest.raises(BuildError) as raised:
         build_site(slow, site, pdf_links=False)
     assert time.monotonic() - started < 20  # this page alone would take minutes
+    # The page carries its content file as the loader named it (here the test fixture's).
     assert str(raised.value) == (
-        "content/covenants/voorbeeld.yaml:1: (text): making this page took longer than 2 s, "
+        f"{FIXTURE_FILE}:1: (text): making this page took longer than 2 s, "
         "so the build stopped; a text in this file is too long or too tangled for Markdown "
         "(such as thousands of '[' in a row): shorten or simplify it"
     )
@@ -155,7 +160,7 @@ def test_markdown_that_crashes_mkdocs_names_the_file(
     line = fixture_corpus.positions["voorbeeld"].line_of(("summary", "en"))
     assert line > 1
     assert str(raised.value) == (
-        f"content/covenants/voorbeeld.yaml:{line}: (text): Markdown could not make this text "
+        f"{FIXTURE_FILE}:{line}: (text): Markdown could not make this text "
         "into a page (RecursionError: maximum recursion depth exceeded); look in it for an "
         "unusual link or a pattern repeated very many times"
     )
@@ -175,7 +180,7 @@ def test_a_failing_build_carries_its_problems_with_file_line_and_field(tmp_path:
     corpus = load_content(content, tmp_path)
     with pytest.raises(BuildError) as raised:
         build_site(corpus, tmp_path / "site", pdf_links=False, content=content.as_posix())
-    file = path.as_posix()
+    file = "content/covenants/voorbeeld.yaml"  # as the loader names it, from its root
     assert [(p.path, p.line, p.field) for p in raised.value.problems] == [
         (file, 29, "(link)"),
         (file, 30, "(link)"),
@@ -203,5 +208,5 @@ def test_a_page_whose_template_takes_too_long_stops_the_build_too(
         build_site(fixture_corpus, tmp_path / "site", pdf_links=False)
     assert time.monotonic() - started < 20
     assert str(raised.value).startswith(
-        "content/covenants/voorbeeld.yaml:1: (text): making this page took longer than 1 s"
+        f"{FIXTURE_FILE}:1: (text): making this page took longer than 1 s"
     )

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from imvo import ROOT
 from imvo.history import read_history
+from imvo.history.git import commit_day
 from imvo.model import PartialDate
 from imvo.problems import counted
 from imvo.validate import load_content
@@ -33,7 +34,9 @@ def set_source_date_epoch() -> None:
         ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         stamp = ""
-    os.environ["SOURCE_DATE_EPOCH"] = stamp if stamp.isdigit() else str(int(time.time()))
+    # A last commit dated in year 10000 (git takes it) would give no day: the clock then.
+    usable = stamp.isdigit() and commit_day(stamp) is not None
+    os.environ["SOURCE_DATE_EPOCH"] = stamp if usable else str(int(time.time()))
 
 
 HISTORY_UNAVAILABLE = (
@@ -75,7 +78,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     timings.add("load+validate", time.perf_counter() - started)
     set_source_date_epoch()
     started_history = time.perf_counter()
-    history = read_history(args.content, ROOT / ".cache" / "history.json")
+    history = read_history(args.content, ROOT / ".cache" / "history.json", corpus.history)
     timings.add("history", time.perf_counter() - started_history)
     site_url = args.site_url or os.environ.get("SITE_URL") or None
     build_site(
@@ -93,6 +96,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         content_dir=args.content,
     )
     seconds = time.perf_counter() - started
+    for warning in history.warnings:
+        print(warning.github() if args.format == "github" else warning.text(), file=sys.stderr)
     if history.unavailable:
         print(HISTORY_UNAVAILABLE[history.unavailable != "shallow clone"], file=sys.stderr)
     print(

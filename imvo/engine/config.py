@@ -54,6 +54,7 @@ def language_config(
     extra["site_root"] = root or ""
     extra["alternate"] = [{"name": t("site.other_language"), "lang": other, "link": "."}]
     extra["other_language"] = t("site.other_language")
+    extra["short_site_name"] = t("site.short_name")
     extra["switch_label"] = t("site.switch_label")
     extra["feed_title"] = t("history.feed_title")
     return config

@@ -10,10 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from imvo.history.git import NULL_BLOB, Commit, Paths, read_blobs
-from imvo.history.projection import Projection, party_names, project
+from imvo.history.projection import Projection, party_names, project_data, read_version
+from imvo.load import MAX_FILE_BYTES
+from imvo.messages import Msg, msg
+from imvo.problems import Problem
 
-CACHE_VERSION = 1
-"""Raise this when `project` changes, so that cached projections are made anew."""
+CACHE_VERSION = 2
+"""Raise this when `project` changes, so that cached projections are made anew (2: versions
+read by the loader, with its limits, and the reason a version cannot be read kept)."""
 
 
 class Cache:
@@ -52,14 +56,57 @@ PARALLEL_FROM = 400
 is most of the time of a first build from a long history (about 5 ms a version)."""
 
 
-def _project_one(item: tuple[str, str]) -> tuple[str, dict[str, Any] | None]:
-    blob, text = item
-    projection = project(text)
-    return blob, None if projection is None else projection.to_json()
+Unread = dict[str, Any]
+"""Why a version cannot be read, as cache data: the loader's line, field, code and parameters."""
 
 
-def _project_all(items: list[tuple[str, str]]) -> list[tuple[str, dict[str, Any] | None]]:
-    """The projection of each (blob, text), as cache data; in two processes for many."""
+def _msg_json(value: Any) -> Any:
+    if isinstance(value, Msg):
+        return {"msg": value.code, "params": {k: _msg_json(v) for k, v in value.params}}
+    return value
+
+
+def _msg_back(value: Any) -> Any:
+    if isinstance(value, dict) and "msg" in value:
+        return msg(value["msg"], **{k: _msg_back(v) for k, v in value["params"].items()})
+    return value
+
+
+def unread_json(problem: Problem | None) -> Unread:
+    """A loader's problem with a version as cache data (no file: a blob may have several)."""
+    if problem is None:  # pragma: no cover - the loader always says why
+        return {"line": 1, "field": "(file)", "reason": {"msg": "yaml-other", "params": {}}}
+    reason = Msg(problem.code, problem.params) if problem.code else msg("yaml-other")
+    return {"line": problem.line, "field": problem.field, "reason": _msg_json(reason)}
+
+
+def unread_reason(unread: Unread) -> tuple[int, str, Msg]:
+    """The line, field and reason of a version that cannot be read, back from cache data."""
+    return int(unread["line"]), str(unread["field"]), _msg_back(unread["reason"])
+
+
+Item = tuple[str, bytes | None, int]
+"""A version to read: its blob, its bytes (None when larger than the loader's limit), size."""
+
+
+def _project_one(item: Item) -> tuple[str, dict[str, Any]]:
+    blob, raw, size = item
+    data, problem = read_version(raw, size, "")
+    if data is None:
+        return blob, {"projection": None, "unread": unread_json(problem)}
+    return blob, {"projection": project_data(data).to_json()}
+
+
+def _parties_one(item: Item) -> tuple[str, dict[str, Any]]:
+    blob, raw, size = item
+    data, problem = read_version(raw, size, "")
+    if data is None:
+        return blob, {"parties": {}, "unread": unread_json(problem)}
+    return blob, {"parties": party_names(data)}
+
+
+def _project_all(items: list[Item]) -> list[tuple[str, dict[str, Any]]]:
+    """The projection of each version, as cache data; in two processes for many."""
     if len(items) < PARALLEL_FROM:
         return [_project_one(item) for item in items]
     context = multiprocessing.get_context("fork")
@@ -69,7 +116,9 @@ def _project_all(items: list[tuple[str, str]]) -> list[tuple[str, dict[str, Any]
 
 def projections(
     paths: Paths, commits: list[Commit], cache: Cache
-) -> tuple[dict[str, Projection | None], dict[str, dict[str, str]]]:
+) -> tuple[dict[str, Projection | None], dict[str, dict[str, str]], dict[str, Unread]]:
+    """The projection of every covenant version and the party names of every version of
+    parties.yaml, by blob, and why each version that cannot be read cannot, by blob."""
     covenant_blobs: set[str] = set()
     party_blobs: set[str] = set()
     for commit in commits:
@@ -81,17 +130,21 @@ def projections(
             elif paths.slug(change.path):
                 covenant_blobs.add(change.new_blob)
     missing = sorted(b for b in covenant_blobs | party_blobs if cache.get(b) is None)
-    texts = read_blobs(paths.top, missing)
-    for blob in missing:
-        if blob in party_blobs:
-            cache.put(blob, {"parties": party_names(texts.get(blob, ""))})
-    todo = [(blob, texts.get(blob, "")) for blob in missing if blob not in party_blobs]
-    for blob, projected in _project_all(todo):
-        cache.put(blob, {"projection": projected})
+    read = read_blobs(paths.top, missing, MAX_FILE_BYTES)
+    items = [(blob, *read.get(blob, (b"", 0))) for blob in missing]
+    for item in items:
+        if item[0] in party_blobs:
+            cache.put(*_parties_one(item))
+    for blob, stored in _project_all([item for item in items if item[0] not in party_blobs]):
+        cache.put(blob, stored)
     covenants: dict[str, Projection | None] = {}
-    for blob in covenant_blobs:
+    unread: dict[str, Unread] = {}
+    for blob in covenant_blobs | party_blobs:
         stored = cache.get(blob) or {}
-        data = stored.get("projection")
-        covenants[blob] = None if data is None else Projection.from_json(data)
+        if stored.get("unread"):
+            unread[blob] = stored["unread"]
+        if blob in covenant_blobs:
+            data = stored.get("projection")
+            covenants[blob] = None if data is None else Projection.from_json(data)
     parties = {blob: (cache.get(blob) or {}).get("parties", {}) for blob in party_blobs}
-    return covenants, parties
+    return covenants, parties, unread

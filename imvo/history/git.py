@@ -48,8 +48,19 @@ class _FileChange:
 @dataclass(frozen=True)
 class Commit:
     sha: str
-    day: date
+    day: date | None
+    """None for a date Python cannot represent (git takes year 0 or 10000): such a commit
+    moves no dates and makes no entry, but its versions count for the next comparison."""
     files: tuple[_FileChange, ...]
+
+
+def commit_day(stamp: str) -> date | None:
+    """The day of a committer date in seconds (UTC), or None when it is no number or a day
+    outside what Python represents (years 1 to 9999)."""
+    try:
+        return datetime.fromtimestamp(int(stamp), UTC).date()
+    except (ValueError, OverflowError, OSError):
+        return None
 
 
 def _git(root: Path, *args: str, stdin: str | None = None) -> str:
@@ -100,13 +111,12 @@ def read_commits(paths: Paths) -> list[Commit]:
         paths.content or ".",
     )
     commits: list[Commit] = []
-    sha, day, files = "", date.min, []  # type: ignore[var-annotated]
+    sha, stamp, files = "", "", []  # type: ignore[var-annotated]
     for line in out.splitlines():
         if line.startswith(_MARK):
             if sha:
-                commits.append(Commit(sha, day, tuple(files)))
-            sha, stamp = line[len(_MARK) :].split()
-            day = datetime.fromtimestamp(int(stamp), UTC).date()
+                commits.append(Commit(sha, commit_day(stamp), tuple(files)))
+            sha, _, stamp = line[len(_MARK) :].partition(" ")
             files = []
         elif line.startswith(":"):
             meta, _, path = line.partition("\t")
@@ -114,32 +124,47 @@ def read_commits(paths: Paths) -> list[Commit]:
             if len(parts) >= 4:
                 files.append(_FileChange(path, parts[2], parts[3]))
     if sha:
-        commits.append(Commit(sha, day, tuple(files)))
+        commits.append(Commit(sha, commit_day(stamp), tuple(files)))
     commits.reverse()
     return commits
 
 
-def read_blobs(root: Path, blobs: Iterable[str]) -> dict[str, str]:
-    """The text of each blob, read in one `git cat-file --batch`."""
+def read_blobs(root: Path, blobs: Iterable[str], limit: int) -> dict[str, tuple[bytes | None, int]]:
+    """The bytes and size of each blob: its size first (one `git cat-file --batch-check`),
+    then the bytes of those of at most `limit` bytes (one `git cat-file --batch`); a larger
+    one is never read (None)."""
     wanted = sorted(set(blobs))
     if not wanted:
         return {}
-    raw = subprocess.run(
-        ["git", "-C", str(root), "cat-file", "--batch"],
-        input=("\n".join(wanted) + "\n").encode(),
-        capture_output=True,
-        check=True,
-        timeout=GIT_TIMEOUT,
-    ).stdout
-    texts: dict[str, str] = {}
+    sizes: dict[str, int] = {}
+    checked = _cat_file(root, "--batch-check", wanted).decode("ascii", "replace")
+    for line in checked.splitlines():
+        header = line.split()
+        if len(header) >= 3 and header[1] == "blob" and header[2].isdigit():
+            sizes[header[0]] = int(header[2])
+    found: dict[str, tuple[bytes | None, int]] = {
+        blob: (None, size) for blob, size in sizes.items() if size > limit
+    }
+    small = [blob for blob in wanted if sizes.get(blob, limit + 1) <= limit]
+    raw = _cat_file(root, "--batch", small) if small else b""
     pos = 0
-    for blob in wanted:
+    for blob in small:
         end = raw.index(b"\n", pos)
-        header = raw[pos:end].decode().split()
+        header = raw[pos:end].decode("ascii", "replace").split()
         pos = end + 1
         if len(header) < 3 or header[1] != "blob":
             continue
         size = int(header[2])
-        texts[blob] = raw[pos : pos + size].decode("utf-8", errors="replace")
+        found[blob] = (raw[pos : pos + size], size)
         pos += size + 1
-    return texts
+    return found
+
+
+def _cat_file(root: Path, mode: str, blobs: list[str]) -> bytes:
+    return subprocess.run(
+        ["git", "-C", str(root), "cat-file", mode],
+        input=("\n".join(blobs) + "\n").encode(),
+        capture_output=True,
+        check=True,
+        timeout=GIT_TIMEOUT,
+    ).stdout

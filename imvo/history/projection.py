@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-import yaml
-
 from imvo.history.records import Change
+from imvo.load import MAX_FILE_BYTES, parse_bytes
+from imvo.problems import Problem
 
 DATE_FIELDS = ("signed", "in_force", "ended")
 TEXT_FIELDS = (
@@ -21,15 +21,11 @@ TEXT_FIELDS = (
     "summary",
     "goals",
     "complaints",
+    "complaints_now",
     "union_role",
     "actions",
     "after_end",
 )
-
-try:  # the C loader is ten times faster on long histories; PyYAML without libyaml has none
-    _Loader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
 
 
 @dataclass(frozen=True)
@@ -79,25 +75,44 @@ def _canonical(data: Any) -> str:
     return json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
 
 
+def read_version(
+    raw: bytes | None, size: int, shown: str
+) -> tuple[dict[str, Any] | None, Problem | None]:
+    """One old version of a content file as plain data, read by the loader with every limit
+    a current file has (size, nesting, no aliases, unique keys that are words), or the
+    problem that stops it (None for `raw`: larger than the loader's limit, `size` bytes)."""
+    loaded, problems = parse_bytes(raw, size, shown)
+    if loaded is None:
+        return None, problems[0] if problems else None
+    return loaded.data, None
+
+
 def project(text: str) -> Projection | None:
     """A covenant file's version as a projection, or None when it cannot be read at all."""
-    try:
-        data = yaml.load(text, Loader=_Loader)  # a safe loader (CSafeLoader or SafeLoader)
-    except yaml.YAMLError:
-        return None
-    if not isinstance(data, dict):
-        return None
+    raw = text.encode("utf-8")
+    data, _ = read_version(raw if len(raw) <= MAX_FILE_BYTES else None, len(raw), "")
+    return None if data is None else project_data(data)
+
+
+def _items(value: Any) -> list[Any]:
+    """A list as written, or nothing when an old version has something else there."""
+    return value if isinstance(value, list) else []
+
+
+def project_data(data: dict[str, Any]) -> Projection:
+    """The projection of one version's data (a mapping with words for keys, as the loader
+    gives it; any value may have any kind in an old version)."""
     status = data.get("status")
     status_value = status.get("value") if isinstance(status, dict) else None
     dates: dict[str, str] = {}
     for name in DATE_FIELDS:
         fact = data.get(name)
-        if isinstance(fact, dict) and fact.get("date") is not None:
+        if isinstance(fact, dict) and isinstance(fact.get("date"), str | int):
             dates[name] = str(fact["date"])
     term = data.get("term")
     months = term.get("months") if isinstance(term, dict) else None
     parties: dict[str, str] = {}
-    for part in data.get("parties") or []:
+    for part in _items(data.get("parties")):
         if isinstance(part, dict) and isinstance(part.get("party"), str):
             parties[part["party"]] = _text(part.get("role"))
     texts = {
@@ -109,26 +124,21 @@ def project(text: str) -> Projection | None:
         digest=hashlib.sha1(_canonical(data).encode()).hexdigest(),
         status=status_value if isinstance(status_value, str) else None,
         dates=dates,
-        term=None if months is None else str(months),
+        term=None if not isinstance(months, str | int | float) else str(months),
         parties=parties,
         texts=texts,
     )
 
 
-def party_names(text: str) -> dict[str, str]:
-    """Party id -> Dutch name, from one version of parties.yaml (empty when unreadable)."""
-    try:
-        data = yaml.load(text, Loader=_Loader)  # a safe loader (CSafeLoader or SafeLoader)
-    except yaml.YAMLError:
-        return {}
+def party_names(data: dict[str, Any]) -> dict[str, str]:
+    """Party id -> Dutch name, from one version of parties.yaml's data."""
     names: dict[str, str] = {}
-    if isinstance(data, dict):
-        for party in data.get("parties") or []:
-            if isinstance(party, dict) and isinstance(party.get("id"), str):
-                name = party.get("name")
-                if isinstance(name, dict):
-                    name = name.get("nl")
-                names[party["id"]] = str(name)
+    for party in _items(data.get("parties")):
+        if isinstance(party, dict) and isinstance(party.get("id"), str):
+            name = party.get("name")
+            if isinstance(name, dict):
+                name = name.get("nl")
+            names[party["id"]] = name if isinstance(name, str) else party["id"]
     return names
 
 

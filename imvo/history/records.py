@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from imvo.problems import Problem
+
 
 @dataclass(frozen=True)
 class Change:
@@ -46,6 +48,9 @@ class History:
     factsheets."""
     unavailable: str | None = None
     """Why there is no history ('no git', 'shallow clone'), or None when there is."""
+    warnings: tuple[Problem, ...] = ()
+    """One line for each old version that could not be read and each commit whose date
+    cannot be right: what the history leaves out (the build prints them)."""
 
     def of(self, slug: str) -> CovenantHistory:
         """One covenant's history (empty when git does not know the file)."""

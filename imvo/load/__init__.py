@@ -30,6 +30,7 @@ __all__ = [
     "FieldPath",
     "LoadedFile",
     "field_name",
+    "parse_bytes",
     "read_content",
     "read_text",
     "read_yaml",
@@ -74,14 +75,24 @@ def read_yaml(path: Path, shown: str) -> tuple[LoadedFile | None, list[Problem]]
     raw, size, problems = read_content(path, shown)
     if problems:
         return None, problems
+    return parse_bytes(raw, size, shown)
+
+
+def parse_bytes(
+    raw: bytes | None, size: int, shown: str
+) -> tuple[LoadedFile | None, list[Problem]]:
+    """Parse the bytes of a YAML file read from elsewhere (None: more than MAX_FILE_BYTES,
+    `size` of them) with every limit of read_yaml: an old version of a file from git is
+    read as carefully as the file itself."""
     try:
-        data, lines = parse_yaml(_yaml_text(raw, size))
+        text = _yaml_text(raw, size)
+        data, lines = parse_yaml(text)
     except Refused as refused:
         coded = refused.message
         return None, [
             Problem.of(shown, refused.line, refused.field, coded.code, **dict(coded.params))
         ]
-    return LoadedFile(data, Positions(shown, lines, str(path))), []
+    return LoadedFile(data, Positions(shown, lines, text)), []
 
 
 def _yaml_text(raw: bytes | None, size: int) -> str:

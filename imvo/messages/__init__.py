@@ -145,7 +145,15 @@ _ITEM_NOUNS = {
     },
 }
 _ITEM_FALLBACK = {"nl": "onderdeel", "en": "item"}
-_WHOLE = {"nl": {"(file)": "(bestand)", "(folder)": "(map)", "(link)": "(link)"}, "en": {}}
+_WHOLE = {
+    "nl": {
+        "(file)": "(bestand)",
+        "(folder)": "(map)",
+        "(link)": "(link)",
+        "(history)": "(geschiedenis)",
+    },
+    "en": {},
+}
 _PART_RE = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 

@@ -135,6 +135,8 @@ MESSAGES: dict[str, str] = {
     "language-en": "English",
     "pdf-too-long": "the PDF of this factsheet in {language} has {pages} A4 pages; a handout "
     "should have at most {most}: shorten its longest texts",
+    "law-placeholder": "'{{{{law.{name}}}}}' is no figure of content/law.yaml; "
+    "use one listed in CONTRIBUTING.md, such as {{{{law.csrd.eu.employees}}}}",
     "law-id-twice": "id '{id}' is used twice under dutch; give one of them another id",
     "law-steps-order": "this step ({date}) comes after a step with a later date ({before}); "
     "put the steps in order of date",
@@ -205,12 +207,16 @@ MESSAGES: dict[str, str] = {
     # --- summaries ---
     "summary-errors": "{count} error{s}",
     "summary-warnings": "{count} warning{s}",
+    "summary-reminders": "{count} reminder{s}",
     "summary-files": "{count} file{s}",
     "summary": "{parts} in {files}.",
     "summary-and": " and ",
     "checked-none": "{count} covenant{s} checked: no problems.",
     "strict-fails": "{line}; warnings fail with --strict.",
     "warning-prefix": "warning: ",
+    "reminder-prefix": "reminder: ",
+    "checked-reminders": "{count} covenant{s} checked: no problems, but {reminders} (a "
+    "reminder depends on today's date and never fails the check).",
     "hint-prefix": "hint: ",
     "summary-hints": "{count} hint{s}",
     "weekday-saturday": "Saturday",
@@ -230,6 +236,12 @@ MESSAGES: dict[str, str] = {
     "a missing character in it",
     "image-elsewhere": "the image '{link}' cannot be shown: the site shows only its own files "
     "and loads nothing from other sites; link to the image instead: [what it shows](address)",
+    "commit-id": "expected a commit as GitHub shows it: its first 7 or more characters, digits "
+    "and the letters a to f (1a2b3c4); got {got}",
+    "history-version-unreadable": "the version of this file in commit {commit} cannot be read "
+    "and is left out of the site's history: {reason}",
+    "history-bad-date": "commit {commit} has a date that cannot be right (before the year 1 or "
+    "after 9999); its changes are left out of the site's history",
     "heading-attributes": "a heading can only get a plain id, such as {{#privacy}} (lower-case "
     "letters, digits and hyphens); {attrs} is not allowed, take it out",
     "text-crash": "Markdown could not make this text into a page ({error}); look in it for an "

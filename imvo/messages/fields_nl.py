@@ -65,6 +65,9 @@ FIELDS_NL: dict[str, str] = {
     "SourcedText.nl": "De Nederlandse tekst.",
     "SourcedText.en": "De Engelse tekst.",
     "SourcedText.sources": "De ids van de bronnen waar deze tekst op steunt.",
+    "Covenant.complaints_now": "Waar een klacht nu heen gaat, in een paar woorden ('Het merk "
+    "of het NCP'), uit een bron die die weg noemt; staat op één regel boven aan de factsheet. "
+    "Zonder dit veld zegt de factsheet dat geen bron een weg voor nu noemt.",
     "Covenant.union_role": "Wat een vakbondsbestuurder of OR-lid in dit convenant kan doen.",
     "Covenant.actions": "Twee of drie concrete stappen voor een vakbondslid of OR-lid, elk één "
     "korte zin (Markdown).",
@@ -235,6 +238,10 @@ FIELDS_NL: dict[str, str] = {
     "LawRules.csrd": "De CSRD zoals gewijzigd.",
     "LawRules.csddd": "De CSDDD zoals gewijzigd.",
     "LawRules.dutch": "Nederlandse wetten en wetsvoorstellen, elk met de stand op een datum.",
+    "HiddenChange.commit": "De commit, met de eerste 7 of meer tekens zoals GitHub ze toont.",
+    "HiddenChange.covenant": "Alleen de wijzigingen van dit convenant in die commit (de naam "
+    "van het bestand zonder .yaml); zonder dit veld die van elk convenant.",
+    "HistorySettings.hide": "De commits waarvan de geschiedenis de wijzigingen weglaat.",
 }
 
 STATUS_NEEDS_NL: dict[str, str] = {

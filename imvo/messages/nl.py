@@ -155,6 +155,8 @@ MESSAGES: dict[str, str] = {
     "language-en": "Engels",
     "pdf-too-long": "de pdf van deze factsheet in het {language} heeft {pages} A4-pagina's; een "
     "hand-out heeft er hoogstens {most}: maak de langste teksten korter",
+    "law-placeholder": "'{{{{law.{name}}}}}' is geen cijfer uit content/law.yaml; "
+    "kies er een uit de lijst in CONTRIBUTING.md, zoals {{{{law.csrd.eu.employees}}}}",
     "law-id-twice": "id '{id}' staat twee keer bij dutch; geef een van de twee een andere id",
     "law-steps-order": "deze stap ({date}) staat na een stap met een latere datum ({before}); "
     "zet de stappen op volgorde van datum",
@@ -238,12 +240,16 @@ MESSAGES: dict[str, str] = {
     # --- samenvattingen ---
     "summary-errors": "{count} fout{s}",
     "summary-warnings": "{count} waarschuwing{s}",
+    "summary-reminders": "{count} herinnering{s}",
     "summary-files": "{count} bestand{s}",
     "summary": "{parts} in {files}.",
     "summary-and": " en ",
     "checked-none": "{count} convenant{s} gecontroleerd: geen problemen.",
     "strict-fails": "{line}; met --strict laten waarschuwingen de controle falen.",
     "warning-prefix": "waarschuwing: ",
+    "reminder-prefix": "herinnering: ",
+    "checked-reminders": "{count} convenant{s} gecontroleerd: geen problemen, wel {reminders} "
+    "(een herinnering hangt af van de datum van vandaag en laat de controle nooit falen).",
     "hint-prefix": "aanwijzing: ",
     "summary-hints": "{count} aanwijzing{s}",
     "weekday-saturday": "zaterdag",
@@ -264,6 +270,12 @@ MESSAGES: dict[str, str] = {
     "image-elsewhere": "de afbeelding '{link}' kan niet worden getoond: de site toont alleen "
     "eigen bestanden en laadt niets van andere sites; link dan naar de afbeelding: "
     "[wat erop staat](adres)",
+    "commit-id": "verwacht een commit zoals GitHub hem toont: de eerste 7 of meer tekens, "
+    "cijfers en de letters a tot en met f (1a2b3c4); nu staat er {got}",
+    "history-version-unreadable": "de versie van dit bestand in commit {commit} is niet te "
+    "lezen en telt niet mee in de geschiedenis van de site: {reason}",
+    "history-bad-date": "commit {commit} heeft een datum die niet kan kloppen (voor het jaar 1 "
+    "of na 9999); de wijzigingen ervan staan niet in de geschiedenis van de site",
     "heading-attributes": "een kop kan alleen een eenvoudige id krijgen, zoals {{#privacy}} "
     "(kleine letters, cijfers en streepjes); {attrs} kan niet, haal het weg",
     "text-crash": "Markdown kon van deze tekst geen pagina maken ({error}); zoek in de tekst "

@@ -25,6 +25,7 @@ from imvo.model import (
     Covenant,
     DueDiligence,
     Glossary,
+    HistorySettings,
     LawRules,
     ParticipantList,
     Party,
@@ -41,6 +42,7 @@ from imvo.validate.files import (
     load_model_file,
     participant_files,
     raw_party_ids,
+    read_checked,
 )
 from imvo.validate.hints import NameHints, unknown_source
 from imvo.validate.jobs import (
@@ -51,7 +53,7 @@ from imvo.validate.jobs import (
     covenant_chunk,
     participant_chunk,
 )
-from imvo.validate.law_rules import law_problems
+from imvo.validate.law_rules import law_problems, placeholder_problems
 from imvo.validate.models import _inner_model, check_model
 from imvo.validate.sources import source_refs
 from imvo.validate.texts import load_texts, pages_have_texts
@@ -66,6 +68,7 @@ __all__ = [
     "check_model",
     "linked_folder",
     "load_content",
+    "load_history_settings",
     "load_participants",
     "load_texts",
     "source_refs",
@@ -99,6 +102,8 @@ def load_content(
     problems += found
     law, found = load_model_file(content / "law.yaml", LawRules, root, file_check)
     problems += found
+    history, found = load_history_settings(content / HISTORY_FILE, root, file_check)
+    problems += found
     if law is not None:
         problems += law_problems(*law)
 
@@ -127,9 +132,11 @@ def load_content(
     )
     problems += found
 
-    texts, found = load_texts(content / "texts", root)
+    texts, text_positions, found = load_texts(content / "texts", root)
     problems += found
     problems += pages_have_texts(content / "texts", root, texts, found)
+    if law is not None:
+        problems += placeholder_problems(texts, law[0], content / "texts", root)
 
     if problems or glossary is None or due_diligence is None or law is None:
         raise ContentError(problems)
@@ -140,6 +147,7 @@ def load_content(
         glossary=glossary[0],
         due_diligence=due_diligence[0],
         law=law[0],
+        history=history,
         participants=participants,
         participant_lines=participant_lines,
         positions={
@@ -147,8 +155,25 @@ def load_content(
             "glossary": glossary[1].positions,
             "due-diligence": due_diligence[1].positions,
             "law": law[1].positions,
+            **text_positions,
         },
     )
+
+
+HISTORY_FILE = "history.yaml"
+"""In the content folder, optional: what the site's history leaves out (HistorySettings)."""
+
+
+def load_history_settings(
+    path: Path, root: Path, file_check: FileCheck | None = None
+) -> tuple[HistorySettings, list[Problem]]:
+    """content/history.yaml read as every content file is (an ordinary file, no link, size
+    limit, no aliases) and checked against its model; nothing to leave out without it. A
+    file that is there but wrong is an error, never read as empty."""
+    if not os.path.lexists(path):
+        return HistorySettings(), []
+    value, _, problems = read_checked(path, _relative(path, root), HistorySettings, file_check)
+    return (value if value is not None else HistorySettings()), problems
 
 
 def _load_parties(

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from imvo.law_page import quoted, unknown_placeholders
 from imvo.load import LoadedFile
-from imvo.model import LawRules
+from imvo.model import LANGUAGES, LawRules
 from imvo.problems import Problem
+from imvo.validate.files import _relative
 from imvo.validate.sources import defined_once, resolved, source_refs
 
 
@@ -33,4 +37,18 @@ def law_problems(rules: LawRules, loaded: LoadedFile) -> list[Problem]:
                         before=before.date.iso(),
                     )
                 )
+    return problems
+
+
+def placeholder_problems(
+    texts: dict[str, dict[str, str]], rules: LawRules, folder: Path, root: Path
+) -> list[Problem]:
+    """A line for each {{law.…}} in a text that names no figure of the rules file."""
+    names = set(quoted(rules, LANGUAGES[0]))
+    problems = []
+    for key in sorted(texts):
+        for lang, text in texts[key].items():
+            shown = _relative(folder / f"{key}.{lang}.md", root)
+            for line, name in unknown_placeholders(text, names):
+                problems.append(Problem.of(shown, line, "(text)", "law-placeholder", name=name))
     return problems
