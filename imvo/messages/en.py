@@ -264,7 +264,7 @@ MESSAGES: dict[str, str] = {
     "import-no-names": "the input holds no names: paste one name per line, or a CSV with a "
     "column 'name' (or 'naam')",
     "import-no-name": "this line has no name in the column 'name'; fill it in or remove the line",
-    "import-value": "{why}",
+    "import-value": "this value is wrong: {why}",
     "import-no-covenant": "no covenant '{slug}' in content/covenants/; use the covenant's file "
     "name without .yaml, like 'banken'",
     "import-already": "'{name}' is already in the file (line {line}); skipped",

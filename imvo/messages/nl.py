@@ -300,7 +300,7 @@ MESSAGES: dict[str, str] = {
     "een kolom 'naam' (of 'name')",
     "import-no-name": "deze regel heeft geen naam in de kolom 'naam'; vul hem in of haal de "
     "regel weg",
-    "import-value": "{why}",
+    "import-value": "deze waarde klopt niet: {why}",
     "import-no-covenant": "er is geen convenant '{slug}' in content/covenants/; gebruik de "
     "bestandsnaam van het convenant zonder .yaml, zoals 'banken'",
     "import-already": "'{name}' staat al in het bestand (regel {line}); overgeslagen",
