@@ -529,6 +529,7 @@ def test_the_data_package_is_valid_frictionless(written: Path) -> None:
         "covenant-parties",
         "covenant-participants",
         "covenant-results",
+        "law-rules",
         "covenants-json",
     ]
     participants_schema = package["resources"][3]["schema"]
