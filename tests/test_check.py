@@ -236,6 +236,21 @@ def test_the_real_content_passes_strict_on_any_later_day(years: int) -> None:
         assert {p.code for p in result.reminders} <= REMINDERS
 
 
+def test_only_reminders_depend_on_the_date() -> None:
+    """On the real content, the errors and warnings are the same on any day, from long before
+    the first signing to long after every term: what changes with the date is a reminder."""
+    root = Path(__file__).resolve().parent.parent
+
+    def failing(when: date) -> list[Problem]:
+        result = run_check(root / "content", root, when)
+        return result.errors + result.warnings
+
+    now = failing(today())
+    for when in (date(1990, 1, 1), date(2060, 12, 31)):
+        assert failing(when) == now
+    assert run_check(root / "content", root, date(1990, 1, 1)).reminders  # signed "later"
+
+
 def test_a_reminder_hides_no_other_problem(content: Path) -> None:
     """An old 'checked' date (a reminder, there on every later day) and a broken link:
     the link is still found, as the build would find it."""

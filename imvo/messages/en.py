@@ -152,6 +152,11 @@ MESSAGES: dict[str, str] = {
     "participants-no-covenant-close": "no covenant '{id}' in content/covenants/: a participants "
     "file has the name of its covenant's file; did you mean '{close}.yaml'?",
     "participants-count-of": "a participants file counts participants: write 'of: participants'",
+    "party-listed-twice": "party '{value}' is already listed on line {line}; list each party "
+    "once, with one role",
+    "value-listed-twice": "'{value}' is already in this list (line {line}); remove it here",
+    "item-listed-twice": "this item is already listed exactly so on line {line}; remove one of "
+    "the two",
     "participant-twice": "'{name}' is already listed on line {line}; list each participant once",
     "participant-left-before-joined": "{field} ({left}) is before joined ({joined})",
     "participant-left-and-left-by": "give 'left' or 'left_by', not both",

@@ -171,6 +171,12 @@ MESSAGES: dict[str, str] = {
     "participants-no-covenant-close": "er is geen convenant '{id}' in content/covenants/: een "
     "deelnemersbestand heet zoals het bestand van zijn convenant; bedoel je '{close}.yaml'?",
     "participants-count-of": "een deelnemersbestand telt deelnemers: schrijf 'of: participants'",
+    "party-listed-twice": "partij '{value}' staat al op regel {line}; noem elke partij één "
+    "keer, met één rol",
+    "value-listed-twice": "'{value}' staat al eerder in deze lijst (regel {line}); haal hem hier "
+    "weg",
+    "item-listed-twice": "dit onderdeel staat precies zo al op regel {line}; haal een van de "
+    "twee weg",
     "participant-twice": "'{name}' staat al op regel {line}; noem elke deelnemer één keer",
     "participant-left-before-joined": "{field} ({left}) ligt vóór joined ({joined}); kijk beide "
     "datums na",
