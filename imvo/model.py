@@ -857,6 +857,18 @@ class ParticipantList(Strict):
         description="Totals that sources give ('73 pension funds'), with 'of: participants'; "
         "one entry per source where they disagree.",
     )
+    official_list: SourceId | None = Field(
+        default=None,
+        description="The id (in 'sources') of the official list of all participants, where "
+        "a reader finds every name: the covenant's list of signatories or its annex.",
+    )
+    complete: bool = Field(
+        default=False,
+        strict=True,
+        description="true only when this file names every participant of the official list "
+        "(an editor's statement, after checking it against that list; needs official_list). "
+        "Without it the site tells readers that the list is not complete.",
+    )
     participants: list[Participant] = Field(
         default_factory=list, description="The participants, one entry each."
     )

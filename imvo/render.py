@@ -240,6 +240,8 @@ class Renderer:
             report_link=self.report_link,
             participants_in_order=participants.in_order,
             letter_slug=participants.letter_slug,
+            coverage_of=participants.coverage,
+            coverages=participants.coverages,
             law_sources=law_page.source_links,
             law_count=law_page.count,
             law_amount=law_page.amount,
