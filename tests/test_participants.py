@@ -18,6 +18,7 @@ from imvo.check import run_check, yaml_files
 from imvo.data import (
     PARTICIPANT_COLUMNS,
     PARTICIPANTS_CSV,
+    covenants_csv,
     dataset,
     participants_csv,
     write_data,
@@ -102,6 +103,8 @@ def test_the_schema_names_every_field() -> None:
         "default_sources",
         "default_kind",
         "counts",
+        "official_list",
+        "complete",
         "participants",
     }
 
@@ -423,8 +426,16 @@ def test_the_factsheet_lists_its_participants_compactly(fixture_corpus: Corpus) 
     html = _html(_pages(fixture_corpus, "nl")["voorbeeld"])
     assert '<h2 id="participants">Deelnemende bedrijven en instellingen</h2>' in html
     assert (
-        "Deze site noemt 3 deelnemers bij naam. "
-        '<a href="https://example.org/deelnemers">Lijst van deelnemers</a> noemt 4 deelnemers.'
+        '<p class="imvo-coverage"><span class="imvo-coverage__named">Deze site noemt 3 van de 73 '
+        "deelnemers.</span> (1 van hen is vertrokken.) Dat totaal geeft <cite>Bron B</cite>. Een "
+        "officiële lijst van alle deelnemers hebben wij niet gevonden. "
+        '<span class="imvo-coverage__missing">Staat uw organisatie er niet bij? Dan kan zij toch '
+        "meedoen, want deze lijst is niet volledig. Vraag het bestuur, de directie of de "
+        "ondernemingsraad van uw organisatie, of vraag het uw vakbond.</span></p>"
+    ) in html
+    assert (
+        '<p><a href="https://example.org/deelnemers">Lijst van deelnemers</a> noemt 4 '
+        "deelnemers.</p>"
     ) in html
     assert '<details class="imvo-participants__names">' in html
     assert "<summary>Toon alle 3 deelnemers</summary>" in html
@@ -519,6 +530,7 @@ def test_the_data_package_is_valid_frictionless(written: Path) -> None:
         "covenant-parties",
         "covenant-participants",
         "covenant-results",
+        "law-rules",
         "covenants-json",
     ]
     participants_schema = package["resources"][3]["schema"]
@@ -588,7 +600,19 @@ def test_the_search_field_finds_an_organisation_on_a_phone(
     field.fill("zzzz")
     browser_page.wait_for_timeout(400)
     assert browser_page.locator(visible).count() == 0
-    assert results.inner_text() == "No organisation found. Try a shorter or different name."
+    assert results.inner_text() == (
+        "No organisation found. Try a shorter or different name. If your organisation is not "
+        "listed, it may still take part: not every list on this site is complete. Below you can "
+        "read what to do."
+    )
+    # Below the empty list: what that means and what to do, and where each full list is.
+    advice = browser_page.locator("p.imvo-not-listed")
+    assert advice.is_visible()
+    assert advice.inner_text().startswith(
+        "Is your organisation not listed? That does not mean it does not take part:"
+    )
+    assert "Then no source we know names it" not in browser_page.content()
+    assert browser_page.locator("#coverage").is_visible()
     assert browser_page.locator("section.imvo-letter:not([hidden])").count() == 0
     field.fill("")
     browser_page.wait_for_timeout(400)
@@ -717,3 +741,143 @@ def test_a_participants_file_name_with_an_invisible_character_is_refused(content
         "content/participants/voorbeeld\\u200b.yaml:1: (file): the file name holds an invisible "
         "character (zero-width space, U+200B) after 'voorbeeld'; rename the file without it"
     ]
+
+
+# --- how complete each list is ----------------------------------------------------------------
+
+COMPLETE = """sources:
+  - id: lijst
+    title: Officiële lijst
+    url: https://example.org/lijst
+default_sources: [lijst]
+default_kind: pension_fund
+counts:
+  - of: participants
+    number: 2
+    as_of: "2019-12"
+    sources: [lijst]
+  - of: participants
+    number: 5
+    as_of: "2018-12"
+    sources: [lijst]
+official_list: lijst
+complete: true
+participants:
+  - name: Fonds Een
+  - name: Fonds Twee
+"""
+
+
+def test_complete_needs_the_official_list_and_that_list_is_a_source(content: Path) -> None:
+    write(content, "voorbeeld", SOURCES + "complete: true\nparticipants:\n  - name: Een\n")
+    write(content, "tweede", SOURCES + "official_list: lijts\nparticipants:\n  - name: Twee\n")
+    second_covenant(content)
+    assert problems(content) == [
+        "content/participants/tweede.yaml:6: official_list: no source with id 'lijts' in this "
+        "file's sources; did you mean 'lijst'?",
+        f"{PARTICIPANTS}:6: complete: 'complete: true' says that this file names every "
+        "participant of the official list: add that list to 'sources' and its id as "
+        "'official_list'",
+    ]
+
+
+def test_complete_is_a_yes_or_no_not_a_word(content: Path) -> None:
+    write(content, "voorbeeld", COMPLETE.replace("complete: true", 'complete: "ja"'))
+    assert problems(content) == [
+        f"{PARTICIPANTS}:17: complete: expected true or false, without quotes; got 'ja'"
+    ]
+
+
+def _with_lists(content: Path, first: str, second: str) -> Corpus:
+    from imvo.validate import load_content
+
+    write(content, "voorbeeld", first)
+    second_covenant(content)
+    write(content, "tweede", second)
+    return load_content(content, content.parent)
+
+
+def test_the_newest_dated_count_is_the_total_and_complete_is_the_editors_word(
+    content: Path,
+) -> None:
+    corpus = _with_lists(content, COMPLETE, COMPLETE.replace("complete: true\n", ""))
+    complete = participants.coverage(corpus, "voorbeeld")
+    partial = participants.coverage(corpus, "tweede")
+    assert complete is not None and partial is not None
+    # The fixture covenant's own count (73, undated) gives way to the newest dated one.
+    assert (complete.named, complete.total.number if complete.total else None) == (2, 2)
+    assert complete.complete and not partial.complete  # the same numbers: the editors decide
+    assert complete.official is not None and complete.official.url == "https://example.org/lijst"
+    assert not participants.all_complete(corpus)
+
+
+def test_a_complete_list_says_so_and_an_incomplete_one_what_to_do(content: Path) -> None:
+    corpus = _with_lists(content, COMPLETE, COMPLETE.replace("complete: true\n", ""))
+    pages = _pages(corpus, "en")
+    assert (
+        '<p class="imvo-coverage"><span class="imvo-coverage__named">This list is complete: this '
+        "site names all 2 pension funds on the official list.</span> The full list: "
+        '<a href="https://example.org/lijst">Officiële lijst</a>. '
+        '<span class="imvo-coverage__missing">Is your organisation not listed? Then it is not on '
+        "the official list either.</span></p>"
+    ) in _html(pages["voorbeeld"])
+    assert (
+        '<p class="imvo-coverage"><span class="imvo-coverage__named">This site names 2 of the 2 '
+        "pension funds.</span> That total is the newest count a source gives: "
+        '<a href="https://example.org/lijst">Officiële lijst</a> (December 2019). The full list: '
+        '<a href="https://example.org/lijst">Officiële lijst</a>. '
+        '<span class="imvo-coverage__missing">Is your organisation not listed? It may still take '
+        "part, because this list is not complete. Check the official list, ask your pension "
+        "fund's board or its accountability body (verantwoordingsorgaan), or ask your "
+        "union.</span></p>"
+    ) in _html(pages["tweede"])
+    finder = _html(pages["participants"])
+    assert "Then no source we know names it as a participant" not in finder
+    assert (
+        "Is your organisation not listed? That does not mean it does not take part: for 1 of "
+        "the 2 agreements this site does not name every participant."
+    ) in finder
+    assert 'data-none="No organisation found. Try a shorter or different name. If your' in finder
+
+
+def test_only_where_every_list_is_complete_no_source_names_a_missing_organisation(
+    content: Path,
+) -> None:
+    corpus = _with_lists(content, COMPLETE, COMPLETE)
+    assert participants.all_complete(corpus)
+    finder = _html(_pages(corpus, "nl")["participants"])
+    assert (
+        "Staat uw organisatie er niet bij? Dan noemt geen bron die wij kennen haar als deelnemer."
+    ) in finder
+    assert 'data-none="Geen organisatie gevonden. Probeer een kortere of andere naam."' in finder
+    assert '<li><a href="tweede.html">Voorbeeld</a>: <span class="imvo-coverage__named">' in finder
+
+
+def test_a_list_with_more_names_than_the_count_says_both(content: Path) -> None:
+    three = COMPLETE.replace("complete: true\n", "") + "  - name: Fonds Drie\n"
+    corpus = _with_lists(content, three, COMPLETE)
+    html = _html(_pages(corpus, "nl")["voorbeeld"])
+    assert (
+        '<span class="imvo-coverage__named">Deze site noemt 3 pensioenfondsen.</span> De '
+        "nieuwste telling van een bron komt op 2: "
+        '<a href="https://example.org/lijst">Officiële lijst</a> (december 2019).'
+    ) in html
+
+
+def test_the_open_data_says_whether_each_list_is_complete(content: Path) -> None:
+    corpus = _with_lists(content, COMPLETE, COMPLETE.replace("complete: true\n", ""))
+    rows = list(csv.DictReader(io.StringIO(covenants_csv(corpus))))
+    assert [
+        (r["slug"], r["participants_named"], r["participants_total"],
+         r["participants_total_as_of"], r["participants_complete"], r["participants_list"])
+        for r in rows
+    ] == [
+        ("tweede", "2", "2", "2019-12", "false", "https://example.org/lijst"),
+        ("voorbeeld", "2", "2", "2019-12", "true", "https://example.org/lijst"),
+    ]  # fmt: skip
+    listing = dataset(corpus)["participants"][1]
+    assert (listing["covenant"], listing["complete"], listing["official_list"]) == (
+        "voorbeeld",
+        True,
+        "lijst",
+    )
