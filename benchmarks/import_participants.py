@@ -22,10 +22,38 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-WORDS = (
-    "Noord Zuid Oost West Groen Blauw Rood Goud Zilver Steen Haven Polder Dijk Molen Brug "
-    "Linde Eik Beuk Wilg Berk Vogel Zwaan Reiger Valk Uil Vos Das Otter Bever Hert"
-).split()
+WORDS = [
+    "Noord",
+    "Zuid",
+    "Oost",
+    "West",
+    "Groen",
+    "Blauw",
+    "Rood",
+    "Goud",
+    "Zilver",
+    "Steen",
+    "Haven",
+    "Polder",
+    "Dijk",
+    "Molen",
+    "Brug",
+    "Linde",
+    "Eik",
+    "Beuk",
+    "Wilg",
+    "Berk",
+    "Vogel",
+    "Zwaan",
+    "Reiger",
+    "Valk",
+    "Uil",
+    "Vos",
+    "Das",
+    "Otter",
+    "Bever",
+    "Hert",
+]
 KINDS = ("Pensioenfonds", "Stichting", "Beleggingen", "Holding", "Groep", "Textiel", "Bank")
 
 
