@@ -14,6 +14,7 @@ last check more than a year ago) is a *reminder*: shown like a warning, but it n
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -23,6 +24,7 @@ from string import ascii_uppercase
 from typing import Any
 
 from imvo.epoch import source_date
+from imvo.limits import BUILD_SECONDS
 from imvo.links import CODES
 from imvo.load import FieldPath, LoadedFile, field_name
 from imvo.messages import language, msg
@@ -314,9 +316,29 @@ def render_problems(corpus: Corpus, content: Path, root: Path) -> list[Problem]:
     from imvo.render import Renderer  # the render stage: only once the content is valid
 
     renderer = Renderer(corpus)  # each page names its content file as the loader did
-    for lang in LANGUAGES:
-        renderer.language(lang)
+    deadline = time.monotonic() + BUILD_SECONDS
+    shown = _shown(content, root)
+
+    def in_time(uri: str) -> None:
+        # The build's budget for the pages of the whole site, checked as each page begins
+        # (one page is bounded by the limits on its texts and size).
+        if time.monotonic() > deadline:
+            raise _OverBudget(uri)
+
+    renderer.on_page = in_time
+    try:
+        for lang in LANGUAGES:
+            renderer.language(lang)
+    except _OverBudget as over:
+        name = over.args[0].removesuffix(".md")
+        seconds = f"{BUILD_SECONDS:.0f}"
+        stop = Problem.of(shown, 1, "(folder)", "build-too-slow", seconds=seconds, page=name)
+        return [*renderer.problems, stop]
     return renderer.problems
+
+
+class _OverBudget(Exception):
+    """Check's rendering went past the build's budget (its argument: the next page)."""
 
 
 def run_check(content: Path, root: Path, when: date | None = None) -> CheckResult:

@@ -25,6 +25,7 @@ from pydantic import (
 )
 from pydantic.functional_validators import AfterValidator, BeforeValidator
 
+from imvo import limits
 from imvo.messages import CodedError
 from imvo.names import before, describe, invisible
 
@@ -234,10 +235,10 @@ Url = Annotated[
 
 # --- texts ------------------------------------------------------------------------------
 
-MAX_TEXT = 20_000
-"""The most characters one text may have: a page that long is already hard to read, and a
-longer one could be made to cost the build minutes or fill the disk (an abbreviation's
-meaning is repeated wherever it appears)."""
+MAX_TEXT = limits.MAX_TEXT
+"""The most characters one text may have (imvo/limits.py): a page that long is already hard
+to read, and a longer one could be made to cost the build minutes or fill the disk (an
+abbreviation's meaning is repeated wherever it appears)."""
 
 NonEmpty = Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
 Name = Annotated[NonEmpty, AfterValidator(visible)]

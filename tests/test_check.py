@@ -474,7 +474,7 @@ RENDER_CASES = {
         "andere sites; link dan naar de afbeelding: [wat erop staat](adres)",
     ),
     "text-crash": (
-        "\n" + "a\n: b\n" * 10_000,
+        "\n" + "1. " * 5_000 + "\n",
         "content/texts/about.nl.md:1: (text): Markdown kon van deze tekst geen pagina maken "
         "(RecursionError: maximum recursion depth exceeded); zoek in de tekst naar een "
         "ongewone link of iets wat heel vaak achter elkaar herhaald wordt",

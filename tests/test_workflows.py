@@ -740,6 +740,14 @@ def test_the_pasted_names_reach_a_file_as_typed(tmp_path: Path, pasted: str, wri
     assert not Path("/tmp/pwned").exists()
 
 
+def test_a_list_that_lost_its_line_breaks_is_refused(tmp_path: Path) -> None:
+    joined = " ".join(f"Stichting Pensioenfonds {n}" for n in range(10))
+    result = _run_import_step(tmp_path, "The pasted names, as a file", {"NAMES": joined})
+    assert result.returncode == 1
+    assert result.stdout.startswith("::error::Zet een ; tussen de namen")
+    assert not (tmp_path / "names.txt").exists()
+
+
 @pytest.mark.parametrize(
     ("covenant", "date", "ok"),
     [

@@ -271,6 +271,16 @@ MESSAGES: dict[str, str] = {
     "and loads nothing from other sites; link to the image instead: [what it shows](address)",
     "commit-id": "expected a commit as GitHub shows it: its first 7 or more characters, digits "
     "and the letters a to f (1a2b3c4); got {got}",
+    "text-too-many-lines": "this text has {count} lines; a text may have at most {limit}: "
+    "shorten it, or split it over more fields or pages",
+    "text-too-much-markup": "this text has {count} links, images or HTML tags (each '[' and "
+    "'<' counts); a text may have at most {limit}: take out the ones it does not need",
+    "page-too-large": "the page {page} would be {size} MB, more than the {limit} MB a page may "
+    "be (GitHub refuses large files, and a phone cannot open such a page): shorten the texts or "
+    "the list on it",
+    "build-too-slow": "making the pages of the site took longer than {seconds} s, the limit for "
+    "the whole site, so the build stopped while making {page}; look in its texts for something "
+    "repeated very many times",
     "history-version-unreadable": "the version of this file in commit {commit} cannot be read "
     "and is left out of the site's history: {reason}",
     "history-bad-date": "commit {commit} has a date that cannot be right (before the year 1 or "

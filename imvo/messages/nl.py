@@ -306,6 +306,16 @@ MESSAGES: dict[str, str] = {
     "[wat erop staat](adres)",
     "commit-id": "verwacht een commit zoals GitHub hem toont: de eerste 7 of meer tekens, "
     "cijfers en de letters a tot en met f (1a2b3c4); nu staat er {got}",
+    "text-too-many-lines": "deze tekst heeft {count} regels; een tekst mag er hoogstens {limit} "
+    "hebben: maak hem korter, of verdeel hem over meer velden of pagina's",
+    "text-too-much-markup": "deze tekst heeft {count} links, afbeeldingen of HTML-tags (elke "
+    "'[' en '<' telt mee); een tekst mag er hoogstens {limit} hebben: haal weg wat niet nodig is",
+    "page-too-large": "de pagina {page} zou {size} MB worden, meer dan de {limit} MB die een "
+    "pagina mag zijn (GitHub weigert grote bestanden, en een telefoon opent zo'n pagina niet): "
+    "maak de teksten of de lijst erop korter",
+    "build-too-slow": "het maken van de pagina's van de site duurde langer dan {seconds} s, de "
+    "grens voor de hele site, dus de build is gestopt bij {page}; zoek in de teksten ervan naar "
+    "iets wat heel vaak herhaald wordt",
     "history-version-unreadable": "de versie van dit bestand in commit {commit} is niet te "
     "lezen en telt niet mee in de geschiedenis van de site: {reason}",
     "history-bad-date": "commit {commit} heeft een datum die niet kan kloppen (voor het jaar 1 "
