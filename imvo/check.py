@@ -4,18 +4,28 @@ Warnings do not stop the build; ``check --strict`` turns them into failures. Hin
 on a weekend) only ask the editor to look twice: they never fail, not even with ``--strict``.
 Each warning and hint points at the line it is about, so that on GitHub it shows as an
 annotation on that line.
+
+What depends on today's date (a term that has passed, a signing or end date still ahead, a
+last check more than a year ago) is a *reminder*: shown like a warning, but it never fails
+``check --strict``, so that no file that nobody changed turns a pull request red, or stops
+``main`` from being published, on some later day (see REMINDERS).
 """
 
 from __future__ import annotations
 
+import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
+from string import ascii_uppercase
 from typing import Any
 
 from imvo.epoch import source_date
+from imvo.limits import BUILD_SECONDS
+from imvo.links import CODES
 from imvo.load import FieldPath, LoadedFile, field_name
 from imvo.messages import language, msg
 from imvo.model import (
@@ -27,7 +37,8 @@ from imvo.model import (
     PartialDate,
     Status,
 )
-from imvo.participants import duplicates
+from imvo.pages import MOVED_PAGES, NAMED_PAGES, page_name
+from imvo.participants import duplicates, letter_slug
 from imvo.problems import PLURAL, ContentError, Problem, summary
 from imvo.validate import load_content
 
@@ -36,6 +47,11 @@ MIN_WORDS_IDENTICAL = 3
 ('Website', 'FNV') are often the same in both languages."""
 
 URL_KEYS = ("url", "website")
+LINK_CODES = frozenset({*CODES.values(), "text-crash"})
+"""The problems the render stage finds in an editor's texts."""
+
+REMINDERS = frozenset({"term-passed", "signed-future", "checked-old", "end-future"})
+"""The rules that depend on today's date: their problems are reminders, never failures."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +70,11 @@ class CheckResult:
     def warnings(self) -> list[Problem]:
         """The problems an editor should look at (they fail `check --strict`)."""
         return [p for p in self.problems if p.severity == "warning"]
+
+    @property
+    def reminders(self) -> list[Problem]:
+        """What depends on today's date: shown, but never a failure."""
+        return [p for p in self.problems if p.severity == "reminder"]
 
     @property
     def hints(self) -> list[Problem]:
@@ -95,13 +116,17 @@ def is_text_pair(value: Any) -> bool:
     return isinstance(value, dict) and bool(value) and set(value) <= {"nl", "en"}
 
 
-def file_warnings(loaded: LoadedFile, when: date) -> list[Problem]:
+def file_warnings(
+    loaded: LoadedFile, when: date, pages: dict[str, set[str]] | None = None
+) -> list[Problem]:
     """The warnings of one YAML file: untranslated texts, http links, and for a covenant
-    facts without a source and a status that no longer fits the dates."""
-    problems: list[Problem] = []
+    facts without a source and a status that no longer fits the dates; with `pages`, also
+    the links of its texts (see field_links)."""
+    problems: list[Problem] = field_links(loaded, pages) if pages is not None else []
 
     def warn(where: FieldPath, code: str, **params: Any) -> None:
-        problems.append(loaded.problem(where, code, "warning", **params))
+        severity = "reminder" if code in REMINDERS else "warning"
+        problems.append(loaded.problem(where, code, severity, **params))
 
     for where, value in walk(loaded.data):
         if is_text_pair(value) and value.get("nl") == value.get("en"):
@@ -290,26 +315,95 @@ def render_problems(corpus: Corpus, content: Path, root: Path) -> list[Problem]:
     as the build checks them (imvo/fields.py, imvo/links.py), on the editor's line."""
     from imvo.render import Renderer  # the render stage: only once the content is valid
 
-    renderer = Renderer(corpus, content=_shown(content, root), content_dir=content)
-    for lang in LANGUAGES:
-        renderer.language(lang)
+    renderer = Renderer(corpus)  # each page names its content file as the loader did
+    deadline = time.monotonic() + BUILD_SECONDS
+    shown = _shown(content, root)
+
+    def in_time(uri: str) -> None:
+        # The build's budget for the pages of the whole site, checked as each page begins
+        # (one page is bounded by the limits on its texts and size).
+        if time.monotonic() > deadline:
+            raise _OverBudget(uri)
+
+    renderer.on_page = in_time
+    try:
+        for lang in LANGUAGES:
+            renderer.language(lang)
+    except _OverBudget as over:
+        name = over.args[0].removesuffix(".md")
+        seconds = f"{BUILD_SECONDS:.0f}"
+        stop = Problem.of(shown, 1, "(folder)", "build-too-slow", seconds=seconds, page=name)
+        return [*renderer.problems, stop]
     return renderer.problems
+
+
+class _OverBudget(Exception):
+    """Check's rendering went past the build's budget (its argument: the next page)."""
 
 
 def run_check(content: Path, root: Path, when: date | None = None) -> CheckResult:
     """Every error of the model and cross-file checks, every problem the build's render stage
     would find, and every warning, sorted."""
     when = when or today()
+    pages = {lang: possible_pages(content, lang) for lang in LANGUAGES}
     problems: list[Problem] = []
     covenants = 0
     try:
-        corpus = load_content(content, root, partial(file_warnings, when=when))
-        covenants = len(corpus.covenants)
-        problems += duplicate_warnings(corpus, content, root)
-        problems += render_problems(corpus, content, root)
+        corpus = load_content(content, root, partial(file_warnings, when=when, pages=pages))
     except ContentError as error:
         problems += error.problems
+        if any(problem.severity == "error" for problem in problems):
+            # The build would stop here: the links of the files it could read are checked
+            # field by field (file_warnings), so that one run names them with the rest.
+            return CheckResult(sorted(set(problems)), covenants)
+        # Only warnings and reminders: they stop nothing, so the checks that need the whole
+        # content (duplicates, the render stage, which checks the links as the build does)
+        # still run; a date reminder, present on every later day, must never hide a problem.
+        problems = [problem for problem in problems if problem.code not in LINK_CODES]
+        try:
+            corpus = load_content(content, root)
+        except ContentError as again:
+            return CheckResult(sorted(set(problems + again.problems)), covenants)
+    covenants = len(corpus.covenants)
+    problems += duplicate_warnings(corpus, content, root)
+    problems += render_problems(corpus, content, root)
     return CheckResult(sorted(set(problems)), covenants)
+
+
+def possible_pages(content: Path, lang: str) -> set[str]:
+    """The pages a link in one language may lead to, known from the content's files alone
+    (for a file the build will not render: it has errors): every page of the site, a
+    factsheet per covenant file, and a participants page per letter."""
+    names = {page.names[lang] for page in NAMED_PAGES.values()} | set(MOVED_PAGES)
+    folder = content / "covenants"
+    if folder.is_dir() and not folder.is_symlink():
+        names |= {path.stem for path in folder.glob("*.yaml")}
+    base = page_name("participants", lang)
+    names |= {f"{base}-{letter_slug(letter)}" for letter in [*ascii_uppercase, "#"]}
+    return names
+
+
+_MAY_LINK_RE = re.compile(r"\]\(|\]\s*\[|\]:|<\s*(a|img)\b", re.IGNORECASE)
+"""A text that may hold a link or an image (Markdown's or HTML's)."""
+
+
+def field_links(loaded: LoadedFile, pages: dict[str, set[str]]) -> list[Problem]:
+    """The links and images of one YAML file's texts, checked as the render stage checks
+    them, against the pages of each text's language (both for a text in no language)."""
+    from imvo.fields import Fields, PageParts, Where  # the render stage's Markdown
+
+    found: list[Problem] = []
+    fields = {lang: Fields({}, pages[lang]) for lang in LANGUAGES}
+    for where, value in walk(loaded.data):
+        if not isinstance(value, str) or not _MAY_LINK_RE.search(value):
+            continue
+        langs = [where[-1]] if where and where[-1] in LANGUAGES else list(LANGUAGES)
+        place = Where(loaded.path, loaded.line_of(where), source=loaded.positions)
+        for lang in langs:
+            parts = PageParts()
+            fields[lang].html(value, parts, place)
+            found += parts.problems
+    return found
 
 
 def report(result: CheckResult, *, strict: bool) -> str:
@@ -319,6 +413,14 @@ def report(result: CheckResult, *, strict: bool) -> str:
         return msg(
             "checked-none", count=number, s="" if number == 1 else PLURAL[language()]
         ).render()
+    if result.reminders and not result.errors and not result.warnings:
+        number = result.covenants
+        return msg(
+            "checked-reminders",
+            count=number,
+            s="" if number == 1 else PLURAL[language()],
+            reminders=summary(result.problems).removesuffix("."),
+        ).render()
     line = summary(result.problems)
     if not result.errors and result.warnings and strict:
         return msg("strict-fails", line=line.removesuffix(".")).render()
@@ -326,5 +428,5 @@ def report(result: CheckResult, *, strict: bool) -> str:
 
 
 def exit_code(result: CheckResult, *, strict: bool) -> int:
-    """1 when there are errors, or warnings with --strict; else 0."""
+    """1 when there are errors, or warnings with --strict; else 0 (reminders never fail)."""
     return 1 if result.errors or (strict and result.warnings) else 0

@@ -13,7 +13,7 @@ from typing import Any
 
 from imvo.i18n import Translator
 from imvo.model import Corpus, CountOf, Covenant, PartialDate, Party, PartyKind, Role, Status
-from imvo.pages import GENERATED_PAGES, TEXT_PAGES
+from imvo.pages import has_page as has_page  # for the templates (TEMPLATE_NAMES)
 
 SIGNING_ROLES = frozenset({Role.signatory, Role.supporter, Role.facilitator})
 """The roles of the parties that count as taking part: not those that withdrew or declined."""
@@ -191,11 +191,6 @@ def milestones(covenant: Covenant, corpus: Corpus, t: Translator) -> list[Milest
             )
         )
     return sorted(events, key=lambda event: event.date.earliest())
-
-
-def has_page(key: str) -> bool:
-    """Whether the site has a page with this key (pages other helpers add may be missing)."""
-    return key in TEXT_PAGES or key in GENERATED_PAGES
 
 
 def parties_by_kind(

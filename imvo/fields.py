@@ -17,7 +17,6 @@ import html
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import Element
 
@@ -28,8 +27,10 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from imvo import ROOT
+from imvo.limits import MAX_TEXT_LINES, MAX_TEXT_MARKUP
 from imvo.links import CODES, LinkCheckExtension
 from imvo.markdown_text import abbreviation_markup, md_block, md_plain
+from imvo.model import Positions
 from imvo.problems import Problem
 from imvo.problems import error_in_words as words
 from imvo.sanitize import sanitize_text
@@ -54,8 +55,8 @@ class Where:
     path: str
     line: int
     field: str = "(link)"
-    file: str = ""
-    """Where the file is on this machine, to find a link's own line in a long text."""
+    source: Positions | None = None
+    """The file as the loader read it, to find a link's own line in a long text."""
 
 
 @dataclass
@@ -148,11 +149,12 @@ class PlainHeadings(Treeprocessor):
 
 
 class Fields:
-    """Renders Markdown fields of one language to clean HTML, for one page at a time."""
+    """Renders Markdown fields of one language to clean HTML; each call is told the parts of
+    the page it renders for (the Markdown object itself is made once per language)."""
 
-    def __init__(self, glossary: dict[str, str], pages: set[str], lines: LineFinder) -> None:
-        self.parts = PageParts()
-        self.lines = lines
+    def __init__(self, glossary: dict[str, str], pages: set[str]) -> None:
+        self._parts = PageParts()
+        """The page of the field being converted (its anchors, headings and problems)."""
         configs: dict[str, dict[str, Any]] = {}
         names = []
         for name, config in markdown_extensions():
@@ -170,29 +172,43 @@ class Fields:
         self._mark = abbreviation_markup(glossary)
 
     def _slug(self, text: str, separator: str) -> str:
-        return self.parts.take(slugify(text, separator))
+        return self._parts.take(slugify(text, separator))
 
     def _link_problem(self, needle: str, kind: str) -> None:
         where = self.where
         if where is None:
             return
-        line = self.lines.find(where.file or where.path, where.line, needle)
+        # The line inside a long text, from the text the loader read: never read again.
+        line = where.source.find(where.line, needle) if where.source else where.line
         extra = {"first": needle[:1]} if kind == "absolute" else {}
         found = Problem.of(where.path, line, where.field, CODES[kind], link=needle, **extra)
-        self.parts.problems.append(found)
+        self._parts.problems.append(found)
 
     def html(
-        self, value: Any, where: Where | None = None, *, top: int = 1, inline: bool = False
+        self,
+        value: Any,
+        parts: PageParts,
+        where: Where | None = None,
+        *,
+        top: int = 1,
+        inline: bool = False,
     ) -> Markup:
-        """A Markdown field as finished, cleaned HTML; its headings join the page's list.
+        """A Markdown field as finished, cleaned HTML; its headings join the page's `parts`.
 
         `top` is the level an editor's '#' heading gets (3 in a section under an <h2>);
         `inline` leaves off the <p> around a field of one paragraph (a list item, a step).
         """
         text = str(value).strip()
+        over = too_much(text)
+        if over is not None and where is not None:
+            # Refused before Python-Markdown sees it: some of its work grows with the square
+            # of a text's lines or brackets (imvo/limits.py).
+            code, params = over
+            parts.problems.append(Problem.of(where.path, where.line, "(text)", code, **params))
+            return Markup("")
         if plain(text):  # what Python-Markdown would make of it, without its passes
             return Markup(self._mark(text) if inline else f"<p>{self._mark(text)}</p>")
-        self.where = where
+        self.where, self._parts = where, parts
         self.md.reset()
         try:
             converted = self.md.convert(str(md_block(value, top)))
@@ -202,26 +218,40 @@ class Fields:
             if where is None:
                 raise
             crash = Problem.of(where.path, where.line, "(text)", "text-crash", error=words(error))
-            self.parts.problems.append(crash)
+            parts.problems.append(crash)
             return Markup("")
+        finally:
+            self.where, self._parts = None, PageParts()
         out = sanitize_text(converted).strip()
         for token in _flat(getattr(self.md, "toc_tokens", [])):
-            self.parts.toc.append(TocEntry(token["level"], token["id"], token["name"]))
-            self.parts.taken.add(token["id"])
-            self.parts.field_ids.append(token["id"])
+            parts.toc.append(TocEntry(token["level"], token["id"], token["name"]))
+            parts.taken.add(token["id"])
+            parts.field_ids.append(token["id"])
         if inline and out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
             out = out[3:-4]
         return Markup(out)
 
-    def title(self, value: Any) -> Markup:
+    def title(self, value: Any, parts: PageParts) -> Markup:
         """A page's title as its <h1>, with the anchor and abbreviations Markdown gives it."""
         text = str(value).strip()
         if not plain(text):
-            return self.html(f"# {md_plain(text)}")
-        anchor = self._slug(text, "-")
-        self.parts.toc.append(TocEntry(1, anchor, text))
-        self.parts.field_ids.append(anchor)
+            return self.html(f"# {md_plain(text)}", parts)
+        anchor = parts.take(slugify(text, "-"))
+        parts.toc.append(TocEntry(1, anchor, text))
+        parts.field_ids.append(anchor)
         return Markup(f'<h1 id="{anchor}">{self._mark(text)}</h1>')
+
+
+def too_much(text: str) -> tuple[str, dict[str, int]] | None:
+    """The message code and values when a Markdown text is over a limit of imvo/limits.py
+    (its lines, or its '[' and '<'), else None: `check` and the build refuse it alike."""
+    lines = text.count("\n") + 1
+    if lines > MAX_TEXT_LINES:
+        return "text-too-many-lines", {"count": lines, "limit": MAX_TEXT_LINES}
+    markup = text.count("[") + text.count("<")
+    if markup > MAX_TEXT_MARKUP:
+        return "text-too-much-markup", {"count": markup, "limit": MAX_TEXT_MARKUP}
+    return None
 
 
 _PLAIN = re.compile(r"[^\W\d_][^\n*_`\[\]<>&#|\\~{}!=]*")
@@ -254,25 +284,3 @@ def heading(parts: PageParts, level: int, anchor: str, name: str, inner: Markup 
     classes = f' class="{html.escape(css)}"' if css else ""
     text = inner if isinstance(inner, Markup) else Markup.escape(inner)
     return Markup(f'<h{level} id="{html.escape(anchor)}"{classes}>{text}</h{level}>')
-
-
-class LineFinder:
-    """The line of a link in the content file an editor wrote it in, from its field's line."""
-
-    def __init__(self) -> None:
-        self._files: dict[str, list[str]] = {}
-
-    def find(self, path: str, start: int, needle: str) -> int:
-        """The first line from `start` on that holds the link as written, else `start`."""
-        lines = self._files.get(path)
-        if lines is None:
-            try:
-                lines = Path(path).read_text(encoding="utf-8").splitlines()
-            except (OSError, UnicodeError):
-                lines = []
-            self._files[path] = lines
-        for candidate in (f"({needle}", needle, html.escape(needle)):
-            for number in range(max(start, 1), len(lines) + 1):
-                if candidate in lines[number - 1]:
-                    return number
-        return start

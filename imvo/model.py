@@ -8,6 +8,7 @@ templates read it. Unknown keys are errors everywhere (``extra="forbid"``).
 from __future__ import annotations
 
 import calendar
+import html
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -24,6 +25,7 @@ from pydantic import (
 )
 from pydantic.functional_validators import AfterValidator, BeforeValidator
 
+from imvo import limits
 from imvo.messages import CodedError
 from imvo.names import before, describe, invisible
 
@@ -233,10 +235,10 @@ Url = Annotated[
 
 # --- texts ------------------------------------------------------------------------------
 
-MAX_TEXT = 20_000
-"""The most characters one text may have: a page that long is already hard to read, and a
-longer one could be made to cost the build minutes or fill the disk (an abbreviation's
-meaning is repeated wherever it appears)."""
+MAX_TEXT = limits.MAX_TEXT
+"""The most characters one text may have (imvo/limits.py): a page that long is already hard
+to read, and a longer one could be made to cost the build minutes or fill the disk (an
+abbreviation's meaning is repeated wherever it appears)."""
 
 NonEmpty = Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
 Name = Annotated[NonEmpty, AfterValidator(visible)]
@@ -855,6 +857,18 @@ class ParticipantList(Strict):
         description="Totals that sources give ('73 pension funds'), with 'of: participants'; "
         "one entry per source where they disagree.",
     )
+    official_list: SourceId | None = Field(
+        default=None,
+        description="The id (in 'sources') of the official list of all participants, where "
+        "a reader finds every name: the covenant's list of signatories or its annex.",
+    )
+    complete: bool = Field(
+        default=False,
+        strict=True,
+        description="true only when this file names every participant of the official list "
+        "(an editor's statement, after checking it against that list; needs official_list). "
+        "Without it the site tells readers that the list is not complete.",
+    )
     participants: list[Participant] = Field(
         default_factory=list, description="The participants, one entry each."
     )
@@ -1085,8 +1099,8 @@ class Positions:
     path: str
     """The file as editors see it (content/covenants/banken.yaml)."""
     lines: dict[FieldPath, int] = field(default_factory=dict)
-    file: str = ""
-    """Where it was read on this machine (to look up a line inside a long text)."""
+    text: str = ""
+    """The file's text as the loader read it (to find a line inside a long text)."""
 
     def line_of(self, where: FieldPath) -> int:
         """The line of a value; for a value that is not there, the line of its nearest parent."""
@@ -1094,6 +1108,16 @@ class Positions:
             if where[:end] in self.lines:
                 return self.lines[where[:end]]
         return 1
+
+    def find(self, start: int, needle: str) -> int:
+        """The first line from `start` on that holds `needle` as written (in Markdown, as
+        itself or HTML-escaped), else `start`: where a link sits inside a long text."""
+        lines = self.text.splitlines()
+        for candidate in (f"({needle}", needle, html.escape(needle)):
+            for number in range(max(start, 1), len(lines) + 1):
+                if candidate in lines[number - 1]:
+                    return number
+        return start
 
 
 COMMIT_PATTERN = r"^[0-9a-f]{7,40}$"
@@ -1159,6 +1183,7 @@ class Corpus:
     participant_lines: dict[str, tuple[int, ...]] = field(default_factory=dict)
     """The line of each participant's entry in its file, by slug (for check's warnings)."""
     positions: dict[str, Positions] = field(default_factory=dict)
-    """Where each value was written, by covenant slug and by "glossary" and "due-diligence"."""
+    """Where each value was written (and the file as editors see it), by covenant slug, by
+    "glossary" and "due-diligence", and by "texts/<key>.<lang>" for the explainer texts."""
     history: HistorySettings = field(default_factory=HistorySettings)
     """What the site's history leaves out (content/history.yaml; nothing without the file)."""

@@ -46,6 +46,7 @@ TEXT_PAGES: dict[str, tuple[str, str]] = {
     "index": ("index", "index"),
     "how-it-works": ("hoe-werkt-een-convenant", "how-it-works"),
     "now": ("wat-geldt-nu", "what-applies-now"),
+    "results": ("werkten-de-convenanten", "did-the-agreements-work"),
     "framework": ("internationaal-kader", "international-framework"),
     "about": ("over-deze-site", "about"),
     "accessibility": ("toegankelijkheid", "accessibility"),
@@ -54,6 +55,7 @@ TEXT_PAGES: dict[str, tuple[str, str]] = {
 keeps the two the same: this module may not import the content model)."""
 GENERATED_PAGES: dict[str, tuple[str, str]] = {
     "participants": ("doet-mijn-organisatie-mee", "is-my-organisation-taking-part"),
+    "law": ("geldt-de-csrd-of-csddd", "does-the-csrd-or-csddd-apply"),
     "parties": ("partijen", "parties"),
     "glossary": ("begrippen", "glossary"),
     "due-diligence": ("due-diligence", "due-diligence"),
@@ -63,6 +65,7 @@ REGISTRIES = {
     "content/parties.yaml": "parties",
     "content/glossary.yaml": "glossary",
     "content/due-diligence.yaml": "due-diligence",
+    "content/law.yaml": "law",
 }
 """A registry file and the page that shows it."""
 _COVENANT_RE = re.compile(rf"^content/covenants/({SLUG})\.yaml$")
@@ -186,8 +189,8 @@ FAILED = ("failure", "timed_out")
 def changed_pages(changed: Sequence[str]) -> list[tuple[str, str, str]]:
     """The pages a change touches: (name, Dutch address, English address), relative to the
     site's root. A covenant file is its factsheet; a participants file is its covenant's
-    factsheet and the participants page; a registry (parties, glossary, due diligence) is its
-    page; a text is its page."""
+    factsheet and the participants page; a registry (parties, glossary, due diligence, law) is
+    its page; a text is its page."""
     pages: dict[str, tuple[str, str, str]] = {}
 
     def add(nl: str, en: str) -> None:
@@ -225,6 +228,17 @@ def escape(text: str, limit: int = 0) -> str:
     return _LINKING_RE.sub(lambda m: m[0] + _BREAK, text)
 
 
+def fenced(text: str, info: str = "text") -> str:
+    """Text from elsewhere shown as it is, in a fenced code block whose fence is longer than
+    any run of backticks in it: no Markdown, link, mention or HTML can come from it."""
+    text = _CONTROL_RE.sub(
+        lambda m: m[0] if m[0] in "\n\t" else f"\\u{ord(m[0]):04x}", str(text)
+    ).rstrip("\n")
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}{info}\n{text}\n{fence}"
+
+
 def _safe_path(path: str) -> str | None:
     """A repository path fit for an address, percent-encoded; None for one that is not a
     plain relative path (empty, absolute, with '.' or '..' parts or control characters)."""
@@ -255,7 +269,7 @@ def _links(
     return label, " · ".join(links)
 
 
-def _problem_line(
+def problem_line(
     problem: dict[str, Any], lang: str, where: dict[str, str], words: dict[str, str]
 ) -> str:
     kinds = {"warning": "⚠️", "reminder": "🔔", "hint": "💡"}
@@ -279,7 +293,8 @@ def _failed_steps(jobs: list[dict[str, Any]], where: dict[str, str]) -> list[tup
         url = str(job.get("html_url") or "")
         if not url.startswith(prefix) or not re.match(r"^[0-9]+/job/[0-9]+$", url[len(prefix) :]):
             url = where.get("run_url", "")
-        steps = [s for s in job.get("steps") or [] if isinstance(s, dict)]
+        listed = job.get("steps")
+        steps = [s for s in listed if isinstance(s, dict)] if isinstance(listed, list) else []
         failed = [str(s.get("name", "")) for s in steps if s.get("conclusion") in FAILED]
         for name in failed or [str(job.get("name", ""))]:
             found.append((KNOWN_STEPS.get(name, name), url))
@@ -306,7 +321,8 @@ def _section(
 ) -> list[str]:
     words = WORDS[lang]
     lines = [f"### {words['title']}", ""]
-    all_problems = [p for p in (report or {}).get("problems", []) if isinstance(p, dict)]
+    listed = (report or {}).get("problems")
+    all_problems = [p for p in listed if isinstance(p, dict)] if isinstance(listed, list) else []
     problems = [p for p in all_problems if p.get("severity") != "reminder"]
     reminders = [p for p in all_problems if p.get("severity") == "reminder"]
     if report is None:
@@ -320,7 +336,7 @@ def _section(
             lines.append(escape(summary[lang]))
         lines.append("")
         for problem in problems[:MAX_PROBLEMS]:
-            lines.append(_problem_line(problem, lang, where, words))
+            lines.append(problem_line(problem, lang, where, words))
         if len(problems) > MAX_PROBLEMS:
             lines.append(f"- {words['more'].format(n=len(problems) - MAX_PROBLEMS)}")
         if problems:
@@ -332,7 +348,7 @@ def _section(
     if reminders:
         lines += [f"#### {words['reminders']}", "", words["reminders-intro"], ""]
         for problem in reminders[:MAX_REMINDERS]:
-            lines.append(_problem_line(problem, lang, where, words))
+            lines.append(problem_line(problem, lang, where, words))
         if len(reminders) > MAX_REMINDERS:
             lines.append(f"- {words['reminders-more'].format(n=len(reminders) - MAX_REMINDERS)}")
         lines.append("")
@@ -390,7 +406,7 @@ def comment(
         ref = head.get("ref")
         if isinstance(name, str) and _REPOSITORY_RE.match(name) and isinstance(ref, str) and ref:
             where["head_repository"], where["head_ref"] = name, ref
-    failed = _failed_steps(jobs or [], where)
+    failed = _failed_steps(jobs if isinstance(jobs, list) else [], where)
     pages = changed_pages(changed)
     lines = [MARKER]
     lines += _section("nl", report, failed, pages, (preview, state), where)

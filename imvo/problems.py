@@ -23,7 +23,8 @@ class Problem:
     """Where in the file: 'parties[3].role', or '(file)' for the file as a whole."""
     message: str
     severity: str = "error"
-    """'error' stops the build; 'warning' only with --strict; 'hint' never."""
+    """'error' stops the build; 'warning' only with --strict; 'hint' never; 'reminder' (what
+    depends on today's date) never."""
     code: str = dataclass_field(default="", compare=False)
     """The message's code in the catalogs (imvo/messages), so it can be worded per language."""
     params: Params = dataclass_field(default=(), compare=False)
@@ -61,8 +62,9 @@ class Problem:
         message = escape_data(f"{place(self.field, lang)}: {self.message_in(lang)}")
         file = escape_property(self.path)
         line = escape_property(str(self.line))
-        # GitHub's workflow commands know error, warning and notice; a hint is a notice.
-        command = "notice" if self.severity == "hint" else self.severity
+        # GitHub's workflow commands know error, warning and notice; a hint or a reminder is
+        # a notice.
+        command = "notice" if self.severity in ("hint", "reminder") else self.severity
         return f"::{command} file={file},line={line}::{message}"
 
     def as_json(self) -> dict[str, Any]:
@@ -110,6 +112,7 @@ def summary(problems: list[Problem], lang: str | None = None) -> str:
     lang = lang or language()
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity == "warning"]
+    reminders = [p for p in problems if p.severity == "reminder"]
     hints = [p for p in problems if p.severity == "hint"]
     files = len({p.path for p in problems})
     parts = []
@@ -119,6 +122,8 @@ def summary(problems: list[Problem], lang: str | None = None) -> str:
         parts.append(counted_in(len(warnings), "summary-warnings", lang))
     if hints:
         parts.append(counted_in(len(hints), "summary-hints", lang))
+    if reminders:
+        parts.append(counted_in(len(reminders), "summary-reminders", lang))
     last = msg("summary-and").render(lang)
     joined = last.join(parts) if len(parts) < 3 else ", ".join(parts[:-1]) + last + parts[-1]
     return msg("summary", parts=joined, files=counted_in(files, "summary-files", lang)).render(lang)

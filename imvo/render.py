@@ -24,14 +24,18 @@ from jinja2 import (
     FileSystemBytecodeCache,
     FileSystemLoader,
     StrictUndefined,
+    pass_context,
     select_autoescape,
 )
+from jinja2.bccache import Bucket
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from imvo import ROOT, facts, law_page, news, participants
-from imvo.fields import Fields, LineFinder, PageParts, TocEntry, Where, heading
+from imvo.fields import Fields, PageParts, TocEntry, Where, heading
 from imvo.history import History
 from imvo.i18n import Translator, format_months, format_number, strings
+from imvo.limits import MAX_PAGE_BYTES
 from imvo.markdown_text import (
     abbreviation_markup,
     abbreviations,
@@ -41,12 +45,20 @@ from imvo.markdown_text import (
     theme_text,
 )
 from imvo.markup import number_sources, rows_sources, source_name, source_refs, time_phrase
-from imvo.model import LANGUAGES, Corpus, PartialDate, PartyKind, Role, Status
-from imvo.pages import TEXT_PAGES, page_name, site_path
+from imvo.model import LANGUAGES, Corpus, PartialDate, PartyKind, Positions, Role, Status
+from imvo.pages import TEXT_PAGES, page_name, site_path, source_of
 from imvo.problems import Problem
 from imvo.sanitize import sanitize
 
-__all__ = ["Page", "Renderer", "TocEntry", "first_sentence", "site_path", "template_cache"]
+__all__ = [
+    "Page",
+    "PageContext",
+    "Renderer",
+    "TocEntry",
+    "first_sentence",
+    "site_path",
+    "template_cache",
+]
 
 TEMPLATES_DIR = ROOT / "templates"
 
@@ -54,18 +66,39 @@ TEMPLATES_DIR = ROOT / "templates"
 TEMPLATE_CACHE_DIR = ROOT / ".cache" / "jinja"
 
 
+class _CompiledTemplates(FileSystemBytecodeCache):
+    """Compiled templates on disk, by the template and by how the environment's filters and
+    tests take their arguments: Jinja writes that into the compiled code (a filter that
+    became `pass_context` needs the template compiled again, though its text is the same)."""
+
+    def get_bucket(
+        self, environment: Environment, name: str, filename: str | None, source: str
+    ) -> Bucket:
+        """The cache entry of one template in this environment."""
+        passes = sorted(
+            f"{kind}:{key}:{getattr(function, 'jinja_pass_arg', '')}"
+            for kind, functions in (("filter", environment.filters), ("test", environment.tests))
+            for key, function in functions.items()
+        )
+        key = self.get_cache_key("\0".join([name, *passes]), filename)
+        bucket = Bucket(environment, key, self.get_source_checksum(source))
+        self.load_bytecode(bucket)
+        return bucket
+
+
 def template_cache(folder: Path = TEMPLATE_CACHE_DIR) -> BytecodeCache | None:
     """Jinja's cache of compiled templates, for our templates and the theme's.
 
     Each language worker compiled the same fifty templates again, about 0.3 s each build.
     Jinja stores the compiled code with a checksum of the template's text and uses it only
-    for that same text; no cache (None) where the folder cannot be written.
+    for that same text and the same filters; no cache (None) where the folder cannot be
+    written.
     """
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
+    return _CompiledTemplates(str(folder)) if os.access(folder, os.W_OK) else None
 
 
 @dataclass(frozen=True)
@@ -82,6 +115,67 @@ class Page:
     in_nav: bool = True
     meta: dict[str, Any] = field(default_factory=dict)
     """The page's metadata for mkdocs and the theme (title, description, counterpart)."""
+    source: Positions | None = None
+    """The content file behind the page as the loader read it (None for a page made from
+    all the content): what a problem on the page names."""
+
+
+@dataclass
+class PageContext:
+    """The page being rendered, handed to its template as `page`: its language, key and
+    content file, and what it is made of so far. The template's filters and functions that
+    write Markdown, headings and anchors work on this value (nothing of it stays behind in
+    the renderer between pages)."""
+
+    lang: str
+    key: str
+    source: Positions | None
+    fields: Fields
+    """The Markdown of the page's language (made once per language, shared by its pages)."""
+    parts: PageParts = field(default_factory=PageParts)
+
+    def md(self, value: Any, top: int = 1, *, inline: bool = False, at: Any = None) -> Markup:
+        """A Markdown field as HTML; `at` is its place in the content file (a tuple such as
+        ('summary', 'nl')), so that a bad link is reported on its line."""
+        where = None
+        source = self.source
+        if source is not None and (at is not None or not source.lines):
+            line = source.line_of(tuple(at)) if source.lines and at else 1
+            where = Where(source.path, line, source=source)
+        return self.fields.html(value, self.parts, where, top=top, inline=inline)
+
+    def title(self, title: Any) -> Markup:
+        """The page's <h1>, as Markdown would make it of '# title'."""
+        return self.fields.title(title, self.parts)
+
+
+@pass_context
+def _md(context: Context, value: Any, top: int = 1, *, inline: bool = False,
+        at: Any = None) -> Markup:  # fmt: skip
+    """The `md` filter: a Markdown field of the page being rendered, as HTML."""
+    page: PageContext = context["page"]
+    return page.md(value, top, inline=inline, at=at)
+
+
+@pass_context
+def _md_title(context: Context, title: Any) -> Markup:
+    """The `md_title` filter: the page's <h1>."""
+    page: PageContext = context["page"]
+    return page.title(title)
+
+
+@pass_context
+def _heading(context: Context, *args: Any, **kwargs: Any) -> Markup:
+    """One of the template's own headings, listed in the page's contents (fields.heading)."""
+    page: PageContext = context["page"]
+    return heading(page.parts, *args, **kwargs)
+
+
+@pass_context
+def _anchor(context: Context, value: Any) -> str:
+    """An anchor the template writes, kept so that no editor's heading takes it."""
+    page: PageContext = context["page"]
+    return page.parts.anchor(str(value))
 
 
 def alternate_href(lang: str, other: str, name: str, other_name: str) -> str:
@@ -102,18 +196,12 @@ class Renderer:
         history: History | None = None,
         report_url: str | None = None,
         site_url: str | None = None,
-        content: str = "content",
-        content_dir: Path | None = None,
     ) -> None:
         self.corpus = corpus
         self.history = history or History(unavailable="not read")
         self.report_url = report_url
         """Where a reader reports a mistake: the repository's 'correct a fact' issue form."""
         self.site_url = site_url
-        self.content = content
-        """The content folder as editors see it, to name the file behind a problem."""
-        self.content_dir = content_dir or Path(content)
-        """The content folder on this machine."""
         # The Atom feed needs absolute addresses and the history (outputs.post_steps writes
         # it only then): the pages link it in their head exactly when it exists.
         self.feed = bool(site_url) and history is not None
@@ -132,8 +220,8 @@ class Renderer:
         self.env.filters["md_plain"] = md_plain
         self.env.filters["heading_id"] = heading_id
         self.env.filters["partial_date"] = lambda day: PartialDate(day.year, day.month, day.day)
-        self.env.filters["md"] = self._field
-        self.env.filters["md_title"] = self._title
+        self.env.filters["md"] = _md
+        self.env.filters["md_title"] = _md_title
         self.env.globals.update(
             Role=Role,
             Status=Status,
@@ -152,12 +240,14 @@ class Renderer:
             report_link=self.report_link,
             participants_in_order=participants.in_order,
             letter_slug=participants.letter_slug,
+            coverage_of=participants.coverage,
+            coverages=participants.coverages,
             law_sources=law_page.source_links,
             law_count=law_page.count,
             law_amount=law_page.amount,
             law_cannot_decide=law_page.cannot_decide,
-            anchor=lambda value: self._page_parts().anchor(str(value)),
-            heading=lambda *args, **kwargs: heading(self._page_parts(), *args, **kwargs),
+            anchor=_anchor,
+            heading=_heading,
             **{name: getattr(facts, name) for name in facts.TEMPLATE_NAMES},
         )
         self._predecessors = facts.predecessors(corpus)
@@ -175,48 +265,12 @@ class Renderer:
         for lang in LANGUAGES:
             mark = abbreviation_markup(self._glossary[lang])
             self._ui_abbr[lang] = {key: mark(text) for key, text in self._ui[lang].items()}
-        self._lines = LineFinder()
         self._fields: dict[str, Fields] = {}
-        self._lang = LANGUAGES[0]
-        self._field_source: tuple[str, str] | None = None
-        self._field_positions: Any = None
 
     def fields(self, lang: str, pages: set[str]) -> Fields:
         """The Markdown of one language, checking links against that language's pages."""
-        self._fields[lang] = Fields(self._glossary[lang], pages, self._lines)
+        self._fields[lang] = Fields(self._glossary[lang], pages)
         return self._fields[lang]
-
-    def _field(self, value: Any, top: int = 1, *, inline: bool = False, at: Any = None) -> Markup:
-        """The `md` filter: a Markdown field as HTML; `at` is its place in the content file
-        (a tuple such as ('summary', 'nl')), so that a bad link is reported on its line."""
-        fields = self._fields[self._lang]
-        where = None
-        if self._field_source is not None and (at is not None or self._field_positions is None):
-            shown, file = self._field_source
-            positions = self._field_positions
-            line = positions.line_of(tuple(at)) if positions is not None and at else 1
-            where = Where(shown, line, file=file)
-        return fields.html(value, where, top=top, inline=inline)
-
-    def _page_parts(self) -> PageParts:
-        """What the page being rendered is made of (kept by its language's Fields)."""
-        return self._fields[self._lang].parts
-
-    def _title(self, title: Any) -> Markup:
-        """The `md_title` filter: the page's <h1>, as Markdown would make it of '# title'."""
-        return self._fields[self._lang].title(title)
-
-    def _source(self, key: str, lang: str) -> tuple[str, str] | None:
-        """The content file behind a page: as editors see it, and on this machine."""
-        if key in self.corpus.covenants:
-            name = f"covenants/{key}.yaml"
-        elif key in TEXT_PAGES:
-            name = f"texts/{key}.{lang}.md"
-        elif key in ("glossary", "due-diligence"):
-            name = f"{key}.yaml"
-        else:
-            return None
-        return f"{self.content}/{name}", str(self.content_dir / name)
 
     def render(self, template: str, **context: Any) -> str:
         """Render one template with the shared context."""
@@ -236,15 +290,14 @@ class Renderer:
         name = context.pop("name", None) or page_name(key, lang)
         other_name = context.pop("other_name", None) or page_name(key, other)
         self.on_page(f"{name}.md")
-        self._lang = lang
-        self._field_positions = self.corpus.positions.get(key)
-        self._field_source = self._source(key, lang)
-        parts = self._render_parts(lang, key, kind, title, context, frozenset())
-        if parts[1].clashes():
-            parts = self._render_parts(
-                lang, key, kind, title, context, frozenset(parts[1].template_ids)
-            )
-        body, found = parts
+        source = source_of(self.corpus, key, lang)
+        page = PageContext(lang, key, source, self._fields[lang])
+        body = self._render_parts(page, kind, title, context, name)
+        if page.parts.clashes():
+            reserved = frozenset(page.parts.template_ids)
+            page = PageContext(lang, key, source, page.fields, PageParts(reserved=reserved))
+            body = self._render_parts(page, kind, title, context, name)
+        found = page.parts
         self.problems += found.problems
         meta = {
             # mkdocs-material prints page.title and page.meta unescaped: escape them here.
@@ -267,23 +320,20 @@ class Renderer:
             toc=tuple(found.toc),
             in_nav=in_nav,
             meta=meta,
+            source=source,
         )
 
     def _render_parts(
-        self,
-        lang: str,
-        key: str,
-        kind: str,
-        title: str,
-        context: dict[str, Any],
-        reserved: frozenset[str],
-    ) -> tuple[str, PageParts]:
-        """The page's HTML, cleaned by the templates' allow-list, and what it is made of."""
-        parts = self._fields[lang].parts = PageParts(reserved=reserved)
+        self, page: PageContext, kind: str, title: str, context: dict[str, Any], name: str
+    ) -> str:
+        """The page's HTML, cleaned by the templates' allow-list (`page.parts`: what it is
+        made of; `name`: its file name, for a page too large)."""
+        lang = page.lang
         body = self.render(
             f"pages/{kind}.html.j2",
+            page=page,
             lang=lang,
-            key=key,
+            key=page.key,
             corpus=self.corpus,
             title=title,
             predecessors=self._predecessors,
@@ -291,7 +341,27 @@ class Renderer:
             ui_abbr=self._ui_abbr[lang],
             **context,
         )
-        return sanitize(body.strip()), parts
+        if len(body) > MAX_PAGE_BYTES:
+            # Refused before the allow-list and the theme spend time on it (imvo/limits.py).
+            page.parts.problems.append(self._too_large(page, name, len(body)))
+            return ""
+        return sanitize(body.strip())
+
+    def _too_large(self, page: PageContext, name: str, size: int) -> Problem:
+        """The problem of a page over MAX_PAGE_BYTES, on the content file behind it (for the
+        participants pages, the participants folder; else the content folder)."""
+        if page.source is not None:
+            path = page.source.path
+        else:
+            files = [self.corpus.positions[slug].path for slug in self.corpus.covenants
+                     if slug in self.corpus.positions]  # fmt: skip
+            folder = posixpath.dirname(posixpath.dirname(files[0])) if files else "content"
+            path = f"{folder}/participants" if page.key.startswith("participants") else folder
+        return Problem.of(
+            path, 1, "(file)", "page-too-large",
+            page=f"{name}.html", size=f"{size / 1_000_000:.0f}",
+            limit=f"{MAX_PAGE_BYTES / 1_000_000:.0f}",
+        )  # fmt: skip
 
     def lastmod(self, key: str, lang: str) -> str:
         """The day of the last change of what a page shows, from git ('' when unknown)."""

@@ -1,13 +1,17 @@
-"""The pages of one language: which there are, in which order, and the menu.
+"""The pages of one language, made from the declaration (imvo/pages.py `SITE_PAGES`).
 
-Each page is rendered by the Renderer (render.py) from its kind's template; this module
-says which pages a language has (the texts, the generated pages, a factsheet per covenant,
-the participants by letter when they are many, the old addresses) and announces each to
-the build's slow-page watch before the work on it starts.
+Each page is rendered by the Renderer (render.py) from its kind's template. This module
+makes the declared pages in order: for each entry, its template's own values (`VALUES`, by
+the entry's `values`) or, for an entry that stands for several pages, its pages (`EXPAND`:
+the participants by letter when they are many, a factsheet per covenant, the old
+addresses). Each page is announced to the build's slow-page watch before the work on its
+values starts. The value functions get the site's content (`Site`), never the renderer.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from imvo import (
@@ -22,22 +26,92 @@ from imvo import (
     timeline,
 )
 from imvo.facts import party_covenants
+from imvo.history import History
 from imvo.i18n import Translator
 from imvo.markdown_text import split_title, theme_text
-from imvo.model import LANGUAGES, PartyKind
-from imvo.pages import GENERATED_PAGES, MOVED_PAGES, NAV_ORDER, TEXT_PAGES, page_name
+from imvo.model import LANGUAGES, Corpus, PartyKind
+from imvo.pages import MOVED_PAGES, NAMED_PAGES, NAV_ORDER, SITE_PAGES, SitePage, page_name
 
 if TYPE_CHECKING:
     from imvo.render import Page, Renderer
 
 
-def page_names(r: Renderer, lang: str) -> set[str]:
+@dataclass(frozen=True)
+class Site:
+    """What the value functions of the pages may use: the content, its history, and the
+    participants grouped A-Z (made once for both languages)."""
+
+    corpus: Corpus
+    history: History
+    letters: list[Any]
+
+
+Values = Callable[[Site, Translator], dict[str, Any]]
+
+
+def _due_diligence(site: Site, t: Translator) -> dict[str, Any]:
+    return {"diagram": diagram.cycle_svg(site.corpus.due_diligence.steps, t)}
+
+
+def _timeline(site: Site, t: Translator) -> dict[str, Any]:
+    corpus = site.corpus
+    return {
+        "svg": timeline.svg(corpus, t),
+        "rows": timeline.rows(corpus, t),
+        "period": timeline.period,
+    }
+
+
+def _parties(site: Site, t: Translator) -> dict[str, Any]:
+    return {"by_party": party_covenants(site.corpus), "kinds": list(PartyKind)}
+
+
+def _data(site: Site, t: Translator) -> dict[str, Any]:
+    return {"data": data}
+
+
+def _news(site: Site, t: Translator) -> dict[str, Any]:
+    listed = news.items(site.history, site.corpus, t, news.NEWS_ENTRIES)
+    return {"items": listed, "unavailable": site.history.unavailable}
+
+
+def _now(site: Site, t: Translator) -> dict[str, Any]:
+    # The figures and dated steps of the law come from content/law.yaml.
+    _title, body = split_title(site.corpus.texts["now"][t.lang])
+    parts = law_page.filled(body, site.corpus.law, t.lang)
+    return {"body": parts[0], "law_steps": len(parts) > 1, "body_after": "".join(parts[1:])}
+
+
+def _results(site: Site, t: Translator) -> dict[str, Any]:
+    # The editors' text, then every covenant side by side.
+    return {"rows": comparison.rows(site.corpus, t)}
+
+
+def _corrections(site: Site, t: Translator) -> dict[str, Any]:
+    listed = news.corrections(site.history, site.corpus, t)
+    return {"items": listed, "unavailable": site.history.unavailable}
+
+
+VALUES: dict[str, Values] = {
+    "due_diligence": _due_diligence,
+    "timeline": _timeline,
+    "parties": _parties,
+    "data": _data,
+    "news": _news,
+    "corrections": _corrections,
+    "now": _now,
+    "results": _results,
+}
+"""The values a page's template needs beyond the shared ones, by the name `values` gives."""
+
+
+def page_names(corpus: Corpus, letters: list[Any], lang: str) -> set[str]:
     """The file names (without .html) of every page of one language: what a link may lead to."""
-    names = {page_name(key, lang) for key in (*TEXT_PAGES, *GENERATED_PAGES)}
-    names |= set(r.corpus.covenants) | set(MOVED_PAGES)
-    if by_letter(r.letters):
+    names = {page.names[lang] for page in NAMED_PAGES.values()}
+    names |= set(corpus.covenants) | set(MOVED_PAGES)
+    if by_letter(letters):
         base = page_name("participants", lang)
-        names |= {f"{base}-{participants.letter_slug(letter)}" for letter, _ in r.letters}
+        names |= {f"{base}-{participants.letter_slug(letter)}" for letter, _ in letters}
     return names
 
 
@@ -47,80 +121,48 @@ def by_letter(letters: list[Any]) -> bool:
 
 
 def language(r: Renderer, lang: str) -> list[Page]:
-    """Every page of one language, rendered in order; links are checked against all of them."""
+    """Every page of one language, rendered in the declared order; links are checked
+    against all of them."""
     t = Translator(lang)
-    r.fields(lang, page_names(r, lang))
+    site = Site(r.corpus, r.history, r.letters)
+    r.fields(lang, page_names(r.corpus, r.letters, lang))
     pages: list[Page] = []
-    for key in TEXT_PAGES:
-        text = r.corpus.texts[key][lang]
-        title, body = split_title(text)
-        if key == "results":  # the editors' text, then every covenant side by side
-            rows = comparison.rows(r.corpus, t)
-            pages.append(r.page(lang, key, "results", title, t=t, body=body, rows=rows))
-            continue
-        kind = "home" if key == "index" else "text"
-        if key == "now":
-            # The figures and dated steps of the law come from content/law.yaml.
-            parts = law_page.filled(body, r.corpus.law, lang)
-            pages.append(
-                r.page(
-                    lang, key, kind, title, t=t, body=parts[0], law_steps=len(parts) > 1,
-                    body_after="".join(parts[1:]),
-                )
-            )  # fmt: skip
-            continue
-        pages.append(r.page(lang, key, kind, title, t=t, body=body))
-    pages.append(r.page(lang, "overview", "overview", t("overview.title"), t=t))
-    pages.append(law(r, lang, t))
-    # Pages whose arguments take work are announced before it (see on_page).
-    r.on_page(f"{page_name('due-diligence', lang)}.md")
-    steps = r.corpus.due_diligence.steps
-    pages.append(
-        r.page(
-            lang, "due-diligence", "due-diligence", t("due_diligence.title"), t=t,
-            diagram=diagram.cycle_svg(steps, t),
-        )
-    )  # fmt: skip
-    r.on_page(f"{page_name('timeline', lang)}.md")
-    pages.append(
-        r.page(
-            lang, "timeline", "timeline", t("timeline.title"), t=t,
-            svg=timeline.svg(r.corpus, t), rows=timeline.rows(r.corpus, t),
-            period=timeline.period,
-        )
-    )  # fmt: skip
-    r.on_page(f"{page_name('parties', lang)}.md")
-    pages.append(
-        r.page(
-            lang, "parties", "parties", t("parties_page.title"), t=t,
-            by_party=party_covenants(r.corpus), kinds=list(PartyKind),
-        )
-    )  # fmt: skip
-    pages += participant_pages(r, lang, t)
-    pages.append(r.page(lang, "glossary", "glossary", t("glossary.title"), t=t))
-    pages.append(r.page(lang, "data", "data", t("data.title"), t=t, data=data))
-    r.on_page(f"{page_name('news', lang)}.md")
-    listed = news.items(r.history, r.corpus, t, news.NEWS_ENTRIES)
-    pages.append(
-        r.page(
-            lang, "news", "news", t("history.title"), t=t,
-            items=listed, unavailable=r.history.unavailable,
-        )
-    )  # fmt: skip
-    pages.append(
-        r.page(
-            lang, "corrections", "corrections", t("history.corrections_title"), t=t,
-            items=news.corrections(r.history, r.corpus, t),
-            unavailable=r.history.unavailable,
-        )
-    )  # fmt: skip
-    for slug, covenant in r.corpus.covenants.items():
+    for entry in SITE_PAGES:
+        if entry.expand:
+            pages += EXPAND[entry.expand](r, entry, site, lang, t, pages)
+        else:
+            pages.append(_one(r, entry, site, lang, t))
+    return pages
+
+
+def _one(r: Renderer, entry: SitePage, site: Site, lang: str, t: Translator) -> Page:
+    """One declared page: its title, and the values its template needs."""
+    values: dict[str, Any] = {}
+    if entry.text:
+        title, body = split_title(site.corpus.texts[entry.key][lang])
+        values = {"body": body, **(VALUES[entry.values](site, t) if entry.values else {})}
+        return r.page(lang, entry.key, entry.kind, title, t=t, **values)
+    if entry.values:
+        r.on_page(f"{entry.names[lang]}.md")  # announced before the work on its values
+        values = VALUES[entry.values](site, t)
+    return r.page(lang, entry.key, entry.kind, t(entry.title), t=t, **values)
+
+
+Expand = Callable[["Renderer", SitePage, Site, str, Translator, list["Page"]], list["Page"]]
+
+
+def factsheets(
+    r: Renderer, entry: SitePage, site: Site, lang: str, t: Translator, made: list[Page]
+) -> list[Page]:
+    """A factsheet per covenant, named by its slug in both languages."""
+    pages = []
+    for slug, covenant in site.corpus.covenants.items():
         r.on_page(f"{slug}.md")
         pages.append(
             r.page(
                 lang,
                 slug,
-                "factsheet",
+                entry.kind,
                 covenant.name.get(lang),
                 in_nav=False,
                 t=t,
@@ -129,30 +171,34 @@ def language(r: Renderer, lang: str) -> list[Page]:
                 name=slug,
                 other_name=slug,
                 description=render.first_sentence(covenant.summary.get(lang)),
-                history=r.history.of(slug),
+                history=site.history.of(slug),
             )
         )
-    pages += moved(r, lang, t, {page.key: page for page in pages})
     return pages
 
 
-def law(r: Renderer, lang: str, t: Translator) -> Page:
+def law(
+    r: Renderer, entry: SitePage, site: Site, lang: str, t: Translator, made: list[Page]
+) -> list[Page]:
     """ "Does the CSRD or CSDDD apply to our company?": the form, the table, the rules as JSON."""
-    page = r.page(lang, "law", "law", t("law_page.title"), t=t)
+    page = r.page(lang, entry.key, entry.kind, t(entry.title), t=t)
     # The script reads the rules from the page (main.html writes them into a JSON element):
     # the figures live in content/law.yaml only.
-    page.meta["law_rules"] = applies.island(law_page.page_data(r.corpus.law, lang))
-    return page
+    page.meta["law_rules"] = applies.island(law_page.page_data(site.corpus.law, lang))
+    return [page]
 
 
-def moved(r: Renderer, lang: str, t: Translator, by_key: dict[str, Page]) -> list[Page]:
+def moved(
+    r: Renderer, entry: SitePage, site: Site, lang: str, t: Translator, made: list[Page]
+) -> list[Page]:
     """The pages at old addresses: a link to where their content is now, not indexed."""
+    by_key = {page.key: page for page in made}
     pages = []
     for old, moved in MOVED_PAGES.items():
         target = by_key[moved.target]
         anchor = moved.anchors.get(lang)
         page = r.page(
-            lang, old, "moved", t("moved.title"), in_nav=False, t=t, name=old,
+            lang, old, entry.kind, t(entry.title), in_nav=False, t=t, name=old,
             other_name=old, href=f"{target.name}.html" + (f"#{anchor}" if anchor else ""),
             target_title=target.title,
         )  # fmt: skip
@@ -164,33 +210,27 @@ def moved(r: Renderer, lang: str, t: Translator, by_key: dict[str, Page]) -> lis
     return pages
 
 
-def participant_pages(r: Renderer, lang: str, t: Translator) -> list[Page]:
+def participant_pages(
+    r: Renderer, entry: SitePage, site: Site, lang: str, t: Translator, made: list[Page]
+) -> list[Page]:
     """'Is my organisation taking part?': one page, or an index and a page per letter."""
-    name = page_name("participants", lang)
+    key, kind = entry.key, entry.kind
+    name = page_name(key, lang)
     r.on_page(f"{name}.md")
-    letters = r.letters
+    letters = site.letters
     common: dict[str, Any] = {"t": t, "legal_forms": " ".join(participants.LEGAL_FORMS)}
-    title = t("participants.title")
+    title = t(entry.title)
     common["cited_slugs"] = {
-        entry.slug for _letter, orgs in letters for _anchor, org in orgs for entry in org.entries
+        item.slug for _letter, orgs in letters for _anchor, org in orgs for item in org.entries
     }
     if not by_letter(letters):
-        page = r.page(
-            lang,
-            "participants",
-            "participants",
-            title,
-            mode="all",
-            letters=letters,
-            shown=letters,
-            **common,
-        )
+        page = r.page(lang, key, kind, title, mode="all", letters=letters, shown=letters, **common)
         return [page]
     pages = [
         r.page(
             lang,
-            "participants",
-            "participants",
+            key,
+            kind,
             title,
             mode="index",
             letters=letters,
@@ -203,27 +243,36 @@ def participant_pages(r: Renderer, lang: str, t: Translator) -> list[Page]:
         suffix = participants.letter_slug(letter)
         shown = t("participants.other_letter") if letter == "#" else letter
         r.on_page(f"{name}-{suffix}.md")
-        common["cited_slugs"] = {entry.slug for _anchor, org in orgs for entry in org.entries}
+        common["cited_slugs"] = {item.slug for _anchor, org in orgs for item in org.entries}
         pages.append(
             r.page(
                 lang,
-                f"participants-{suffix}",
-                "participants",
+                f"{key}-{suffix}",
+                kind,
                 f"{title} {shown}",
                 in_nav=False,
                 mode="letter",
                 letters=letters,
                 shown=[(letter, orgs)],
                 name=f"{name}-{suffix}",
-                other_name=f"{page_name('participants', other)}-{suffix}",
+                other_name=f"{page_name(key, other)}-{suffix}",
                 **common,
             )
         )
     return pages
 
 
+EXPAND: dict[str, Expand] = {
+    "participants": participant_pages,
+    "factsheets": factsheets,
+    "moved": moved,
+    "law": law,
+}
+"""The entries that stand for several pages, by the name `expand` gives."""
+
+
 def nav(pages: list[Page]) -> list[dict[str, str]]:
-    """The menu of one language: the pages in NAV_ORDER that exist, then any others."""
+    """The menu of one language: the declared menu pages that exist, in their menu order."""
     by_key = {page.key: page for page in pages if page.in_nav}
     order = [key for key in NAV_ORDER if key in by_key]
     order += sorted(key for key in by_key if key not in order)

@@ -19,12 +19,13 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from imvo import limits
 from imvo.history import History
 from imvo.interrupt import held_signals, signals_as_interrupt, worker_pool
 from imvo.model import LANGUAGES, Corpus
-from imvo.pages import TEXT_PAGES, page_name
+from imvo.pages import key_of, source_of
 from imvo.problems import BuildError, Problem
-from imvo.progress import Progress, watch
+from imvo.progress import Progress, Stuck, watch
 from imvo.render import Renderer
 from imvo.target import check_replaceable, check_target, mark
 
@@ -38,16 +39,6 @@ class Timings:
     def add(self, stage: str, seconds: float) -> None:
         """Count time against a stage."""
         self.stages[stage] = self.stages.get(stage, 0.0) + seconds
-
-
-def page_sources(corpus: Corpus, lang: str, content: str) -> dict[str, str]:
-    """For each page file name of one language, the content file an editor would fix."""
-    sources = {slug: f"{content}/covenants/{slug}.yaml" for slug in corpus.covenants}
-    for key in TEXT_PAGES:
-        sources[page_name(key, lang)] = f"{content}/texts/{key}.{lang}.md"
-    for key in ("due-diligence", "glossary"):
-        sources[page_name(key, lang)] = f"{content}/{key}.yaml"
-    return sources
 
 
 @dataclass(frozen=True)
@@ -73,10 +64,12 @@ class _Job:
     content_dir: Path | None = None
 
 
-PAGE_SECONDS = 60.0
+PAGE_SECONDS = limits.PAGE_SECONDS
 """The longest one page may take (its template, its Markdown, the hooks and the theme).
 A text can be written so that Python-Markdown needs minutes or hours for it (thousands of
 '[a](' in a row); the build then stops with a line naming the file instead of hanging."""
+BUILD_SECONDS = limits.BUILD_SECONDS
+"""The longest the pages of both languages may take together (imvo/limits.py)."""
 
 _WORKER_JOB: ContextVar[tuple[_Job, dict[str, Progress]]] = ContextVar("imvo_worker_job")
 """In a language's worker process: its job and the progress records, set once when the
@@ -88,11 +81,16 @@ def _start_worker(job: _Job, progress: dict[str, Progress]) -> None:
     _WORKER_JOB.set((job, progress))
 
 
-def _slow_page(corpus: Corpus, lang: str, uri: str, content: str) -> Problem:
-    """The editor's problem for a page that took too long."""
-    name = uri.removesuffix(".md")
-    source = page_sources(corpus, lang, content).get(name, uri)
-    return Problem.of(source, 1, "(text)", "page-too-slow", seconds=f"{PAGE_SECONDS:.0f}")
+def _slow_page(corpus: Corpus, lang: str, stuck: Stuck) -> Problem:
+    """The editor's problem for a page that took too long, or that was in progress when the
+    pages of the whole site had taken too long (named by its content file)."""
+    name = stuck.page.removesuffix(".md")
+    source = source_of(corpus, key_of(name, lang), lang)
+    shown = source.path if source is not None else stuck.page
+    if stuck.whole_site:
+        seconds = f"{BUILD_SECONDS:.0f}"
+        return Problem.of(shown, 1, "(text)", "build-too-slow", seconds=seconds, page=name)
+    return Problem.of(shown, 1, "(text)", "page-too-slow", seconds=f"{PAGE_SECONDS:.0f}")
 
 
 def _build_language(lang: str) -> tuple[float, float]:
@@ -114,8 +112,6 @@ def _build_language(lang: str) -> tuple[float, float]:
         history=job.history,
         report_url=job.report_url,
         site_url=job.site_url,
-        content=job.content,
-        content_dir=job.content_dir,
     )
     renderer.on_page = record.begin
     pages = renderer.language(lang)
@@ -124,8 +120,7 @@ def _build_language(lang: str) -> tuple[float, float]:
         raise BuildError(problems=renderer.problems)
     folder = job.work / "docs" / lang  # stays empty: mkdocs gets the pages from memory
     folder.mkdir(parents=True, exist_ok=True)
-    sources = page_sources(job.corpus, lang, job.content)
-    plugin = ImvoPlugin(pages, sources=sources, progress=record)
+    plugin = ImvoPlugin(pages, progress=record)
     config = language_config(
         lang,
         folder,
@@ -212,7 +207,7 @@ def _build_languages(job: _Job, steps: list[PostStep], timings: Timings, jobs: i
         for step in steps:
             if not step.needs_pages:
                 step.run(job.corpus, alongside, timings)
-        stuck = watch(futures, progress, PAGE_SECONDS)
+        stuck = watch(futures, progress, PAGE_SECONDS, time.monotonic() + BUILD_SECONDS)
         for future in futures:
             try:
                 spent.append(future.result())
@@ -222,7 +217,7 @@ def _build_languages(job: _Job, steps: list[PostStep], timings: Timings, jobs: i
             except BrokenProcessPool:
                 if not stuck:
                     raise
-        problems += [_slow_page(job.corpus, lang, uri, job.content) for lang, uri in stuck]
+        problems += [_slow_page(job.corpus, found.lang, found) for found in stuck]
     if problems or messages:
         raise BuildError("\n".join(dict.fromkeys(messages)), problems=problems)
     # The languages run side by side: count the slower worker's render time as render, and

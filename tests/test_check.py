@@ -5,13 +5,14 @@ from __future__ import annotations
 import shutil
 import tempfile
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from imvo.check import CheckResult, exit_code, report, run_check, today
+from imvo.check import REMINDERS, CheckResult, exit_code, report, run_check, today
 from imvo.problems import Problem
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "content"
@@ -68,7 +69,7 @@ def test_a_party_without_a_source(content: Path) -> None:
         "    role: facilitator\n",
     )
     assert warnings(content) == [
-        f"{COVENANT}:40: warning: parties[1]: this fact has no source: add 'sources: [<id>]' "
+        f"{COVENANT}:40: warning: second party: this fact has no source: add 'sources: [<id>]' "
         "with an id from 'sources'"
     ]
 
@@ -84,7 +85,7 @@ def _make_active(content: Path) -> None:
 def test_active_after_its_term(content: Path) -> None:
     _make_active(content)
     assert warnings(content, date(2019, 9, 1)) == [
-        f"{COVENANT}:11: warning: status.value: status 'active' but its term of 36 months "
+        f"{COVENANT}:11: reminder: status, value: status 'active' but its term of 36 months "
         "ended in 2019-08: check the status, add 'ended', or explain it in status.note"
     ]
 
@@ -116,7 +117,7 @@ def test_active_within_its_term(content: Path) -> None:
 def test_ended_in_the_future(content: Path) -> None:
     edit(content / "covenants/voorbeeld.yaml", 'date: "2020-06"', 'date: "2030-01"')
     assert warnings(content) == [
-        f"{COVENANT}:11: warning: status.value: status 'ended' but the end date (2030-01) "
+        f"{COVENANT}:11: reminder: status, value: status 'ended' but the end date (2030-01) "
         "is in the future"
     ]
 
@@ -124,7 +125,7 @@ def test_ended_in_the_future(content: Path) -> None:
 def test_active_but_signed_in_the_future(content: Path) -> None:
     _make_active(content)
     assert warnings(content, date(2016, 7, 1)) == [
-        f"{COVENANT}:11: warning: status.value: status 'active' but the signing date "
+        f"{COVENANT}:11: reminder: status, value: status 'active' but the signing date "
         "(2016-07-04) is in the future"
     ]
 
@@ -136,7 +137,7 @@ def test_a_link_that_is_not_https(content: Path) -> None:
         "url: http://example.org/a",
     )
     assert warnings(content) == [
-        f"{COVENANT}:59: warning: sources[0].url: the link is not https: "
+        f"{COVENANT}:59: warning: first source, url: the link is not https: "
         "use 'https://example.org/a' if the site has it"
     ]
 
@@ -148,7 +149,7 @@ def test_a_party_website_that_is_not_https(content: Path) -> None:
         "    kind: trade_union\n    website: http://www.fnv.nl\n",
     )
     assert warnings(content) == [
-        "content/parties.yaml:6: warning: parties[0].website: the link is not https: "
+        "content/parties.yaml:6: warning: first party, website: the link is not https: "
         "use 'https://www.fnv.nl' if the site has it"
     ]
 
@@ -171,9 +172,9 @@ def test_errors_and_warnings_together_sorted(content: Path) -> None:
     edit(path, "    role: withdrawn\n", "    role: left\n")
     result = run_check(content, content.parent, WHEN)
     assert [p.text() for p in result.problems] == [
-        f"{COVENANT}:44: parties[2].role: expected one of signatory, supporter, facilitator, "
+        f"{COVENANT}:44: third party, role: expected one of signatory, supporter, facilitator, "
         "withdrawn, declined; got 'left'",
-        f"{COVENANT}:59: warning: sources[0].url: the link is not https: "
+        f"{COVENANT}:59: warning: first source, url: the link is not https: "
         "use 'https://example.org/a' if the site has it",
     ]
     assert report(result, strict=False) == "1 error and 1 warning in 1 file."
@@ -202,6 +203,67 @@ def test_strict_fails_on_warnings_only() -> None:
     assert exit_code(result, strict=True) == 1
     assert report(result, strict=False) == "1 warning in 1 file."
     assert report(result, strict=True) == "1 warning in 1 file; warnings fail with --strict."
+
+
+def test_a_reminder_never_fails_strict() -> None:
+    reminder = Problem("a.yaml", 3, "checked", "last checked long ago", "reminder")
+    result = CheckResult([reminder], 1)
+    assert result.warnings == [] and result.reminders == [reminder]
+    assert exit_code(result, strict=True) == 0
+    assert report(result, strict=True) == (
+        "1 covenant checked: no problems, but 1 reminder in 1 file (a reminder depends on "
+        "today's date and never fails the check)."
+    )
+    warning = Problem("a.yaml", 4, "url", "the link is not https", "warning")
+    both = CheckResult([reminder, warning], 1)
+    assert exit_code(both, strict=True) == 1
+    assert report(both, strict=True) == (
+        "1 warning and 1 reminder in 1 file; warnings fail with --strict."
+    )
+
+
+@pytest.mark.parametrize("years", [1, 2, 10])
+def test_the_real_content_passes_strict_on_any_later_day(years: int) -> None:
+    """The time bomb: from a year after the last 'checked' date, content nobody changed
+    must not fail `check --strict` (run on the repository's own content)."""
+    root = Path(__file__).resolve().parent.parent
+    later = today().replace(year=today().year + years, day=1)
+    result = run_check(root / "content", root, later)
+    assert result.errors == [] and result.warnings == []
+    assert exit_code(result, strict=True) == 0
+    if years >= 2:
+        assert result.reminders  # every 'checked' date of a running covenant is old by then
+        assert {p.code for p in result.reminders} <= REMINDERS
+
+
+def test_only_reminders_depend_on_the_date() -> None:
+    """On the real content, the errors and warnings are the same on any day, from long before
+    the first signing to long after every term: what changes with the date is a reminder."""
+    root = Path(__file__).resolve().parent.parent
+
+    def failing(when: date) -> list[Problem]:
+        result = run_check(root / "content", root, when)
+        return result.errors + result.warnings
+
+    now = failing(today())
+    for when in (date(1990, 1, 1), date(2060, 12, 31)):
+        assert failing(when) == now
+    assert run_check(root / "content", root, date(1990, 1, 1)).reminders  # signed "later"
+
+
+def test_a_reminder_hides_no_other_problem(content: Path) -> None:
+    """An old 'checked' date (a reminder, there on every later day) and a broken link:
+    the link is still found, as the build would find it."""
+    path = content / "covenants/voorbeeld.yaml"
+    _make_active(content)
+    edit(path, 'checked: "2026-11-29"', 'checked: "2018-06-30"')
+    text = path.read_text(encoding="utf-8")
+    summary = text.index("summary:")
+    nl = text.index("nl:", summary) + len("nl:")
+    path.write_text(text[:nl] + " Zie [de pagina](geen-pagina.html)." + text[nl:], encoding="utf-8")
+    result = run_check(content, content.parent, date(2019, 7, 1))
+    assert [p.code for p in result.reminders] == ["checked-old"]
+    assert "link-missing" in [p.code for p in result.errors]
 
 
 def test_today_follows_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -277,7 +339,7 @@ def test_a_running_covenant_last_checked_over_a_year_ago(content: Path) -> None:
     _make_active(content)
     edit(path, 'checked: "2026-11-29"', 'checked: "2018-06-30"')
     assert warnings(content, date(2019, 7, 1)) == [
-        f"{COVENANT}:64: warning: checked: last checked against the sources on 2018-06-30, "
+        f"{COVENANT}:64: reminder: checked: last checked against the sources on 2018-06-30, "
         "more than a year ago: check the facts again and set 'checked' to today's date"
     ]
     assert warnings(content, date(2019, 6, 30)) == []
@@ -315,7 +377,7 @@ def _sign_on_a_sunday(content: Path) -> None:
 def test_a_signing_on_a_sunday_gives_a_hint(content: Path) -> None:
     _sign_on_a_sunday(content)
     assert warnings(content) == [
-        f"{COVENANT}:14: hint: signed.date: 2016-07-03 is a Sunday: check that the date is "
+        f"{COVENANT}:14: hint: signed, date: 2016-07-03 is a Sunday: check that the date is "
         "right, and if it is, say so in a 'note' on this date"
     ]
 
@@ -379,7 +441,7 @@ def test_a_source_date_under_its_old_name_is_a_warning(content: Path) -> None:
     )
     lines = warnings(content)
     assert lines == [
-        f"{COVENANT}:60: warning: sources[0].date: 'date' does not say whether this is the day "
+        f"{COVENANT}:60: warning: first source, date: 'date' does not say whether this is the day "
         "the source was published or the day it was viewed: write 'published' (the date the "
         "source itself gives) or 'checked' (the day you viewed it)"
     ]
@@ -412,7 +474,7 @@ RENDER_CASES = {
         "andere sites; link dan naar de afbeelding: [wat erop staat](adres)",
     ),
     "text-crash": (
-        "\n" + "a\n: b\n" * 10_000,
+        "\n" + "1. " * 5_000 + "\n",
         "content/texts/about.nl.md:1: (text): Markdown kon van deze tekst geen pagina maken "
         "(RecursionError: maximum recursion depth exceeded); zoek in de tekst naar een "
         "ongewone link of iets wat heel vaak achter elkaar herhaald wordt",
@@ -444,9 +506,7 @@ def test_check_finds_what_the_build_would_refuse(content: Path, code: str) -> No
             written,
         )
     # The build's render stage refuses it ...
-    renderer = Renderer(
-        load_content(content, content.parent), content="content", content_dir=content
-    )
+    renderer = Renderer(load_content(content, content.parent))
     for lang in ("nl", "en"):
         renderer.language(lang)
     assert [p.code for p in renderer.problems] == [code]
@@ -455,3 +515,148 @@ def test_check_finds_what_the_build_would_refuse(content: Path, code: str) -> No
     assert [(p.code, p.text("nl")) for p in result.problems] == [(code, line)]
     assert result.problems == renderer.problems
     assert exit_code(result, strict=False) == 1
+
+
+# --- the twelve mistakes of issue 25, made together: one run names them all ----------------
+
+REAL_CONTENT = Path(__file__).resolve().parent.parent / "content"
+TEXTIEL = "covenants/textiel.yaml"
+PENSION_FUNDS = "participants/pensioenfondsen.yaml"
+NBSP, OPEN, CLOSE = "\u00a0", "\u201c", "\u201d"
+
+
+def _without_summary_en(text: str) -> str:
+    start = text.index("  en: >-\n", text.index("\nsummary:"))
+    return text[:start] + text[text.index("\ngoals:", start) + 1 :]
+
+
+TWELVE: list[tuple[str, str, str]] = [
+    # (1) a date as the Dutch write it
+    (
+        TEXTIEL,
+        '  date: "2016-07-04"\n  sources: [ser-kalender',
+        "  date: 1-7-2016\n  sources: [ser-kalender",
+    ),
+    # (2) a party id mistyped
+    (TEXTIEL, "  - party: fnv\n", "  - party: fvn\n"),
+    # (3) a source id never added to `sources`
+    (
+        TEXTIEL,
+        "  - party: modint\n    role: signatory\n    sources: [imvo-textiel-organisatie]\n",
+        "  - party: modint\n    role: signatory\n"
+        "    sources: [imvo-textiel-organisatie, ser-jaarverslag-2024]\n",
+    ),
+    # (4) summary.en deleted (see _without_summary_en)
+    (TEXTIEL, "", ""),
+    # (5) one space too many before `role:`
+    (TEXTIEL, "  - party: vgt\n    role: signatory\n", "  - party: vgt\n     role: signatory\n"),
+    # (6) a tab as indentation
+    (TEXTIEL, "term:\n  months:", "term:\n\tmonths:"),
+    # (7) an address without https://
+    (
+        TEXTIEL,
+        "    url: https://www.ser.nl/nl/actueel/Kalender/convenant-duurzame-kleding-textiel\n",
+        "    url: www.ser.nl/nl/actueel/Kalender/convenant-duurzame-kleding-textiel\n",
+    ),
+    # (8) `- name: ABP` twice in the pension funds' participants
+    (PENSION_FUNDS, "  - name: PMT\n", "  - name: ABP\n    sources: [abp-2018]\n  - name: PMT\n"),
+    # (9) a status in Dutch
+    (TEXTIEL, "  value: ended\n", "  value: lopend\n"),
+    # (10) a link to the English name of a page in a Dutch text
+    (
+        TEXTIEL,
+        "    merk zelf of naar het Nationaal Contactpunt (NCP).\n",
+        "    merk zelf of naar het Nationaal Contactpunt (NCP). Zie [textiel](textile.html).\n",
+    ),
+    # (11) a paste from Word: curly quotes around a date and a key, a non-breaking space
+    (TEXTIEL, 'checked: "2026-11-29"\n', f"checked: {OPEN}2026-11-29{CLOSE}\n"),
+    (
+        TEXTIEL,
+        "      nl: De SER voerde het secretariaat.\n      en: The SER ran the secretariat.\n",
+        f"      nl:{NBSP}De SER voerde het secretariaat.\n"
+        f"      {OPEN}en{CLOSE}: The SER ran the secretariat.\n",
+    ),
+    # (12) a ':' in a text without quotes
+    (
+        TEXTIEL,
+        "  - id: groenhuis-textiel\n",
+        "  - id: jaarverslag-2024\n    title: Jaarverslag 2024: testconvenant ondertekend\n"
+        "  - id: groenhuis-textiel\n",
+    ),
+]
+"""Issue 25's twelve mistakes, as an editor makes them in a copy of the real content (the
+eleventh, a paste from Word, in two places of the file)."""
+
+
+def _make(content: Path, mistakes: list[tuple[str, str, str]]) -> None:
+    for relative, old, new in mistakes:
+        path = content / relative
+        text = path.read_text(encoding="utf-8")
+        if not old:
+            text = _without_summary_en(text)
+        else:
+            assert text.count(old) == 1, old
+            text = text.replace(old, new)
+        path.write_text(text, encoding="utf-8")
+
+
+def _line(content: Path, relative: str, marker: str) -> int:
+    """The line of the edited file that holds `marker` (the mistake's own text)."""
+    text = (content / relative).read_text(encoding="utf-8")
+    assert text.count(marker) == 1, marker
+    return text[: text.index(marker)].count("\n") + 1
+
+
+def test_the_twelve_mistakes_of_the_issue_take_one_run_and_a_clean_one(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(REAL_CONTENT, content)
+    when = date(2026, 12, 7)
+    clean = run_check(content, tmp_path, when).problems
+    _make(content, TWELVE)
+    at = partial(_line, content, TEXTIEL)
+    parties = (content / TEXTIEL).read_text(encoding="utf-8").split("\nchairs:")[0]
+    ser = parties.count("  - party:")  # the SER is the last party
+    covenant = f"content/{TEXTIEL}"
+    funds = (content / PENSION_FUNDS).read_text(encoding="utf-8").split("\n")
+    abp = [number for number, line in enumerate(funds, start=1) if line == "  - name: ABP"]
+    expected = [
+        f"{covenant}:{at('checked: ' + OPEN)}: checked: Word-aanhalingstekens zijn voor YAML "
+        'gewone letters: typ rechte aanhalingstekens: "2026-11-29"',
+        f"{covenant}:{at('value: lopend')}: status, value: kies een van: in_preparation, "
+        "active, ended, ended_early, succeeded, unknown; er staat 'lopend'",
+        f'{covenant}:{at("1-7-2016")}: signed, date: schrijf de datum als "2016-07-01" '
+        "(jaar-maand-dag, tussen aanhalingstekens); er staat '1-7-2016'",
+        f"{covenant}:{at(chr(9))}: (bestand): deze regel springt in met een tab; gebruik spaties",
+        f"{covenant}:{at('summary:') + 1}: summary, en: dit veld is verplicht: vul het in",
+        f"{covenant}:{at('     role:')}: (bestand): 'role:' hoort precies onder 'party:' op "
+        f"regel {at('party: vgt')}: laat de regel met 4 spaties beginnen",
+        f"{covenant}:{at('ser-jaarverslag-2024')}: tweede partij, tweede bron: er is geen bron "
+        "met id 'ser-jaarverslag-2024' bij sources onderaan dit bestand; bedoel je "
+        "'jaarverslag-2024'?",
+        f"{covenant}:{at('party: fvn')}: vierde partij, party: er is geen partij 'fvn' in "
+        "content/parties.yaml; bedoel je 'fnv'?",
+        f"{covenant}:{at(NBSP)}: {ser}e partij, note, nl: na 'nl:' staat een vaste spatie (uit "
+        "Word of een andere tekstverwerker); YAML ziet die niet als spatie: typ een gewone "
+        "spatie",
+        f"{covenant}:{at(OPEN + 'en')}: {ser}e partij, note, en: Word-aanhalingstekens om de "
+        "veldnaam 'en': haal ze weg",
+        f"{covenant}:{at('textile.html')}: (link): de link 'textile.html' leidt naar geen "
+        "enkele pagina van de site; link naar een pagina die bestaat (zoals 'overzicht.html') "
+        "of naar een volledig https://-adres",
+        f"{covenant}:{at('url: www.ser.nl')}: eerste bron, url: schrijf een webadres dat met "
+        "https:// begint, zoals 'https://www.ser.nl/...' (of mailto:); er staat "
+        "'www.ser.nl/nl/actueel/Kalender/convenant-duurzame-kleding-textiel'",
+        f"{covenant}:{at('Jaarverslag 2024:')}: (bestand): de tekst na 'title:' bevat een ':' "
+        "en staat niet tussen aanhalingstekens; zet de hele tekst tussen aanhalingstekens: "
+        'title: "Jaarverslag 2024: testconvenant ondertekend"',
+        f"content/{PENSION_FUNDS}:{abp[1]}: derde deelnemer, name: 'ABP' staat al op regel "
+        f"{abp[0]}; noem elke deelnemer één keer",
+    ]
+    first = run_check(content, tmp_path, when).problems
+    assert [p.text("nl") for p in first if p not in clean] == expected
+    # Run 2: each of the twelve was named on its line in run 1, so each is fixed as its line
+    # says (and nothing else): that is the content as it was, and check passes.
+    shutil.rmtree(content)
+    shutil.copytree(REAL_CONTENT, content)
+    assert run_check(content, tmp_path, when).problems == clean
+    assert not [p for p in clean if p.severity == "error"]

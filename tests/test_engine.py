@@ -16,7 +16,9 @@ from imvo import engine
 from imvo.engine.config import SHARED, language_config, validated
 from imvo.engine.plugin import ImvoPlugin
 from imvo.engine.run import _Collect
+from imvo.model import Positions
 from imvo.problems import BuildError
+from imvo.render import Page
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -107,7 +109,9 @@ def test_a_setting_mkdocs_refuses_is_a_problem_on_its_line_of_mkdocs_yml(tmp_pat
 
 
 def test_a_warning_of_the_engine_names_the_page_being_made_or_mkdocs_yml() -> None:
-    plugin = ImvoPlugin(sources={"voorbeeld": "content/covenants/voorbeeld.yaml"})
+    source = Positions("content/covenants/voorbeeld.yaml")
+    page = Page("voorbeeld", "voorbeeld", "Voorbeeld", "<p>x</p>", source=source)
+    plugin = ImvoPlugin([page])
     collect = _Collect(plugin)
     engine.LOGGER.addHandler(collect)
     try:

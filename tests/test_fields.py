@@ -12,7 +12,6 @@ from markupsafe import Markup
 
 from imvo.fields import (
     Fields,
-    LineFinder,
     PageParts,
     TocEntry,
     Where,
@@ -21,16 +20,35 @@ from imvo.fields import (
     plain,
 )
 from imvo.links import page_of, problem_of
+from imvo.model import Positions
 from imvo.problems import Problem
 from imvo.sanitize import sanitize_text
 
 PAGES = {"overzicht", "tijdlijn", "banken"}
 
 
-def _fields(glossary: dict[str, str] | None = None) -> Fields:
-    fields = Fields(glossary or {}, PAGES, LineFinder())
-    fields.parts = PageParts()
-    return fields
+class _OnePage:
+    """A language's Fields and the parts of one page they render for."""
+
+    def __init__(self, glossary: dict[str, str] | None) -> None:
+        self.fields = Fields(glossary or {}, PAGES)
+        self.md = self.fields.md
+        self.parts = PageParts()
+
+    def html(self, value: Any, where: Where | None = None, **kwargs: Any) -> Markup:
+        return self.fields.html(value, self.parts, where, **kwargs)
+
+    def title(self, value: Any) -> Markup:
+        return self.fields.title(value, self.parts)
+
+    def new_page(self) -> None:
+        """The next page: its own parts (also for Markdown's own anchors, made directly)."""
+        self.parts = PageParts()
+        self.fields._parts = self.parts
+
+
+def _fields(glossary: dict[str, str] | None = None) -> _OnePage:
+    return _OnePage(glossary)
 
 
 def test_the_extensions_are_mkdocs_yml_s_with_mkdocs_own_first() -> None:
@@ -172,17 +190,20 @@ def test_a_link_to_a_pages_markdown_file_becomes_its_html_page() -> None:
 
 def test_a_bad_link_is_reported_on_the_line_the_editor_wrote_it(tmp_path: Path) -> None:
     path = tmp_path / "x.yaml"
-    path.write_text(
+    text = (
         "summary:\n  nl: |\n    Eerst.\n\n    Zie [hier](/overzicht.html).\n"
-        "  en: Also <a href='nergens.html'>there</a> and ![logo](https://example.org/l.png)\n",
-        encoding="utf-8",
+        "  en: Also <a href='nergens.html'>there</a> and ![logo](https://example.org/l.png)\n"
     )
+    # The line comes from the text the loader read, not from the file: it is not read again
+    # (there is no file here at all, and a second read would skip the loader's checks).
+    source = Positions(str(path), {("summary",): 1}, text)
     fields = _fields()
-    fields.html("Eerst.\n\nZie [hier](/overzicht.html).", Where(str(path), 2))
+    fields.html("Eerst.\n\nZie [hier](/overzicht.html).", Where(str(path), 2, source=source))
     fields.html(
         "Also <a href='nergens.html'>there</a> and ![logo](https://example.org/l.png)",
-        Where(str(path), 6),
+        Where(str(path), 6, source=source),
     )
+    assert not path.exists()
     assert fields.parts.problems == [
         Problem(
             str(path), 5, "(link)",
@@ -230,9 +251,9 @@ def test_plain_words_skip_markdown_and_come_out_as_markdown_makes_them(corpus: A
         assert sanitize(fast.html(text)) == sanitize(expected), text
         assert sanitize(fast.html(text, inline=True)) == sanitize(expected[3:-4]), text
         slow.md.reset()
-        slow.parts = PageParts()
+        slow.new_page()
         title = sanitize_text(slow.md.convert(f"# {md_plain(text)}")).strip()
-        fast.parts = PageParts()
+        fast.new_page()
         assert sanitize(fast.title(text)) == sanitize(title), text
         token = slow.md.toc_tokens[0]  # type: ignore[attr-defined]
         assert fast.parts.toc == [TocEntry(1, token["id"], token["name"])], text

@@ -189,3 +189,51 @@ def test_what_applies_now_is_in_the_menu_and_linked_from_home_and_how_it_works(
     for name in linked_from:
         html = _read(built_site, f"{folder}{name}.html")
         assert html.count(f'href="{now}.html"') >= 2  # the menu and the text itself
+
+
+def test_every_declared_page_has_its_template_and_its_functions() -> None:
+    from imvo.pages import SITE_PAGES
+    from imvo.site_pages import EXPAND, VALUES
+
+    templates = Path(__file__).resolve().parent.parent / "templates" / "pages"
+    for entry in SITE_PAGES:
+        assert (templates / f"{entry.kind}.html.j2").is_file(), entry.key
+        assert not entry.values or entry.values in VALUES, entry.key
+        assert not entry.expand or entry.expand in EXPAND, entry.key
+        assert bool(entry.names) or bool(entry.expand), entry.key
+        if entry.names:
+            assert sorted(entry.names) == ["en", "nl"], entry.key
+    keys = [entry.key for entry in SITE_PAGES]
+    assert len(keys) == len(set(keys))
+
+
+def test_the_menu_comes_from_the_declaration(fixture_corpus: Corpus) -> None:
+    from imvo.pages import NAV_ORDER, SITE_PAGES
+    from imvo.render import Renderer
+    from imvo.site_pages import nav
+
+    assert (
+        tuple(
+            entry.key
+            for entry in sorted(SITE_PAGES, key=lambda entry: entry.menu or 0)
+            if entry.menu is not None
+        )
+        == NAV_ORDER
+    )
+    pages = Renderer(fixture_corpus).language("en")
+    menu = [next(iter(item.values())) for item in nav(pages)]
+    assert menu == [f"{page_name(key, 'en')}.md" for key in NAV_ORDER]
+    assert menu[:3] == ["index.md", "overview.md", "is-my-organisation-taking-part.md"]
+
+
+def test_the_link_check_knows_every_declared_page(fixture_corpus: Corpus) -> None:
+    from imvo.pages import NAMED_PAGES
+    from imvo.participants import by_letter, organisations
+    from imvo.site_pages import page_names
+
+    letters = by_letter(organisations(fixture_corpus))
+    for lang in ("nl", "en"):
+        names = page_names(fixture_corpus, letters, lang)
+        assert {entry.names[lang] for entry in NAMED_PAGES.values()} <= names
+        assert set(fixture_corpus.covenants) | set(MOVED_PAGES) <= names
+        assert {page_name(key, lang) for key in TEXT_PAGES} <= names

@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from imvo import pages
 from imvo.cli import main
@@ -81,7 +83,7 @@ def test_the_comment_lists_every_problem_in_dutch_then_english(report: dict[str,
     )
     english = (
         f"- ❌ content/covenants/voorbeeld.yaml line 37 ([view]({view}) · [edit]({edit})): "
-        "parties\\[0\\].party: no party 'fvn' in content/parties.yaml; did you mean 'fnv'?"
+        "first party, party: no party 'fvn' in content/parties.yaml; did you mean 'fnv'?"
     )
     assert dutch in lines and english in lines
     assert lines.index(dutch) < lines.index("---") < lines.index(english)
@@ -286,6 +288,16 @@ def test_reminders_have_a_section_of_their_own_and_do_not_make_it_red() -> None:
             ],
         ),
         (["content/parties.yaml"], [("partijen", "partijen.html", "en/parties.html")]),
+        (
+            ["content/law.yaml"],
+            [
+                (
+                    "geldt-de-csrd-of-csddd",
+                    "geldt-de-csrd-of-csddd.html",
+                    "en/does-the-csrd-or-csddd-apply.html",
+                )
+            ],
+        ),
         (["content/glossary.yaml"], [("begrippen", "begrippen.html", "en/glossary.html")]),
         (
             ["content/due-diligence.yaml"],
@@ -307,7 +319,8 @@ def test_every_kind_of_content_file_lists_its_pages(
 def test_the_page_names_are_the_sites() -> None:
     assert {key: (v["nl"], v["en"]) for key, v in pages.TEXT_PAGES.items()} == TEXT_PAGES
     for key, names in GENERATED_PAGES.items():
-        assert names == (pages.GENERATED_PAGES[key]["nl"], pages.GENERATED_PAGES[key]["en"])
+        declared = pages.NAMED_PAGES[key].names
+        assert names == (declared["nl"], declared["en"])
 
 
 def test_changed_files_are_read_whole_when_separated_by_nul(tmp_path: Path) -> None:
@@ -479,3 +492,128 @@ def test_the_removal_runs_on_close_and_checks_nothing_out() -> None:
     assert "github.event.pull_request.head" not in (WORKFLOWS / "pr-preview-remove.yml").read_text(
         encoding="utf-8"
     )
+
+
+def _stub(bin_dir: Path, name: str, script: str) -> None:
+    bin_dir.mkdir(exist_ok=True)
+    (bin_dir / name).write_text("#!/bin/bash\n" + script, encoding="utf-8")
+    (bin_dir / name).chmod(0o755)
+
+
+def test_the_pull_request_is_the_open_one_whose_head_was_checked(tmp_path: Path) -> None:
+    """The artifact's number only chooses between pull requests that share the commit."""
+    head = "a" * 40
+    bin_dir = tmp_path / "bin"
+    _stub(
+        bin_dir,
+        "gh",
+        'case "$2" in\n'
+        f'  *pulls\\?*) printf "5 {head}\\n6 {"b" * 40}\\n9 {head}\\n";;\n'
+        '  *) echo "{\\"number\\": ${2##*/}}";;\n'
+        "esac\n",
+    )
+    (tmp_path / "results").mkdir()
+    output = tmp_path / "output"
+    env = {
+        "PATH": f"{bin_dir}:/usr/bin:/bin",
+        "GITHUB_OUTPUT": str(output),
+        "REPOSITORY": "org/site",
+        "HEAD_SHA": head,
+    }
+    script = _step("Find the pull request")["run"]
+
+    def run(claimed: str) -> str:
+        (tmp_path / "results" / "pr-number.txt").write_text(claimed, encoding="utf-8")
+        output.write_text("", encoding="utf-8")
+        subprocess.run(["bash", "-e", "-c", script], cwd=tmp_path, env=env, check=True)
+        return output.read_text(encoding="utf-8")
+
+    assert run("6\n") == "number=5\n"  # 6 is open, but its head is another commit
+    assert run("9\n") == "number=9\n"
+    assert json.loads((tmp_path / "pull.json").read_text(encoding="utf-8")) == {"number": 9}
+    env["HEAD_SHA"] = "c" * 40
+    assert run("5\n") == ""  # moved on: no comment from this run
+
+
+@pytest.mark.parametrize(
+    ("env", "git", "status"),
+    [
+        ({"SITE": "failure"}, "", "no-site"),
+        ({"PUBLISH": "false", "SCOPE": "code"}, "", "fork-code"),
+        ({"PUBLISH": "false", "SCOPE": "unknown"}, "", "unknown-files"),
+        ({"PREVIEW_TOKEN": ""}, "", "no-token"),
+        ({}, 'if [ "$1" = clone ]; then echo "Authentication failed" >&2; exit 128; fi\n', "token"),
+        (
+            {},
+            'case "$1" in clone) mkdir -p "${@: -1}";; push) echo " ! [rejected] (fetch first)"'
+            " >&2; exit 1;; esac\n",
+            "busy",
+        ),
+        ({}, 'case "$1" in clone) mkdir -p "${@: -1}";; esac\n', "published"),
+    ],
+)
+def test_the_preview_step_says_what_became_of_the_preview(
+    tmp_path: Path, env: dict[str, str], git: str, status: str
+) -> None:
+    bin_dir = tmp_path / "bin"
+    _stub(bin_dir, "git", git or "exit 0\n")
+    _stub(bin_dir, "sleep", "exit 0\n")
+    (tmp_path / "preview-site").mkdir()
+    (tmp_path / "preview-site" / "index.html").write_text("<p>x</p>", encoding="utf-8")
+    output = tmp_path / "output"
+    full = {
+        "PATH": f"{bin_dir}:/usr/bin:/bin",
+        "GITHUB_OUTPUT": str(output),
+        "REPOSITORY": "Org/site",
+        "HEAD_SHA": SHA,
+        "NUMBER": "7",
+        "SITE": "success",
+        "SCOPE": "content",
+        "PUBLISH": "true",
+        "PREVIEW_TOKEN": "secret",
+        "PREVIEW_REPOSITORY": "",
+        **env,
+    }
+    script = _step("Publish the preview")["run"]
+    subprocess.run(["bash", "-e", "-c", script], cwd=tmp_path, env=full, check=True, timeout=60)
+    written = output.read_text(encoding="utf-8").splitlines()
+    assert written[-1] == f"status={status}"
+    if status == "published":
+        assert written[0] == "url=https://org.github.io/site-previews/pr-7/"
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=12,
+)
+"""Any JSON: what a pull request's own workflow could put in problems.json."""
+KEYS = st.sampled_from(["path", "line", "severity", "place", "message", "field", "code"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    report=st.dictionaries(
+        st.sampled_from(["errors", "passed", "summary", "problems", "strict"]), JSON, max_size=5
+    )
+    | st.fixed_dictionaries({"problems": st.lists(st.dictionaries(KEYS, JSON), max_size=4)}),
+    jobs=JSON,
+    pull=JSON,
+)
+def test_any_report_gives_a_comment_and_never_a_traceback(
+    report: dict[str, Any], jobs: Any, pull: Any
+) -> None:
+    text = comment(
+        report,
+        [],
+        repository="org/site",
+        sha=SHA,
+        jobs=jobs,
+        pull=pull if isinstance(pull, dict) else None,
+    )
+    assert text.startswith(MARKER + "\n")
+    # Every link goes to github.com, to this repository or the pull request's head.
+    for target in re.findall(r"\]\(([^)]*)\)", text):
+        assert target.startswith("https://github.com/"), target

@@ -18,12 +18,22 @@ def test_counted_puts_the_noun_in_the_plural_unless_there_is_one() -> None:
 def test_a_problem_reads_as_path_line_field_message() -> None:
     error = Problem("content/covenants/x.yaml", 3, "name.nl", "this text is empty")
     warning = Problem("content/covenants/x.yaml", 4, "signed", "no source", severity="warning")
-    assert error.text() == "content/covenants/x.yaml:3: name.nl: this text is empty"
+    assert error.text() == "content/covenants/x.yaml:3: name, nl: this text is empty"
     assert warning.text() == "content/covenants/x.yaml:4: warning: signed: no source"
     assert (
         error.github()
-        == "::error file=content/covenants/x.yaml,line=3::name.nl: this text is empty"
+        == "::error file=content/covenants/x.yaml,line=3::name, nl: this text is empty"
     )
+
+
+def test_a_reminder_reads_as_one_and_is_a_notice_on_github() -> None:
+    reminder = Problem("content/covenants/x.yaml", 14, "checked", "old", severity="reminder")
+    assert reminder.text("nl") == "content/covenants/x.yaml:14: herinnering: checked: old"
+    assert reminder.text("en") == "content/covenants/x.yaml:14: reminder: checked: old"
+    assert reminder.github("en") == "::notice file=content/covenants/x.yaml,line=14::checked: old"
+    warning = Problem("a.yaml", 1, "f", "m", severity="warning")
+    assert summary([warning, reminder], "nl") == "1 waarschuwing en 1 herinnering in 2 bestanden."
+    assert summary([reminder, reminder], "en") == "2 reminders in 1 file."
 
 
 def test_summary_counts_errors_warnings_and_files() -> None:
@@ -70,10 +80,10 @@ def test_every_problem_the_package_makes_has_a_message_code() -> None:
 
 def test_a_hint_reads_as_a_hint_and_is_a_notice_on_github() -> None:
     hint = Problem("content/covenants/x.yaml", 5, "signed.date", "a Sunday", severity="hint")
-    assert hint.text("en") == "content/covenants/x.yaml:5: hint: signed.date: a Sunday"
+    assert hint.text("en") == "content/covenants/x.yaml:5: hint: signed, date: a Sunday"
     assert hint.text("nl") == "content/covenants/x.yaml:5: aanwijzing: signed, date: a Sunday"
     assert (
-        hint.github("en") == "::notice file=content/covenants/x.yaml,line=5::signed.date: a Sunday"
+        hint.github("en") == "::notice file=content/covenants/x.yaml,line=5::signed, date: a Sunday"
     )
 
 

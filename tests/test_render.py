@@ -34,7 +34,7 @@ from imvo.model import (
     parse_partial_date,
 )
 from imvo.pages import page_name
-from imvo.render import Renderer, alternate_href, site_path, template_cache
+from imvo.render import Renderer, TocEntry, alternate_href, site_path, template_cache
 
 
 def _page(corpus: Corpus, lang: str, key: str) -> str:
@@ -648,6 +648,58 @@ def test_a_factsheet_shows_when_it_last_changed_what_changed_and_where_to_report
     english = "".join({p.key: p for p in Renderer(fixture_corpus).language("en")}["voorbeeld"].html)
     assert '<a href="corrections.html#report">Report an error on this page</a>' in english
     assert "What changed on this page is not known in this copy of the site." in english
+
+
+def test_the_compiled_templates_follow_a_filter_that_starts_taking_the_context(
+    tmp_path: Path,
+) -> None:
+    """Jinja compiles how a filter is called into the template: a filter that became
+    `pass_context` gets the template compiled again, though the template's text is the same."""
+    from jinja2 import pass_context
+
+    templates = {"t.j2": "{{ 'x' | f }}"}
+    plain_env = Environment(loader=DictLoader(templates), bytecode_cache=template_cache(tmp_path))
+    plain_env.filters["f"] = lambda value: value.upper()
+    assert plain_env.get_template("t.j2").render() == "X"
+    later = Environment(loader=DictLoader(templates), bytecode_cache=template_cache(tmp_path))
+    later.filters["f"] = pass_context(lambda context, value: f"{context['y']}{value}")
+    assert later.get_template("t.j2").render(y="y") == "yx"
+
+
+def test_each_page_is_rendered_with_its_own_context(fixture_corpus: Corpus) -> None:
+    """The state of a page is the value handed to its template, not the renderer's: two
+    pages rendered in turn keep their own headings and anchors."""
+    from imvo.render import PageContext
+
+    renderer = Renderer(fixture_corpus)
+    fields = renderer.fields("nl", {"overzicht"})
+    first = PageContext("nl", "a", None, fields)
+    second = PageContext("nl", "b", None, fields)
+    template = renderer.env.from_string("{{ '## Kop' | md }}{{ heading(2, 'eigen', 'E', 'E') }}")
+    assert template.render(page=first) == '<h2 id="kop">Kop</h2><h2 id="eigen">E</h2>'
+    assert template.render(page=second) == '<h2 id="kop">Kop</h2><h2 id="eigen">E</h2>'
+    assert (
+        first.parts.toc
+        == second.parts.toc
+        == [
+            TocEntry(2, "kop", "Kop"),
+            TocEntry(2, "eigen", "E"),
+        ]
+    )
+    assert template.render(page=first) == '<h2 id="kop_1">Kop</h2><h2 id="eigen">E</h2>'
+    assert len(second.parts.toc) == 2
+
+
+def test_a_page_carries_the_content_file_behind_it(fixture_corpus: Corpus) -> None:
+    pages = {page.key: page for page in Renderer(fixture_corpus).language("en")}
+    sources = {key: page.source.path if page.source else None for key, page in pages.items()}
+    fixture = "tests/fixtures/content"
+    assert sources["voorbeeld"] == f"{fixture}/covenants/voorbeeld.yaml"
+    assert sources["about"] == f"{fixture}/texts/about.en.md"
+    assert sources["glossary"] == f"{fixture}/glossary.yaml"
+    assert sources["due-diligence"] == f"{fixture}/due-diligence.yaml"
+    assert sources["overview"] is None  # made from all the content, no one file
+    assert pages["voorbeeld"].source is fixture_corpus.positions["voorbeeld"]
 
 
 def test_complaints_now_is_one_line_at_the_top_and_opens_the_complaints_section(

@@ -54,13 +54,10 @@ class ImvoPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self,
         pages: Iterable[Page] = (),
         *,
-        sources: dict[str, str] | None = None,
         progress: Progress | None = None,
     ) -> None:
         self.pages: dict[str, Page] = {f"{page.name}.md": page for page in pages}
         """The pages of this build by their file name for mkdocs (name.md)."""
-        self.sources = sources or {}
-        """For each page name (without .md), the content file an editor would fix."""
         self.progress = progress
         """The shared-memory record the parent's slow-page watch reads, in a worker."""
         self.problems: list[Problem] = []
@@ -90,10 +87,12 @@ class ImvoPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         return self._in_progress
 
     def source_of(self, uri: str | None) -> str:
-        """The content file behind a page (name.md), or mkdocs.yml for none."""
+        """The content file behind a page (name.md; the page carries it), or mkdocs.yml for
+        none."""
         if uri is None:
             return CONFIG_FILE
-        return self.sources.get(uri.removesuffix(".md"), uri)
+        page = self.pages.get(uri)
+        return page.source.path if page is not None and page.source is not None else uri
 
     def record(self, problem: Problem) -> None:
         """Note a problem; the build fails with it when mkdocs is done."""

@@ -132,7 +132,7 @@ def load_content(
     )
     problems += found
 
-    texts, found = load_texts(content / "texts", root)
+    texts, text_positions, found = load_texts(content / "texts", root)
     problems += found
     problems += pages_have_texts(content / "texts", root, texts, found)
     if law is not None:
@@ -155,6 +155,7 @@ def load_content(
             "glossary": glossary[1].positions,
             "due-diligence": due_diligence[1].positions,
             "law": law[1].positions,
+            **text_positions,
         },
     )
 

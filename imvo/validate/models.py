@@ -90,6 +90,7 @@ _BY_KIND: dict[str, Callable[[Any], Msg]] = {
     "model_type": _got("expected-group"),
     "too_short": lambda error: msg("list-empty"),
     "int_type": _got("expected-number"),
+    "bool_type": _got("expected-true-false"),
     "greater_than": _limit("number-greater", "gt"),
     "greater_than_equal": _limit("number-at-least", "ge"),
     "less_than_equal": _limit("number-at-most", "le"),
@@ -102,6 +103,7 @@ _SAME_AS = {
     "dict_type": "model_type",
     "int_parsing": "int_type",
     "int_from_float": "int_type",
+    "bool_parsing": "bool_type",
 }
 """Kinds of error that an editor makes the same way as another kind: the same message."""
 
@@ -137,6 +139,11 @@ def _union_branch_noise(loc: tuple[Any, ...]) -> bool:
     return any(isinstance(part, str) and part in {"str", "constrained-str", "Text"} for part in loc)
 
 
+_READ_AS_CODES = frozenset({"expected-text", "choice", "id-pattern", "expected-number"})
+"""Where the model expected a text or a choice, a value without quotes that YAML read as a
+yes/no value, a number or nothing is said as such (see imvo/load/surprises.read_as)."""
+
+
 def check_model(loaded: LoadedFile, model: type[BaseModel]) -> tuple[Any, list[Problem]]:
     """Validate one file's data against a model; map each error to its line."""
     try:
@@ -150,6 +157,8 @@ def check_model(loaded: LoadedFile, model: type[BaseModel]) -> tuple[Any, list[P
             error = {**error, "loc": loc}
             name = field_name(loc)
             message = _message(error, model)
+            if message.code in _READ_AS_CODES:
+                message = loaded.read_as(loc) or message
             problem = loaded.problem(loc, message.code, **dict(message.params))
             # A union (text or nl/en pair) reports each branch: keep the first per place.
             problems.setdefault((problem.line, name), problem)

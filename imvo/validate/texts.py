@@ -6,19 +6,23 @@ from __future__ import annotations
 from pathlib import Path
 
 from imvo.load import read_text
-from imvo.model import LANGUAGES
+from imvo.model import LANGUAGES, Positions
 from imvo.pages import TEXT_PAGES
 from imvo.problems import Problem
 from imvo.validate.files import _relative, invisible_in_name, linked_folder
 from imvo.validate.headings import text_heading_problems
 
+Texts = dict[str, dict[str, str]]
 
-def load_texts(folder: Path, root: Path) -> tuple[dict[str, dict[str, str]], list[Problem]]:
-    """Read the explainer texts: <key>.<lang>.md, each key in every language."""
-    texts: dict[str, dict[str, str]] = {}
+
+def load_texts(folder: Path, root: Path) -> tuple[Texts, dict[str, Positions], list[Problem]]:
+    """Read the explainer texts: <key>.<lang>.md, each key in every language; with each
+    text's file as editors see it, by 'texts/<key>.<lang>' (see Corpus.positions)."""
+    texts: Texts = {}
+    positions: dict[str, Positions] = {}
     problems: list[Problem] = linked_folder(folder, root)
     if problems or not folder.is_dir():
-        return texts, problems
+        return texts, positions, problems
     unread: set[tuple[str, str]] = set()
     for path in sorted(folder.glob("*.md")):
         shown = _relative(path, root)
@@ -34,6 +38,7 @@ def load_texts(folder: Path, root: Path) -> tuple[dict[str, dict[str, str]], lis
         if text is not None:
             problems += text_heading_problems(text, shown)
             texts.setdefault(key, {})[lang] = text
+            positions[f"texts/{key}.{lang}"] = Positions(shown, text=text)
         else:
             unread.add((key, lang))
     for key, by_lang in sorted(texts.items()):
@@ -47,12 +52,10 @@ def load_texts(folder: Path, root: Path) -> tuple[dict[str, dict[str, str]], lis
                 problems.append(
                     Problem.of(shown, 1, "(file)", "text-no-translation", name=f"{key}.{lang}.md")
                 )
-    return texts, problems
+    return texts, positions, problems
 
 
-def pages_have_texts(
-    folder: Path, root: Path, texts: dict[str, dict[str, str]], found: list[Problem]
-) -> list[Problem]:
+def pages_have_texts(folder: Path, root: Path, texts: Texts, found: list[Problem]) -> list[Problem]:
     """A problem for each text page without its text and each text without its page
     (`found`: the problems of reading the texts, whose files need no second line)."""
     problems: list[Problem] = []
