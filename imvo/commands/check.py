@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from imvo.messages import LANGS, set_language
+from imvo.messages import LANGS, speaking
 
 if TYPE_CHECKING:
     from imvo.check import CheckResult
@@ -36,14 +36,11 @@ def problems_json(result: CheckResult, *, strict: bool) -> dict[str, Any]:
     """What `check --format json` prints: the counts, the closing line in both languages,
     and every problem (see Problem.as_json)."""
     from imvo.check import exit_code, report
-    from imvo.messages import language
 
-    current = language()
     closing = {}
     for lang in LANGS:
-        set_language(lang)
-        closing[lang] = report(result, strict=strict)
-    set_language(current)
+        with speaking(lang):
+            closing[lang] = report(result, strict=strict)
     return {
         "version": 1,
         "covenants": result.covenants,
