@@ -15,12 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from imvo.epoch import source_date
 from imvo.load import FieldPath, LoadedFile, field_name
 from imvo.messages import language, msg
 from imvo.model import (
@@ -32,6 +31,7 @@ from imvo.model import (
     PartialDate,
     Status,
 )
+from imvo.options import BuildOptions
 from imvo.participants import duplicates
 from imvo.problems import PLURAL, ContentError, Problem, summary
 from imvo.validate import load_content
@@ -72,11 +72,6 @@ class CheckResult:
     def hints(self) -> list[Problem]:
         """What an editor may want to look at twice; never a failure."""
         return [p for p in self.problems if p.severity == "hint"]
-
-
-def today() -> date:
-    """The day the check runs: SOURCE_DATE_EPOCH when set (reproducible), else today (UTC)."""
-    return (source_date() or datetime.now(UTC)).date()
 
 
 def yaml_files(content: Path) -> list[Path]:
@@ -298,22 +293,23 @@ def _shown(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def render_problems(corpus: Corpus, content: Path, root: Path) -> list[Problem]:
+def render_problems(corpus: Corpus, options: BuildOptions) -> list[Problem]:
     """What the build's render stage finds in the content: every page of both languages is
     made in memory (nothing written, no mkdocs), and its links, images and Markdown checked
     as the build checks them (imvo/fields.py, imvo/links.py), on the editor's line."""
     from imvo.render import Renderer  # the render stage: only once the content is valid
 
-    renderer = Renderer(corpus)  # each page names its content file as the loader did
+    renderer = Renderer(corpus, options)  # each page names its file as the loader did
     for lang in LANGUAGES:
         renderer.language(lang)
     return renderer.problems
 
 
-def run_check(content: Path, root: Path, when: date | None = None) -> CheckResult:
+def run_check(content: Path, root: Path, when: date) -> CheckResult:
     """Every error of the model and cross-file checks, every problem the build's render stage
-    would find, and every warning, sorted."""
-    when = when or today()
+    would find, and every warning (dates compared with `when`, the day of the check), sorted."""
+    # The render stage as a build with these options makes it (no PDFs: their links only).
+    options = BuildOptions(datetime.combine(when, time(), UTC), content=content, pdf=False)
     problems: list[Problem] = []
     covenants = 0
     try:
@@ -331,7 +327,7 @@ def run_check(content: Path, root: Path, when: date | None = None) -> CheckResul
             return CheckResult(sorted(set(problems + again.problems)), covenants)
     covenants = len(corpus.covenants)
     problems += duplicate_warnings(corpus, content, root)
-    problems += render_problems(corpus, content, root)
+    problems += render_problems(corpus, options)
     return CheckResult(sorted(set(problems)), covenants)
 
 

@@ -160,8 +160,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if (not rest or rest[0].startswith("-")) and not {"-h", "--help"} & set(rest):
         args_list = ["--debug"] * (len(args_list) - len(rest)) + ["build", *rest]
     args = parser().parse_args(args_list)
+    args.lang = getattr(args, "lang", None) or language_from_locale()
     # main() is also called from tests and serve: the language is the command's alone.
-    with speaking(getattr(args, "lang", None) or language_from_locale()):
+    with speaking(args.lang):
         return _run(args)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from build_options import options
 
 import imvo.engine  # noqa: F401  (the engine IMVO_ENGINE names, before a test imports mkdocs)
 from imvo.model import Corpus
@@ -111,7 +112,6 @@ def fixture_corpus() -> Corpus:
 @pytest.fixture(scope="session")
 def built_site(corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real content built into a temporary folder (with PDFs and data), once per session."""
-    os.environ.setdefault("SOURCE_DATE_EPOCH", "1763683200")
     site = tmp_path_factory.mktemp("built") / "site"
-    build_site(corpus, site, post_steps=post_steps(pdf=True))
+    build_site(corpus, built := options(site=site), post_steps=post_steps(built))
     return site
