@@ -13,13 +13,16 @@ last check more than a year ago) is a *reminder*: shown like a warning, but it n
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from functools import partial
 from pathlib import Path
+from string import ascii_uppercase
 from typing import Any
 
+from imvo.links import CODES
 from imvo.load import FieldPath, LoadedFile, field_name
 from imvo.messages import language, msg
 from imvo.model import (
@@ -32,7 +35,8 @@ from imvo.model import (
     Status,
 )
 from imvo.options import BuildOptions
-from imvo.participants import duplicates
+from imvo.pages import MOVED_PAGES, NAMED_PAGES, page_name
+from imvo.participants import duplicates, letter_slug
 from imvo.problems import PLURAL, ContentError, Problem, summary
 from imvo.validate import load_content
 
@@ -41,6 +45,8 @@ MIN_WORDS_IDENTICAL = 3
 ('Website', 'FNV') are often the same in both languages."""
 
 URL_KEYS = ("url", "website")
+LINK_CODES = frozenset({*CODES.values(), "text-crash"})
+"""The problems the render stage finds in an editor's texts."""
 
 REMINDERS = frozenset({"term-passed", "signed-future", "checked-old", "end-future"})
 """The rules that depend on today's date: their problems are reminders, never failures."""
@@ -103,10 +109,13 @@ def is_text_pair(value: Any) -> bool:
     return isinstance(value, dict) and bool(value) and set(value) <= {"nl", "en"}
 
 
-def file_warnings(loaded: LoadedFile, when: date) -> list[Problem]:
+def file_warnings(
+    loaded: LoadedFile, when: date, pages: dict[str, set[str]] | None = None
+) -> list[Problem]:
     """The warnings of one YAML file: untranslated texts, http links, and for a covenant
-    facts without a source and a status that no longer fits the dates."""
-    problems: list[Problem] = []
+    facts without a source and a status that no longer fits the dates; with `pages`, also
+    the links of its texts (see field_links)."""
+    problems: list[Problem] = field_links(loaded, pages) if pages is not None else []
 
     def warn(where: FieldPath, code: str, **params: Any) -> None:
         severity = "reminder" if code in REMINDERS else "warning"
@@ -310,17 +319,21 @@ def run_check(content: Path, root: Path, when: date) -> CheckResult:
     would find, and every warning (dates compared with `when`, the day of the check), sorted."""
     # The render stage as a build with these options makes it (no PDFs: their links only).
     options = BuildOptions(datetime.combine(when, time(), UTC), content=content, pdf=False)
+    pages = {lang: possible_pages(content, lang) for lang in LANGUAGES}
     problems: list[Problem] = []
     covenants = 0
     try:
-        corpus = load_content(content, root, partial(file_warnings, when=when))
+        corpus = load_content(content, root, partial(file_warnings, when=when, pages=pages))
     except ContentError as error:
         problems += error.problems
-        if any(problem.severity == "error" for problem in error.problems):
+        if any(problem.severity == "error" for problem in problems):
+            # The build would stop here: the links of the files it could read are checked
+            # field by field (file_warnings), so that one run names them with the rest.
             return CheckResult(sorted(set(problems)), covenants)
         # Only warnings and reminders: they stop nothing, so the checks that need the whole
-        # content (duplicates, the render stage) still run; a date reminder, present on every
-        # later day, must never hide a problem.
+        # content (duplicates, the render stage, which checks the links as the build does)
+        # still run; a date reminder, present on every later day, must never hide a problem.
+        problems = [problem for problem in problems if problem.code not in LINK_CODES]
         try:
             corpus = load_content(content, root)
         except ContentError as again:
@@ -329,6 +342,42 @@ def run_check(content: Path, root: Path, when: date) -> CheckResult:
     problems += duplicate_warnings(corpus, content, root)
     problems += render_problems(corpus, options)
     return CheckResult(sorted(set(problems)), covenants)
+
+
+def possible_pages(content: Path, lang: str) -> set[str]:
+    """The pages a link in one language may lead to, known from the content's files alone
+    (for a file the build will not render: it has errors): every page of the site, a
+    factsheet per covenant file, and a participants page per letter."""
+    names = {page.names[lang] for page in NAMED_PAGES.values()} | set(MOVED_PAGES)
+    folder = content / "covenants"
+    if folder.is_dir() and not folder.is_symlink():
+        names |= {path.stem for path in folder.glob("*.yaml")}
+    base = page_name("participants", lang)
+    names |= {f"{base}-{letter_slug(letter)}" for letter in [*ascii_uppercase, "#"]}
+    return names
+
+
+_MAY_LINK_RE = re.compile(r"\]\(|\]\s*\[|\]:|<\s*(a|img)\b", re.IGNORECASE)
+"""A text that may hold a link or an image (Markdown's or HTML's)."""
+
+
+def field_links(loaded: LoadedFile, pages: dict[str, set[str]]) -> list[Problem]:
+    """The links and images of one YAML file's texts, checked as the render stage checks
+    them, against the pages of each text's language (both for a text in no language)."""
+    from imvo.fields import Fields, PageParts, Where  # the render stage's Markdown
+
+    found: list[Problem] = []
+    fields = {lang: Fields({}, pages[lang]) for lang in LANGUAGES}
+    for where, value in walk(loaded.data):
+        if not isinstance(value, str) or not _MAY_LINK_RE.search(value):
+            continue
+        langs = [where[-1]] if where and where[-1] in LANGUAGES else list(LANGUAGES)
+        place = Where(loaded.path, loaded.line_of(where), source=loaded.positions)
+        for lang in langs:
+            parts = PageParts()
+            fields[lang].html(value, parts, place)
+            found += parts.problems
+    return found
 
 
 def report(result: CheckResult, *, strict: bool) -> str:

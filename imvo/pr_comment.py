@@ -228,6 +228,17 @@ def escape(text: str, limit: int = 0) -> str:
     return _LINKING_RE.sub(lambda m: m[0] + _BREAK, text)
 
 
+def fenced(text: str, info: str = "text") -> str:
+    """Text from elsewhere shown as it is, in a fenced code block whose fence is longer than
+    any run of backticks in it: no Markdown, link, mention or HTML can come from it."""
+    text = _CONTROL_RE.sub(
+        lambda m: m[0] if m[0] in "\n\t" else f"\\u{ord(m[0]):04x}", str(text)
+    ).rstrip("\n")
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}{info}\n{text}\n{fence}"
+
+
 def _safe_path(path: str) -> str | None:
     """A repository path fit for an address, percent-encoded; None for one that is not a
     plain relative path (empty, absolute, with '.' or '..' parts or control characters)."""

@@ -31,7 +31,7 @@ _DATA = {"data-status", "data-sector", "data-year", "data-imvo-table", "data-sor
          "data-filter", "data-value", "data-md-component",
          "data-search-exclude",
          "data-names", "data-legal-forms", "data-one", "data-none",
-         "data-law", "data-rule", "data-dutch"}  # fmt: skip
+         "data-law", "data-rule", "data-dutch", "data-label"}  # fmt: skip
 _SVG_ATTRS = {
     "viewBox", "xmlns", "x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "rx", "ry",
     "width", "height", "d", "points", "fill", "stroke", "stroke-width", "stroke-dasharray",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -235,6 +236,21 @@ def test_the_real_content_passes_strict_on_any_later_day(years: int) -> None:
     if years >= 2:
         assert result.reminders  # every 'checked' date of a running covenant is old by then
         assert {p.code for p in result.reminders} <= REMINDERS
+
+
+def test_only_reminders_depend_on_the_date() -> None:
+    """On the real content, the errors and warnings are the same on any day, from long before
+    the first signing to long after every term: what changes with the date is a reminder."""
+    root = Path(__file__).resolve().parent.parent
+
+    def failing(when: date) -> list[Problem]:
+        result = run_check(root / "content", root, when)
+        return result.errors + result.warnings
+
+    now = failing(date.today())
+    for when in (date(1990, 1, 1), date(2060, 12, 31)):
+        assert failing(when) == now
+    assert run_check(root / "content", root, date(1990, 1, 1)).reminders  # signed "later"
 
 
 def test_a_reminder_hides_no_other_problem(content: Path) -> None:
@@ -480,3 +496,148 @@ def test_check_finds_what_the_build_would_refuse(content: Path, code: str) -> No
     assert [(p.code, p.text("nl")) for p in result.problems] == [(code, line)]
     assert result.problems == renderer.problems
     assert exit_code(result, strict=False) == 1
+
+
+# --- the twelve mistakes of issue 25, made together: one run names them all ----------------
+
+REAL_CONTENT = Path(__file__).resolve().parent.parent / "content"
+TEXTIEL = "covenants/textiel.yaml"
+PENSION_FUNDS = "participants/pensioenfondsen.yaml"
+NBSP, OPEN, CLOSE = "\u00a0", "\u201c", "\u201d"
+
+
+def _without_summary_en(text: str) -> str:
+    start = text.index("  en: >-\n", text.index("\nsummary:"))
+    return text[:start] + text[text.index("\ngoals:", start) + 1 :]
+
+
+TWELVE: list[tuple[str, str, str]] = [
+    # (1) a date as the Dutch write it
+    (
+        TEXTIEL,
+        '  date: "2016-07-04"\n  sources: [ser-kalender',
+        "  date: 1-7-2016\n  sources: [ser-kalender",
+    ),
+    # (2) a party id mistyped
+    (TEXTIEL, "  - party: fnv\n", "  - party: fvn\n"),
+    # (3) a source id never added to `sources`
+    (
+        TEXTIEL,
+        "  - party: modint\n    role: signatory\n    sources: [imvo-textiel-organisatie]\n",
+        "  - party: modint\n    role: signatory\n"
+        "    sources: [imvo-textiel-organisatie, ser-jaarverslag-2024]\n",
+    ),
+    # (4) summary.en deleted (see _without_summary_en)
+    (TEXTIEL, "", ""),
+    # (5) one space too many before `role:`
+    (TEXTIEL, "  - party: vgt\n    role: signatory\n", "  - party: vgt\n     role: signatory\n"),
+    # (6) a tab as indentation
+    (TEXTIEL, "term:\n  months:", "term:\n\tmonths:"),
+    # (7) an address without https://
+    (
+        TEXTIEL,
+        "    url: https://www.ser.nl/nl/actueel/Kalender/convenant-duurzame-kleding-textiel\n",
+        "    url: www.ser.nl/nl/actueel/Kalender/convenant-duurzame-kleding-textiel\n",
+    ),
+    # (8) `- name: ABP` twice in the pension funds' participants
+    (PENSION_FUNDS, "  - name: PMT\n", "  - name: ABP\n    sources: [abp-2018]\n  - name: PMT\n"),
+    # (9) a status in Dutch
+    (TEXTIEL, "  value: ended\n", "  value: lopend\n"),
+    # (10) a link to the English name of a page in a Dutch text
+    (
+        TEXTIEL,
+        "    merk zelf of naar het Nationaal Contactpunt (NCP).\n",
+        "    merk zelf of naar het Nationaal Contactpunt (NCP). Zie [textiel](textile.html).\n",
+    ),
+    # (11) a paste from Word: curly quotes around a date and a key, a non-breaking space
+    (TEXTIEL, 'checked: "2026-11-29"\n', f"checked: {OPEN}2026-11-29{CLOSE}\n"),
+    (
+        TEXTIEL,
+        "      nl: De SER voerde het secretariaat.\n      en: The SER ran the secretariat.\n",
+        f"      nl:{NBSP}De SER voerde het secretariaat.\n"
+        f"      {OPEN}en{CLOSE}: The SER ran the secretariat.\n",
+    ),
+    # (12) a ':' in a text without quotes
+    (
+        TEXTIEL,
+        "  - id: groenhuis-textiel\n",
+        "  - id: jaarverslag-2024\n    title: Jaarverslag 2024: testconvenant ondertekend\n"
+        "  - id: groenhuis-textiel\n",
+    ),
+]
+"""Issue 25's twelve mistakes, as an editor makes them in a copy of the real content (the
+eleventh, a paste from Word, in two places of the file)."""
+
+
+def _make(content: Path, mistakes: list[tuple[str, str, str]]) -> None:
+    for relative, old, new in mistakes:
+        path = content / relative
+        text = path.read_text(encoding="utf-8")
+        if not old:
+            text = _without_summary_en(text)
+        else:
+            assert text.count(old) == 1, old
+            text = text.replace(old, new)
+        path.write_text(text, encoding="utf-8")
+
+
+def _line(content: Path, relative: str, marker: str) -> int:
+    """The line of the edited file that holds `marker` (the mistake's own text)."""
+    text = (content / relative).read_text(encoding="utf-8")
+    assert text.count(marker) == 1, marker
+    return text[: text.index(marker)].count("\n") + 1
+
+
+def test_the_twelve_mistakes_of_the_issue_take_one_run_and_a_clean_one(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(REAL_CONTENT, content)
+    when = date(2026, 12, 7)
+    clean = run_check(content, tmp_path, when).problems
+    _make(content, TWELVE)
+    at = partial(_line, content, TEXTIEL)
+    parties = (content / TEXTIEL).read_text(encoding="utf-8").split("\nchairs:")[0]
+    ser = parties.count("  - party:")  # the SER is the last party
+    covenant = f"content/{TEXTIEL}"
+    funds = (content / PENSION_FUNDS).read_text(encoding="utf-8").split("\n")
+    abp = [number for number, line in enumerate(funds, start=1) if line == "  - name: ABP"]
+    expected = [
+        f"{covenant}:{at('checked: ' + OPEN)}: checked: Word-aanhalingstekens zijn voor YAML "
+        'gewone letters: typ rechte aanhalingstekens: "2026-11-29"',
+        f"{covenant}:{at('value: lopend')}: status, value: kies een van: in_preparation, "
+        "active, ended, ended_early, succeeded, unknown; er staat 'lopend'",
+        f'{covenant}:{at("1-7-2016")}: signed, date: schrijf de datum als "2016-07-01" '
+        "(jaar-maand-dag, tussen aanhalingstekens); er staat '1-7-2016'",
+        f"{covenant}:{at(chr(9))}: (bestand): deze regel springt in met een tab; gebruik spaties",
+        f"{covenant}:{at('summary:') + 1}: summary, en: dit veld is verplicht: vul het in",
+        f"{covenant}:{at('     role:')}: (bestand): 'role:' hoort precies onder 'party:' op "
+        f"regel {at('party: vgt')}: laat de regel met 4 spaties beginnen",
+        f"{covenant}:{at('ser-jaarverslag-2024')}: tweede partij, tweede bron: er is geen bron "
+        "met id 'ser-jaarverslag-2024' bij sources onderaan dit bestand; bedoel je "
+        "'jaarverslag-2024'?",
+        f"{covenant}:{at('party: fvn')}: vierde partij, party: er is geen partij 'fvn' in "
+        "content/parties.yaml; bedoel je 'fnv'?",
+        f"{covenant}:{at(NBSP)}: {ser}e partij, note, nl: na 'nl:' staat een vaste spatie (uit "
+        "Word of een andere tekstverwerker); YAML ziet die niet als spatie: typ een gewone "
+        "spatie",
+        f"{covenant}:{at(OPEN + 'en')}: {ser}e partij, note, en: Word-aanhalingstekens om de "
+        "veldnaam 'en': haal ze weg",
+        f"{covenant}:{at('textile.html')}: (link): de link 'textile.html' leidt naar geen "
+        "enkele pagina van de site; link naar een pagina die bestaat (zoals 'overzicht.html') "
+        "of naar een volledig https://-adres",
+        f"{covenant}:{at('url: www.ser.nl')}: eerste bron, url: schrijf een webadres dat met "
+        "https:// begint, zoals 'https://www.ser.nl/...' (of mailto:); er staat "
+        "'www.ser.nl/nl/actueel/Kalender/convenant-duurzame-kleding-textiel'",
+        f"{covenant}:{at('Jaarverslag 2024:')}: (bestand): de tekst na 'title:' bevat een ':' "
+        "en staat niet tussen aanhalingstekens; zet de hele tekst tussen aanhalingstekens: "
+        'title: "Jaarverslag 2024: testconvenant ondertekend"',
+        f"content/{PENSION_FUNDS}:{abp[1]}: derde deelnemer, name: 'ABP' staat al op regel "
+        f"{abp[0]}; noem elke deelnemer één keer",
+    ]
+    first = run_check(content, tmp_path, when).problems
+    assert [p.text("nl") for p in first if p not in clean] == expected
+    # Run 2: each of the twelve was named on its line in run 1, so each is fixed as its line
+    # says (and nothing else): that is the content as it was, and check passes.
+    shutil.rmtree(content)
+    shutil.copytree(REAL_CONTENT, content)
+    assert run_check(content, tmp_path, when).problems == clean
+    assert not [p for p in clean if p.severity == "error"]

@@ -175,3 +175,129 @@ def test_real_process_exits_1_without_traceback(tmp_path: Path) -> None:
             "1 error in 1 file.",
         ]
     assert snapshot(tmp_path / "site") == before
+
+
+# --- what YAML reads otherwise than typed, and reading past a syntax error -----------------
+
+
+def _checked(tmp_path: Path, old: str, new: str) -> list[str]:
+    """What check says, in Dutch, after one change to the fixture covenant."""
+    from datetime import date
+
+    from imvo.check import run_check
+
+    root = tmp_path / f"try-{len(list(tmp_path.iterdir()))}"
+    content = root / "content"
+    shutil.copytree(FIXTURE, content)
+    path = content / "covenants" / "voorbeeld.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return [p.text("nl") for p in run_check(content, root, date(2026, 11, 30)).problems]
+
+
+COVENANT = "content/covenants/voorbeeld.yaml"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        (
+            "    title: Bron B\n",
+            "    title: Testconvenant #2 ondertekend\n",
+            f"{COVENANT}:61: tweede bron, title: YAML leest alles vanaf ' #' als opmerking, dus "
+            "hier staat alleen 'Testconvenant'; zet de hele tekst tussen aanhalingstekens: "
+            '"Testconvenant #2 ondertekend"',
+        ),
+        (
+            "    title: Bron B\n",
+            "    title: No\n",
+            f"{COVENANT}:61: tweede bron, title: YAML leest No zonder aanhalingstekens als "
+            'ja/nee-waarde (false), niet als tekst; zet het tussen aanhalingstekens: "No"',
+        ),
+        (
+            "  - name: Jan Voorbeeld\n",
+            "  - name: on\n",
+            f"{COVENANT}:69: eerste voorzitter, name: YAML leest on zonder aanhalingstekens als "
+            'ja/nee-waarde (true), niet als tekst; zet het tussen aanhalingstekens: "on"',
+        ),
+        (
+            "    title: Bron B\n",
+            "    title: 2024\n",
+            f"{COVENANT}:61: tweede bron, title: YAML leest 2024 zonder aanhalingstekens als "
+            'getal, niet als tekst; zet het tussen aanhalingstekens: "2024"',
+        ),
+        (
+            "  months: 36\n",
+            "  months: 036\n",
+            f"{COVENANT}:26: term, months: YAML leest 036 als het getal 30; schrijf het getal "
+            "zonder nul ervoor en zonder ':', zoals je het bedoelt",
+        ),
+        (
+            '  date: "2016-08"\n',
+            "  date: \u201c2016-08\u201d\n",
+            f"{COVENANT}:20: in_force, date: Word-aanhalingstekens zijn voor YAML gewone "
+            'letters: typ rechte aanhalingstekens: "2016-08"',
+        ),
+        (
+            "  months: 36\n",
+            "\u00a0\u00a0months: 36\n",
+            f"{COVENANT}:26: term, months: deze regel springt in met vaste spaties (uit Word of "
+            "een andere tekstverwerker); YAML ziet die niet als spaties: typ gewone spaties",
+        ),
+        (
+            "    title: Bron B\n",
+            "    title\u00a0: Bron B\n",
+            f"{COVENANT}:61: tweede bron, title: in de veldnaam 'title' staat een vaste spatie "
+            "(uit Word of een andere tekstverwerker); haal hem weg",
+        ),
+        (
+            "  - id: bron-b\n",
+            "  -\u00a0id: bron-b\n",
+            f"{COVENANT}:60: tweede bron, id: na de '-' staat een vaste spatie (uit Word of een "
+            "andere tekstverwerker); YAML ziet die niet als spatie: typ een gewone spatie",
+        ),
+    ],
+)
+def test_what_yaml_reads_otherwise_than_typed_is_said_on_its_line(
+    tmp_path: Path, old: str, new: str, said: str
+) -> None:
+    assert _checked(tmp_path, old, new) == [said]
+
+
+def test_a_comment_meant_as_one_and_quotes_in_a_text_are_left_alone(tmp_path: Path) -> None:
+    assert _checked(tmp_path, "  months: 36\n", "  months: 36  # vijf jaar was gepland\n") == []
+    quoted = "  nl: \u201cEerlijk werk\u201d, zei de voorzitter.\n"
+    assert _checked(tmp_path, "  - nl: Een leefbaar loon.\n", "  - " + quoted.lstrip()) == []
+
+
+def test_check_reads_on_after_syntax_errors_and_names_each_with_its_one_cause(
+    tmp_path: Path,
+) -> None:
+    said = _checked(
+        tmp_path,
+        "  - id: bron-b\n    title: Bron B\n",
+        "  - id: bron-b\n    title: Bron B: het verslag\n- id: bron-c\n  title: Bron C\n",
+    )
+    fixed = _checked(tmp_path, "    title: Bron B\n", '    title: "Bron B: het verslag"\n')
+    assert fixed == []
+    assert said == [
+        f"{COVENANT}:61: (bestand): de tekst na 'title:' bevat een ':' en staat niet tussen "
+        "aanhalingstekens; zet de hele tekst tussen aanhalingstekens: "
+        'title: "Bron B: het verslag"',
+        f"{COVENANT}:62: (bestand): deze '- id:' hoort onder 'sources:' op regel 55: laat de "
+        "regel met 2 spaties beginnen, zoals de andere onderdelen daar",
+    ]
+    # The rest of the file is still checked: a mistake further down is named in the same run.
+    later = _checked(
+        tmp_path,
+        "  - id: bron-b\n    title: Bron B\n",
+        "  - id: bron-b\n    title: Bron B: het verslag\n    url: www.example.org\n",
+    )
+    assert later == [
+        f"{COVENANT}:61: (bestand): de tekst na 'title:' bevat een ':' en staat niet tussen "
+        "aanhalingstekens; zet de hele tekst tussen aanhalingstekens: "
+        'title: "Bron B: het verslag"',
+        f"{COVENANT}:62: tweede bron, url: schrijf een webadres dat met https:// begint, zoals "
+        "'https://www.ser.nl/...' (of mailto:); er staat 'www.example.org'",
+    ]

@@ -117,9 +117,8 @@ def test_a_list_item_indented_wrongly_is_said_in_plain_words(tmp_path: Path) -> 
         "  - party: fnv\n   role: signatory\n",
     )
     assert lines(tmp_path, content, "nl") == [
-        "content/covenants/voorbeeld.yaml:38: (bestand): deze regel springt anders in dan de "
-        "lijst erboven: een veld van een onderdeel staat precies onder het eerste veld na de "
-        "'- ', en een nieuw onderdeel begint met '- ' onder de andere"
+        "content/covenants/voorbeeld.yaml:38: (bestand): 'role:' hoort precies onder 'party:' "
+        "op regel 37: laat de regel met 4 spaties beginnen"
     ]
     assert "indicator" not in lines(tmp_path, content, "en")[0]
 

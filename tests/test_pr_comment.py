@@ -490,3 +490,91 @@ def test_the_removal_runs_on_close_and_checks_nothing_out() -> None:
     assert "github.event.pull_request.head" not in (WORKFLOWS / "pr-preview-remove.yml").read_text(
         encoding="utf-8"
     )
+
+
+def _stub(bin_dir: Path, name: str, script: str) -> None:
+    bin_dir.mkdir(exist_ok=True)
+    (bin_dir / name).write_text("#!/bin/bash\n" + script, encoding="utf-8")
+    (bin_dir / name).chmod(0o755)
+
+
+def test_the_pull_request_is_the_open_one_whose_head_was_checked(tmp_path: Path) -> None:
+    """The artifact's number only chooses between pull requests that share the commit."""
+    head = "a" * 40
+    bin_dir = tmp_path / "bin"
+    _stub(
+        bin_dir,
+        "gh",
+        'case "$2" in\n'
+        f'  *pulls\\?*) printf "5 {head}\\n6 {"b" * 40}\\n9 {head}\\n";;\n'
+        '  *) echo "{\\"number\\": ${2##*/}}";;\n'
+        "esac\n",
+    )
+    (tmp_path / "results").mkdir()
+    output = tmp_path / "output"
+    env = {
+        "PATH": f"{bin_dir}:/usr/bin:/bin",
+        "GITHUB_OUTPUT": str(output),
+        "REPOSITORY": "org/site",
+        "HEAD_SHA": head,
+    }
+    script = _step("Find the pull request")["run"]
+
+    def run(claimed: str) -> str:
+        (tmp_path / "results" / "pr-number.txt").write_text(claimed, encoding="utf-8")
+        output.write_text("", encoding="utf-8")
+        subprocess.run(["bash", "-e", "-c", script], cwd=tmp_path, env=env, check=True)
+        return output.read_text(encoding="utf-8")
+
+    assert run("6\n") == "number=5\n"  # 6 is open, but its head is another commit
+    assert run("9\n") == "number=9\n"
+    assert json.loads((tmp_path / "pull.json").read_text(encoding="utf-8")) == {"number": 9}
+    env["HEAD_SHA"] = "c" * 40
+    assert run("5\n") == ""  # moved on: no comment from this run
+
+
+@pytest.mark.parametrize(
+    ("env", "git", "status"),
+    [
+        ({"SITE": "failure"}, "", "no-site"),
+        ({"PUBLISH": "false", "SCOPE": "code"}, "", "fork-code"),
+        ({"PUBLISH": "false", "SCOPE": "unknown"}, "", "unknown-files"),
+        ({"PREVIEW_TOKEN": ""}, "", "no-token"),
+        ({}, 'if [ "$1" = clone ]; then echo "Authentication failed" >&2; exit 128; fi\n', "token"),
+        (
+            {},
+            'case "$1" in clone) mkdir -p "${@: -1}";; push) echo " ! [rejected] (fetch first)"'
+            " >&2; exit 1;; esac\n",
+            "busy",
+        ),
+        ({}, 'case "$1" in clone) mkdir -p "${@: -1}";; esac\n', "published"),
+    ],
+)
+def test_the_preview_step_says_what_became_of_the_preview(
+    tmp_path: Path, env: dict[str, str], git: str, status: str
+) -> None:
+    bin_dir = tmp_path / "bin"
+    _stub(bin_dir, "git", git or "exit 0\n")
+    _stub(bin_dir, "sleep", "exit 0\n")
+    (tmp_path / "preview-site").mkdir()
+    (tmp_path / "preview-site" / "index.html").write_text("<p>x</p>", encoding="utf-8")
+    output = tmp_path / "output"
+    full = {
+        "PATH": f"{bin_dir}:/usr/bin:/bin",
+        "GITHUB_OUTPUT": str(output),
+        "REPOSITORY": "Org/site",
+        "HEAD_SHA": SHA,
+        "NUMBER": "7",
+        "SITE": "success",
+        "SCOPE": "content",
+        "PUBLISH": "true",
+        "PREVIEW_TOKEN": "secret",
+        "PREVIEW_REPOSITORY": "",
+        **env,
+    }
+    script = _step("Publish the preview")["run"]
+    subprocess.run(["bash", "-e", "-c", script], cwd=tmp_path, env=full, check=True, timeout=60)
+    written = output.read_text(encoding="utf-8").splitlines()
+    assert written[-1] == f"status={status}"
+    if status == "published":
+        assert written[0] == "url=https://org.github.io/site-previews/pr-7/"

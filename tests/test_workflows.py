@@ -78,6 +78,8 @@ def uses_lines() -> list[tuple[str, str]]:
 
 def test_both_workflows_exist() -> None:
     assert [path.name for path in FILES] == [
+        "import-participants.yml",
+        "new-covenant.yml",
         "pages.yml",
         "pr-comment.yml",
         "pr-preview-remove.yml",
@@ -107,6 +109,10 @@ def test_every_workflow_and_job_has_least_permissions() -> None:
         },
         "pr-preview-remove.yml": {"remove": {}},
         "reminders.yml": {"reminders": {"contents": "read", "issues": "write"}},
+        "import-participants.yml": {"import": {"contents": "write", "pull-requests": "write"}},
+        "new-covenant.yml": {
+            "starter": {"contents": "write", "pull-requests": "write", "issues": "write"}
+        },
     }
     for name, jobs in expected.items():
         workflow = load(name)
@@ -255,8 +261,9 @@ def test_every_install_checks_hashes() -> None:
         for line in text.splitlines()
         if re.search(r"pip install|\$\(PIP_INSTALL\)", line) and line != makefile_flags[0]
     ]
-    # Pages, the pull request's build, the reminders, and the two of the Makefile.
-    assert len(installs) == 5
+    # Pages, the pull request's build, the reminders, the new covenant, the import, and the
+    # Makefile's two.
+    assert len(installs) == 7
     for line in installs:
         assert "--require-hashes" in line or "$(PIP_INSTALL)" in line, line
         assert re.search(r"-r requirements(-dev|-properdocs)?\.txt$", line), line
@@ -546,3 +553,260 @@ def test_the_reminders_workflow_runs_weekly_and_reads_check() -> None:
     commands = runs(workflow["jobs"]["reminders"])
     assert "python build.py check --format json > problems.json || true" in commands
     assert any("python3 -m imvo.reminder_issue" in command for command in commands)
+
+
+def _stub_gh(tmp_path: Path, answer: str = "") -> Path:
+    """A `gh` that records its arguments (and the body file it is given) and prints `answer`."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    gh = bin_dir / "gh"
+    gh.write_text(
+        "#!/bin/bash\n"
+        f'echo "$*" >> "{tmp_path}/gh-calls.txt"\n'
+        'for arg in "$@"; do case "$arg" in body=@*) cat "${arg#body=@}" >> '
+        f'"{tmp_path}/gh-bodies.txt";; esac; done\n'
+        f"echo '{answer}'\n",
+        encoding="utf-8",
+    )
+    gh.chmod(0o755)
+    return bin_dir
+
+
+def _new_covenant_step(name: str) -> dict[str, Any]:
+    job = load("new-covenant.yml")["jobs"]["starter"]
+    step: dict[str, Any] = next(s for s in steps(job) if s.get("name", "").startswith(name))
+    return step
+
+
+def test_the_new_covenant_workflow_takes_only_the_slug_from_the_issue() -> None:
+    workflow = load("new-covenant.yml")
+    assert workflow["on"] == {"issues": {"types": ["labeled"]}}
+    assert workflow["permissions"] == {}
+    job = workflow["jobs"]["starter"]
+    assert job["permissions"] == {
+        "contents": "write",
+        "pull-requests": "write",
+        "issues": "write",
+    }
+    assert "github.event.label.name == 'nieuw convenant / new agreement'" in job["if"]
+    assert "github.event.issue.author_association" in job["if"]
+    text = (WORKFLOWS / "new-covenant.yml").read_text(encoding="utf-8")
+    # The issue's text appears once: as the env variable the slug reader reads.
+    assert text.count("github.event.issue.body") == 1
+    assert text.count("github.event.issue.title") == 0
+    read = _new_covenant_step("The file name from the form")
+    assert read["env"] == {"ISSUE_BODY": "${{ github.event.issue.body }}"}
+    # Everything after it runs only with a slug the reader accepted.
+    later = steps(job)[steps(job).index(read) + 1 :]
+    assert later and all(s["if"] == "steps.slug.outputs.slug != ''" for s in later)
+
+
+def _run_slug_step(tmp_path: Path, body: str) -> tuple[str, str]:
+    bin_dir = _stub_gh(tmp_path)
+    output = tmp_path / "output"
+    env = {
+        "PATH": f"{bin_dir}:/usr/bin:/bin",
+        "GITHUB_OUTPUT": str(output),
+        "RUNNER_TEMP": str(tmp_path),
+        "ISSUE_BODY": body,
+        "REPOSITORY": "org/site",
+        "NUMBER": "12",
+    }
+    script = _new_covenant_step("The file name from the form")["run"]
+    subprocess.run(["bash", "-e", "-c", script], cwd=ROOT, env=env, check=True, timeout=60)
+    calls = tmp_path / "gh-calls.txt"
+    return (
+        output.read_text(encoding="utf-8") if output.exists() else "",
+        calls.read_text(encoding="utf-8") if calls.exists() else "",
+    )
+
+
+def test_the_slug_step_hands_on_a_plain_slug(tmp_path: Path) -> None:
+    body = "### Bestandsnaam / File name\n\nkunststof\n"
+    assert _run_slug_step(tmp_path, body) == ("slug=kunststof\n", "")
+
+
+@pytest.mark.parametrize("typed", ["$(touch /tmp/pwned)", "x\nslug=evil", "`id`; kunststof"])
+def test_the_slug_step_answers_on_the_issue_and_runs_nothing(tmp_path: Path, typed: str) -> None:
+    body = f"### Bestandsnaam / File name\n\n{typed}\n"
+    output, calls = _run_slug_step(tmp_path, body)
+    assert output == ""
+    assert calls == (
+        f"api --method POST repos/org/site/issues/12/comments -F body=@{tmp_path}/comment.md\n"
+    )
+    assert "evil" not in (tmp_path / "gh-bodies.txt").read_text(encoding="utf-8")
+    assert not Path("/tmp/pwned").exists()
+
+
+def test_the_starter_step_pushes_the_new_file_and_opens_the_pull_request(tmp_path: Path) -> None:
+    """The step as written, in a clone of this repository whose origin is a bare copy, with
+    a `gh` that answers the pull request's address."""
+    origin, work = tmp_path / "origin.git", tmp_path / "work"
+    subprocess.run(["git", "init", "-q", "--bare", str(origin)], check=True, timeout=60)
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{ROOT}", str(work)], check=True, timeout=120
+    )
+    subprocess.run(
+        ["git", "remote", "set-url", "origin", str(origin)], cwd=work, check=True, timeout=60
+    )
+    url = "https://github.com/org/site/pull/13"
+    bin_dir = _stub_gh(tmp_path, url)
+    (bin_dir / "python").write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', "utf-8")
+    (bin_dir / "python").chmod(0o755)
+    env = {
+        "PATH": f"{bin_dir}:/usr/bin:/bin",
+        "RUNNER_TEMP": str(tmp_path),
+        "GH_TOKEN": "token",
+        "GITHUB_SERVER_URL": "https://github.com",
+        "REPOSITORY": "org/site",
+        "NUMBER": "12",
+        "BASE": "main",
+        "SLUG": "kunststof",
+        "HOME": str(tmp_path),
+    }
+    script = _new_covenant_step("Write the starter file")["run"]
+    subprocess.run(["bash", "-e", "-c", script], cwd=work, env=env, check=True, timeout=120)
+    files = subprocess.run(
+        ["git", "ls-tree", "-r", "--name-only", "nieuw-convenant/kunststof", "content/covenants"],
+        cwd=origin, capture_output=True, text=True, check=True, timeout=60,
+    ).stdout.split()  # fmt: skip
+    assert "content/covenants/kunststof.yaml" in files
+    calls = (tmp_path / "gh-calls.txt").read_text(encoding="utf-8").splitlines()
+    assert calls[0].startswith(
+        "api --method POST repos/org/site/pulls -f title=Nieuw convenant / New agreement: "
+        "kunststof -f head=nieuw-convenant/kunststof -f base=main -F body=@"
+    )
+    assert calls[1].startswith("api --method POST repos/org/site/issues/12/comments")
+    bodies = (tmp_path / "gh-bodies.txt").read_text(encoding="utf-8")
+    assert f"Er staat een begin klaar in een pull request: {url}" in bodies
+
+
+def _import_step(name: str) -> dict[str, Any]:
+    job = load("import-participants.yml")["jobs"]["import"]
+    step: dict[str, Any] = next(s for s in steps(job) if s.get("name", "") == name)
+    return step
+
+
+def test_the_import_workflow_takes_its_inputs_only_through_env() -> None:
+    workflow = load("import-participants.yml")
+    assert workflow["name"] == "Deelnemers importeren / Import participants"
+    assert list(workflow["on"]) == ["workflow_dispatch"]
+    inputs = workflow["on"]["workflow_dispatch"]["inputs"]
+    assert list(inputs) == ["covenant", "names", "source_url", "source_title", "source_date"]
+    assert [inputs[name]["required"] for name in inputs] == ["true"] * 4 + ["false"]
+    assert workflow["permissions"] == {}
+    job = workflow["jobs"]["import"]
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write"}
+    text = (WORKFLOWS / "import-participants.yml").read_text(encoding="utf-8")
+    # The pasted names appear once: as the env variable of the step that writes the file.
+    assert text.count("inputs.names") == 1
+    assert _import_step("The pasted names, as a file")["env"] == {"NAMES": "${{ inputs.names }}"}
+    assert "import-participants" in _import_step("Import the names")["run"]
+
+
+def _run_import_step(
+    tmp_path: Path, name: str, env: dict[str, str], *, cwd: Path = ROOT
+) -> subprocess.CompletedProcess[str]:
+    full = {"PATH": "/usr/bin:/bin", "RUNNER_TEMP": str(tmp_path), **env}
+    return subprocess.run(
+        ["bash", "-e", "-o", "pipefail", "-c", _import_step(name)["run"]],
+        cwd=cwd, env=full, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("pasted", "written"),
+    [
+        ("ABP\nPFZW\n$(touch /tmp/pwned)\n`id`", "ABP\nPFZW\n$(touch /tmp/pwned)\n`id`\n"),
+        ('ABP; PFZW;Stichting "Pensioen" & Co', 'ABP\n PFZW\nStichting "Pensioen" & Co\n'),
+        ("ABP; PFZW\nBpfBOUW", "ABP; PFZW\nBpfBOUW\n"),
+        ("-x --source-url=evil", "-x --source-url=evil\n"),
+    ],
+)
+def test_the_pasted_names_reach_a_file_as_typed(tmp_path: Path, pasted: str, written: str) -> None:
+    result = _run_import_step(tmp_path, "The pasted names, as a file", {"NAMES": pasted})
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "names.txt").read_text(encoding="utf-8") == written
+    assert not Path("/tmp/pwned").exists()
+
+
+@pytest.mark.parametrize(
+    ("covenant", "date", "ok"),
+    [
+        ("pensioenfondsen", "", True),
+        ("pensioenfondsen", "2024-05-01", True),
+        ("../parties", "", False),
+        ("--help", "", False),
+        ("pensioenfondsen; id", "", False),
+        ("pensioenfondsen", "1-5-2024", False),
+        ("pensioenfondsen", "2024-05-01; id", False),
+    ],
+)
+def test_the_covenant_and_date_are_checked_first(
+    tmp_path: Path, covenant: str, date: str, ok: bool
+) -> None:
+    env = {"COVENANT": covenant, "SOURCE_DATE": date}
+    result = _run_import_step(tmp_path, "Check the covenant and the date", env)
+    assert (result.returncode == 0) == ok
+    if not ok:
+        assert result.stdout.startswith("::error::")
+
+
+def _stub_python(tmp_path: Path, output: str, code: int) -> Path:
+    """A `python` that records each argument on a line of argv.txt, prints `output`, exits."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    (tmp_path / "output.txt").write_text(output, encoding="utf-8")
+    python = bin_dir / "python"
+    python.write_text(
+        "#!/bin/bash\n"
+        f'printf "%s\\n" "$@" > "{tmp_path}/argv.txt"\n'
+        f'cat "{tmp_path}/output.txt"\n'
+        f"exit {code}\n",
+        encoding="utf-8",
+    )
+    python.chmod(0o755)
+    return bin_dir
+
+
+def test_the_import_gets_every_input_as_one_argument(tmp_path: Path) -> None:
+    summary = "Toegevoegd: 1\n::error::not a command\n::add-mask::x\n"
+    bin_dir = _stub_python(tmp_path, summary, 0)
+    env = {
+        "PATH": f"{bin_dir}:/usr/bin:/bin",
+        "COVENANT": "pensioenfondsen",
+        "SOURCE_URL": "https://example.org/lijst --source-title=x",
+        "SOURCE_TITLE": "--help $(id) `id`",
+        "SOURCE_DATE": "2024-05-01",
+    }
+    result = _run_import_step(tmp_path, "Import the names", env)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "argv.txt").read_text(encoding="utf-8").splitlines() == [
+        "build.py",
+        "import-participants",
+        "pensioenfondsen",
+        f"{tmp_path}/names.txt",
+        "--source-url=https://example.org/lijst --source-title=x",
+        "--source-title=--help $(id) `id`",
+        "--source-date=2024-05-01",
+    ]
+    # The command's output is in the log with workflow commands stopped around it.
+    lines = result.stdout.splitlines()
+    stop = lines[0].removeprefix("::stop-commands::")
+    assert re.fullmatch(r"[0-9a-f]{32}", stop)
+    assert lines[1:4] == summary.splitlines() and lines[4] == f"::{stop}::"
+
+
+def test_a_failed_import_fails_the_run(tmp_path: Path) -> None:
+    bin_dir = _stub_python(tmp_path, "content/participants/x.yaml:1: fout\n", 1)
+    env = {
+        "PATH": f"{bin_dir}:/usr/bin:/bin",
+        "COVENANT": "x",
+        "SOURCE_URL": "u",
+        "SOURCE_TITLE": "t",
+        "SOURCE_DATE": "",
+    }
+    result = _run_import_step(tmp_path, "Import the names", env)
+    assert result.returncode == 1
+    assert "--source-date" not in (tmp_path / "argv.txt").read_text(encoding="utf-8")
+    assert result.stdout.splitlines()[-1].startswith("::error::De import is niet gelukt")

@@ -8,6 +8,7 @@ as text so that their precision is kept.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -69,6 +70,10 @@ class Refused(Exception):
         super().__init__(self.message.render("en"))
         self.line = line
         self.field = field
+        self.fix: list[str] | None = None
+        """For a syntax error: the lines from `line` on as its message says to write them."""
+        self.syntax = False
+        """Whether this is a YAML syntax error (the rest of the file can still be read)."""
 
 
 def _check_depth(text: str) -> None:
@@ -96,6 +101,17 @@ def _compose(text: str) -> yaml.Node | None:
         loader.dispose()
 
 
+@dataclass(frozen=True)
+class Plain:
+    """A value written without quotes: as typed, as YAML read it, and where it ends (the
+    line from 1, the column from 0), to find what YAML read differently from what was typed."""
+
+    raw: str
+    value: Any
+    end_line: int
+    end_column: int
+
+
 class _Builder:
     """Turns a node tree into plain data and a line map, refusing aliases as they are met.
 
@@ -107,6 +123,10 @@ class _Builder:
         self.loader = _Loader("")
         self.seen: set[int] = set()
         self.lines: dict[FieldPath, int] = {}
+        self.key_lines: dict[FieldPath, int] = {}
+        """The line of each field's name (its value may start on a later line)."""
+        self.plain: dict[FieldPath, Plain] = {}
+        """Every value written without quotes, with where it ends (see Plain)."""
 
     def close(self) -> None:
         """Free the parser."""
@@ -164,15 +184,27 @@ class _Builder:
                         key=key,
                         line=self.lines[(*where, key)],
                     )
+                self.key_lines[(*where, key)] = key_line
                 result[key] = self.data(value_node, (*where, key), key_line)
             return result
         if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
             return [self.data(item, (*where, index), here) for index, item in enumerate(node.value)]
-        return self._scalar(node, where)
+        value = self._scalar(node, where)
+        if isinstance(node, yaml.ScalarNode) and not node.style:  # "" from libyaml
+            end = node.end_mark
+            self.plain[where] = Plain(node.value, value, end.line + 1, end.column)
+        return value
 
 
 def parse_yaml(text: str) -> tuple[dict[str, Any], dict[FieldPath, int]]:
     """The plain data of a YAML text and the line of each value, or Refused saying why not."""
+    data, lines, _ = parse_plain(text)
+    return data, lines
+
+
+def parse_plain(text: str) -> tuple[dict[str, Any], dict[FieldPath, int], _Builder]:
+    """As parse_yaml, and what the builder noted: every value written without quotes (see
+    Plain) and the line of each field's name."""
     try:
         node = _compose(text)
         if node is None:
@@ -183,8 +215,10 @@ def parse_yaml(text: str) -> tuple[dict[str, Any], dict[FieldPath, int]]:
         finally:
             builder.close()
     except yaml.MarkedYAMLError as error:
-        line, message = yaml_problem(error, text)
-        raise Refused(line, "(file)", message) from None
+        line, message, fix = yaml_problem(error, text)
+        refused = Refused(line, "(file)", message)
+        refused.fix, refused.syntax = fix, True
+        raise refused from None
     except yaml.YAMLError:
         raise Refused(1, "(file)", "yaml-other") from None
     except RecursionError:
@@ -192,4 +226,77 @@ def parse_yaml(text: str) -> tuple[dict[str, Any], dict[FieldPath, int]]:
     if not isinstance(data, dict):
         kind = msg("value-list") if isinstance(data, list) else msg("value-single", got=repr(data))
         raise Refused(1, "(file)", "file-not-mapping", kind=kind)
-    return data, builder.lines
+    return data, builder.lines, builder
+
+
+_LEFT_OUT_CODES = frozenset({"file-empty", "file-not-mapping"})
+"""What a file can only be because lines were left out past syntax errors."""
+
+MAX_SYNTAX_ERRORS = 20
+"""After this many syntax errors in one file, the rest of it is not read."""
+
+
+@dataclass
+class Recovered:
+    """A file read past its syntax errors: the data of what could be read, and why not all."""
+
+    data: dict[str, Any] | None
+    """None when not even the rest of the file could be read."""
+    lines: dict[FieldPath, int]
+    plain: dict[FieldPath, Plain]
+    refused: list[Refused]
+    """Each syntax error (and a last refusal that stopped the reading, if any)."""
+    left_out: frozenset[int]
+    """The lines left out to read the rest (a syntax error no fix was sure of)."""
+    text: str = ""
+    """The text as it was read in the end (with the fixes and the lines left out)."""
+    key_lines: dict[FieldPath, int] = field(default_factory=dict)
+    """The line of each field's name."""
+
+
+def parse_recovering(text: str) -> Recovered:
+    """Parse a YAML text past its syntax errors: each one is noted, and its line written as
+    its message says (where that is exact) or left out, and the text read again, so that one
+    run names every syntax error and the rest of the file is still checked."""
+    lines = text.split("\n")
+    refused: list[Refused] = []
+    left_out: set[int] = set()
+    fixed = range(0)
+    for _ in range(MAX_SYNTAX_ERRORS):
+        try:
+            data, where, builder = parse_plain("\n".join(lines))
+        except Refused as error:
+            index = error.line - 1
+            if error.syntax and index in fixed:
+                # The lines written as the last message said still do not fit where they
+                # stand: that message stays the one; the lines are left out instead.
+                for number in fixed:
+                    lines[number] = ""
+                    left_out.add(number + 1)
+                fixed = range(0)
+                continue
+            if refused and error.message.code in _LEFT_OUT_CODES:
+                break  # what is left once the broken lines are out: nothing more to say
+            refused.append(error)
+            if not error.syntax or not 0 <= index < len(lines):
+                break
+            fixed = range(0)
+            if error.fix is not None and error.fix != lines[index : index + len(error.fix)]:
+                lines[index : index + len(error.fix)] = error.fix
+                fixed = range(index, index + len(error.fix))
+            elif lines[index].strip():
+                lines[index] = ""
+                left_out.add(error.line)
+            else:
+                break
+            continue
+        return Recovered(
+            data,
+            where,
+            builder.plain,
+            refused,
+            frozenset(left_out),
+            "\n".join(lines),
+            builder.key_lines,
+        )
+    return Recovered(None, {}, {}, refused, frozenset(left_out))

@@ -51,6 +51,34 @@ MESSAGES: dict[str, str] = {
     "yaml-key-not-word": "a key must be a word; got {got}",
     "yaml-duplicate-key": "duplicate key: '{key}' is already set on line {line}",
     # --- YAML that cannot be read (never the parser's own words) ---
+    "yaml-align": "'{key}:' belongs exactly under '{other}:' on line {line}: start the line "
+    "with {spaces} spaces",
+    "yaml-item-under": "this '- {key}:' belongs under '{parent}:' on line {line}: start the "
+    "line with {spaces} spaces, like the other items there",
+    "yaml-colon-in-text": "the text after '{key}:' holds a ':' and is not in quotes; put the "
+    "whole text in quotes: {fixed}",
+    # --- what YAML reads otherwise than typed ---
+    "word-space-indent": "this line is indented with non-breaking spaces (from Word or another "
+    "word processor), which YAML does not read as spaces: type ordinary spaces",
+    "word-space-dash": "the '-' is followed by a non-breaking space (from Word or another word "
+    "processor), which YAML does not read as a space: type an ordinary space",
+    "word-space-in-key": "the field name '{key}' holds a non-breaking space (from Word or "
+    "another word processor): delete it",
+    "word-space-after-key": "'{key}:' is followed by a non-breaking space (from Word or another "
+    "word processor), which YAML does not read as a space: type an ordinary space",
+    "word-quotes": "Word's curly quotes are ordinary letters to YAML: type straight quotes: "
+    "{fixed}",
+    "word-quotes-key": "Word's curly quotes around the field name '{key}': delete them",
+    "yaml-comment-cut": "YAML reads everything from ' #' on as a comment, so this says only "
+    "'{kept}'; put the whole text in quotes: {fixed}",
+    "yaml-read-as-bool": "YAML reads {raw} without quotes as a yes/no value ({value}), not as "
+    'text; put it in quotes: "{raw}"',
+    "yaml-read-as-number": "YAML reads {raw} without quotes as a number, not as text; put it in "
+    'quotes: "{raw}"',
+    "yaml-read-as-nothing": "YAML reads {raw} without quotes as 'nothing', not as text; put it "
+    'in quotes: "{raw}"',
+    "yaml-number-changed": "YAML reads {raw} as the number {value}; write the number without a "
+    "leading zero or a ':', as you mean it",
     "yaml-tab": "a tab is used for indentation; use spaces instead",
     "yaml-quote-open": "the quote opened on this line is not closed; end the text with the same "
     "quote mark",

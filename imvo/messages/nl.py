@@ -61,6 +61,34 @@ MESSAGES: dict[str, str] = {
     "yaml-duplicate-key": "veld '{key}' staat twee keer in deze groep: het staat al op regel "
     "{line}; haal een van de twee weg",
     # --- YAML die niet te lezen is ---
+    "yaml-align": "'{key}:' hoort precies onder '{other}:' op regel {line}: laat de regel met "
+    "{spaces} spaties beginnen",
+    "yaml-item-under": "deze '- {key}:' hoort onder '{parent}:' op regel {line}: laat de regel "
+    "met {spaces} spaties beginnen, zoals de andere onderdelen daar",
+    "yaml-colon-in-text": "de tekst na '{key}:' bevat een ':' en staat niet tussen "
+    "aanhalingstekens; zet de hele tekst tussen aanhalingstekens: {fixed}",
+    # --- wat YAML anders leest dan er getypt is ---
+    "word-space-indent": "deze regel springt in met vaste spaties (uit Word of een andere "
+    "tekstverwerker); YAML ziet die niet als spaties: typ gewone spaties",
+    "word-space-dash": "na de '-' staat een vaste spatie (uit Word of een andere "
+    "tekstverwerker); YAML ziet die niet als spatie: typ een gewone spatie",
+    "word-space-in-key": "in de veldnaam '{key}' staat een vaste spatie (uit Word of een andere "
+    "tekstverwerker); haal hem weg",
+    "word-space-after-key": "na '{key}:' staat een vaste spatie (uit Word of een andere "
+    "tekstverwerker); YAML ziet die niet als spatie: typ een gewone spatie",
+    "word-quotes": "Word-aanhalingstekens zijn voor YAML gewone letters: typ rechte "
+    "aanhalingstekens: {fixed}",
+    "word-quotes-key": "Word-aanhalingstekens om de veldnaam '{key}': haal ze weg",
+    "yaml-comment-cut": "YAML leest alles vanaf ' #' als opmerking, dus hier staat alleen "
+    "'{kept}'; zet de hele tekst tussen aanhalingstekens: {fixed}",
+    "yaml-read-as-bool": "YAML leest {raw} zonder aanhalingstekens als ja/nee-waarde "
+    '({value}), niet als tekst; zet het tussen aanhalingstekens: "{raw}"',
+    "yaml-read-as-number": "YAML leest {raw} zonder aanhalingstekens als getal, niet als "
+    'tekst; zet het tussen aanhalingstekens: "{raw}"',
+    "yaml-read-as-nothing": "YAML leest {raw} zonder aanhalingstekens als 'niets', niet als "
+    'tekst; zet het tussen aanhalingstekens: "{raw}"',
+    "yaml-number-changed": "YAML leest {raw} als het getal {value}; schrijf het getal zonder "
+    "nul ervoor en zonder ':', zoals je het bedoelt",
     "yaml-tab": "deze regel springt in met een tab; gebruik spaties",
     "yaml-quote-open": "het aanhalingsteken op deze regel wordt niet gesloten; sluit de tekst af "
     "met hetzelfde aanhalingsteken",

@@ -49,14 +49,18 @@ def read_checked(
     path: Path, shown: str, model: type[M], file_check: FileCheck | None
 ) -> tuple[M | None, LoadedFile | None, list[Problem]]:
     """Read one YAML file and check it against its model and with `file_check`."""
-    loaded, problems = read_yaml(path, shown)
+    loaded, problems = read_yaml(path, shown, recover=True)
     if loaded is None:
         return None, None, problems
-    value, problems = check_model(loaded, model)
-    problems += file_heading_problems(loaded)
+    value, found = check_model(loaded, model)
+    found += file_heading_problems(loaded)
     if file_check is not None:
-        problems += file_check(loaded)
-    return value, loaded, problems
+        found += file_check(loaded)
+    if any(problem.severity == "error" for problem in problems):
+        # Read past a syntax error or with a value YAML read otherwise than typed: the
+        # rest is checked, but what was read is not what the editor meant to publish.
+        value = None
+    return value, loaded, problems + [p for p in found if not loaded.follows(p)]
 
 
 def load_model_file(

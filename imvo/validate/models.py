@@ -137,6 +137,11 @@ def _union_branch_noise(loc: tuple[Any, ...]) -> bool:
     return any(isinstance(part, str) and part in {"str", "constrained-str", "Text"} for part in loc)
 
 
+_READ_AS_CODES = frozenset({"expected-text", "choice", "id-pattern", "expected-number"})
+"""Where the model expected a text or a choice, a value without quotes that YAML read as a
+yes/no value, a number or nothing is said as such (see imvo/load/surprises.read_as)."""
+
+
 def check_model(loaded: LoadedFile, model: type[BaseModel]) -> tuple[Any, list[Problem]]:
     """Validate one file's data against a model; map each error to its line."""
     try:
@@ -150,6 +155,8 @@ def check_model(loaded: LoadedFile, model: type[BaseModel]) -> tuple[Any, list[P
             error = {**error, "loc": loc}
             name = field_name(loc)
             message = _message(error, model)
+            if message.code in _READ_AS_CODES:
+                message = loaded.read_as(loc) or message
             problem = loaded.problem(loc, message.code, **dict(message.params))
             # A union (text or nl/en pair) reports each branch: keep the first per place.
             problems.setdefault((problem.line, name), problem)

@@ -123,7 +123,8 @@
   function dated(parent, label, body, part) {
     var p = el("p", null);
     p.appendChild(el("strong", null, label + " "));
-    p.appendChild(document.createTextNode(body + " " + part.article + ". " + text.as_of + " " + part.as_of + ". "));
+    var said = body ? body.replace(/\.$/, "") + " (" + part.article + ")." : part.article + ".";
+    p.appendChild(document.createTextNode(said + " " + text.as_of + " " + part.as_of + ". "));
     p.appendChild(sources(part.sources));
     parent.appendChild(p);
   }
@@ -162,7 +163,7 @@
     law.dutch.forEach(function (item) {
       var p = el("p", "imvo-law-verdict__dutch");
       p.appendChild(el("strong", null, text.dutch + " "));
-      p.appendChild(document.createTextNode(item.name + ": " + item.state + " (" + text.as_of + " " + item.as_of + ") "));
+      p.appendChild(document.createTextNode(item.name + ": " + item.state + " (" + text.as_of + " " + item.as_of + "). "));
       p.appendChild(sources(item.sources));
       box.appendChild(p);
     });
