@@ -11,7 +11,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import markdown
-from build_options import options
+from build_options import MOMENT, options
 from mkdocs.structure.files import Files
 from mkdocs.utils.meta import get_data
 
@@ -96,7 +96,7 @@ def test_two_whole_builds_in_one_process_make_only_their_own_pages(tmp_path: Pat
         docs, site = tmp_path / str(run) / "docs", tmp_path / str(run) / "site"
         docs.mkdir(parents=True)
         nav = [{name: f"{name}.md"} for name in names]
-        run_build(language_config("en", docs, site, nav, None), ImvoPlugin(pages))
+        run_build(language_config("en", docs, site, nav, None), ImvoPlugin(pages), MOMENT)
         assert sorted(p.name for p in site.glob("*.html")) == sorted(
             ["404.html", *(f"{n}.html" for n in names)]
         )

@@ -56,7 +56,7 @@ def test_serve_refuses_to_start_on_broken_content(
     path = content / "covenants" / "voorbeeld.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("  value: ended", "  value: finished"), encoding="utf-8")
-    assert serve(Path("content"), port=0) == 1
+    assert serve(options(content=Path("content")), port=0) == 1
     assert capsys.readouterr().err == (
         "content/covenants/voorbeeld.yaml:11: status.value: expected one of in_preparation, "
         "active, ended, ended_early, succeeded, unknown; got 'finished'\n"
