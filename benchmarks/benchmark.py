@@ -59,6 +59,8 @@ class Result:
     pages_per_s: float = 0.0
     site_mb: float = 0.0
     factsheet_kb_gz: float = 0.0
+    largest_page_mb: float = 0.0
+    """The largest HTML page (the build refuses one over imvo/limits.py's MAX_PAGE_BYTES)."""
     pdf: bool = False
     participants: int = 0
     """Participants per covenant (0: no participants files)."""
@@ -205,6 +207,7 @@ def run(n: int, pdf: bool = False, participants: int = 0) -> Result:
             pages_per_s=len(html) / build.seconds,
             site_mb=sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6,
             factsheet_kb_gz=first_load_bytes(site.resolve(), site / "convenant-0001.html") / 1e3,
+            largest_page_mb=max((p.stat().st_size for p in html), default=0) / 1e6,
             pdf=pdf,
             participants=participants,
         )
@@ -225,7 +228,7 @@ def report(result: Result) -> str:
             f"  stages: {stages}",
             f"  own stages ({', '.join(OWN_STAGES)}): {result.own_share:.0%} of the build",
             f"  pages: {result.pages} ({result.pages_per_s:.0f} pages/s)",
-            f"  site: {result.site_mb:.1f} MB",
+            f"  site: {result.site_mb:.1f} MB, largest page {result.largest_page_mb:.2f} MB",
             f"  factsheet first load: {result.factsheet_kb_gz:.1f} kB gzip (HTML+CSS+JS)",
         ]
     )

@@ -14,14 +14,16 @@ last check more than a year ago) is a *reminder*: shown like a warning, but it n
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
 from string import ascii_uppercase
 from typing import Any
 
+from imvo.limits import BUILD_SECONDS
 from imvo.links import CODES
 from imvo.load import FieldPath, LoadedFile, field_name
 from imvo.messages import language, msg
@@ -302,23 +304,44 @@ def _shown(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def render_problems(corpus: Corpus, options: BuildOptions) -> list[Problem]:
+def render_problems(corpus: Corpus, options: BuildOptions, root: Path) -> list[Problem]:
     """What the build's render stage finds in the content: every page of both languages is
     made in memory (nothing written, no mkdocs), and its links, images and Markdown checked
     as the build checks them (imvo/fields.py, imvo/links.py), on the editor's line."""
     from imvo.render import Renderer  # the render stage: only once the content is valid
 
     renderer = Renderer(corpus, options)  # each page names its file as the loader did
-    for lang in LANGUAGES:
-        renderer.language(lang)
+    deadline = time.monotonic() + BUILD_SECONDS
+    shown = _shown(options.content, root)
+
+    def in_time(uri: str) -> None:
+        # The build's budget for the pages of the whole site, checked as each page begins
+        # (one page is bounded by the limits on its texts and size).
+        if time.monotonic() > deadline:
+            raise _OverBudget(uri)
+
+    renderer.on_page = in_time
+    try:
+        for lang in LANGUAGES:
+            renderer.language(lang)
+    except _OverBudget as over:
+        name = over.args[0].removesuffix(".md")
+        seconds = f"{BUILD_SECONDS:.0f}"
+        stop = Problem.of(shown, 1, "(folder)", "build-too-slow", seconds=seconds, page=name)
+        return [*renderer.problems, stop]
     return renderer.problems
+
+
+class _OverBudget(Exception):
+    """Check's rendering went past the build's budget (its argument: the next page)."""
 
 
 def run_check(content: Path, root: Path, when: date) -> CheckResult:
     """Every error of the model and cross-file checks, every problem the build's render stage
     would find, and every warning (dates compared with `when`, the day of the check), sorted."""
     # The render stage as a build with these options makes it (no PDFs: their links only).
-    options = BuildOptions(datetime.combine(when, time(), UTC), content=content, pdf=False)
+    built = datetime(when.year, when.month, when.day, tzinfo=UTC)
+    options = BuildOptions(built, content=content, pdf=False)
     pages = {lang: possible_pages(content, lang) for lang in LANGUAGES}
     problems: list[Problem] = []
     covenants = 0
@@ -340,7 +363,7 @@ def run_check(content: Path, root: Path, when: date) -> CheckResult:
             return CheckResult(sorted(set(problems + again.problems)), covenants)
     covenants = len(corpus.covenants)
     problems += duplicate_warnings(corpus, content, root)
-    problems += render_problems(corpus, options)
+    problems += render_problems(corpus, options, root)
     return CheckResult(sorted(set(problems)), covenants)
 
 

@@ -56,6 +56,60 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import_participants(args: argparse.Namespace) -> int:
+    """Add a pasted list or a CSV of names to one covenant's participants file."""
+    from imvo.importer import ImportError_, import_participants
+
+    if args.file in (None, "-"):
+        raw, shown = sys.stdin.buffer.read(), "(stdin)"
+    else:
+        path = Path(args.file)
+        try:
+            raw, shown = path.read_bytes(), path.as_posix()
+        except OSError as error:
+            print(
+                f"{printable(args.file)}: {printable(error.strerror or str(error))}",
+                file=sys.stderr,
+            )
+            return 1
+    try:
+        outcome = import_participants(
+            args.content,
+            args.slug,
+            raw,
+            shown,
+            source_url=args.source_url,
+            source_title=args.source_title,
+            source_date=args.source_date,
+        )
+    except ImportError_ as error:
+        for problem in error.problems:
+            print(problem.text(), file=sys.stderr)
+        print(text("import-failed"), file=sys.stderr)
+        return 1
+    shown_path = f"{args.content.as_posix().rstrip('/')}/participants/{args.slug}.yaml"
+    for name in outcome.added:
+        print(f"+ {printable(name)}")
+    for reason in outcome.skipped:
+        print(f"- {printable(reason.render())}")
+    if outcome.added:
+        count = len(outcome.added)
+        print(
+            text(
+                "import-added",
+                count=count,
+                names=text("import-name-one" if count == 1 else "import-name-many"),
+                path=shown_path,
+                source=outcome.source_id,
+                new_source=text("import-new-source") if outcome.source_added else "",
+                skipped=len(outcome.skipped),
+            )
+        )
+    else:
+        print(text("import-nothing", path=shown_path, skipped=len(outcome.skipped)))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser of build.py."""
     main = argparse.ArgumentParser(
@@ -140,6 +194,27 @@ def parser() -> argparse.ArgumentParser:
     )
     lang_arg(schema)
     schema.set_defaults(func=cmd_schema)
+
+    importing = commands.add_parser(
+        "import-participants",
+        help="add a pasted list or a CSV of names to content/participants/<slug>.yaml",
+    )
+    content_arg(importing)
+    importing.add_argument("slug", help="the covenant's file name without .yaml, like 'banken'")
+    importing.add_argument(
+        "file",
+        nargs="?",
+        default=None,
+        help="one name per line, or a CSV with a header row (name, legal_name, joined, left, "
+        "website, brands, group; comma or semicolon); '-' or nothing reads standard input",
+    )
+    importing.add_argument("--source-url", required=True, help="the address of the list")
+    importing.add_argument("--source-title", required=True, help="the list's title")
+    importing.add_argument(
+        "--source-date", default=None, help="when the list was published: YYYY-MM-DD"
+    )
+    lang_arg(importing)
+    importing.set_defaults(func=cmd_import_participants)
 
     serve = commands.add_parser(
         "serve", help="preview the site at http://127.0.0.1:8000/, rebuilt on every change"

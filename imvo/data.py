@@ -20,9 +20,12 @@ from pydantic_core import to_json
 
 from imvo.facts import party_count
 from imvo.model import LANGUAGES, Corpus, Covenant, Role
+from imvo.participants import Coverage, coverage
 
-FORMAT_VERSION = "2.1"
-"""2.0: a source's `date` became `published`, beside `checked` (issue 26); 1.2 added results."""
+FORMAT_VERSION = "2.2"
+"""2.2: covenants.csv says how many participants the site names, the newest count, whether
+the list is complete and where the official list is; 2.1 added the law rules; 2.0: a
+source's `date` became `published`, beside `checked` (issue 26); 1.2 added results."""
 FOLDER = "data"
 """Where the files land, at the root of the site: data/covenants.json and so on."""
 JSON_FILE = "covenants.json"
@@ -66,7 +69,23 @@ COVENANT_COLUMNS: dict[str, Callable[[str, Covenant], object]] = {
     "pdf_nl": lambda slug, c: f"pdf/{slug}.pdf",
     "pdf_en": lambda slug, c: f"en/pdf/{slug}.pdf",
 }
-"""The columns of covenants.csv, in order, and how each is filled."""
+"""The columns of covenants.csv from the covenant file, in order, and how each is filled."""
+
+COVERAGE_COLUMNS: dict[str, Callable[[Coverage | None], object]] = {
+    "participants_named": lambda cov: cov.named if cov else "",
+    "participants_total": lambda cov: cov.total.number if cov and cov.total else "",
+    "participants_total_as_of": lambda cov: (
+        cov.total.as_of.iso() if cov and cov.total and cov.total.as_of else ""
+    ),
+    "participants_complete": lambda cov: "true" if cov and cov.complete else "false",
+    "participants_list": lambda cov: cov.official.url or "" if cov and cov.official else "",
+}
+"""The columns of covenants.csv after those: how many participants the site names, the
+newest count a source gives, whether the editors say the list is complete, and the
+address of the official list (imvo/participants.py: Coverage)."""
+
+ALL_COVENANT_COLUMNS: tuple[str, ...] = (*COVENANT_COLUMNS, *COVERAGE_COLUMNS)
+"""Every column of covenants.csv, in order."""
 
 PARTY_COLUMNS: tuple[str, ...] = (
     "covenant",
@@ -145,11 +164,12 @@ def _csv(header: tuple[str, ...] | list[str], rows: list[list[object]]) -> str:
 
 def covenants_csv(corpus: Corpus) -> str:
     """covenants.csv: one row per covenant, in order of slug."""
-    rows = [
-        [fill(slug, corpus.covenants[slug]) for fill in COVENANT_COLUMNS.values()]
-        for slug in sorted(corpus.covenants)
-    ]
-    return _csv(list(COVENANT_COLUMNS), rows)
+    rows = []
+    for slug in sorted(corpus.covenants):
+        row = [fill(slug, corpus.covenants[slug]) for fill in COVENANT_COLUMNS.values()]
+        cov = coverage(corpus, slug)
+        rows.append(row + [fill(cov) for fill in COVERAGE_COLUMNS.values()])
+    return _csv(list(ALL_COVENANT_COLUMNS), rows)
 
 
 def parties_csv(corpus: Corpus) -> str:

@@ -76,6 +76,23 @@ def _covenant_fields() -> list[dict[str, Any]]:
             "parties", "The number of signatories, supporters and facilitators.", required=True
         ),
         "signatories": _text("signatories", "The ids of the signatories, separated by ';'."),
+        "participants_named": _integer(
+            "participants_named", "How many participants this site names.", required=False
+        ),
+        "participants_total": _integer(
+            "participants_total", "The newest count of participants a source gives."
+        ),
+        "participants_total_as_of": _date("participants_total_as_of", "When that count was true."),
+        "participants_complete": {
+            "name": "participants_complete",
+            "type": "boolean",
+            "description": "true when the editors say this site names every participant of "
+            "the official list; false when the list of names is not complete.",
+            "constraints": {"required": True},
+        },
+        "participants_list": _text(
+            "participants_list", "The address of the official list of all participants."
+        ),
     }
     required_text = {
         "name_nl",
@@ -90,7 +107,7 @@ def _covenant_fields() -> list[dict[str, Any]]:
         "pdf_en",
     }
     out = []
-    for column in data.COVENANT_COLUMNS:
+    for column in data.ALL_COVENANT_COLUMNS:
         if column in fields:
             out.append(fields[column])
         else:
@@ -290,7 +307,7 @@ def descriptor(corpus: Corpus) -> dict[str, Any]:
         )
     )
     columns = {
-        "covenants": data.COVENANT_COLUMNS,
+        "covenants": data.ALL_COVENANT_COLUMNS,
         "parties": data.REGISTRY_COLUMNS,
         "covenant-parties": data.PARTY_COLUMNS,
         "covenant-participants": data.PARTICIPANT_COLUMNS,

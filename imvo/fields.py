@@ -27,6 +27,7 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from imvo import ROOT
+from imvo.limits import MAX_TEXT_LINES, MAX_TEXT_MARKUP
 from imvo.links import CODES, LinkCheckExtension
 from imvo.markdown_text import abbreviation_markup, md_block, md_plain
 from imvo.model import Positions
@@ -198,6 +199,13 @@ class Fields:
         `inline` leaves off the <p> around a field of one paragraph (a list item, a step).
         """
         text = str(value).strip()
+        over = too_much(text)
+        if over is not None and where is not None:
+            # Refused before Python-Markdown sees it: some of its work grows with the square
+            # of a text's lines or brackets (imvo/limits.py).
+            code, params = over
+            parts.problems.append(Problem.of(where.path, where.line, "(text)", code, **params))
+            return Markup("")
         if plain(text):  # what Python-Markdown would make of it, without its passes
             return Markup(self._mark(text) if inline else f"<p>{self._mark(text)}</p>")
         self.where, self._parts = where, parts
@@ -232,6 +240,18 @@ class Fields:
         parts.toc.append(TocEntry(1, anchor, text))
         parts.field_ids.append(anchor)
         return Markup(f'<h1 id="{anchor}">{self._mark(text)}</h1>')
+
+
+def too_much(text: str) -> tuple[str, dict[str, int]] | None:
+    """The message code and values when a Markdown text is over a limit of imvo/limits.py
+    (its lines, or its '[' and '<'), else None: `check` and the build refuse it alike."""
+    lines = text.count("\n") + 1
+    if lines > MAX_TEXT_LINES:
+        return "text-too-many-lines", {"count": lines, "limit": MAX_TEXT_LINES}
+    markup = text.count("[") + text.count("<")
+    if markup > MAX_TEXT_MARKUP:
+        return "text-too-much-markup", {"count": markup, "limit": MAX_TEXT_MARKUP}
+    return None
 
 
 _PLAIN = re.compile(r"[^\W\d_][^\n*_`\[\]<>&#|\\~{}!=]*")

@@ -25,6 +25,7 @@ from pydantic import (
 )
 from pydantic.functional_validators import AfterValidator, BeforeValidator
 
+from imvo import limits
 from imvo.messages import CodedError
 from imvo.names import before, describe, invisible
 
@@ -234,10 +235,10 @@ Url = Annotated[
 
 # --- texts ------------------------------------------------------------------------------
 
-MAX_TEXT = 20_000
-"""The most characters one text may have: a page that long is already hard to read, and a
-longer one could be made to cost the build minutes or fill the disk (an abbreviation's
-meaning is repeated wherever it appears)."""
+MAX_TEXT = limits.MAX_TEXT
+"""The most characters one text may have (imvo/limits.py): a page that long is already hard
+to read, and a longer one could be made to cost the build minutes or fill the disk (an
+abbreviation's meaning is repeated wherever it appears)."""
 
 NonEmpty = Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
 Name = Annotated[NonEmpty, AfterValidator(visible)]
@@ -855,6 +856,18 @@ class ParticipantList(Strict):
         default_factory=list,
         description="Totals that sources give ('73 pension funds'), with 'of: participants'; "
         "one entry per source where they disagree.",
+    )
+    official_list: SourceId | None = Field(
+        default=None,
+        description="The id (in 'sources') of the official list of all participants, where "
+        "a reader finds every name: the covenant's list of signatories or its annex.",
+    )
+    complete: bool = Field(
+        default=False,
+        strict=True,
+        description="true only when this file names every participant of the official list "
+        "(an editor's statement, after checking it against that list; needs official_list). "
+        "Without it the site tells readers that the list is not complete.",
     )
     participants: list[Participant] = Field(
         default_factory=list, description="The participants, one entry each."

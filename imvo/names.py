@@ -194,6 +194,10 @@ drops them; any other invisible character is refused."""
 
 def tidy(text: str) -> str:
     """Pasted text made plain: NFC, word processors' quotes straight, every kind of space one
-    space, the invisible characters they leave dropped, no space at either end."""
+    space, the invisible characters they leave dropped, no space or enclosing quotes at
+    either end."""
     text = "".join(ch for ch in same(text) if ord(ch) not in _INVISIBLE_SAFE)
-    return _SPACES.sub(" ", text.translate(_QUOTES)).strip()
+    text = _SPACES.sub(" ", text.translate(_QUOTES)).strip()
+    if len(text) > 1 and text[0] == text[-1] and text[0] in "\"'":
+        text = text[1:-1].strip()  # a name a word processor put in quotes
+    return text

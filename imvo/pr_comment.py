@@ -293,7 +293,8 @@ def _failed_steps(jobs: list[dict[str, Any]], where: dict[str, str]) -> list[tup
         url = str(job.get("html_url") or "")
         if not url.startswith(prefix) or not re.match(r"^[0-9]+/job/[0-9]+$", url[len(prefix) :]):
             url = where.get("run_url", "")
-        steps = [s for s in job.get("steps") or [] if isinstance(s, dict)]
+        listed = job.get("steps")
+        steps = [s for s in listed if isinstance(s, dict)] if isinstance(listed, list) else []
         failed = [str(s.get("name", "")) for s in steps if s.get("conclusion") in FAILED]
         for name in failed or [str(job.get("name", ""))]:
             found.append((KNOWN_STEPS.get(name, name), url))
@@ -320,7 +321,8 @@ def _section(
 ) -> list[str]:
     words = WORDS[lang]
     lines = [f"### {words['title']}", ""]
-    all_problems = [p for p in (report or {}).get("problems", []) if isinstance(p, dict)]
+    listed = (report or {}).get("problems")
+    all_problems = [p for p in listed if isinstance(p, dict)] if isinstance(listed, list) else []
     problems = [p for p in all_problems if p.get("severity") != "reminder"]
     reminders = [p for p in all_problems if p.get("severity") == "reminder"]
     if report is None:
@@ -404,7 +406,7 @@ def comment(
         ref = head.get("ref")
         if isinstance(name, str) and _REPOSITORY_RE.match(name) and isinstance(ref, str) and ref:
             where["head_repository"], where["head_ref"] = name, ref
-    failed = _failed_steps(jobs or [], where)
+    failed = _failed_steps(jobs if isinstance(jobs, list) else [], where)
     pages = changed_pages(changed)
     lines = [MARKER]
     lines += _section("nl", report, failed, pages, (preview, state), where)

@@ -47,11 +47,24 @@ class Progress:
         return time.monotonic() - started if started else 0.0
 
 
+@dataclass(frozen=True)
+class Stuck:
+    """A worker the watch stopped: its language, the page it was on, and why (one page took
+    too long, or the whole site did)."""
+
+    lang: str
+    page: str
+    whole_site: bool = False
+
+
 def watch(
-    futures: list[Future[tuple[float, float]]], progress: dict[str, Progress], most: float
-) -> list[tuple[str, str]]:
+    futures: list[Future[tuple[float, float]]],
+    progress: dict[str, Progress],
+    most: float,
+    deadline: float = float("inf"),
+) -> list[Stuck]:
     """Wait for the workers; stop any that spends more than `most` seconds on one page, and
-    say which (language, page)."""
+    every one still working at `deadline` (time.monotonic()), and say which."""
     pending = set(futures)
     while pending:
         done, pending = wait(pending, timeout=0.25)
@@ -61,17 +74,33 @@ def watch(
             if isinstance(stopped, KeyboardInterrupt):
                 raise stopped
         stuck = _too_slow(progress, most)
+        if not stuck and pending and time.monotonic() > deadline:
+            stuck = _stop_all(progress)
         if stuck:
             return stuck
     return []
 
 
-def _too_slow(progress: dict[str, Progress], most: float) -> list[tuple[str, str]]:
-    """The (language, page) of any worker stuck on one page too long; those are stopped."""
+def _too_slow(progress: dict[str, Progress], most: float) -> list[Stuck]:
+    """Any worker stuck on one page too long; those are stopped."""
     stuck = []
     for lang, record in progress.items():
         if record.seconds() > most and record.pid.value:
-            stuck.append((lang, record.name()))
+            stuck.append(Stuck(lang, record.name()))
             os.kill(record.pid.value, signal.SIGKILL)
             record.end()
+    return stuck
+
+
+def _stop_all(progress: dict[str, Progress]) -> list[Stuck]:
+    """When the whole site has taken too long: every worker is stopped, and the pages in
+    progress named (or, between pages, the page each began last)."""
+    working = {lang: record for lang, record in progress.items() if record.pid.value}
+    in_page = {lang: record for lang, record in working.items() if record.current()}
+    stuck = [
+        Stuck(lang, record.name(), whole_site=True) for lang, record in (in_page or working).items()
+    ]
+    for record in working.values():
+        os.kill(record.pid.value, signal.SIGKILL)
+        record.end()
     return stuck

@@ -35,6 +35,7 @@ from imvo import ROOT, facts, law_page, news, participants
 from imvo.fields import Fields, PageParts, TocEntry, Where, heading
 from imvo.history import History
 from imvo.i18n import Translator, format_months, format_number, strings
+from imvo.limits import MAX_PAGE_BYTES
 from imvo.markdown_text import (
     abbreviation_markup,
     abbreviations,
@@ -239,6 +240,8 @@ class Renderer:
             report_link=self.report_link,
             participants_in_order=participants.in_order,
             letter_slug=participants.letter_slug,
+            coverage_of=participants.coverage,
+            coverages=participants.coverages,
             law_sources=law_page.source_links,
             law_count=law_page.count,
             law_amount=law_page.amount,
@@ -289,11 +292,11 @@ class Renderer:
         self.on_page(f"{name}.md")
         source = source_of(self.corpus, key, lang)
         page = PageContext(lang, key, source, self._fields[lang])
-        body = self._render_parts(page, kind, title, context)
+        body = self._render_parts(page, kind, title, context, name)
         if page.parts.clashes():
             reserved = frozenset(page.parts.template_ids)
             page = PageContext(lang, key, source, page.fields, PageParts(reserved=reserved))
-            body = self._render_parts(page, kind, title, context)
+            body = self._render_parts(page, kind, title, context, name)
         found = page.parts
         self.problems += found.problems
         meta = {
@@ -321,10 +324,10 @@ class Renderer:
         )
 
     def _render_parts(
-        self, page: PageContext, kind: str, title: str, context: dict[str, Any]
+        self, page: PageContext, kind: str, title: str, context: dict[str, Any], name: str
     ) -> str:
         """The page's HTML, cleaned by the templates' allow-list (`page.parts`: what it is
-        made of)."""
+        made of; `name`: its file name, for a page too large)."""
         lang = page.lang
         body = self.render(
             f"pages/{kind}.html.j2",
@@ -338,7 +341,27 @@ class Renderer:
             ui_abbr=self._ui_abbr[lang],
             **context,
         )
+        if len(body) > MAX_PAGE_BYTES:
+            # Refused before the allow-list and the theme spend time on it (imvo/limits.py).
+            page.parts.problems.append(self._too_large(page, name, len(body)))
+            return ""
         return sanitize(body.strip())
+
+    def _too_large(self, page: PageContext, name: str, size: int) -> Problem:
+        """The problem of a page over MAX_PAGE_BYTES, on the content file behind it (for the
+        participants pages, the participants folder; else the content folder)."""
+        if page.source is not None:
+            path = page.source.path
+        else:
+            files = [self.corpus.positions[slug].path for slug in self.corpus.covenants
+                     if slug in self.corpus.positions]  # fmt: skip
+            folder = posixpath.dirname(posixpath.dirname(files[0])) if files else "content"
+            path = f"{folder}/participants" if page.key.startswith("participants") else folder
+        return Problem.of(
+            path, 1, "(file)", "page-too-large",
+            page=f"{name}.html", size=f"{size / 1_000_000:.0f}",
+            limit=f"{MAX_PAGE_BYTES / 1_000_000:.0f}",
+        )  # fmt: skip
 
     def lastmod(self, key: str, lang: str) -> str:
         """The day of the last change of what a page shows, from git ('' when unknown)."""

@@ -19,13 +19,14 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from imvo import limits
 from imvo.history import History
 from imvo.interrupt import held_signals, signals_as_interrupt, worker_pool
 from imvo.model import LANGUAGES, Corpus
 from imvo.options import BuildOptions
 from imvo.pages import key_of, source_of
 from imvo.problems import BuildError, Problem
-from imvo.progress import Progress, watch
+from imvo.progress import Progress, Stuck, watch
 from imvo.render import Renderer
 from imvo.target import check_replaceable, check_target, mark
 
@@ -60,10 +61,12 @@ class _Job:
     history: History | None = None
 
 
-PAGE_SECONDS = 60.0
+PAGE_SECONDS = limits.PAGE_SECONDS
 """The longest one page may take (its template, its Markdown, the hooks and the theme).
 A text can be written so that Python-Markdown needs minutes or hours for it (thousands of
 '[a](' in a row); the build then stops with a line naming the file instead of hanging."""
+BUILD_SECONDS = limits.BUILD_SECONDS
+"""The longest the pages of both languages may take together (imvo/limits.py)."""
 
 _WORKER_JOB: ContextVar[tuple[_Job, dict[str, Progress]]] = ContextVar("imvo_worker_job")
 """In a language's worker process: its job and the progress records, set once when the
@@ -75,10 +78,15 @@ def _start_worker(job: _Job, progress: dict[str, Progress]) -> None:
     _WORKER_JOB.set((job, progress))
 
 
-def _slow_page(corpus: Corpus, lang: str, uri: str) -> Problem:
-    """The editor's problem for a page that took too long (named by its content file)."""
-    source = source_of(corpus, key_of(uri.removesuffix(".md"), lang), lang)
-    shown = source.path if source is not None else uri
+def _slow_page(corpus: Corpus, lang: str, stuck: Stuck) -> Problem:
+    """The editor's problem for a page that took too long, or that was in progress when the
+    pages of the whole site had taken too long (named by its content file)."""
+    name = stuck.page.removesuffix(".md")
+    source = source_of(corpus, key_of(name, lang), lang)
+    shown = source.path if source is not None else stuck.page
+    if stuck.whole_site:
+        seconds = f"{BUILD_SECONDS:.0f}"
+        return Problem.of(shown, 1, "(text)", "build-too-slow", seconds=seconds, page=name)
     return Problem.of(shown, 1, "(text)", "page-too-slow", seconds=f"{PAGE_SECONDS:.0f}")
 
 
@@ -184,7 +192,7 @@ def _build_languages(job: _Job, steps: list[PostStep], timings: Timings, jobs: i
         for step in steps:
             if not step.needs_pages:
                 step.run(job.corpus, alongside, timings)
-        stuck = watch(futures, progress, PAGE_SECONDS)
+        stuck = watch(futures, progress, PAGE_SECONDS, time.monotonic() + BUILD_SECONDS)
         for future in futures:
             try:
                 spent.append(future.result())
@@ -194,7 +202,7 @@ def _build_languages(job: _Job, steps: list[PostStep], timings: Timings, jobs: i
             except BrokenProcessPool:
                 if not stuck:
                     raise
-        problems += [_slow_page(job.corpus, lang, uri) for lang, uri in stuck]
+        problems += [_slow_page(job.corpus, found.lang, found) for found in stuck]
     if problems or messages:
         raise BuildError("\n".join(dict.fromkeys(messages)), problems=problems)
     # The languages run side by side: count the slower worker's render time as render, and

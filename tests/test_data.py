@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from imvo.data import COVENANT_COLUMNS, PARTY_COLUMNS, covenants_csv, covenants_json, dataset
+from imvo.data import ALL_COVENANT_COLUMNS, PARTY_COLUMNS, covenants_csv, covenants_json, dataset
 from imvo.model import Corpus, Covenant, LawRules, Party
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,7 +42,7 @@ def test_json_round_trips_to_the_content(built_site: Path, corpus: Corpus) -> No
     ]  # fmt: skip
     assert (data["format"], data["version"], data["languages"]) == (
         "imvo-covenants",
-        "2.1",
+        "2.2",
         ["nl", "en"],
     )
     slugs = [item["slug"] for item in data["covenants"]]
@@ -79,10 +79,10 @@ def test_fixture_dataset_exact(fixture_corpus: Corpus) -> None:
 
 def test_fixture_covenants_csv_exact(fixture_corpus: Corpus) -> None:
     assert covenants_csv(fixture_corpus).split("\r\n") == [
-        ",".join(COVENANT_COLUMNS),
+        ",".join(ALL_COVENANT_COLUMNS),
         "voorbeeld,Convenant Voorbeeldsector,Example Sector Agreement,Voorbeeld,Example,"
         "Voorbeeldsector,Example sector,ended,,2016-07-04,2016-08,2020-06,36,,2,fnv,"
-        "voorbeeld.html,en/voorbeeld.html,pdf/voorbeeld.pdf,en/pdf/voorbeeld.pdf",
+        "voorbeeld.html,en/voorbeeld.html,pdf/voorbeeld.pdf,en/pdf/voorbeeld.pdf,3,73,,false,",
         "",
     ]
 

@@ -81,6 +81,7 @@ def test_the_text_before_a_place_leaves_out_what_cannot_be_seen() -> None:
 def test_pasted_text_is_made_plain_quotes_spaces_and_all() -> None:
     pasted = "\ufeff  \u201cDe\u00a0Volksbank\u201d\u2002N.V.\u200b \u2018s-Hertogenbosch\u2019\t"
     assert names.tidy(pasted) == "\"De Volksbank\" N.V. 's-Hertogenbosch'"
+    assert names.tidy("\u201cBpfBOUW\u201d") == "BpfBOUW"
     assert names.tidy(DECOMPOSED) == COMPOSED
     assert unicodedata.is_normalized("NFC", names.tidy(DECOMPOSED))
 

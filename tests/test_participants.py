@@ -19,6 +19,7 @@ from imvo.check import run_check, yaml_files
 from imvo.data import (
     PARTICIPANT_COLUMNS,
     PARTICIPANTS_CSV,
+    covenants_csv,
     dataset,
     participants_csv,
     write_data,
@@ -103,6 +104,8 @@ def test_the_schema_names_every_field() -> None:
         "default_sources",
         "default_kind",
         "counts",
+        "official_list",
+        "complete",
         "participants",
     }
 
@@ -174,16 +177,16 @@ participants:
 """,
     )
     assert problems(content) == [
-        f"{PARTICIPANTS}:4: sources[1].id: source id 'lijst' is used twice",
-        f"{PARTICIPANTS}:6: default_sources[0]: no source with id 'lijts' in this "
+        f"{PARTICIPANTS}:4: second source, id: source id 'lijst' is used twice",
+        f"{PARTICIPANTS}:6: first item: no source with id 'lijts' in this "
         "file's sources; did you mean 'lijst'?",
-        f"{PARTICIPANTS}:8: counts[0].of: a participants file counts participants: "
+        f"{PARTICIPANTS}:8: first count, of: a participants file counts participants: "
         "write 'of: participants'",
-        f"{PARTICIPANTS}:13: participants[0].party: no party 'abn' in content/parties.yaml",
-        f"{PARTICIPANTS}:15: participants[0].left: left (2017-05) is before joined (2018)",
-        f"{PARTICIPANTS}:16: participants[1].name: 'abn amro' is already listed on "
+        f"{PARTICIPANTS}:13: first participant, party: no party 'abn' in content/parties.yaml",
+        f"{PARTICIPANTS}:15: first participant, left: left (2017-05) is before joined (2018)",
+        f"{PARTICIPANTS}:16: second participant, name: 'abn amro' is already listed on "
         "line 12; list each participant once",
-        f"{PARTICIPANTS}:17: participants[1].sources[0]: no source with id 'elders' in "
+        f"{PARTICIPANTS}:17: second participant, first source: no source with id 'elders' in "
         "this file's sources",
     ]
 
@@ -202,10 +205,10 @@ def test_a_wrong_value_is_reported_on_its_line(content: Path) -> None:
 """,
     )
     assert problems(content) == [
-        f"{PARTICIPANTS}:8: participants[0].kind: expected one of company, bank, insurer, "
+        f"{PARTICIPANTS}:8: first participant, kind: expected one of company, bank, insurer, "
         "health_insurer, pension_fund, asset_manager, sector_association, other; "
         "got 'bakkerij'",
-        f"{PARTICIPANTS}:10: participants[1].website: expected a web address starting "
+        f"{PARTICIPANTS}:10: second participant, website: expected a web address starting "
         "with https:// (or mailto:); got 'ftp://example.org'",
     ]
 
@@ -230,10 +233,11 @@ participants:
 """,
     )
     assert problems(content) == [
-        f"{PARTICIPANTS}:5: participants[0]: this participant has no source: add "
+        f"{PARTICIPANTS}:5: first participant: this participant has no source: add "
         "'sources: [<id>]', or 'default_sources' at the top of the file",
-        f"{PARTICIPANTS}:8: participants[1].left_by: give 'left' or 'left_by', not both",
-        f"{PARTICIPANTS}:12: participants[2].left_by: left_by (2019-05) is before joined (2019-06)",
+        f"{PARTICIPANTS}:8: second participant, left_by: give 'left' or 'left_by', not both",
+        f"{PARTICIPANTS}:12: third participant, left_by: left_by (2019-05) is before joined "
+        "(2019-06)",
     ]
 
 
@@ -266,7 +270,7 @@ def test_check_warns_of_the_same_organisation_in_two_covenants(content: Path) ->
         SOURCES + "participants:\n  - name: ING\n  - name: ABN AMRO Bank N.V.\n",
     )
     assert problems(content) == [
-        "content/participants/voorbeeld.yaml:7: warning: participants[0]: 'ABN AMRO' may be "
+        "content/participants/voorbeeld.yaml:7: warning: first participant: 'ABN AMRO' may be "
         "the same organisation as 'ABN AMRO Bank N.V.' in content/participants/tweede.yaml:8; "
         "give both entries the same 'id' if it is, or each its own 'id' if it is not",
     ]
@@ -423,8 +427,16 @@ def test_the_factsheet_lists_its_participants_compactly(fixture_corpus: Corpus) 
     html = _html(_pages(fixture_corpus, "nl")["voorbeeld"])
     assert '<h2 id="participants">Deelnemende bedrijven en instellingen</h2>' in html
     assert (
-        "Deze site noemt 3 deelnemers bij naam. "
-        '<a href="https://example.org/deelnemers">Lijst van deelnemers</a> noemt 4 deelnemers.'
+        '<p class="imvo-coverage"><span class="imvo-coverage__named">Deze site noemt 3 van de 73 '
+        "deelnemers.</span> (1 van hen is vertrokken.) Dat totaal geeft <cite>Bron B</cite>. Een "
+        "officiële lijst van alle deelnemers hebben wij niet gevonden. "
+        '<span class="imvo-coverage__missing">Staat uw organisatie er niet bij? Dan kan zij toch '
+        "meedoen, want deze lijst is niet volledig. Vraag het bestuur, de directie of de "
+        "ondernemingsraad van uw organisatie, of vraag het uw vakbond.</span></p>"
+    ) in html
+    assert (
+        '<p><a href="https://example.org/deelnemers">Lijst van deelnemers</a> noemt 4 '
+        "deelnemers.</p>"
     ) in html
     assert '<details class="imvo-participants__names">' in html
     assert "<summary>Toon alle 3 deelnemers</summary>" in html
@@ -519,6 +531,7 @@ def test_the_data_package_is_valid_frictionless(written: Path) -> None:
         "covenant-parties",
         "covenant-participants",
         "covenant-results",
+        "law-rules",
         "covenants-json",
     ]
     participants_schema = package["resources"][3]["schema"]
@@ -588,7 +601,19 @@ def test_the_search_field_finds_an_organisation_on_a_phone(
     field.fill("zzzz")
     browser_page.wait_for_timeout(400)
     assert browser_page.locator(visible).count() == 0
-    assert results.inner_text() == "No organisation found. Try a shorter or different name."
+    assert results.inner_text() == (
+        "No organisation found. Try a shorter or different name. If your organisation is not "
+        "listed, it may still take part: not every list on this site is complete. Below you can "
+        "read what to do."
+    )
+    # Below the empty list: what that means and what to do, and where each full list is.
+    advice = browser_page.locator("p.imvo-not-listed")
+    assert advice.is_visible()
+    assert advice.inner_text().startswith(
+        "Is your organisation not listed? That does not mean it does not take part:"
+    )
+    assert "Then no source we know names it" not in browser_page.content()
+    assert browser_page.locator("#coverage").is_visible()
     assert browser_page.locator("section.imvo-letter:not([hidden])").count() == 0
     field.fill("")
     browser_page.wait_for_timeout(400)
@@ -627,8 +652,8 @@ def test_a_name_with_a_decomposed_accent_is_the_same_name_twice(content: Path) -
         + "participants:\n  - name: \u00c9b\u00e8ne Mode\n  - name: E\u0301be\u0300ne mode\n",
     )
     assert problems(content) == [
-        f"{PARTICIPANTS}:8: participants[1].name: 'E\u0301be\u0300ne mode' is already listed on "
-        "line 7; list each participant once",
+        f"{PARTICIPANTS}:8: second participant, name: 'E\u0301be\u0300ne mode' is already "
+        "listed on line 7; list each participant once",
     ]
 
 
@@ -646,13 +671,13 @@ def test_a_name_or_id_with_an_invisible_character_is_refused_by_name(content: Pa
     before = (content / "participants" / "voorbeeld.yaml").read_bytes()
     advice = "remove it (type this part again, do not paste it from a web page or word processor)"
     assert problems(content) == [
-        f"{PARTICIPANTS}:7: participants[0].name: there is an invisible character (zero-width "
+        f"{PARTICIPANTS}:7: first participant, name: there is an invisible character (zero-width "
         f"space, U+200B) after 'ABN'; {advice}",
-        f"{PARTICIPANTS}:8: participants[1].name: there is an invisible character (right-to-left "
-        f"override, U+202E) at the start; {advice}",
-        f"{PARTICIPANTS}:9: participants[1].brands[1]: there is an invisible character (new "
+        f"{PARTICIPANTS}:8: second participant, name: there is an invisible character "
+        f"(right-to-left override, U+202E) at the start; {advice}",
+        f"{PARTICIPANTS}:9: second participant, second item: there is an invisible character (new "
         f"line, U+000A) after 'Twee'; {advice}",
-        f"{PARTICIPANTS}:11: participants[2].id: there is an invisible character (left-to-right "
+        f"{PARTICIPANTS}:11: third participant, id: there is an invisible character (left-to-right "
         f"isolate, U+2066) after 'derde'; {advice}",
     ]
     assert (content / "participants" / "voorbeeld.yaml").read_bytes() == before
@@ -673,7 +698,7 @@ def test_a_party_name_with_an_invisible_character_is_refused(content: Path) -> N
         registry.read_text("utf-8").replace("name: FNV", 'name: "FNV\\u200d"', 1), "utf-8"
     )
     assert problems(content) == [
-        "content/parties.yaml:3: parties[0].name: there is an invisible character (zero-width "
+        "content/parties.yaml:3: first party, name: there is an invisible character (zero-width "
         "joiner, U+200D) after 'FNV'; remove it (type this part again, do not paste it from a "
         "web page or word processor)"
     ]
@@ -717,3 +742,143 @@ def test_a_participants_file_name_with_an_invisible_character_is_refused(content
         "content/participants/voorbeeld\\u200b.yaml:1: (file): the file name holds an invisible "
         "character (zero-width space, U+200B) after 'voorbeeld'; rename the file without it"
     ]
+
+
+# --- how complete each list is ----------------------------------------------------------------
+
+COMPLETE = """sources:
+  - id: lijst
+    title: Officiële lijst
+    url: https://example.org/lijst
+default_sources: [lijst]
+default_kind: pension_fund
+counts:
+  - of: participants
+    number: 2
+    as_of: "2019-12"
+    sources: [lijst]
+  - of: participants
+    number: 5
+    as_of: "2018-12"
+    sources: [lijst]
+official_list: lijst
+complete: true
+participants:
+  - name: Fonds Een
+  - name: Fonds Twee
+"""
+
+
+def test_complete_needs_the_official_list_and_that_list_is_a_source(content: Path) -> None:
+    write(content, "voorbeeld", SOURCES + "complete: true\nparticipants:\n  - name: Een\n")
+    write(content, "tweede", SOURCES + "official_list: lijts\nparticipants:\n  - name: Twee\n")
+    second_covenant(content)
+    assert problems(content) == [
+        "content/participants/tweede.yaml:6: official_list: no source with id 'lijts' in this "
+        "file's sources; did you mean 'lijst'?",
+        f"{PARTICIPANTS}:6: complete: 'complete: true' says that this file names every "
+        "participant of the official list: add that list to 'sources' and its id as "
+        "'official_list'",
+    ]
+
+
+def test_complete_is_a_yes_or_no_not_a_word(content: Path) -> None:
+    write(content, "voorbeeld", COMPLETE.replace("complete: true", 'complete: "ja"'))
+    assert problems(content) == [
+        f"{PARTICIPANTS}:17: complete: expected true or false, without quotes; got 'ja'"
+    ]
+
+
+def _with_lists(content: Path, first: str, second: str) -> Corpus:
+    from imvo.validate import load_content
+
+    write(content, "voorbeeld", first)
+    second_covenant(content)
+    write(content, "tweede", second)
+    return load_content(content, content.parent)
+
+
+def test_the_newest_dated_count_is_the_total_and_complete_is_the_editors_word(
+    content: Path,
+) -> None:
+    corpus = _with_lists(content, COMPLETE, COMPLETE.replace("complete: true\n", ""))
+    complete = participants.coverage(corpus, "voorbeeld")
+    partial = participants.coverage(corpus, "tweede")
+    assert complete is not None and partial is not None
+    # The fixture covenant's own count (73, undated) gives way to the newest dated one.
+    assert (complete.named, complete.total.number if complete.total else None) == (2, 2)
+    assert complete.complete and not partial.complete  # the same numbers: the editors decide
+    assert complete.official is not None and complete.official.url == "https://example.org/lijst"
+    assert not participants.all_complete(corpus)
+
+
+def test_a_complete_list_says_so_and_an_incomplete_one_what_to_do(content: Path) -> None:
+    corpus = _with_lists(content, COMPLETE, COMPLETE.replace("complete: true\n", ""))
+    pages = _pages(corpus, "en")
+    assert (
+        '<p class="imvo-coverage"><span class="imvo-coverage__named">This list is complete: this '
+        "site names all 2 pension funds on the official list.</span> The full list: "
+        '<a href="https://example.org/lijst">Officiële lijst</a>. '
+        '<span class="imvo-coverage__missing">Is your organisation not listed? Then it is not on '
+        "the official list either.</span></p>"
+    ) in _html(pages["voorbeeld"])
+    assert (
+        '<p class="imvo-coverage"><span class="imvo-coverage__named">This site names 2 of the 2 '
+        "pension funds.</span> That total is the newest count a source gives: "
+        '<a href="https://example.org/lijst">Officiële lijst</a> (December 2019). The full list: '
+        '<a href="https://example.org/lijst">Officiële lijst</a>. '
+        '<span class="imvo-coverage__missing">Is your organisation not listed? It may still take '
+        "part, because this list is not complete. Check the official list, ask your pension "
+        "fund's board or its accountability body (verantwoordingsorgaan), or ask your "
+        "union.</span></p>"
+    ) in _html(pages["tweede"])
+    finder = _html(pages["participants"])
+    assert "Then no source we know names it as a participant" not in finder
+    assert (
+        "Is your organisation not listed? That does not mean it does not take part: for 1 of "
+        "the 2 agreements this site does not name every participant."
+    ) in finder
+    assert 'data-none="No organisation found. Try a shorter or different name. If your' in finder
+
+
+def test_only_where_every_list_is_complete_no_source_names_a_missing_organisation(
+    content: Path,
+) -> None:
+    corpus = _with_lists(content, COMPLETE, COMPLETE)
+    assert participants.all_complete(corpus)
+    finder = _html(_pages(corpus, "nl")["participants"])
+    assert (
+        "Staat uw organisatie er niet bij? Dan noemt geen bron die wij kennen haar als deelnemer."
+    ) in finder
+    assert 'data-none="Geen organisatie gevonden. Probeer een kortere of andere naam."' in finder
+    assert '<li><a href="tweede.html">Voorbeeld</a>: <span class="imvo-coverage__named">' in finder
+
+
+def test_a_list_with_more_names_than_the_count_says_both(content: Path) -> None:
+    three = COMPLETE.replace("complete: true\n", "") + "  - name: Fonds Drie\n"
+    corpus = _with_lists(content, three, COMPLETE)
+    html = _html(_pages(corpus, "nl")["voorbeeld"])
+    assert (
+        '<span class="imvo-coverage__named">Deze site noemt 3 pensioenfondsen.</span> De '
+        "nieuwste telling van een bron komt op 2: "
+        '<a href="https://example.org/lijst">Officiële lijst</a> (december 2019).'
+    ) in html
+
+
+def test_the_open_data_says_whether_each_list_is_complete(content: Path) -> None:
+    corpus = _with_lists(content, COMPLETE, COMPLETE.replace("complete: true\n", ""))
+    rows = list(csv.DictReader(io.StringIO(covenants_csv(corpus))))
+    assert [
+        (r["slug"], r["participants_named"], r["participants_total"],
+         r["participants_total_as_of"], r["participants_complete"], r["participants_list"])
+        for r in rows
+    ] == [
+        ("tweede", "2", "2", "2019-12", "false", "https://example.org/lijst"),
+        ("voorbeeld", "2", "2", "2019-12", "true", "https://example.org/lijst"),
+    ]  # fmt: skip
+    listing = dataset(corpus)["participants"][1]
+    assert (listing["covenant"], listing["complete"], listing["official_list"]) == (
+        "voorbeeld",
+        True,
+        "lijst",
+    )

@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from imvo import pages
 from imvo.cli import main
@@ -81,7 +83,7 @@ def test_the_comment_lists_every_problem_in_dutch_then_english(report: dict[str,
     )
     english = (
         f"- ❌ content/covenants/voorbeeld.yaml line 37 ([view]({view}) · [edit]({edit})): "
-        "parties\\[0\\].party: no party 'fvn' in content/parties.yaml; did you mean 'fnv'?"
+        "first party, party: no party 'fvn' in content/parties.yaml; did you mean 'fnv'?"
     )
     assert dutch in lines and english in lines
     assert lines.index(dutch) < lines.index("---") < lines.index(english)
@@ -578,3 +580,40 @@ def test_the_preview_step_says_what_became_of_the_preview(
     assert written[-1] == f"status={status}"
     if status == "published":
         assert written[0] == "url=https://org.github.io/site-previews/pr-7/"
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=12,
+)
+"""Any JSON: what a pull request's own workflow could put in problems.json."""
+KEYS = st.sampled_from(["path", "line", "severity", "place", "message", "field", "code"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    report=st.dictionaries(
+        st.sampled_from(["errors", "passed", "summary", "problems", "strict"]), JSON, max_size=5
+    )
+    | st.fixed_dictionaries({"problems": st.lists(st.dictionaries(KEYS, JSON), max_size=4)}),
+    jobs=JSON,
+    pull=JSON,
+)
+def test_any_report_gives_a_comment_and_never_a_traceback(
+    report: dict[str, Any], jobs: Any, pull: Any
+) -> None:
+    text = comment(
+        report,
+        [],
+        repository="org/site",
+        sha=SHA,
+        jobs=jobs,
+        pull=pull if isinstance(pull, dict) else None,
+    )
+    assert text.startswith(MARKER + "\n")
+    # Every link goes to github.com, to this repository or the pull request's head.
+    for target in re.findall(r"\]\(([^)]*)\)", text):
+        assert target.startswith("https://github.com/"), target

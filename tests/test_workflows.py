@@ -638,17 +638,27 @@ def test_the_slug_step_answers_on_the_issue_and_runs_nothing(tmp_path: Path, typ
     assert not Path("/tmp/pwned").exists()
 
 
-def test_the_starter_step_pushes_the_new_file_and_opens_the_pull_request(tmp_path: Path) -> None:
-    """The step as written, in a clone of this repository whose origin is a bare copy, with
-    a `gh` that answers the pull request's address."""
+def _shallow_clone_with_bare_origin(tmp_path: Path) -> tuple[Path, Path]:
+    """A clone of this repository's last commit, as actions/checkout makes one (depth 1),
+    whose origin is an empty bare repository that takes pushes from it, as GitHub does."""
     origin, work = tmp_path / "origin.git", tmp_path / "work"
     subprocess.run(["git", "init", "-q", "--bare", str(origin)], check=True, timeout=60)
+    subprocess.run(
+        ["git", "config", "receive.shallowUpdate", "true"], cwd=origin, check=True, timeout=60
+    )
     subprocess.run(
         ["git", "clone", "-q", "--depth", "1", f"file://{ROOT}", str(work)], check=True, timeout=120
     )
     subprocess.run(
         ["git", "remote", "set-url", "origin", str(origin)], cwd=work, check=True, timeout=60
     )
+    return origin, work
+
+
+def test_the_starter_step_pushes_the_new_file_and_opens_the_pull_request(tmp_path: Path) -> None:
+    """The step as written, in a clone of this repository whose origin is a bare copy, with
+    a `gh` that answers the pull request's address."""
+    origin, work = _shallow_clone_with_bare_origin(tmp_path)
     url = "https://github.com/org/site/pull/13"
     bin_dir = _stub_gh(tmp_path, url)
     (bin_dir / "python").write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', "utf-8")
@@ -728,6 +738,14 @@ def test_the_pasted_names_reach_a_file_as_typed(tmp_path: Path, pasted: str, wri
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "names.txt").read_text(encoding="utf-8") == written
     assert not Path("/tmp/pwned").exists()
+
+
+def test_a_list_that_lost_its_line_breaks_is_refused(tmp_path: Path) -> None:
+    joined = " ".join(f"Stichting Pensioenfonds {n}" for n in range(10))
+    result = _run_import_step(tmp_path, "The pasted names, as a file", {"NAMES": joined})
+    assert result.returncode == 1
+    assert result.stdout.startswith("::error::Zet een ; tussen de namen")
+    assert not (tmp_path / "names.txt").exists()
 
 
 @pytest.mark.parametrize(
@@ -810,3 +828,60 @@ def test_a_failed_import_fails_the_run(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "--source-date" not in (tmp_path / "argv.txt").read_text(encoding="utf-8")
     assert result.stdout.splitlines()[-1].startswith("::error::De import is niet gelukt")
+
+
+def test_the_import_workflow_opens_a_pull_request_with_only_the_new_names(tmp_path: Path) -> None:
+    """Every step after the install, as written, with the real import command, in a clone
+    of this repository whose origin is a bare copy, and a `gh` that answers the address."""
+    from imvo.cli import parser
+
+    commands = parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    if "import-participants" not in commands:
+        pytest.skip("the import command (issue 27) is not in this checkout yet")
+    origin, work = _shallow_clone_with_bare_origin(tmp_path)
+    url = "https://github.com/org/site/pull/99"
+    bin_dir = _stub_gh(tmp_path, url)
+    (bin_dir / "python").write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', "utf-8")
+    (bin_dir / "python").chmod(0o755)
+    env = {
+        "PATH": f"{bin_dir}:/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "GH_TOKEN": "token",
+        "GITHUB_SERVER_URL": "https://github.com",
+        "GITHUB_RUN_ID": "42",
+        "REPOSITORY": "org/site",
+        "BASE": "main",
+        "COVENANT": "pensioenfondsen",
+        "SOURCE_URL": "https://www.example.org/lijst",
+        "SOURCE_TITLE": "Deelnemerslijst @team",
+        "SOURCE_DATE": "2024-05-01",
+        "NAMES": "Stichting Testfonds Een; Testfonds Twee",
+    }
+    for name in (
+        "Check the covenant and the date",
+        "The pasted names, as a file",
+        "Import the names",
+        "Open the pull request",
+    ):
+        result = _run_import_step(tmp_path, name, env, cwd=work)
+        assert result.returncode == 0, (name, result.stdout, result.stderr)
+    branch = "deelnemers/pensioenfondsen-42"
+    diff = subprocess.run(
+        ["git", "diff", "--name-only", f"{branch}~1", branch],
+        cwd=origin, capture_output=True, text=True, check=True, timeout=60,
+    ).stdout  # fmt: skip
+    assert diff == "content/participants/pensioenfondsen.yaml\n"
+    added = subprocess.run(
+        ["git", "diff", "-U0", f"{branch}~1", branch],
+        cwd=origin, capture_output=True, text=True, check=True, timeout=60,
+    ).stdout  # fmt: skip
+    assert "Stichting Testfonds Een" in added and "Testfonds Twee" in added
+    assert not [line for line in added.splitlines() if line.startswith("-") and line[1:2] != "-"]
+    calls = (tmp_path / "gh-calls.txt").read_text(encoding="utf-8")
+    assert calls.startswith(
+        "api --method POST repos/org/site/pulls -f title=Deelnemers importeren / Import "
+        f"participants: pensioenfondsen -f head={branch} -f base=main -F body=@"
+    )
+    body = (tmp_path / "gh-bodies.txt").read_text(encoding="utf-8")
+    assert "Bron: Deelnemerslijst @\u200bteam (2024-05-01)" in body
+    assert "```text\n" in body and "Testfonds Twee" in body

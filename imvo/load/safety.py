@@ -13,11 +13,12 @@ import stat
 from pathlib import Path
 from typing import Any
 
+from imvo import limits
 from imvo.messages import Msg, msg
 from imvo.problems import Problem
 
-MAX_FILE_BYTES = 1_000_000
-"""A content file larger than this is refused before it is parsed."""
+MAX_FILE_BYTES = limits.MAX_FILE_BYTES
+"""A content file larger than this is refused before it is parsed (imvo/limits.py)."""
 
 SYMLINK_MESSAGE = "file-symlink"
 """The code of the message for a file that is a symbolic link."""

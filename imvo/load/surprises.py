@@ -39,6 +39,10 @@ _SPECIAL = re.compile(r": | #|^[-?:,\[\]{}#&*!|>'\"%@`]")
 Found = tuple[int, Msg]
 """A line and what to say about it."""
 
+YES_NO_FIELDS = frozenset({"complete"})
+"""The fields the content model takes as true or false (a participants file's `complete`):
+a yes/no value there is what the editor meant."""
+
 
 def _quoted(inner: str) -> str:
     return '"' + inner.replace("\\", "\\\\").replace('"', '\\"') + '"'
@@ -116,7 +120,7 @@ def plain_surprises(plain: dict[FieldPath, Plain], lines: list[str]) -> list[tup
         cut = _cut_comment(value, lines)
         if cut is not None:
             found.append((where, cut))
-        elif isinstance(value.value, bool):
+        elif isinstance(value.value, bool) and not (where and where[-1] in YES_NO_FIELDS):
             found.append(
                 (where, msg("yaml-read-as-bool", raw=value.raw, value=str(value.value).lower()))
             )

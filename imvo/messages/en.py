@@ -114,6 +114,7 @@ MESSAGES: dict[str, str] = {
     "shorten it",
     "id-pattern": "expected lowercase letters, digits and hyphens (like 'fnv' or "
     "'save-the-children'); got {got}",
+    "expected-true-false": "expected true or false, without quotes; got {got}",
     "expected-list": "expected a list (lines starting with '- '); got {got}",
     "expected-group": "expected a group of fields (key: value); got {got}",
     "list-empty": "this list needs at least one entry",
@@ -151,9 +152,16 @@ MESSAGES: dict[str, str] = {
     "participants-no-covenant-close": "no covenant '{id}' in content/covenants/: a participants "
     "file has the name of its covenant's file; did you mean '{close}.yaml'?",
     "participants-count-of": "a participants file counts participants: write 'of: participants'",
+    "party-listed-twice": "party '{value}' is already listed on line {line}; list each party "
+    "once, with one role",
+    "value-listed-twice": "'{value}' is already in this list (line {line}); remove it here",
+    "item-listed-twice": "this item is already listed exactly so on line {line}; remove one of "
+    "the two",
     "participant-twice": "'{name}' is already listed on line {line}; list each participant once",
     "participant-left-before-joined": "{field} ({left}) is before joined ({joined})",
     "participant-left-and-left-by": "give 'left' or 'left_by', not both",
+    "participants-complete-no-list": "'complete: true' says that this file names every "
+    "participant of the official list: add that list to 'sources' and its id as 'official_list'",
     "participant-no-source": "this participant has no source: add 'sources: [<id>]', or "
     "'default_sources' at the top of the file",
     "language-nl": "Dutch",
@@ -263,6 +271,16 @@ MESSAGES: dict[str, str] = {
     "and loads nothing from other sites; link to the image instead: [what it shows](address)",
     "commit-id": "expected a commit as GitHub shows it: its first 7 or more characters, digits "
     "and the letters a to f (1a2b3c4); got {got}",
+    "text-too-many-lines": "this text has {count} lines; a text may have at most {limit}: "
+    "shorten it, or split it over more fields or pages",
+    "text-too-much-markup": "this text has {count} links, images or HTML tags (each '[' and "
+    "'<' counts); a text may have at most {limit}: take out the ones it does not need",
+    "page-too-large": "the page {page} would be {size} MB, more than the {limit} MB a page may "
+    "be (GitHub refuses large files, and a phone cannot open such a page): shorten the texts or "
+    "the list on it",
+    "build-too-slow": "making the pages of the site took longer than {seconds} s, the limit for "
+    "the whole site, so the build stopped while making {page}; look in its texts for something "
+    "repeated very many times",
     "history-version-unreadable": "the version of this file in commit {commit} cannot be read "
     "and is left out of the site's history: {reason}",
     "history-bad-date": "commit {commit} has a date that cannot be right (before the year 1 or "
@@ -284,4 +302,27 @@ MESSAGES: dict[str, str] = {
     # --- warnings across files (check) ---
     "possible-duplicate": "'{name}' may be the same organisation as '{other_name}' in "
     "{other}; give both entries the same 'id' if it is, or each its own 'id' if it is not",
+    # --- import-participants ---
+    "import-too-large": "the input is larger than {limit} bytes; split the list into parts",
+    "import-no-names": "the input holds no names: paste one name per line, or a CSV with a "
+    "column 'name' (or 'naam')",
+    "import-no-name": "this line has no name in the column 'name'; fill it in or remove the line",
+    "import-value": "this value is wrong: {why}",
+    "import-no-covenant": "no covenant '{slug}' in content/covenants/; use the covenant's file "
+    "name without .yaml, like 'banken'",
+    "import-already": "'{name}' is already in the file (line {line}); skipped",
+    "import-twice-in-input": "'{name}' (line {line} of the input) is already on line {first} "
+    "of the input; skipped",
+    "import-like": "'{name}' looks like '{other}' (line {line}); skipped: if it is another "
+    "organisation, add it by hand",
+    "import-like-input": "'{name}' (line {line} of the input) looks like '{other}' (line "
+    "{first} of the input); skipped: if it is another organisation, add it by hand",
+    "import-added": "{count} {names} added to {path}, with source '{source}'{new_source}; "
+    "{skipped} skipped",
+    "import-nothing": "nothing added to {path}: every name was there already or looks like "
+    "one that is; {skipped} skipped",
+    "import-new-source": " (new in the file)",
+    "import-name-one": "name",
+    "import-name-many": "names",
+    "import-failed": "nothing imported; the file is unchanged",
 }

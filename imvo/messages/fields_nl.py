@@ -149,6 +149,12 @@ FIELDS_NL: dict[str, str] = {
     "ParticipantList.default_kind": "De soort van elke deelnemer die zelf geen soort noemt.",
     "ParticipantList.counts": "Aantallen die bronnen geven ('73 pensioenfondsen'), met 'of: "
     "participants'; één regel per bron als bronnen verschillen.",
+    "ParticipantList.official_list": "De id (bij 'sources') van de officiële lijst van alle "
+    "deelnemers, waar een lezer elke naam vindt: de lijst van ondertekenaars of de bijlage "
+    "van het convenant.",
+    "ParticipantList.complete": "true alleen als dit bestand elke deelnemer van de officiële "
+    "lijst noemt (de redactie zegt dat, na vergelijken met die lijst; vraagt official_list). "
+    "Zonder deze regel zegt de site dat de lijst niet volledig is.",
     "ParticipantList.participants": "De deelnemers, één regel per organisatie.",
     "Participant.name": "De naam zoals lezers die kennen, bijvoorbeeld 'ABN AMRO'.",
     "Participant.legal_name": "De volledige juridische naam, bijvoorbeeld 'ABN AMRO Bank N.V.'.",

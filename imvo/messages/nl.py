@@ -126,6 +126,8 @@ MESSAGES: dict[str, str] = {
     "hebben: maak hem korter",
     "id-pattern": "gebruik kleine letters, cijfers en streepjes (zoals 'fnv' of "
     "'save-the-children'); er staat {got}",
+    "expected-true-false": "schrijf true (ja) of false (nee), zonder aanhalingstekens; er "
+    "staat {got}",
     "expected-list": "hier hoort een lijst: [a, b], of regels die met '- ' beginnen; er staat "
     "{got}",
     "expected-group": "hier horen velden (naam: waarde) op de regels eronder; er staat {got}",
@@ -169,10 +171,18 @@ MESSAGES: dict[str, str] = {
     "participants-no-covenant-close": "er is geen convenant '{id}' in content/covenants/: een "
     "deelnemersbestand heet zoals het bestand van zijn convenant; bedoel je '{close}.yaml'?",
     "participants-count-of": "een deelnemersbestand telt deelnemers: schrijf 'of: participants'",
+    "party-listed-twice": "partij '{value}' staat al op regel {line}; noem elke partij één "
+    "keer, met één rol",
+    "value-listed-twice": "'{value}' staat al eerder in deze lijst (regel {line}); haal hem hier "
+    "weg",
+    "item-listed-twice": "dit onderdeel staat precies zo al op regel {line}; haal een van de "
+    "twee weg",
     "participant-twice": "'{name}' staat al op regel {line}; noem elke deelnemer één keer",
     "participant-left-before-joined": "{field} ({left}) ligt vóór joined ({joined}); kijk beide "
     "datums na",
     "participant-left-and-left-by": "geef 'left' of 'left_by', niet allebei",
+    "participants-complete-no-list": "'complete: true' zegt dat dit bestand alle deelnemers van "
+    "de officiële lijst noemt: zet die lijst bij 'sources' en haar id bij 'official_list'",
     "participant-no-source": "deze deelnemer heeft geen bron: zet er 'sources: [<id>]' bij, of "
     "'default_sources' bovenaan het bestand",
     "language-nl": "Nederlands",
@@ -296,6 +306,16 @@ MESSAGES: dict[str, str] = {
     "[wat erop staat](adres)",
     "commit-id": "verwacht een commit zoals GitHub hem toont: de eerste 7 of meer tekens, "
     "cijfers en de letters a tot en met f (1a2b3c4); nu staat er {got}",
+    "text-too-many-lines": "deze tekst heeft {count} regels; een tekst mag er hoogstens {limit} "
+    "hebben: maak hem korter, of verdeel hem over meer velden of pagina's",
+    "text-too-much-markup": "deze tekst heeft {count} links, afbeeldingen of HTML-tags (elke "
+    "'[' en '<' telt mee); een tekst mag er hoogstens {limit} hebben: haal weg wat niet nodig is",
+    "page-too-large": "de pagina {page} zou {size} MB worden, meer dan de {limit} MB die een "
+    "pagina mag zijn (GitHub weigert grote bestanden, en een telefoon opent zo'n pagina niet): "
+    "maak de teksten of de lijst erop korter",
+    "build-too-slow": "het maken van de pagina's van de site duurde langer dan {seconds} s, de "
+    "grens voor de hele site, dus de build is gestopt bij {page}; zoek in de teksten ervan naar "
+    "iets wat heel vaak herhaald wordt",
     "history-version-unreadable": "de versie van dit bestand in commit {commit} is niet te "
     "lezen en telt niet mee in de geschiedenis van de site: {reason}",
     "history-bad-date": "commit {commit} heeft een datum die niet kan kloppen (voor het jaar 1 "
@@ -318,4 +338,29 @@ MESSAGES: dict[str, str] = {
     "possible-duplicate": "'{name}' is misschien dezelfde organisatie als '{other_name}' in "
     "{other}; geef beide regels dezelfde 'id' als dat zo is, of elk een eigen 'id' als dat "
     "niet zo is",
+    # --- import-participants ---
+    "import-too-large": "de invoer is groter dan {limit} bytes; splits de lijst in delen",
+    "import-no-names": "de invoer bevat geen namen: plak één naam per regel, of een CSV met "
+    "een kolom 'naam' (of 'name')",
+    "import-no-name": "deze regel heeft geen naam in de kolom 'naam'; vul hem in of haal de "
+    "regel weg",
+    "import-value": "deze waarde klopt niet: {why}",
+    "import-no-covenant": "er is geen convenant '{slug}' in content/covenants/; gebruik de "
+    "bestandsnaam van het convenant zonder .yaml, zoals 'banken'",
+    "import-already": "'{name}' staat al in het bestand (regel {line}); overgeslagen",
+    "import-twice-in-input": "'{name}' (regel {line} van de invoer) staat al op regel {first} "
+    "van de invoer; overgeslagen",
+    "import-like": "'{name}' lijkt op '{other}' (regel {line}); overgeslagen: is het een andere "
+    "organisatie, voeg de naam dan met de hand toe",
+    "import-like-input": "'{name}' (regel {line} van de invoer) lijkt op '{other}' (regel "
+    "{first} van de invoer); overgeslagen: is het een andere organisatie, voeg de naam dan met "
+    "de hand toe",
+    "import-added": "{count} {names} toegevoegd aan {path}, met bron '{source}'{new_source}; "
+    "{skipped} overgeslagen",
+    "import-nothing": "niets toegevoegd aan {path}: elke naam stond er al of leek op een naam "
+    "die er staat; {skipped} overgeslagen",
+    "import-new-source": " (nieuw in het bestand)",
+    "import-name-one": "naam",
+    "import-name-many": "namen",
+    "import-failed": "niets geïmporteerd; het bestand is niet veranderd",
 }

@@ -20,6 +20,7 @@ from imvo.problems import Problem
 from imvo.validate.headings import file_heading_problems
 from imvo.validate.hints import closest
 from imvo.validate.models import check_model
+from imvo.validate.repeats import repeated
 
 RESERVED_SLUGS = RESERVED_NAMES
 M = TypeVar("M", bound=BaseModel)
@@ -54,6 +55,7 @@ def read_checked(
         return None, None, problems
     value, found = check_model(loaded, model)
     found += file_heading_problems(loaded)
+    found += repeated(loaded)
     if file_check is not None:
         found += file_check(loaded)
     if any(problem.severity == "error" for problem in problems):

@@ -90,6 +90,7 @@ _BY_KIND: dict[str, Callable[[Any], Msg]] = {
     "model_type": _got("expected-group"),
     "too_short": lambda error: msg("list-empty"),
     "int_type": _got("expected-number"),
+    "bool_type": _got("expected-true-false"),
     "greater_than": _limit("number-greater", "gt"),
     "greater_than_equal": _limit("number-at-least", "ge"),
     "less_than_equal": _limit("number-at-most", "le"),
@@ -102,6 +103,7 @@ _SAME_AS = {
     "dict_type": "model_type",
     "int_parsing": "int_type",
     "int_from_float": "int_type",
+    "bool_parsing": "bool_type",
 }
 """Kinds of error that an editor makes the same way as another kind: the same message."""
 

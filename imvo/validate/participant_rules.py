@@ -8,7 +8,7 @@ from imvo.load import FieldPath, LoadedFile
 from imvo.model import CountOf, Participant, ParticipantList
 from imvo.names import key as names_key
 from imvo.problems import Problem
-from imvo.validate.hints import closest, unknown_party
+from imvo.validate.hints import closest, unknown_party, unknown_source
 from imvo.validate.sources import defined_once, resolved
 
 
@@ -20,6 +20,11 @@ def cross_check_participants(
     # The two places of a participants file that hold source ids, looked up directly: the
     # generic walk (source_refs) costs more than the rest of the checks on long lists.
     problems += resolved(loaded, ("default_sources",), value.default_sources, seen)
+    if value.official_list is not None and value.official_list not in seen:
+        code, params = unknown_source(value.official_list, seen)
+        problems.append(loaded.problem(("official_list",), code, **params))
+    elif value.official_list is None and value.complete:
+        problems.append(loaded.problem(("complete",), "participants-complete-no-list"))
     for index, count in enumerate(value.counts):
         problems += resolved(loaded, ("counts", index, "sources"), count.sources, seen)
     for index, participant in enumerate(value.participants):
