@@ -13,11 +13,11 @@ from imvo.cli import main
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "content"
 COVENANT = "content/covenants/voorbeeld.yaml"
 HTTP_WARNING = (
-    f"{COVENANT}:59: warning: sources[0].url: the link is not https: "
+    f"{COVENANT}:59: warning: first source, url: the link is not https: "
     "use 'https://example.org/a' if the site has it"
 )
 ROLE_ERROR = (
-    f"{COVENANT}:44: parties[2].role: expected one of signatory, supporter, facilitator, "
+    f"{COVENANT}:44: third party, role: expected one of signatory, supporter, facilitator, "
     "withdrawn, declined; got 'left'"
 )
 
@@ -83,7 +83,7 @@ def test_check_warning_strict(content: Path, capsys: pytest.CaptureFixture[str])
 def test_check_warning_github(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with_warning(content)
     annotation = (
-        f"::warning file={COVENANT},line=59::sources[0].url: the link is not https: "
+        f"::warning file={COVENANT},line=59::first source, url: the link is not https: "
         "use 'https://example.org/a' if the site has it\n"
     )
     assert run(capsys, "check", "--format", "github") == (0, annotation, "1 warning in 1 file.\n")
@@ -108,7 +108,7 @@ def test_check_error_github(content: Path, capsys: pytest.CaptureFixture[str]) -
     with_error(content)
     assert run(capsys, "check", "--format", "github", "--strict") == (
         1,
-        f"::error file={COVENANT},line=44::parties[2].role: expected one of signatory, "
+        f"::error file={COVENANT},line=44::third party, role: expected one of signatory, "
         "supporter, facilitator, withdrawn, declined; got 'left'\n",
         "1 error in 1 file.\n",
     )
@@ -172,7 +172,8 @@ def test_a_word_that_is_no_command_is_refused(capsys: pytest.CaptureFixture[str]
     assert stopped.value.code == 2
     assert capsys.readouterr().err.splitlines()[-1] == (
         "build.py: error: argument command: invalid choice: 'bogus' "
-        "(choose from 'build', 'check', 'new', 'translations', 'schema', 'serve')"
+        "(choose from 'build', 'check', 'new', 'translations', 'schema', "
+        "'import-participants', 'serve')"
     )
 
 
@@ -242,3 +243,34 @@ def test_build_errors_become_annotations_with_format_github(
     assert err == (
         f"The site was not built (the existing site is unchanged):\n{COVENANT}:29: {message}\n"
     )
+
+
+@pytest.mark.parametrize("stamp", ["253402300800", "99999999999999999999"])
+def test_a_last_commit_dated_past_year_9999_does_not_stop_the_build(
+    stamp: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """git takes such a date in a commit; the build's day then comes from the clock."""
+    import subprocess
+
+    from imvo.commands import build
+
+    def git(*args: str, text: str | None = None) -> str:
+        run = subprocess.run(
+            ["git", "-C", str(tmp_path), "-c", "user.name=E", "-c", "user.email=e@example.org",
+             *args], input=text, capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        return run.stdout
+
+    git("init", "-q", "-b", "main")
+    git("commit", "-q", "--allow-empty", "-m", "first")
+    lines = [
+        " ".join([*line.split(" ")[:-2], stamp, "+0000"]) if line.startswith("committer ") else line
+        for line in git("cat-file", "commit", "HEAD").split("\n")
+    ]
+    made = git("hash-object", "-t", "commit", "-w", "--literally", "--stdin", text="\n".join(lines))
+    git("update-ref", "refs/heads/main", made.strip())
+    assert git("log", "-1", "--format=%ct").strip() == stamp
+    monkeypatch.setattr(build, "ROOT", tmp_path)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    build.set_source_date_epoch()
+    assert build.build_day().year < 9999
