@@ -265,6 +265,11 @@ HOSTILE_HEADINGS = [
     '- ## Privacy {: #a"b }',
     'Privacy {#x"onmouseover="alert(1)}\n-------',
 ]
+RAW_HEADINGS = [
+    "<h2 id='\"><script>alert(1)</script>'>Rauw</h2>",
+    '<h3 id="a b<img src=x onerror=alert(1)>">Rauw</h3>',
+]
+"""Headings in an editor's raw HTML, whose ids the allow-list checks (not attr_list)."""
 
 
 @pytest.mark.parametrize("heading", HOSTILE_HEADINGS)
@@ -331,7 +336,7 @@ def unchecked_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     missed), built without PDFs: the render stage and the theme must still escape them."""
     folder = tmp_path_factory.mktemp("unchecked")
     corpus = load_content(FIXTURE, ROOT)
-    hostile = "\n\n".join(HOSTILE_HEADINGS) + "\n\nTekst.\n"
+    hostile = "\n\n".join(HOSTILE_HEADINGS + RAW_HEADINGS) + "\n\nTekst.\n"
     corpus.texts["about"]["nl"] = "# Over deze site\n\n" + hostile
     covenant = corpus.covenants["voorbeeld"]
     corpus.covenants["voorbeeld"] = covenant.model_copy(
