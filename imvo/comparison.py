@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from imvo.facts import by_signing, count_phrase, counts_up_front, status_phrase, years
+from imvo.facts import by_signing, count_phrase, counts_up_front, years
 from imvo.i18n import Translator
 from imvo.model import Corpus, Covenant, Evaluation, PartialDate, SourcedText
 
@@ -21,7 +21,6 @@ class Row:
 
     slug: str
     name: str
-    status: str
     years: str
     months: int | None
     """How long it ran, signing (or entry into force) to end, where both months are known."""
@@ -62,7 +61,6 @@ def row(slug: str, covenant: Covenant, corpus: Corpus, t: Translator) -> Row:
     return Row(
         slug=slug,
         name=covenant.short_name.get(t.lang),
-        status=status_phrase(covenant, t),
         years=years(covenant, t),
         months=_months(covenant),
         companies=[
