@@ -63,6 +63,13 @@ class Verdict:
     """The inputs the answer still needs, in the form's order."""
 
 
+CHOICES: dict[str, bool] = {
+    "yes": True, "ja": True, "true": True, "1": True,
+    "no": False, "nee": False, "false": False, "0": False,
+}  # fmt: skip
+"""How the address may say yes or no (the form writes yes and no)."""
+
+
 def _over(value: float | None, threshold: float | None) -> bool | None:
     """Whether a figure is more than a threshold; None when the figure is not given."""
     if threshold is None:
@@ -159,7 +166,7 @@ def parse_inputs(query: dict[str, str]) -> Company:
     for name in INPUTS:
         raw = query.get(name, "").strip()
         if name in ("eu", "parent_eu"):
-            values[name] = {"yes": True, "no": False}.get(raw)
+            values[name] = CHOICES.get(raw.lower())
             continue
         values[name] = read_number(raw)
     return Company(**values)
@@ -173,7 +180,7 @@ def read_number(raw: str) -> float | None:
     """A figure as a reader writes it, read as the browser reads it (law.js). Groups of three
     digits after a separator are thousands ('1.000', '1,500', '1.000.000'); otherwise the last
     separator is the decimal one ('450,5', '450.01', '1.500,5', '1,500.5')."""
-    text = re.sub(r"[\s\u00a0\u202f']", "", raw)
+    text = re.sub(r"[\s\u00a0\u202f'\u20ac]", "", raw)
     if not _FIGURE.fullmatch(text):
         return None
     if _THOUSANDS.fullmatch(text):

@@ -132,8 +132,13 @@ def test_missing_figures_are_named_not_guessed(corpus: Corpus) -> None:
     assert group["csrd"].missing == ("parent_eu",)
 
 
+def test_yes_and_no_in_either_language_and_any_case() -> None:
+    assert parse_inputs({"eu": "Ja", "parent_eu": "NO"}) == Company(eu=True, parent_eu=False)
+    assert parse_inputs({"eu": "nee", "parent_eu": "yes"}) == Company(eu=False, parent_eu=True)
+
+
 def test_what_is_not_a_number_or_yes_no_counts_as_not_given() -> None:
-    company = parse_inputs({"employees": "veel", "turnover": "-5", "eu": "ja", "parent_eu": "no"})
+    company = parse_inputs({"employees": "veel", "turnover": "-5", "eu": "wel", "parent_eu": "no"})
     assert company == Company(parent_eu=False)
 
 
@@ -165,7 +170,7 @@ def test_a_changed_threshold_changes_the_answer(corpus: Corpus) -> None:
         ("450", 450.0), ("450,01", 450.01), ("450.01", 450.01), ("1.000", 1000.0),
         ("1,000", 1000.0), ("1.000.000", 1000000.0), ("1.500,5", 1500.5), ("1,500.5", 1500.5),
         ("1 500", 1500.0), ("1000.5", 1000.5), (",5", 0.5), ("", None), ("12a", None),
-        ("-5", None), (",", None),
+        ("-5", None), (",", None), ("\u20ac 450,5", 450.5),
     ],
 )  # fmt: skip
 def test_figures_are_read_as_readers_write_them(written: str, value: float | None) -> None:

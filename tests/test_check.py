@@ -69,7 +69,7 @@ def test_a_party_without_a_source(content: Path) -> None:
         "    role: facilitator\n",
     )
     assert warnings(content) == [
-        f"{COVENANT}:40: warning: parties[1]: this fact has no source: add 'sources: [<id>]' "
+        f"{COVENANT}:40: warning: second party: this fact has no source: add 'sources: [<id>]' "
         "with an id from 'sources'"
     ]
 
@@ -85,7 +85,7 @@ def _make_active(content: Path) -> None:
 def test_active_after_its_term(content: Path) -> None:
     _make_active(content)
     assert warnings(content, date(2019, 9, 1)) == [
-        f"{COVENANT}:11: reminder: status.value: status 'active' but its term of 36 months "
+        f"{COVENANT}:11: reminder: status, value: status 'active' but its term of 36 months "
         "ended in 2019-08: check the status, add 'ended', or explain it in status.note"
     ]
 
@@ -117,7 +117,7 @@ def test_active_within_its_term(content: Path) -> None:
 def test_ended_in_the_future(content: Path) -> None:
     edit(content / "covenants/voorbeeld.yaml", 'date: "2020-06"', 'date: "2030-01"')
     assert warnings(content) == [
-        f"{COVENANT}:11: reminder: status.value: status 'ended' but the end date (2030-01) "
+        f"{COVENANT}:11: reminder: status, value: status 'ended' but the end date (2030-01) "
         "is in the future"
     ]
 
@@ -125,7 +125,7 @@ def test_ended_in_the_future(content: Path) -> None:
 def test_active_but_signed_in_the_future(content: Path) -> None:
     _make_active(content)
     assert warnings(content, date(2016, 7, 1)) == [
-        f"{COVENANT}:11: reminder: status.value: status 'active' but the signing date "
+        f"{COVENANT}:11: reminder: status, value: status 'active' but the signing date "
         "(2016-07-04) is in the future"
     ]
 
@@ -137,7 +137,7 @@ def test_a_link_that_is_not_https(content: Path) -> None:
         "url: http://example.org/a",
     )
     assert warnings(content) == [
-        f"{COVENANT}:59: warning: sources[0].url: the link is not https: "
+        f"{COVENANT}:59: warning: first source, url: the link is not https: "
         "use 'https://example.org/a' if the site has it"
     ]
 
@@ -149,7 +149,7 @@ def test_a_party_website_that_is_not_https(content: Path) -> None:
         "    kind: trade_union\n    website: http://www.fnv.nl\n",
     )
     assert warnings(content) == [
-        "content/parties.yaml:6: warning: parties[0].website: the link is not https: "
+        "content/parties.yaml:6: warning: first party, website: the link is not https: "
         "use 'https://www.fnv.nl' if the site has it"
     ]
 
@@ -172,9 +172,9 @@ def test_errors_and_warnings_together_sorted(content: Path) -> None:
     edit(path, "    role: withdrawn\n", "    role: left\n")
     result = run_check(content, content.parent, WHEN)
     assert [p.text() for p in result.problems] == [
-        f"{COVENANT}:44: parties[2].role: expected one of signatory, supporter, facilitator, "
+        f"{COVENANT}:44: third party, role: expected one of signatory, supporter, facilitator, "
         "withdrawn, declined; got 'left'",
-        f"{COVENANT}:59: warning: sources[0].url: the link is not https: "
+        f"{COVENANT}:59: warning: first source, url: the link is not https: "
         "use 'https://example.org/a' if the site has it",
     ]
     assert report(result, strict=False) == "1 error and 1 warning in 1 file."
@@ -377,7 +377,7 @@ def _sign_on_a_sunday(content: Path) -> None:
 def test_a_signing_on_a_sunday_gives_a_hint(content: Path) -> None:
     _sign_on_a_sunday(content)
     assert warnings(content) == [
-        f"{COVENANT}:14: hint: signed.date: 2016-07-03 is a Sunday: check that the date is "
+        f"{COVENANT}:14: hint: signed, date: 2016-07-03 is a Sunday: check that the date is "
         "right, and if it is, say so in a 'note' on this date"
     ]
 
@@ -441,7 +441,7 @@ def test_a_source_date_under_its_old_name_is_a_warning(content: Path) -> None:
     )
     lines = warnings(content)
     assert lines == [
-        f"{COVENANT}:60: warning: sources[0].date: 'date' does not say whether this is the day "
+        f"{COVENANT}:60: warning: first source, date: 'date' does not say whether this is the day "
         "the source was published or the day it was viewed: write 'published' (the date the "
         "source itself gives) or 'checked' (the day you viewed it)"
     ]

@@ -13,11 +13,11 @@ from imvo.cli import main
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "content"
 COVENANT = "content/covenants/voorbeeld.yaml"
 HTTP_WARNING = (
-    f"{COVENANT}:59: warning: sources[0].url: the link is not https: "
+    f"{COVENANT}:59: warning: first source, url: the link is not https: "
     "use 'https://example.org/a' if the site has it"
 )
 ROLE_ERROR = (
-    f"{COVENANT}:44: parties[2].role: expected one of signatory, supporter, facilitator, "
+    f"{COVENANT}:44: third party, role: expected one of signatory, supporter, facilitator, "
     "withdrawn, declined; got 'left'"
 )
 
@@ -83,7 +83,7 @@ def test_check_warning_strict(content: Path, capsys: pytest.CaptureFixture[str])
 def test_check_warning_github(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with_warning(content)
     annotation = (
-        f"::warning file={COVENANT},line=59::sources[0].url: the link is not https: "
+        f"::warning file={COVENANT},line=59::first source, url: the link is not https: "
         "use 'https://example.org/a' if the site has it\n"
     )
     assert run(capsys, "check", "--format", "github") == (0, annotation, "1 warning in 1 file.\n")
@@ -108,7 +108,7 @@ def test_check_error_github(content: Path, capsys: pytest.CaptureFixture[str]) -
     with_error(content)
     assert run(capsys, "check", "--format", "github", "--strict") == (
         1,
-        f"::error file={COVENANT},line=44::parties[2].role: expected one of signatory, "
+        f"::error file={COVENANT},line=44::third party, role: expected one of signatory, "
         "supporter, facilitator, withdrawn, declined; got 'left'\n",
         "1 error in 1 file.\n",
     )

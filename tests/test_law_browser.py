@@ -138,3 +138,21 @@ def test_without_javascript_the_table_and_steps_stand_alone(
         assert page.evaluate("document.documentElement.scrollWidth") <= 360
     finally:
         context.close()
+
+
+def test_a_link_written_by_hand_is_read_as_the_form_would_and_said_in_short(
+    law_site: ServedSite, browser_page: Any
+) -> None:
+    page = browser_page
+    page.goto(law_site.url(PAGES["nl"]) + "?employees=1.001&turnover=%E2%82%AC%20450,01&eu=JA")
+    assert answer(page) == ("yes", "uncertain")
+    assert urlsplit(page.url).query == "employees=1001&turnover=450.01&eu=yes"
+    assert page.locator("#imvo-law-status").inner_text() == (
+        "CSRD: Valt eronder: uw bedrijf zit zelf boven de drempels. CSDDD: Niet met deze "
+        "cijfers, maar het bedrijf kan er nog onder vallen op een manier waar dit formulier "
+        "niet naar vraagt."
+    )
+    page.get_by_role("button", name="Opnieuw beginnen").click()
+    page.wait_for_function("!location.search")
+    assert answer(page) == (None, None)
+    assert page.locator("#imvo-law-answer").is_hidden()

@@ -30,13 +30,13 @@ def test_a_source_the_file_does_not_have(tmp_path: Path) -> None:
     found = broken(tmp_path, "law.yaml", "sources: [pwc-csrd]", "sources: [pwc]")
     assert len(found) == 1
     assert found[0].startswith("content/law.yaml:")
-    assert "csrd.steps[2].sources[0]" in found[0]
+    assert "csrd, third step, first source" in found[0]
 
 
 def test_a_dutch_id_twice(tmp_path: Path) -> None:
     found = broken(tmp_path, "law.yaml", "  - id: csrd-bill\n", "  - id: csrd-decree\n")
     assert [line.split(": ", 1)[1] for line in found] == [
-        "dutch[1].id: id 'csrd-decree' is used twice under dutch; give one of them another id | "
+        "second item, id: id 'csrd-decree' is used twice under dutch; give one of them another id | "
         "id 'csrd-decree' staat twee keer bij dutch; geef een van de twee een andere id"
     ]
 
@@ -44,7 +44,7 @@ def test_a_dutch_id_twice(tmp_path: Path) -> None:
 def test_steps_out_of_date_order(tmp_path: Path) -> None:
     found = broken(tmp_path, "law.yaml", 'date: "2023-01-05"', 'date: "2022-01-05"')
     assert [line.split(": ", 1)[1] for line in found] == [
-        "csrd.steps[2].date: this step (2022-01-05) comes after a step with a later date "
+        "csrd, third step, date: this step (2022-01-05) comes after a step with a later date "
         "(2022-12-16); put the steps in order of date | deze stap (2022-01-05) staat na een stap "
         "met een latere datum (2022-12-16); zet de stappen op volgorde van datum"
     ]

@@ -65,7 +65,7 @@ def test_loaded_file_keeps_its_lines_as_the_models_positions() -> None:
     for where in [("signed", "date"), ("parties", 2, "note"), ("nothing", "here"), ()]:
         assert loaded.line_of(where) == loaded.positions.line_of(where)
     problem = loaded.problem(("parties", 2, "note"), "required")
-    assert problem.text("en") == "voorbeeld.yaml:43: parties[2].note: this field is required"
+    assert problem.text("en") == "voorbeeld.yaml:43: third party, note: this field is required"
 
 
 def test_field_name_reads_like_the_file() -> None:

@@ -176,16 +176,16 @@ participants:
 """,
     )
     assert problems(content) == [
-        f"{PARTICIPANTS}:4: sources[1].id: source id 'lijst' is used twice",
-        f"{PARTICIPANTS}:6: default_sources[0]: no source with id 'lijts' in this "
+        f"{PARTICIPANTS}:4: second source, id: source id 'lijst' is used twice",
+        f"{PARTICIPANTS}:6: first item: no source with id 'lijts' in this "
         "file's sources; did you mean 'lijst'?",
-        f"{PARTICIPANTS}:8: counts[0].of: a participants file counts participants: "
+        f"{PARTICIPANTS}:8: first count, of: a participants file counts participants: "
         "write 'of: participants'",
-        f"{PARTICIPANTS}:13: participants[0].party: no party 'abn' in content/parties.yaml",
-        f"{PARTICIPANTS}:15: participants[0].left: left (2017-05) is before joined (2018)",
-        f"{PARTICIPANTS}:16: participants[1].name: 'abn amro' is already listed on "
+        f"{PARTICIPANTS}:13: first participant, party: no party 'abn' in content/parties.yaml",
+        f"{PARTICIPANTS}:15: first participant, left: left (2017-05) is before joined (2018)",
+        f"{PARTICIPANTS}:16: second participant, name: 'abn amro' is already listed on "
         "line 12; list each participant once",
-        f"{PARTICIPANTS}:17: participants[1].sources[0]: no source with id 'elders' in "
+        f"{PARTICIPANTS}:17: second participant, first source: no source with id 'elders' in "
         "this file's sources",
     ]
 
@@ -204,10 +204,10 @@ def test_a_wrong_value_is_reported_on_its_line(content: Path) -> None:
 """,
     )
     assert problems(content) == [
-        f"{PARTICIPANTS}:8: participants[0].kind: expected one of company, bank, insurer, "
+        f"{PARTICIPANTS}:8: first participant, kind: expected one of company, bank, insurer, "
         "health_insurer, pension_fund, asset_manager, sector_association, other; "
         "got 'bakkerij'",
-        f"{PARTICIPANTS}:10: participants[1].website: expected a web address starting "
+        f"{PARTICIPANTS}:10: second participant, website: expected a web address starting "
         "with https:// (or mailto:); got 'ftp://example.org'",
     ]
 
@@ -232,10 +232,11 @@ participants:
 """,
     )
     assert problems(content) == [
-        f"{PARTICIPANTS}:5: participants[0]: this participant has no source: add "
+        f"{PARTICIPANTS}:5: first participant: this participant has no source: add "
         "'sources: [<id>]', or 'default_sources' at the top of the file",
-        f"{PARTICIPANTS}:8: participants[1].left_by: give 'left' or 'left_by', not both",
-        f"{PARTICIPANTS}:12: participants[2].left_by: left_by (2019-05) is before joined (2019-06)",
+        f"{PARTICIPANTS}:8: second participant, left_by: give 'left' or 'left_by', not both",
+        f"{PARTICIPANTS}:12: third participant, left_by: left_by (2019-05) is before joined "
+        "(2019-06)",
     ]
 
 
@@ -268,7 +269,7 @@ def test_check_warns_of_the_same_organisation_in_two_covenants(content: Path) ->
         SOURCES + "participants:\n  - name: ING\n  - name: ABN AMRO Bank N.V.\n",
     )
     assert problems(content) == [
-        "content/participants/voorbeeld.yaml:7: warning: participants[0]: 'ABN AMRO' may be "
+        "content/participants/voorbeeld.yaml:7: warning: first participant: 'ABN AMRO' may be "
         "the same organisation as 'ABN AMRO Bank N.V.' in content/participants/tweede.yaml:8; "
         "give both entries the same 'id' if it is, or each its own 'id' if it is not",
     ]
@@ -650,8 +651,8 @@ def test_a_name_with_a_decomposed_accent_is_the_same_name_twice(content: Path) -
         + "participants:\n  - name: \u00c9b\u00e8ne Mode\n  - name: E\u0301be\u0300ne mode\n",
     )
     assert problems(content) == [
-        f"{PARTICIPANTS}:8: participants[1].name: 'E\u0301be\u0300ne mode' is already listed on "
-        "line 7; list each participant once",
+        f"{PARTICIPANTS}:8: second participant, name: 'E\u0301be\u0300ne mode' is already "
+        "listed on line 7; list each participant once",
     ]
 
 
@@ -669,13 +670,13 @@ def test_a_name_or_id_with_an_invisible_character_is_refused_by_name(content: Pa
     before = (content / "participants" / "voorbeeld.yaml").read_bytes()
     advice = "remove it (type this part again, do not paste it from a web page or word processor)"
     assert problems(content) == [
-        f"{PARTICIPANTS}:7: participants[0].name: there is an invisible character (zero-width "
+        f"{PARTICIPANTS}:7: first participant, name: there is an invisible character (zero-width "
         f"space, U+200B) after 'ABN'; {advice}",
-        f"{PARTICIPANTS}:8: participants[1].name: there is an invisible character (right-to-left "
-        f"override, U+202E) at the start; {advice}",
-        f"{PARTICIPANTS}:9: participants[1].brands[1]: there is an invisible character (new "
+        f"{PARTICIPANTS}:8: second participant, name: there is an invisible character "
+        f"(right-to-left override, U+202E) at the start; {advice}",
+        f"{PARTICIPANTS}:9: second participant, second item: there is an invisible character (new "
         f"line, U+000A) after 'Twee'; {advice}",
-        f"{PARTICIPANTS}:11: participants[2].id: there is an invisible character (left-to-right "
+        f"{PARTICIPANTS}:11: third participant, id: there is an invisible character (left-to-right "
         f"isolate, U+2066) after 'derde'; {advice}",
     ]
     assert (content / "participants" / "voorbeeld.yaml").read_bytes() == before
@@ -696,7 +697,7 @@ def test_a_party_name_with_an_invisible_character_is_refused(content: Path) -> N
         registry.read_text("utf-8").replace("name: FNV", 'name: "FNV\\u200d"', 1), "utf-8"
     )
     assert problems(content) == [
-        "content/parties.yaml:3: parties[0].name: there is an invisible character (zero-width "
+        "content/parties.yaml:3: first party, name: there is an invisible character (zero-width "
         "joiner, U+200D) after 'FNV'; remove it (type this part again, do not paste it from a "
         "web page or word processor)"
     ]

@@ -83,7 +83,7 @@ def test_the_comment_lists_every_problem_in_dutch_then_english(report: dict[str,
     )
     english = (
         f"- ❌ content/covenants/voorbeeld.yaml line 37 ([view]({view}) · [edit]({edit})): "
-        "parties\\[0\\].party: no party 'fvn' in content/parties.yaml; did you mean 'fnv'?"
+        "first party, party: no party 'fvn' in content/parties.yaml; did you mean 'fnv'?"
     )
     assert dutch in lines and english in lines
     assert lines.index(dutch) < lines.index("---") < lines.index(english)

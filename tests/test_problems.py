@@ -18,11 +18,11 @@ def test_counted_puts_the_noun_in_the_plural_unless_there_is_one() -> None:
 def test_a_problem_reads_as_path_line_field_message() -> None:
     error = Problem("content/covenants/x.yaml", 3, "name.nl", "this text is empty")
     warning = Problem("content/covenants/x.yaml", 4, "signed", "no source", severity="warning")
-    assert error.text() == "content/covenants/x.yaml:3: name.nl: this text is empty"
+    assert error.text() == "content/covenants/x.yaml:3: name, nl: this text is empty"
     assert warning.text() == "content/covenants/x.yaml:4: warning: signed: no source"
     assert (
         error.github()
-        == "::error file=content/covenants/x.yaml,line=3::name.nl: this text is empty"
+        == "::error file=content/covenants/x.yaml,line=3::name, nl: this text is empty"
     )
 
 
@@ -80,10 +80,10 @@ def test_every_problem_the_package_makes_has_a_message_code() -> None:
 
 def test_a_hint_reads_as_a_hint_and_is_a_notice_on_github() -> None:
     hint = Problem("content/covenants/x.yaml", 5, "signed.date", "a Sunday", severity="hint")
-    assert hint.text("en") == "content/covenants/x.yaml:5: hint: signed.date: a Sunday"
+    assert hint.text("en") == "content/covenants/x.yaml:5: hint: signed, date: a Sunday"
     assert hint.text("nl") == "content/covenants/x.yaml:5: aanwijzing: signed, date: a Sunday"
     assert (
-        hint.github("en") == "::notice file=content/covenants/x.yaml,line=5::signed.date: a Sunday"
+        hint.github("en") == "::notice file=content/covenants/x.yaml,line=5::signed, date: a Sunday"
     )
 
 

@@ -55,16 +55,16 @@ def test_a_new_file_fails_check_until_filled(content: Path) -> None:
     path = new_covenant(content, "proef")
     result = run_check(content, content.parent, date(2026, 11, 21))
     assert [p.text() for p in result.problems] == [
-        "content/covenants/proef.yaml:12: name.nl: this text is empty",
-        "content/covenants/proef.yaml:13: name.en: this text is empty",
-        "content/covenants/proef.yaml:18: short_name.nl: this text is empty",
-        "content/covenants/proef.yaml:19: short_name.en: this text is empty",
-        "content/covenants/proef.yaml:24: sector.nl: this text is empty",
-        "content/covenants/proef.yaml:25: sector.en: this text is empty",
-        "content/covenants/proef.yaml:30: status.value: expected one of in_preparation, active, "
+        "content/covenants/proef.yaml:12: name, nl: this text is empty",
+        "content/covenants/proef.yaml:13: name, en: this text is empty",
+        "content/covenants/proef.yaml:18: short_name, nl: this text is empty",
+        "content/covenants/proef.yaml:19: short_name, en: this text is empty",
+        "content/covenants/proef.yaml:24: sector, nl: this text is empty",
+        "content/covenants/proef.yaml:25: sector, en: this text is empty",
+        "content/covenants/proef.yaml:30: status, value: expected one of in_preparation, active, "
         "ended, ended_early, succeeded, unknown; got ''",
-        "content/covenants/proef.yaml:88: summary.nl: this text is empty",
-        "content/covenants/proef.yaml:89: summary.en: this text is empty",
+        "content/covenants/proef.yaml:88: summary, nl: this text is empty",
+        "content/covenants/proef.yaml:89: summary, en: this text is empty",
     ]
     path.write_text(fill(path.read_text(encoding="utf-8")), encoding="utf-8")
     result = run_check(content, content.parent, date(2026, 11, 21))

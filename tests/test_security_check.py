@@ -89,7 +89,7 @@ def test_one_wrong_kind_in_parties_yaml_is_one_annotation(
     )
     github = bad_run(tmp_path, ["check", "--format", "github"], monkeypatch, capsys)
     assert github.out.splitlines() == [
-        "::error file=content/parties.yaml,line=5::parties[0].kind: expected one of trade_union, "
+        "::error file=content/parties.yaml,line=5::first party, kind: expected one of trade_union, "
         "ngo, government, sector_association, company, facilitator, knowledge_institute; got "
         "'vakbond'"
     ]
@@ -98,9 +98,9 @@ def test_one_wrong_kind_in_parties_yaml_is_one_annotation(
     covenant.write_text(covenant.read_text("utf-8").replace("party: fnv", "party: fvn"), "utf-8")
     text = bad_run(tmp_path, ["check"], monkeypatch, capsys)
     assert text.err.splitlines() == [
-        "content/covenants/c-0.yaml:37: parties[0].party: no party 'fvn' in "
+        "content/covenants/c-0.yaml:37: first party, party: no party 'fvn' in "
         "content/parties.yaml; did you mean 'fnv'?",
-        "content/parties.yaml:5: parties[0].kind: expected one of trade_union, ngo, government, "
+        "content/parties.yaml:5: first party, kind: expected one of trade_union, ngo, government, "
         "sector_association, company, facilitator, knowledge_institute; got 'vakbond'",
         "2 errors in 2 files.",
     ]

@@ -203,7 +203,7 @@ def test_unsafe_link_in_a_url_field_is_refused(url: str, tmp_path: Path) -> None
     with pytest.raises(ContentError) as raised:
         load_content(content, tmp_path)
     assert [p.text() for p in raised.value.problems] == [
-        "content/covenants/voorbeeld.yaml:54: links[0].url: expected a web address starting "
+        "content/covenants/voorbeeld.yaml:54: first link, url: expected a web address starting "
         f"with https:// (or mailto:); got {url!r}"
     ]
 

@@ -45,7 +45,7 @@ def test_english_missing(content: Path) -> None:
 
 def test_dutch_empty(content: Path) -> None:
     edit(content / "covenants/voorbeeld.yaml", "  - nl: Een leefbaar loon.", '  - nl: ""')
-    assert report(content) == [f"{COVENANT}:32: goals[0]: only in English: add the Dutch (nl)"]
+    assert report(content) == [f"{COVENANT}:32: first goal: only in English: add the Dutch (nl)"]
 
 
 def test_same_in_both_languages(content: Path) -> None:
@@ -68,7 +68,7 @@ def test_a_short_label_may_be_the_same(content: Path) -> None:
 def test_registries_are_reported_too(content: Path) -> None:
     edit(content / "parties.yaml", "      en: Example Sector Association\n", "")
     assert report(content) == [
-        "content/parties.yaml:14: parties[2].name: only in Dutch: add the English (en)"
+        "content/parties.yaml:14: third party, name: only in Dutch: add the English (en)"
     ]
 
 
@@ -89,7 +89,7 @@ def test_the_report_counts_texts_and_files() -> None:
     ]
     assert format_report(found) == (
         "a.yaml:3: summary: only in Dutch: add the English (en)\n"
-        "a.yaml:9: goals[0]: only in Dutch: add the English (en)\n"
+        "a.yaml:9: first goal: only in Dutch: add the English (en)\n"
         "b.md:1: (file): only in Dutch: add b.en.md\n"
         "3 texts to translate in 2 files."
     )

@@ -61,7 +61,7 @@ def test_typo_and_missing_field_elsewhere_are_both_reported(tmp_path: Path) -> N
     with pytest.raises(ContentError) as raised:
         load_content(content, tmp_path)
     assert [p.text() for p in raised.value.problems] == [
-        "content/covenants/unknown-key.yaml:8: sector.nl: this field is required",
+        "content/covenants/unknown-key.yaml:8: sector, nl: this field is required",
         "content/covenants/unknown-key.yaml:28: sumary: unknown field 'sumary'; "
         "did you mean 'summary'?",
     ]
@@ -174,19 +174,19 @@ def _unknown_status(tmp_path: Path, status: str, *, drop: tuple[str, ...] = (_EN
         (
             "status:\n  value: unknown\n  sources: [bron-a]\n",
             (_ENDED,),
-            "content/covenants/voorbeeld.yaml:11: status.value: status 'unknown' needs 'as_of': "
+            "content/covenants/voorbeeld.yaml:11: status, value: status 'unknown' needs 'as_of': "
             "the date of the latest source that saw it running",
         ),
         (
             'status:\n  value: unknown\n  sources: [bron-a]\n  as_of: "2019-10"\n',
             (),
-            "content/covenants/voorbeeld.yaml:11: status.value: "
+            "content/covenants/voorbeeld.yaml:11: status, value: "
             "status 'unknown' does not fit an end date",
         ),
         (
             'status:\n  value: unknown\n  sources: [bron-a]\n  as_of: "2019-10"\n',
             (_ENDED, _STARTS),
-            "content/covenants/voorbeeld.yaml:11: status.value: "
+            "content/covenants/voorbeeld.yaml:11: status, value: "
             "status 'unknown' needs a date: add 'signed' or 'in_force'",
         ),
     ],
@@ -249,9 +249,9 @@ def test_a_text_too_long_is_one_short_line(tmp_path: Path) -> None:
     with pytest.raises(ContentError) as raised:
         load_content(content, tmp_path)
     assert [p.text() for p in raised.value.problems] == [
-        "content/covenants/voorbeeld.yaml:29: summary.nl: this text has 20,001 characters; "
+        "content/covenants/voorbeeld.yaml:29: summary, nl: this text has 20,001 characters; "
         "a text may have at most 20,000: shorten it",
-        "content/parties.yaml:3: parties[0].name: this text has 30,000 characters; "
+        "content/parties.yaml:3: first party, name: this text has 30,000 characters; "
         "a text may have at most 20,000: shorten it",
     ]
 
@@ -265,7 +265,7 @@ def test_a_long_value_is_shortened_in_a_message(tmp_path: Path) -> None:
     with pytest.raises(ContentError) as raised:
         load_content(content, tmp_path)
     assert [p.text() for p in raised.value.problems] == [
-        "content/covenants/voorbeeld.yaml:26: term.months: expected a whole number; got "
+        "content/covenants/voorbeeld.yaml:26: term, months: expected a whole number; got "
         f"'{'x' * 59}... (100 characters)"
     ]
 
@@ -312,11 +312,11 @@ def test_a_source_id_in_any_field_with_sources_is_checked(tmp_path: Path) -> Non
     with pytest.raises(ContentError) as caught:
         load_content(content, tmp_path)
     assert [p.text() for p in caught.value.problems] == [
-        "content/covenants/voorbeeld.yaml:30: chairs[0].sources[0]: no source with id "
+        "content/covenants/voorbeeld.yaml:30: first chair, first source: no source with id "
         "'nergens' in this file's sources",
-        "content/covenants/voorbeeld.yaml:34: counts[0].sources[1]: no source with id "
+        "content/covenants/voorbeeld.yaml:34: first count, second source: no source with id "
         "'onbekend' in this file's sources",
-        "content/covenants/voorbeeld.yaml:38: after_end.sources[0]: no source with id "
+        "content/covenants/voorbeeld.yaml:38: after_end, first source: no source with id "
         "'zoekgeraakt' in this file's sources",
     ]
 
@@ -350,7 +350,7 @@ def test_a_wrong_kind_in_the_registry_is_one_message_not_one_per_reference(
         registry.read_text("utf-8").replace("kind: trade_union", "kind: trade-union", 1), "utf-8"
     )
     assert _problems(content) == [
-        "content/parties.yaml:5: parties[0].kind: expected one of trade_union, ngo, government, "
+        "content/parties.yaml:5: first party, kind: expected one of trade_union, ngo, government, "
         "sector_association, company, facilitator, knowledge_institute; got 'trade-union'"
     ]
 
@@ -376,7 +376,7 @@ def test_a_party_id_twice_is_one_message(tmp_path: Path) -> None:
         "utf-8",
     )
     assert _problems(content) == [
-        "content/parties.yaml:17: parties[3].id: party id 'fnv' is used twice"
+        "content/parties.yaml:17: fourth party, id: party id 'fnv' is used twice"
     ]
 
 
@@ -422,11 +422,11 @@ def test_history_yaml_is_read_into_the_corpus(tmp_path: Path) -> None:
     [
         (
             "hide:\n  - commit: 1a2b\n",
-            "content/history.yaml:2: hide[0].commit: expected a commit as GitHub shows it",
+            "content/history.yaml:2: first item, commit: expected a commit as GitHub shows it",
         ),
         (
             "hide:\n  - commit: 1a2b3c4\n    covenent: goud\n",
-            "content/history.yaml:3: hide[0].covenent: unknown field",
+            "content/history.yaml:3: first item, covenent: unknown field",
         ),
         (
             "hide: &a\n  - commit: 1a2b3c4\nmore: *a\n",

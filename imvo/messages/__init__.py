@@ -169,13 +169,10 @@ def ordinal(number: int, lang: str) -> str:
 
 
 def place(field: str, lang: str | None = None) -> str:
-    """A field path as a reader says it: 'parties[1].sources[0]' -> 'tweede partij, eerste bron'.
-
-    English keeps the path as the file writes it (its wording is pinned by the guide and the
-    tests); Dutch counts from 1 and names the item of each list.
-    """
+    """A field path as a reader says it: 'parties[1].sources[0]' -> 'tweede partij, eerste
+    bron', 'second party, first source': counting from 1 and naming the item of each list."""
     lang = lang or language()
-    if lang == "en" or not field or field.startswith("("):
+    if not field or field.startswith("("):
         return _WHOLE[lang].get(field, field)
     parts: list[str] = []
     last_key = ""

@@ -7,8 +7,11 @@
   var island = document.getElementById("imvo-law-rules");
   var form = document.getElementById("imvo-law-form");
   var out = document.getElementById("imvo-law-answer");
-  if (!island || !form || !out) return;
+  if (!island || !form || !out || !document.getElementById("imvo-law-status")) return;
   var data = JSON.parse(island.textContent);
+  // A short summary for screen readers: the full answer is long, and read again on every
+  // key it would drown the form.
+  var status = document.getElementById("imvo-law-status");
   var text = data.text;
   var INPUTS = ["employees", "turnover", "eu", "group_employees", "group_turnover",
     "parent_eu", "eu_turnover", "eu_branch_turnover"];
@@ -20,7 +23,7 @@
   // digits after a separator are thousands ("1.000", "1,500", "1.000.000"); otherwise the
   // last separator is the decimal one ("450,5", "450.01", "1.500,5", "1,500.5").
   function number(raw) {
-    raw = String(raw == null ? "" : raw).replace(/[\s\u00a0\u202f']/g, "");
+    raw = String(raw == null ? "" : raw).replace(/[\s\u00a0\u202f'\u20ac]/g, "");
     if (!/^[0-9.,]*[0-9][0-9.,]*$/.test(raw)) return null;
     if (/^(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]{1,3}(?:,[0-9]{3})+)$/.test(raw)) return Number(raw.replace(/[.,]/g, ""));
     var last = Math.max(raw.lastIndexOf("."), raw.lastIndexOf(","));
@@ -28,7 +31,12 @@
     var value = Number(raw);
     return isFinite(value) ? value : null;
   }
-  function choice(raw) { return raw === "yes" ? true : raw === "no" ? false : null; }
+  function choice(raw) {
+    raw = String(raw == null ? "" : raw).trim().toLowerCase();
+    return YES.indexOf(raw) >= 0 ? true : NO.indexOf(raw) >= 0 ? false : null;
+  }
+  var YES = ["yes", "ja", "true", "1"];
+  var NO = ["no", "nee", "false", "0"];
 
   function read(get) {
     var c = {};
@@ -133,15 +141,19 @@
     return value >= 1000 ? numbers.format(value / 1000) + " " + text.billion : numbers.format(value) + " " + text.million;
   }
 
+  function lead(verdict) {
+    return verdict.answer === "yes" ? (verdict.route === "group" ? text.yes_group : text.yes_direct) : text[verdict.answer];
+  }
+
   function answerFor(key, verdict) {
     var law = data.laws[key];
     var box = el("section", "imvo-law-verdict imvo-law-verdict--" + verdict.answer);
     box.setAttribute("data-law", key);
     box.appendChild(el("h2", null, law.name));
-    var lead = el("p", "imvo-law-verdict__lead");
-    var says = verdict.answer === "yes" ? (verdict.route === "group" ? text.yes_group : text.yes_direct) : text[verdict.answer];
-    lead.appendChild(el("strong", null, says));
-    box.appendChild(lead);
+    var leadLine = el("p", "imvo-law-verdict__lead");
+    var says = lead(verdict);
+    leadLine.appendChild(el("strong", null, says));
+    box.appendChild(leadLine);
     box.appendChild(el("p", null, law.directive + ": " + law.duty + "."));
     if (verdict.answer === "yes" && verdict.route === "group") box.appendChild(el("p", null, law.through_group));
     if (verdict.answer === "yes") dated(box, text.from, law.start[verdict.start].text + ".", law.start[verdict.start]);
@@ -194,6 +206,7 @@
     history.replaceState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
     out.textContent = "";
     if (!search) {
+      status.textContent = "";
       out.hidden = true;
       out.removeAttribute("data-csrd");
       out.removeAttribute("data-csddd");
@@ -212,7 +225,11 @@
         out.setAttribute("data-" + key, v.answer);
       }
     });
+    status.textContent = LAWS.filter(function (key) { return verdicts[key].answer !== "incomplete"; })
+      .map(function (key) { var v = verdicts[key]; return data.laws[key].name + ": " + lead(v); }).join(" ");
     if (missing.length) {
+      status.textContent = (status.textContent + " " + text.incomplete + " " +
+        INPUTS.filter(function (n) { return missing.indexOf(n) >= 0; }).map(labelOf).join(", ")).trim();
       out.appendChild(el("p", "imvo-law-answer__missing", text.incomplete));
       var list = el("ul", null);
       INPUTS.filter(function (n) { return missing.indexOf(n) >= 0; }).forEach(function (n) { list.appendChild(el("li", null, labelOf(n))); });
