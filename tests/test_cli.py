@@ -172,7 +172,8 @@ def test_a_word_that_is_no_command_is_refused(capsys: pytest.CaptureFixture[str]
     assert stopped.value.code == 2
     assert capsys.readouterr().err.splitlines()[-1] == (
         "build.py: error: argument command: invalid choice: 'bogus' "
-        "(choose from 'build', 'check', 'new', 'translations', 'schema', 'serve')"
+        "(choose from 'build', 'check', 'new', 'translations', 'schema', "
+        "'import-participants', 'serve')"
     )
 
 
