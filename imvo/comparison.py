@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from imvo.facts import by_signing, count_phrase, counts_up_front, years
 from imvo.i18n import Translator
-from imvo.model import Corpus, Covenant, Evaluation, PartialDate, SourcedText
+from imvo.markdown_text import first_sentence
+from imvo.model import Corpus, Covenant, Evaluation, PartialDate
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,9 @@ class Row:
     complaints_decided: int | None
     evaluation: Evaluation
     verdict: str
-    after: SourcedText | None
+    after: str
+    """The first sentence of what came after the end, without Markdown ('' where none)."""
+    after_sources: tuple[str, ...]
     successor: str | None
     results: int
     independent: int
@@ -71,7 +74,8 @@ def row(slug: str, covenant: Covenant, corpus: Corpus, t: Translator) -> Row:
         complaints_decided=review.complaints_decided if review else None,
         evaluation=review.final_evaluation if review else Evaluation.unknown,
         verdict=review.verdict.get(t.lang) if review and review.verdict else "",
-        after=covenant.after_end,
+        after=first_sentence(covenant.after_end.get(t.lang)) if covenant.after_end else "",
+        after_sources=tuple(covenant.after_end.sources) if covenant.after_end else (),
         successor=covenant.successor,
         results=len(covenant.results),
         independent=sum(1 for result in covenant.results if result.by.independent),
