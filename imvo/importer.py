@@ -346,8 +346,12 @@ def _insert(text: str, source: list[str] | None, entries: list[str], style: Styl
 
 def source_id_for(title: str, date: str | None, taken: set[str]) -> str:
     """A new source id from the title (and year): lower case words joined by hyphens."""
-    base = "-".join(words(title))[:40].strip("-") or "bron"
-    base = re.sub(r"-+", "-", base)
+    parts: list[str] = []
+    for word in words(title):  # whole words, up to about 40 characters
+        if parts and len("-".join([*parts, word])) > 40:
+            break
+        parts.append(word[:40])
+    base = "-".join(parts) or "bron"
     if date:
         base = f"{base}-{date[:4]}"
     candidate, number = base, 2

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from build_options import MOMENT
 
 from imvo.check import run_check
 from imvo.cli import main
@@ -59,7 +60,7 @@ def _import(
 
 
 def _errors(content: Path) -> list[str]:
-    return [p.text() for p in run_check(content, content.parent).errors]
+    return [p.text() for p in run_check(content, content.parent, MOMENT.date()).errors]
 
 
 CSV = (
@@ -355,3 +356,14 @@ def test_nothing_new_writes_nothing(
         "looks like one that is; 1 skipped"
     )
     assert path.read_bytes() == before
+
+
+def test_a_new_source_id_is_whole_words_and_free() -> None:
+    from imvo.importer import source_id_for
+
+    title = "RI Agreement signed, implementation starts now"
+    assert source_id_for(title, None, set()) == "ri-agreement-signed-implementation"
+    assert source_id_for(title, "2018-12", {"ri-agreement-signed-implementation-2018"}) == (
+        "ri-agreement-signed-implementation-2018-2"
+    )
+    assert source_id_for("«»", None, set()) == "bron"
