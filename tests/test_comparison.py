@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from build_options import options
+
 from imvo.comparison import months_between, rows
 from imvo.i18n import Translator
 from imvo.model import Corpus, Evaluation, PartialDate
@@ -25,6 +27,8 @@ def test_the_fixture_row_in_both_languages(fixture_corpus: Corpus) -> None:
     assert nl.verdict == "Goede samenwerking, weinig effect in de keten."
     assert (nl.results, nl.independent) == (4, 2)
     assert nl.sources == ("bron-a", "bron-b")
+    assert nl.after == "Er kwam geen nieuw convenant; klachten gaan nu naar het NCP."
+    assert nl.after_sources == ("bron-b",)
     (en,) = rows(fixture_corpus, Translator("en"))
     assert (en.name, en.verdict) == ("Example", "Good cooperation, little effect in the chain.")
     assert en.companies == ["73 according to Bron B"]
@@ -44,7 +48,7 @@ def test_the_page_shows_every_covenant_without_sideways_scrolling_markup(
 ) -> None:
     from imvo.write import build_site
 
-    build_site(corpus, tmp_path / "site")
+    build_site(corpus, options(site=tmp_path / "site"))
     for name in ("werkten-de-convenanten.html", "en/did-the-agreements-work.html"):
         html = (tmp_path / "site" / name).read_text(encoding="utf-8")
         assert html.count('class="imvo-compare__item"') == len(corpus.covenants), name
