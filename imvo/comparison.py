@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from imvo.facts import by_signing, count_phrase, counts_up_front, status_phrase, years
+from imvo.facts import by_signing, count_phrase, counts_up_front, years
 from imvo.i18n import Translator
-from imvo.model import Corpus, Covenant, Evaluation, PartialDate, SourcedText
+from imvo.markdown_text import first_sentence
+from imvo.model import Corpus, Covenant, Evaluation, PartialDate
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,6 @@ class Row:
 
     slug: str
     name: str
-    status: str
     years: str
     months: int | None
     """How long it ran, signing (or entry into force) to end, where both months are known."""
@@ -33,7 +33,9 @@ class Row:
     complaints_decided: int | None
     evaluation: Evaluation
     verdict: str
-    after: SourcedText | None
+    after: str
+    """The first sentence of what came after the end, without Markdown ('' where none)."""
+    after_sources: tuple[str, ...]
     successor: str | None
     results: int
     independent: int
@@ -62,7 +64,6 @@ def row(slug: str, covenant: Covenant, corpus: Corpus, t: Translator) -> Row:
     return Row(
         slug=slug,
         name=covenant.short_name.get(t.lang),
-        status=status_phrase(covenant, t),
         years=years(covenant, t),
         months=_months(covenant),
         companies=[
@@ -73,7 +74,8 @@ def row(slug: str, covenant: Covenant, corpus: Corpus, t: Translator) -> Row:
         complaints_decided=review.complaints_decided if review else None,
         evaluation=review.final_evaluation if review else Evaluation.unknown,
         verdict=review.verdict.get(t.lang) if review and review.verdict else "",
-        after=covenant.after_end,
+        after=first_sentence(covenant.after_end.get(t.lang)) if covenant.after_end else "",
+        after_sources=tuple(covenant.after_end.sources) if covenant.after_end else (),
         successor=covenant.successor,
         results=len(covenant.results),
         independent=sum(1 for result in covenant.results if result.by.independent),

@@ -216,6 +216,8 @@ class Style:
     """The quote it puts around a date (and around a name that needs one)."""
     flow_sources: bool = True
     """sources: [a] (True) or a list of lines (False)."""
+    quote_all: bool = False
+    """Whether it puts every name in quotes, needed or not."""
     order: tuple[str, ...] = KEY_ORDER
     newline: str = "\n"
 
@@ -234,7 +236,22 @@ def _style(text: str) -> Style:
         if name in KEY_ORDER and name not in seen:
             seen.append(name)
     order = tuple(seen) + tuple(k for k in KEY_ORDER if k not in seen)
-    return Style(indent, quote, not (block and not flow), order, newline)
+    names = re.findall(r"^\s*-?\s*(?:name|title|legal_name): *(\S)", text, re.M)
+    quoted = sum(1 for first in names if first in "'\"")
+    return Style(indent, quote, not (block and not flow), quoted * 2 > len(names), order, newline)
+
+
+def _text(value: str, style: Style) -> str:
+    """A name or title as the file writes them: in quotes where it quotes them all."""
+    if style.quote_all:
+        return _quoted(value, style.quote)
+    return _scalar(value, style.quote)
+
+
+def _quoted(value: str, quote: str) -> str:
+    if quote == "'" and "\\" not in value:
+        return "'" + value.replace("'", "''") + "'"
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
 
 
 def _scalar(value: str, quote: str) -> str:
@@ -245,9 +262,7 @@ def _scalar(value: str, quote: str) -> str:
         plain_ok = False
     if plain_ok and value == value.strip() and not value.startswith(("'", '"', "&", "*", "!")):
         return value
-    if quote == "'" and "\\" not in value:
-        return "'" + value.replace("'", "''") + "'"
-    return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
+    return _quoted(value, quote)
 
 
 def _entry(values: dict[str, Any], source_id: str | None, style: Style) -> list[str]:
@@ -271,8 +286,10 @@ def _entry(values: dict[str, Any], source_id: str | None, style: Style) -> list[
                 lines += [f"{inner}  - {_scalar(v, style.quote)}" for v in value]
         elif name in ("joined", "left"):
             lines.append(f"{prefix}{name}: {style.quote}{value}{style.quote}")
-        else:
+        elif name == "website":
             lines.append(f"{prefix}{name}: {_scalar(value, style.quote)}")
+        else:
+            lines.append(f"{prefix}{name}: {_text(value, style)}")
     return lines
 
 
@@ -329,8 +346,12 @@ def _insert(text: str, source: list[str] | None, entries: list[str], style: Styl
 
 def source_id_for(title: str, date: str | None, taken: set[str]) -> str:
     """A new source id from the title (and year): lower case words joined by hyphens."""
-    base = "-".join(words(title))[:40].strip("-") or "bron"
-    base = re.sub(r"-+", "-", base)
+    parts: list[str] = []
+    for word in words(title):  # whole words, up to about 40 characters
+        if parts and len("-".join([*parts, word])) > 40:
+            break
+        parts.append(word[:40])
+    base = "-".join(parts) or "bron"
     if date:
         base = f"{base}-{date[:4]}"
     candidate, number = base, 2
@@ -453,7 +474,7 @@ def _source_lines(sid: str, url: str, title: str, date: str | None, style: Style
     inner = style.indent + "  "
     lines = [
         f"{style.indent}- id: {sid}",
-        f"{inner}title: {_scalar(tidy(title), style.quote)}",
+        f"{inner}title: {_text(tidy(title), style)}",
         f"{inner}url: {_scalar(url, style.quote)}",
     ]
     if date:

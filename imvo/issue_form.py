@@ -1,4 +1,5 @@
-"""A value from an issue form's text, read as data: the file name of a new covenant.
+"""Values from an issue form's text, read as data: the file name of a new covenant, and the
+inputs of a participants import.
 
 GitHub writes a submitted issue form as Markdown, one `### <label>` heading per field with the
 answer under it (`_No response_` when left empty). The "new agreement" workflow
@@ -7,11 +8,13 @@ a plain slug; nothing else of the issue is used. Standard library only::
 
     ISSUE_BODY="$body" python3 -m imvo.issue_form slug --output slug.txt --comment comment.md
     python3 -m imvo.issue_form pull-body --slug kunststof --issue 12 > body.md
+    ISSUE_BODY="$body" python3 -m imvo.issue_form import --output inputs.json --comment c.md
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import sys
@@ -72,6 +75,63 @@ def slug(body: str) -> tuple[str | None, str]:
     return value, ""
 
 
+IMPORT_LABELS = {
+    "covenant": "Convenant / Covenant",
+    "names": "Namen / Names",
+    "source_url": "Adres van de bron / Address of the source",
+    "source_title": "Titel van de bron / Title of the source",
+    "source_date": "Publicatiedatum / Publication date",
+}
+"""The fields of the form "Deelnemers importeren / Import participants" by the import
+workflow's input names (.github/ISSUE_TEMPLATE/deelnemers-importeren.yml)."""
+DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+URL_RE = re.compile(r"^https?://\S+$")
+MAX_NAMES = 60_000
+"""The most characters of names one import takes (a workflow's inputs hold 65,535)."""
+
+IMPORT_REASONS = {
+    "covenant": (
+        "*Convenant* is geen bestandsnaam: schrijf hem zoals `pensioenfondsen`.",
+        "*Covenant* is not a file name: write it like `pensioenfondsen`.",
+    ),
+    "names": (
+        f"*Namen* is leeg of langer dan {MAX_NAMES} tekens: splits de lijst in delen.",
+        f"*Names* is empty or longer than {MAX_NAMES} characters: split the list.",
+    ),
+    "source_url": (
+        "*Adres van de bron* is geen webadres: begin met `https://`.",
+        "*Address of the source* is not a web address: start it with `https://`.",
+    ),
+    "source_title": (
+        "*Titel van de bron* ontbreekt of is langer dan één regel.",
+        "*Title of the source* is missing or longer than one line.",
+    ),
+    "source_date": (
+        "*Publicatiedatum* is geen datum als `2024-05-01`.",
+        "*Publication date* is not a date like `2024-05-01`.",
+    ),
+}
+"""Why the import did not start, in Dutch and English, without repeating what was typed."""
+
+
+def import_inputs(body: str) -> tuple[dict[str, str], list[str]]:
+    """The import workflow's inputs from the form, and the fields that are not usable."""
+    values = {key: field(body, label) or "" for key, label in IMPORT_LABELS.items()}
+    wrong = []
+    if not SLUG_RE.match(values["covenant"]) or len(values["covenant"]) > MAX_SLUG:
+        wrong.append("covenant")
+    if not values["names"] or len(values["names"]) > MAX_NAMES:
+        wrong.append("names")
+    if not URL_RE.match(values["source_url"]) or len(values["source_url"]) > 2000:
+        wrong.append("source_url")
+    title = values["source_title"]
+    if not title or "\n" in title or len(title) > 300:
+        wrong.append("source_title")
+    if values["source_date"] and not DATE_RE.match(values["source_date"]):
+        wrong.append("source_date")
+    return values, wrong
+
+
 def pull_body(slug_: str, issue: int) -> str:
     """The text of the pull request with the starter file, in Dutch and English."""
     path = f"content/covenants/{slug_}.yaml"
@@ -97,6 +157,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     read.add_argument("--body-env", default="ISSUE_BODY", help="the env variable with the body")
     read.add_argument("--output", type=Path, required=True)
     read.add_argument("--comment", type=Path, required=True)
+    inputs = commands.add_parser("import", help="the import's inputs from the issue's text")
+    inputs.add_argument("--body-env", default="ISSUE_BODY", help="the env variable with the body")
+    inputs.add_argument("--output", type=Path, required=True, help="the inputs as JSON")
+    inputs.add_argument("--comment", type=Path, required=True)
     body = commands.add_parser("pull-body", help="the pull request's text")
     body.add_argument("--slug", required=True)
     body.add_argument("--issue", type=int, required=True)
@@ -106,6 +170,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("not a plain file name", file=sys.stderr)
             return 1
         sys.stdout.write(pull_body(args.slug, args.issue))
+        return 0
+    if args.command == "import":
+        values, wrong = import_inputs(os.environ.get(args.body_env, ""))
+        if wrong:
+            lines = [f"- {IMPORT_REASONS[key][0]}" for key in wrong]
+            lines += [""] + [f"- {IMPORT_REASONS[key][1]}" for key in wrong]
+            args.comment.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            print(f"The form cannot start the import ({', '.join(wrong)}).", file=sys.stderr)
+            return 1
+        args.output.write_text(json.dumps(values, ensure_ascii=False), encoding="utf-8")
         return 0
     found, reason = slug(os.environ.get(args.body_env, ""))
     if found is None:

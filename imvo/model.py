@@ -660,8 +660,10 @@ class ResultSearch(Strict):
     """The record of a search for results that found none, so that 'none found' is dated."""
 
     date: DateValue = Field(description="When the search was made.")
-    searches: list[NonEmpty] = Field(
-        min_length=1, description="What was searched: the terms, the languages, where."
+    searches: list[Text] = Field(
+        min_length=1,
+        description="What was searched, in both languages: the terms, the languages, where, "
+        "and what was found.",
     )
 
 

@@ -38,6 +38,8 @@ MAX_PROBLEMS = 60
 characters); the rest are in the check's annotations."""
 MAX_REMINDERS = 40
 """At most this many reminders per language in the comment."""
+MAX_CHARS = 65_000
+"""GitHub refuses a comment over 65,536 characters: the lists are shortened below this."""
 MAX_NAME = 200
 """A name from the pull request (a file, a job) is cut to this many characters."""
 
@@ -318,8 +320,10 @@ def _section(
     pages: list[tuple[str, str, str]],
     preview: tuple[str, str],
     where: dict[str, str],
+    limits: tuple[int, int] = (MAX_PROBLEMS, MAX_REMINDERS),
 ) -> list[str]:
     words = WORDS[lang]
+    max_problems, max_reminders = limits
     lines = [f"### {words['title']}", ""]
     listed = (report or {}).get("problems")
     all_problems = [p for p in listed if isinstance(p, dict)] if isinstance(listed, list) else []
@@ -335,10 +339,10 @@ def _section(
         if isinstance(summary, dict) and summary.get(lang):
             lines.append(escape(summary[lang]))
         lines.append("")
-        for problem in problems[:MAX_PROBLEMS]:
+        for problem in problems[:max_problems]:
             lines.append(problem_line(problem, lang, where, words))
-        if len(problems) > MAX_PROBLEMS:
-            lines.append(f"- {words['more'].format(n=len(problems) - MAX_PROBLEMS)}")
+        if len(problems) > max_problems:
+            lines.append(f"- {words['more'].format(n=len(problems) - max_problems)}")
         if problems:
             lines += ["", words["how"]]
         lines.append("")
@@ -347,10 +351,11 @@ def _section(
         lines += [f"**{words['jobs']}:**", "", *jobs, ""]
     if reminders:
         lines += [f"#### {words['reminders']}", "", words["reminders-intro"], ""]
-        for problem in reminders[:MAX_REMINDERS]:
+        for problem in reminders[:max_reminders]:
             lines.append(problem_line(problem, lang, where, words))
-        if len(reminders) > MAX_REMINDERS:
-            lines.append(f"- {words['reminders-more'].format(n=len(reminders) - MAX_REMINDERS)}")
+        if len(reminders) > max_reminders:
+            more = words["reminders-more"].format(n=len(reminders) - max_reminders)
+            lines.append(f"- {more}")
         lines.append("")
     url, state = preview
     if url:
@@ -408,11 +413,17 @@ def comment(
             where["head_repository"], where["head_ref"] = name, ref
     failed = _failed_steps(jobs if isinstance(jobs, list) else [], where)
     pages = changed_pages(changed)
-    lines = [MARKER]
-    lines += _section("nl", report, failed, pages, (preview, state), where)
-    lines += ["", "---", ""]
-    lines += _section("en", report, failed, pages, (preview, state), where)
-    return "\n".join(lines).rstrip() + "\n"
+    # The lists are shortened until the whole comment fits in one GitHub comment.
+    limits = (MAX_PROBLEMS, MAX_REMINDERS)
+    while True:
+        lines = [MARKER]
+        lines += _section("nl", report, failed, pages, (preview, state), where, limits)
+        lines += ["", "---", ""]
+        lines += _section("en", report, failed, pages, (preview, state), where, limits)
+        text = "\n".join(lines).rstrip() + "\n"
+        if len(text) <= MAX_CHARS or limits == (0, 0):
+            return text[:MAX_CHARS]
+        limits = (limits[0] // 2, limits[1] // 2)
 
 
 def _read_json(path: Path | None) -> Any:

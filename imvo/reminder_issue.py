@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from imvo.pr_comment import _REPOSITORY_RE, _SHA_RE, WORDS, problem_line
+from imvo.pr_comment import _REPOSITORY_RE, _SHA_RE, MAX_CHARS, WORDS, problem_line
 
 MARKER = "<!-- imvo-reminders -->"
 """The issue's first line: the workflow finds its own issue by it (and by its author)."""
@@ -70,18 +70,23 @@ def body(
     if branch and not re.search(r"[\x00-\x20~^:?*\[\\]", branch):
         where["head_repository"], where["head_ref"] = repository, branch
     found = reminders(report)
-    lines = [MARKER]
-    for lang in ("nl", "en"):
-        texts = TEXTS[lang]
-        lines += [f"### {texts['title']}", "", texts["intro"], ""]
-        for problem in found[:MAX_REMINDERS]:
-            lines.append(problem_line(problem, lang, where, WORDS[lang]))
-        if len(found) > MAX_REMINDERS:
-            lines.append(f"- {texts['more'].format(n=len(found) - MAX_REMINDERS)}")
-        if not found:
-            lines.append(texts["none"])
-        lines += ["", "---", ""] if lang == "nl" else []
-    return "\n".join(lines).rstrip() + "\n"
+    limit = MAX_REMINDERS
+    while True:  # shortened until it fits in one issue
+        lines = [MARKER]
+        for lang in ("nl", "en"):
+            texts = TEXTS[lang]
+            lines += [f"### {texts['title']}", "", texts["intro"], ""]
+            for problem in found[:limit]:
+                lines.append(problem_line(problem, lang, where, WORDS[lang]))
+            if len(found) > limit:
+                lines.append(f"- {texts['more'].format(n=len(found) - limit)}")
+            if not found:
+                lines.append(texts["none"])
+            lines += ["", "---", ""] if lang == "nl" else []
+        text = "\n".join(lines).rstrip() + "\n"
+        if len(text) <= MAX_CHARS or limit == 0:
+            return text[:MAX_CHARS]
+        limit //= 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:

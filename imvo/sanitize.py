@@ -93,12 +93,20 @@ def leaves_the_site(value: str) -> bool:
     return address.startswith("//") or ":" in address.split("/", 1)[0].split("?", 1)[0]
 
 
+_NOT_IN_IDS = re.compile(r"[\s<>\"'&`\x00-\x1f\x7f]")
+"""What no id the site writes holds: an id with markup or quotes in it (an editor's raw
+`<h2 id='"><script>'>`) is escaped on the page, but the search index takes a heading's id
+as it is, so it is dropped."""
+
+
 def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
     """Drop any address a page would load from another host (an image, say): no third party.
 
     A link keeps its address unless a browser would read it otherwise than it looks:
-    '\\\\host' and '\\/host' are read as '//host'.
+    '\\\\host' and '\\/host' are read as '//host'. An id with markup or quotes is dropped.
     """
+    if attribute == "id" and _NOT_IN_IDS.search(value):
+        return None
     if (tag, attribute) in _LOADED and (leaves_the_site(value) or "\\" in value):
         return None
     if attribute in {"href", "src"} and _MISREAD.search(value):

@@ -12,7 +12,17 @@ from pathlib import Path
 
 from imvo.messages import text
 from imvo.messages.fields_nl import FIELDS_NL, STATUS_NEEDS_NL
-from imvo.model import SLUG_PATTERN, Covenant, OecdTheme, Risk, Role, Status
+from imvo.model import (
+    SLUG_PATTERN,
+    Covenant,
+    Evaluation,
+    OecdTheme,
+    ResultBy,
+    ResultKind,
+    Risk,
+    Role,
+    Status,
+)
 from imvo.pages import RESERVED_NAMES
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/covenant.schema.json"
@@ -79,6 +89,32 @@ EXAMPLES: dict[str, str] = {
         "#   - nl: ...\n#     en: ..."
     ),
     "after_end": "# after_end:\n#   nl: ...\n#   en: ...\n#   sources: [ser-persbericht]",
+    "results": (
+        "# results:  # what it achieved or did not, most important for workers first\n"
+        "#   - kind: monitoring  # kies een van · one of: "
+        + _choices([k.value for k in ResultKind])
+        + "\n#     text:\n#       nl: ...\n#       en: ...\n"
+        "#     figure:  # where the source gives a number\n#       value: 48\n"
+        "#       unit:\n#         nl: bedrijven met een risicoanalyse\n"
+        "#         en: companies with a risk analysis\n"
+        '#       as_of: "2019"\n'
+        "#     by: agreement  # kies een van · one of: "
+        + _choices([b.value for b in ResultBy])
+        + '\n#     date: "2020-03"  # when the source said it\n'
+        "#     sources: [ser-persbericht]"
+    ),
+    "review": (
+        "# review:  # for the comparison of all covenants\n"
+        "#   final_evaluation: unknown  # kies een van · one of: "
+        + _choices([e.value for e in Evaluation])
+        + "\n#   sources: [ser-persbericht]"
+    ),
+    "results_searched": (
+        "# results_searched:  # only where no result was found\n"
+        '#   date: "2026-12-07"\n#   searches:\n'
+        "#     - nl: Gezocht naar eindevaluatie en jaarverslag (Nederlands); niets gevonden\n"
+        "#       en: Searched for a final evaluation and annual report (Dutch); nothing found"
+    ),
     "links": (
         "# links:\n#   - title:\n#       nl: Website van het convenant\n"
         "#       en: Website of the agreement\n#     url: https://www.imvoconvenanten.nl/"

@@ -172,7 +172,8 @@ def test_a_word_that_is_no_command_is_refused(capsys: pytest.CaptureFixture[str]
     assert stopped.value.code == 2
     assert capsys.readouterr().err.splitlines()[-1] == (
         "build.py: error: argument command: invalid choice: 'bogus' "
-        "(choose from 'build', 'check', 'new', 'translations', 'schema', 'serve')"
+        "(choose from 'build', 'check', 'new', 'translations', 'schema', "
+        "'import-participants', 'serve')"
     )
 
 
@@ -242,3 +243,34 @@ def test_build_errors_become_annotations_with_format_github(
     assert err == (
         f"The site was not built (the existing site is unchanged):\n{COVENANT}:29: {message}\n"
     )
+
+
+@pytest.mark.parametrize("stamp", ["253402300800", "99999999999999999999"])
+def test_a_last_commit_dated_past_year_9999_does_not_stop_the_build(
+    stamp: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """git takes such a date in a commit; the build's day then comes from the clock."""
+    import subprocess
+
+    from imvo.commands import build
+
+    def git(*args: str, text: str | None = None) -> str:
+        run = subprocess.run(
+            ["git", "-C", str(tmp_path), "-c", "user.name=E", "-c", "user.email=e@example.org",
+             *args], input=text, capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        return run.stdout
+
+    git("init", "-q", "-b", "main")
+    git("commit", "-q", "--allow-empty", "-m", "first")
+    lines = [
+        " ".join([*line.split(" ")[:-2], stamp, "+0000"]) if line.startswith("committer ") else line
+        for line in git("cat-file", "commit", "HEAD").split("\n")
+    ]
+    made = git("hash-object", "-t", "commit", "-w", "--literally", "--stdin", text="\n".join(lines))
+    git("update-ref", "refs/heads/main", made.strip())
+    assert git("log", "-1", "--format=%ct").strip() == stamp
+    monkeypatch.setattr(build, "ROOT", tmp_path)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    build.set_source_date_epoch()
+    assert build.build_day().year < 9999

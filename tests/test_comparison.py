@@ -25,6 +25,8 @@ def test_the_fixture_row_in_both_languages(fixture_corpus: Corpus) -> None:
     assert nl.verdict == "Goede samenwerking, weinig effect in de keten."
     assert (nl.results, nl.independent) == (4, 2)
     assert nl.sources == ("bron-a", "bron-b")
+    assert nl.after == "Er kwam geen nieuw convenant; klachten gaan nu naar het NCP."
+    assert nl.after_sources == ("bron-b",)
     (en,) = rows(fixture_corpus, Translator("en"))
     assert (en.name, en.verdict) == ("Example", "Good cooperation, little effect in the chain.")
     assert en.companies == ["73 according to Bron B"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -389,3 +390,25 @@ def test_a_build_from_a_history_of_bad_versions_builds_and_says_what_it_left_out
         "word; got 1",
     ]
     assert (site / "voorbeeld.html").is_file()
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        {"projection": {"digest": 1, "status": None, "dates": {}, "term": None,
+                        "parties": 5, "texts": {}}},
+        {"projection": None, "unread": {"line": 1, "field": "(file)",
+                                        "reason": {"msg": "no-such-code", "params": {}}}},
+        {"projection": {"digest": "x"}},
+        "not an entry",
+    ],
+)  # fmt: skip
+def test_a_damaged_cache_entry_is_read_again_from_git(
+    repo: Repo, tmp_path: Path, entry: object
+) -> None:
+    cache = tmp_path / "history.json"
+    first = read_history(repo.root / "content", cache)
+    data = json.loads(cache.read_text("utf-8"))
+    data["blobs"] = {blob: entry for blob in data["blobs"]}
+    cache.write_text(json.dumps(data), "utf-8")
+    assert read_history(repo.root / "content", cache) == first

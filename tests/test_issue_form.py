@@ -3,11 +3,22 @@ never anything else of the issue."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from imvo.issue_form import MAX_SLUG, REASONS, SLUG_LABEL, field, main, pull_body, slug
+from imvo.issue_form import (
+    IMPORT_REASONS,
+    MAX_SLUG,
+    REASONS,
+    SLUG_LABEL,
+    field,
+    import_inputs,
+    main,
+    pull_body,
+    slug,
+)
 
 FORM = """### Naam van het convenant / Name of the agreement
 
@@ -102,3 +113,65 @@ def test_the_pull_requests_text_names_the_file_and_the_issue(
     )
     assert "The start of `content/covenants/kunststof.yaml`" in text
     assert main(["pull-body", "--slug", "$(id)", "--issue", "12"]) == 1
+
+
+IMPORT_FORM = """### Convenant / Covenant
+
+{covenant}
+
+### Namen / Names
+
+Stichting Pensioenfonds ABP
+PFZW
+$(touch /tmp/pwned)
+
+### Adres van de bron / Address of the source
+
+{url}
+
+### Titel van de bron / Title of the source
+
+Deelnemerslijst 2024
+
+### Publicatiedatum / Publication date
+
+{date}
+"""
+
+
+def test_the_import_form_gives_the_workflows_inputs() -> None:
+    body = IMPORT_FORM.format(
+        covenant="pensioenfondsen", url="https://www.example.org/lijst", date="_No response_"
+    )
+    assert import_inputs(body) == (
+        {
+            "covenant": "pensioenfondsen",
+            "names": "Stichting Pensioenfonds ABP\nPFZW\n$(touch /tmp/pwned)",
+            "source_url": "https://www.example.org/lijst",
+            "source_title": "Deelnemerslijst 2024",
+            "source_date": "",
+        },
+        [],
+    )
+
+
+def test_every_unusable_field_of_the_import_form_is_named() -> None:
+    body = IMPORT_FORM.format(covenant="../parties", url="javascript:alert(1)", date="1-5-2024")
+    assert import_inputs(body)[1] == ["covenant", "source_url", "source_date"]
+
+
+def test_the_import_command_writes_json_or_the_reasons(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out, comment = tmp_path / "inputs.json", tmp_path / "comment.md"
+    args = ["import", "--output", str(out), "--comment", str(comment)]
+    good = IMPORT_FORM.format(covenant="banken", url="https://a.nl/", date="2024-05-01")
+    monkeypatch.setenv("ISSUE_BODY", good)
+    assert main(args) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["source_date"] == "2024-05-01"
+    out.unlink()
+    monkeypatch.setenv("ISSUE_BODY", good.replace("banken", "Banken @team"))
+    assert main(args) == 1 and not out.exists()
+    assert comment.read_text(encoding="utf-8") == (
+        f"- {IMPORT_REASONS['covenant'][0]}\n\n- {IMPORT_REASONS['covenant'][1]}\n"
+    )

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from imvo.issue_form import IMPORT_LABELS, SLUG_LABEL
+
 ROOT = Path(__file__).resolve().parent.parent
 FORMS = sorted((ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml"))
 
@@ -25,9 +27,32 @@ def _check_jsonschema() -> str:
 def test_there_are_forms_to_correct_a_fact_and_propose_an_agreement() -> None:
     assert [form.name for form in FORMS] == [
         "config.yml",
+        "deelnemers-importeren.yml",
         "feit-corrigeren.yml",
         "nieuw-convenant.yml",
     ]
+
+
+def _labels(name: str) -> dict[str, str]:
+    data = yaml.safe_load((ROOT / ".github/ISSUE_TEMPLATE" / name).read_text(encoding="utf-8"))
+    return {item["id"]: item["attributes"]["label"] for item in data["body"] if "id" in item}
+
+
+def test_the_workflows_read_the_fields_the_forms_have() -> None:
+    """The form reader finds a field by its label: the forms and the reader agree."""
+    assert _labels("nieuw-convenant.yml")["slug"] == SLUG_LABEL
+    assert _labels("deelnemers-importeren.yml") == IMPORT_LABELS
+
+
+def test_each_form_has_the_label_its_workflow_starts_on() -> None:
+    for form, workflow in (
+        ("nieuw-convenant.yml", "new-covenant.yml"),
+        ("deelnemers-importeren.yml", "import-participants-issue.yml"),
+    ):
+        data = yaml.safe_load((ROOT / ".github/ISSUE_TEMPLATE" / form).read_text("utf-8"))
+        (label,) = data["labels"]
+        text = (ROOT / ".github/workflows" / workflow).read_text(encoding="utf-8")
+        assert f"github.event.label.name == '{label}'" in text
 
 
 @pytest.mark.parametrize("form", [f for f in FORMS if f.name != "config.yml"], ids=str)

@@ -36,8 +36,9 @@ def test_a_source_the_file_does_not_have(tmp_path: Path) -> None:
 def test_a_dutch_id_twice(tmp_path: Path) -> None:
     found = broken(tmp_path, "law.yaml", "  - id: csrd-bill\n", "  - id: csrd-decree\n")
     assert [line.split(": ", 1)[1] for line in found] == [
-        "second item, id: id 'csrd-decree' is used twice under dutch; give one of them another "
-        "id | id 'csrd-decree' staat twee keer bij dutch; geef een van de twee een andere id"
+        "second item, id: id 'csrd-decree' is used twice under dutch; give one of them "
+        "another id | "
+        "id 'csrd-decree' staat twee keer bij dutch; geef een van de twee een andere id"
     ]
 
 

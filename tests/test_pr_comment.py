@@ -617,3 +617,17 @@ def test_any_report_gives_a_comment_and_never_a_traceback(
     # Every link goes to github.com, to this repository or the pull request's head.
     for target in re.findall(r"\]\(([^)]*)\)", text):
         assert target.startswith("https://github.com/"), target
+
+
+def test_a_comment_with_many_long_problems_fits_in_one_github_comment() -> None:
+    long = "x" * 900
+    problems = [
+        _problem(f"content/covenants/{'a' * 150}{n}.yaml", long, severity)
+        for n in range(200)
+        for severity in ("error", "reminder")
+    ]
+    report = {"errors": 200, "summary": {"nl": "200 fouten", "en": "200 errors"}}
+    text = comment({**report, "problems": problems}, [], repository="org/site", sha=SHA, pull=PULL)
+    assert len(text) <= 65_536
+    assert text.startswith(MARKER) and "### Check of this change" in text
+    assert "en nog " in text and "and " in text  # the rest is counted, not dropped silently

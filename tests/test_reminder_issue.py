@@ -91,3 +91,16 @@ def test_a_missing_report_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixt
     )
     assert code == 1
     assert capsys.readouterr().err.startswith(f"{tmp_path / 'none.json'}: no report of check (")
+
+
+def test_many_reminders_fit_in_one_issue() -> None:
+    problem = {
+        "path": "content/covenants/" + "a" * 200 + ".yaml",
+        "line": 14,
+        "severity": "reminder",
+        "place": {"nl": "checked", "en": "checked"},
+        "message": {"nl": "x" * 800, "en": "y" * 800},
+    }
+    text = body({"problems": [problem] * 500}, repository="org/site", sha=SHA, branch="main")
+    assert len(text) <= 65_536
+    assert "en nog " in text and "`python build.py check` shows every one." in text

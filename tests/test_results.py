@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from imvo.data import RESULT_COLUMNS, results_csv, write_data
 from imvo.i18n import format_number
-from imvo.model import TOP_RESULTS, Corpus, Result, ResultBy, ResultSearch
+from imvo.model import TOP_RESULTS, Corpus, Result, ResultBy, ResultSearch, Text
 from imvo.write import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -172,7 +172,9 @@ def test_no_results_found_is_said_with_the_searches_and_their_date(
             "results": [],
             "results_searched": ResultSearch(
                 date=covenant.checked,
-                searches=["eindevaluatie voorbeeldsector (Nederlands)"],
+                searches=[
+                    Text(nl="eindevaluatie voorbeeldsector (Nederlands)", en="final evaluation")
+                ],
             ),
         }
     )

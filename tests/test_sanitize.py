@@ -77,3 +77,19 @@ def test_sanitize_text_allows_no_forms_or_drawings_in_the_content_s_markdown(
 ) -> None:
     assert sanitize_text(dirty) == clean
     assert sanitize_text(sanitize(dirty)) == clean
+
+
+@pytest.mark.parametrize(
+    ("dirty", "clean"),
+    [
+        ("<h2 id='\"><script>alert(1)</script>'>Kop</h2>", "<h2>Kop</h2>"),
+        ('<span id="a b">x</span>', "<span>x</span>"),
+        ('<span id="a\'b">x</span>', "<span>x</span>"),
+        ('<span id="a&amp;b">x</span>', "<span>x</span>"),
+        ('<h2 id="waar-staat-het_1">Kop</h2>', '<h2 id="waar-staat-het_1">Kop</h2>'),
+    ],
+)
+def test_an_id_with_markup_or_quotes_is_dropped(dirty: str, clean: str) -> None:
+    # On the page it would be escaped; the search index takes a heading's id as it is.
+    assert sanitize_text(dirty) == clean
+    assert sanitize(dirty) == clean

@@ -264,6 +264,11 @@ HOSTILE_HEADINGS = [
     '- ## Privacy {: #a"b }',
     'Privacy {#x"onmouseover="alert(1)}\n-------',
 ]
+RAW_HEADINGS = [
+    "<h2 id='\"><script>alert(1)</script>'>Rauw</h2>",
+    '<h3 id="a b<img src=x onerror=alert(1)>">Rauw</h3>',
+]
+"""Headings in an editor's raw HTML, whose ids the allow-list checks (not attr_list)."""
 
 
 @pytest.mark.parametrize("heading", HOSTILE_HEADINGS)
@@ -331,7 +336,7 @@ def unchecked_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("unchecked")
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1763683200")
     corpus = load_content(FIXTURE, ROOT)
-    hostile = "\n\n".join(HOSTILE_HEADINGS) + "\n\nTekst.\n"
+    hostile = "\n\n".join(HOSTILE_HEADINGS + RAW_HEADINGS) + "\n\nTekst.\n"
     corpus.texts["about"]["nl"] = "# Over deze site\n\n" + hostile
     covenant = corpus.covenants["voorbeeld"]
     corpus.covenants["voorbeeld"] = covenant.model_copy(

@@ -78,6 +78,7 @@ def uses_lines() -> list[tuple[str, str]]:
 
 def test_both_workflows_exist() -> None:
     assert [path.name for path in FILES] == [
+        "import-participants-issue.yml",
         "import-participants.yml",
         "new-covenant.yml",
         "pages.yml",
@@ -885,3 +886,60 @@ def test_the_import_workflow_opens_a_pull_request_with_only_the_new_names(tmp_pa
     body = (tmp_path / "gh-bodies.txt").read_text(encoding="utf-8")
     assert "Bron: Deelnemerslijst @\u200bteam (2024-05-01)" in body
     assert "```text\n" in body and "Testfonds Twee" in body
+
+
+def _run_import_issue_step(tmp_path: Path, body: str) -> tuple[str, str]:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    gh = bin_dir / "gh"
+    gh.write_text(
+        "#!/bin/bash\n"
+        f'echo "$*" >> "{tmp_path}/gh-calls.txt"\n'
+        f'if [ "$1" = workflow ]; then cat > "{tmp_path}/stdin.json"; fi\n',
+        encoding="utf-8",
+    )
+    gh.chmod(0o755)
+    env = {
+        "PATH": f"{bin_dir}:/usr/bin:/bin",
+        "RUNNER_TEMP": str(tmp_path),
+        "ISSUE_BODY": body,
+        "REPOSITORY": "org/site",
+        "NUMBER": "12",
+        "BASE": "main",
+    }
+    job = load("import-participants-issue.yml")["jobs"]["start"]
+    (step,) = [s for s in steps(job) if "run" in s]
+    assert step["env"] == {"ISSUE_BODY": "${{ github.event.issue.body }}"}
+    subprocess.run(["bash", "-e", "-c", step["run"]], cwd=ROOT, env=env, check=True, timeout=60)
+    stdin = tmp_path / "stdin.json"
+    return (
+        (tmp_path / "gh-calls.txt").read_text(encoding="utf-8"),
+        stdin.read_text(encoding="utf-8") if stdin.exists() else "",
+    )
+
+
+def test_the_import_form_starts_the_import_with_its_fields_as_json(tmp_path: Path) -> None:
+    body = (
+        "### Convenant / Covenant\n\nbanken\n\n### Namen / Names\n\nABN AMRO\n`id`\n\n"
+        "### Adres van de bron / Address of the source\n\nhttps://a.nl/\n\n"
+        "### Titel van de bron / Title of the source\n\nLijst $(id)\n\n"
+        "### Publicatiedatum / Publication date\n\n_No response_\n"
+    )
+    calls, stdin = _run_import_issue_step(tmp_path, body)
+    assert calls.splitlines()[0] == (
+        "workflow run import-participants.yml --repo org/site --ref main --json"
+    )
+    assert calls.splitlines()[1].startswith("api --method POST repos/org/site/issues/12/comments")
+    assert json.loads(stdin) == {
+        "covenant": "banken",
+        "names": "ABN AMRO\n`id`",
+        "source_url": "https://a.nl/",
+        "source_title": "Lijst $(id)",
+        "source_date": "",
+    }
+
+
+def test_a_form_with_a_wrong_field_gets_an_answer_and_starts_nothing(tmp_path: Path) -> None:
+    calls, stdin = _run_import_issue_step(tmp_path, "### Convenant / Covenant\n\n$(id)\n")
+    assert calls.startswith("api --method POST repos/org/site/issues/12/comments")
+    assert "workflow run" not in calls and stdin == ""

@@ -68,7 +68,8 @@ def _msg_json(value: Any) -> Any:
 
 def _msg_back(value: Any) -> Any:
     if isinstance(value, dict) and "msg" in value:
-        return msg(value["msg"], **{k: _msg_back(v) for k, v in value["params"].items()})
+        params = {str(k): _msg_back(v) for k, v in dict(value["params"]).items()}
+        return msg(str(value["msg"]), **params)  # KeyError for a code no catalog has
     return value
 
 
@@ -83,6 +84,27 @@ def unread_json(problem: Problem | None) -> Unread:
 def unread_reason(unread: Unread) -> tuple[int, str, Msg]:
     """The line, field and reason of a version that cannot be read, back from cache data."""
     return int(unread["line"]), str(unread["field"]), _msg_back(unread["reason"])
+
+
+def _usable(stored: Any, party_file: bool) -> bool:
+    """Whether a cache entry can be read back (a cache written by another version, or
+    damaged, is read again from git, never trusted into a crash)."""
+    if not isinstance(stored, dict):
+        return False
+    try:
+        if stored.get("unread") is not None:
+            unread_reason(stored["unread"])
+        if party_file:
+            names = stored["parties"]
+            return isinstance(names, dict) and all(
+                isinstance(k, str) and isinstance(v, str) for k, v in names.items()
+            )
+        data = stored["projection"]
+        if data is not None:
+            Projection.from_json(data)
+        return data is not None or stored.get("unread") is not None
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return False
 
 
 Item = tuple[str, bytes | None, int]
@@ -129,7 +151,9 @@ def projections(
                 party_blobs.add(change.new_blob)
             elif paths.slug(change.path):
                 covenant_blobs.add(change.new_blob)
-    missing = sorted(b for b in covenant_blobs | party_blobs if cache.get(b) is None)
+    missing = sorted(
+        b for b in covenant_blobs | party_blobs if not _usable(cache.get(b), b in party_blobs)
+    )
     read = read_blobs(paths.top, missing, MAX_FILE_BYTES)
     items = [(blob, *read.get(blob, (b"", 0))) for blob in missing]
     for item in items:

@@ -56,8 +56,8 @@ class Projection:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Projection:
-        """A projection back from the cache."""
-        return cls(
+        """A projection back from the cache; ValueError for data of another shape."""
+        made = cls(
             data["digest"],
             data["status"],
             data["dates"],
@@ -65,6 +65,16 @@ class Projection:
             data["parties"],
             data["texts"],
         )
+        texts = (made.dates, made.parties, made.texts)
+        if not (
+            isinstance(made.digest, str)
+            and isinstance(made.status, str | None)
+            and isinstance(made.term, str | None)
+            and all(isinstance(m, dict) for m in texts)
+            and all(isinstance(k, str) and isinstance(v, str) for m in texts for k, v in m.items())
+        ):
+            raise ValueError("a cached projection of another shape")
+        return made
 
 
 def _text(value: Any) -> str:

@@ -106,7 +106,8 @@ FIELDS_NL: dict[str, str] = {
     "Covenant.results_searched": "Als er geen resultaten zijn gevonden: waar en wanneer is "
     "gezocht.",
     "ResultSearch.date": "Wanneer er is gezocht.",
-    "ResultSearch.searches": "Wat er is gezocht: de zoektermen, de talen, waar.",
+    "ResultSearch.searches": "Wat er is gezocht, in beide talen: de zoektermen, de talen, waar, en "
+    "wat er is gevonden.",
     "Covenant.links": "Links naar meer informatie.",
     "Link.title": "Waar de link naartoe gaat, in beide talen.",
     "Link.url": "Het adres: https://...",
