@@ -41,26 +41,32 @@ lint: $(STAMP)
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
 
+# The tests run side by side on every core (pytest-xdist); the served site's tests stay on
+# one worker (loadgroup), and the session's build of the site is made once for all of them.
+PYTEST_PARALLEL := -n auto --dist loadgroup
+
 test: $(STAMP) lint
-	browser="$$(bash scripts/ensure-chromium.sh)" && IMVO_CHROMIUM="$$browser" $(PY) -m pytest
+	browser="$$(bash scripts/ensure-chromium.sh)" && IMVO_CHROMIUM="$$browser" \
+	  $(PY) -m pytest $(PYTEST_PARALLEL)
 
 # The build and every test on properdocs, the maintained fork of MkDocs 1.x (README.md,
 # "Engine plan"). The site goes to build/ so that site/ stays the mkdocs build.
 test-properdocs: $(PROPERDOCS_STAMP)
 	browser="$$(bash scripts/ensure-chromium.sh)" && export IMVO_CHROMIUM="$$browser" && \
 	  IMVO_ENGINE=properdocs $(PROPERDOCS_PY) build.py build --site build/site-properdocs && \
-	  IMVO_ENGINE=properdocs $(PROPERDOCS_PY) -m pytest
+	  IMVO_ENGINE=properdocs $(PROPERDOCS_PY) -m pytest $(PYTEST_PARALLEL)
 
 serve: $(STAMP)
 	$(PY) build.py serve
 
-# After a change to a requirements*.in file: compile the locks again (needs pip-tools).
+# After a change to a requirements*.in file: compile the locks again (needs pip-tools). `-P`:
+# the repository's own build.py would otherwise hide the `build` package pip-tools imports.
 lock:
-	$(PY) -m piptools compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	$(PY) -P -m piptools compile --quiet --generate-hashes --allow-unsafe --strip-extras \
 	  --no-emit-index-url --no-emit-find-links requirements.in
-	$(PY) -m piptools compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	$(PY) -P -m piptools compile --quiet --generate-hashes --allow-unsafe --strip-extras \
 	  --no-emit-index-url --no-emit-find-links requirements-dev.in
-	$(PY) -m piptools compile --quiet --generate-hashes --strip-extras \
+	$(PY) -P -m piptools compile --quiet --generate-hashes --strip-extras \
 	  --no-emit-index-url --no-emit-find-links \
 	  --unsafe-package mkdocs --unsafe-package mkdocs-get-deps requirements-properdocs.in
 

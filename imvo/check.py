@@ -23,7 +23,6 @@ from pathlib import Path
 from string import ascii_uppercase
 from typing import Any
 
-from imvo.epoch import source_date
 from imvo.limits import BUILD_SECONDS
 from imvo.links import CODES
 from imvo.load import FieldPath, LoadedFile, field_name
@@ -37,6 +36,7 @@ from imvo.model import (
     PartialDate,
     Status,
 )
+from imvo.options import BuildOptions
 from imvo.pages import MOVED_PAGES, NAMED_PAGES, page_name
 from imvo.participants import duplicates, letter_slug
 from imvo.problems import PLURAL, ContentError, Problem, summary
@@ -80,11 +80,6 @@ class CheckResult:
     def hints(self) -> list[Problem]:
         """What an editor may want to look at twice; never a failure."""
         return [p for p in self.problems if p.severity == "hint"]
-
-
-def today() -> date:
-    """The day the check runs: SOURCE_DATE_EPOCH when set (reproducible), else today (UTC)."""
-    return (source_date() or datetime.now(UTC)).date()
 
 
 def yaml_files(content: Path) -> list[Path]:
@@ -309,15 +304,15 @@ def _shown(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def render_problems(corpus: Corpus, content: Path, root: Path) -> list[Problem]:
+def render_problems(corpus: Corpus, options: BuildOptions, root: Path) -> list[Problem]:
     """What the build's render stage finds in the content: every page of both languages is
     made in memory (nothing written, no mkdocs), and its links, images and Markdown checked
     as the build checks them (imvo/fields.py, imvo/links.py), on the editor's line."""
     from imvo.render import Renderer  # the render stage: only once the content is valid
 
-    renderer = Renderer(corpus)  # each page names its content file as the loader did
+    renderer = Renderer(corpus, options)  # each page names its file as the loader did
     deadline = time.monotonic() + BUILD_SECONDS
-    shown = _shown(content, root)
+    shown = _shown(options.content, root)
 
     def in_time(uri: str) -> None:
         # The build's budget for the pages of the whole site, checked as each page begins
@@ -341,10 +336,12 @@ class _OverBudget(Exception):
     """Check's rendering went past the build's budget (its argument: the next page)."""
 
 
-def run_check(content: Path, root: Path, when: date | None = None) -> CheckResult:
+def run_check(content: Path, root: Path, when: date) -> CheckResult:
     """Every error of the model and cross-file checks, every problem the build's render stage
-    would find, and every warning, sorted."""
-    when = when or today()
+    would find, and every warning (dates compared with `when`, the day of the check), sorted."""
+    # The render stage as a build with these options makes it (no PDFs: their links only).
+    built = datetime(when.year, when.month, when.day, tzinfo=UTC)
+    options = BuildOptions(built, content=content, pdf=False)
     pages = {lang: possible_pages(content, lang) for lang in LANGUAGES}
     problems: list[Problem] = []
     covenants = 0
@@ -366,7 +363,7 @@ def run_check(content: Path, root: Path, when: date | None = None) -> CheckResul
             return CheckResult(sorted(set(problems + again.problems)), covenants)
     covenants = len(corpus.covenants)
     problems += duplicate_warnings(corpus, content, root)
-    problems += render_problems(corpus, content, root)
+    problems += render_problems(corpus, options, root)
     return CheckResult(sorted(set(problems)), covenants)
 
 

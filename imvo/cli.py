@@ -12,7 +12,7 @@ from imvo import ROOT
 from imvo.commands.build import cmd_build, cmd_serve
 from imvo.commands.check import cmd_check
 from imvo.interrupt import Interrupted, signals_as_interrupt
-from imvo.messages import LANGS, language, language_from_locale, set_language, text
+from imvo.messages import LANGS, language_from_locale, speaking, text
 from imvo.problems import BuildError, ContentError, Problem, printable, summary
 from imvo.target import TargetError
 
@@ -235,12 +235,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if (not rest or rest[0].startswith("-")) and not {"-h", "--help"} & set(rest):
         args_list = ["--debug"] * (len(args_list) - len(rest)) + ["build", *rest]
     args = parser().parse_args(args_list)
-    before = language()
-    set_language(getattr(args, "lang", None) or language_from_locale())
-    try:
+    args.lang = getattr(args, "lang", None) or language_from_locale()
+    # main() is also called from tests and serve: the language is the command's alone.
+    with speaking(args.lang):
         return _run(args)
-    finally:
-        set_language(before)  # main() is also called from tests and serve: leave it as found
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ from imvo.i18n import Translator
 from imvo.messages import msg
 from imvo.model import LANGUAGES, Corpus, PartialDate
 from imvo.news import FEED_NAME, atom_feed
+from imvo.options import BuildOptions
 from imvo.problems import Problem
 from imvo.write import PostStep, Timings
 
@@ -33,14 +34,14 @@ def search_step(corpus: Corpus, site: Path, timings: Timings) -> None:
     timings.add("search", time.perf_counter() - started)
 
 
-def pdf_step(corpus: Corpus, site: Path, timings: Timings, site_url: str | None = None) -> None:
+def pdf_step(corpus: Corpus, site: Path, timings: Timings, options: BuildOptions) -> None:
     """Print every factsheet to PDF in both languages, reusing cached PDFs of unchanged pages.
 
     With the site's published address, each PDF names its page's address and links there."""
     from imvo.pdf import make_pdfs
 
     started = time.perf_counter()
-    stats = make_pdfs(corpus, site, site_url=site_url)
+    stats = make_pdfs(corpus, site, site_url=options.site_url, built=options.built)
     seconds = time.perf_counter() - started
     timings.add("pdf", seconds)
     print(
@@ -48,7 +49,7 @@ def pdf_step(corpus: Corpus, site: Path, timings: Timings, site_url: str | None 
         file=sys.stderr,
     )
     for problem in long_pdfs(corpus, site):
-        print(problem.text(), file=sys.stderr)
+        print(problem.text(options.lang), file=sys.stderr)
 
 
 def long_pdfs(corpus: Corpus, site: Path) -> list[Problem]:
@@ -60,7 +61,7 @@ def long_pdfs(corpus: Corpus, site: Path) -> list[Problem]:
         for lang in LANGUAGES:
             pages = page_count(pdf_path(site, slug, lang))
             if pages > MAX_PAGES:
-                where = f"content/covenants/{slug}.yaml"
+                where = corpus.positions[slug].path  # the file as the loader named it
                 found.append(
                     Problem.of(
                         where, 1, "(file)", "pdf-too-long", "warning",
@@ -85,15 +86,12 @@ def feed_step(history: History, site_url: str, built: PartialDate) -> PostStep:
     return PostStep(run)
 
 
-def post_steps(
-    *,
-    pdf: bool = True,
-    history: History | None = None,
-    site_url: str | None = None,
-    built: PartialDate | None = None,
-) -> list[PostStep]:
-    """The steps that add files to the assembled site before it is swapped in."""
+def post_steps(options: BuildOptions, history: History | None = None) -> list[PostStep]:
+    """The steps that add files to the assembled site before it is swapped in: the open
+    data, the search index, the feeds (with a site URL and the history) and the PDFs."""
     steps = [PostStep(data_step, needs_pages=False), PostStep(search_step)]
-    if site_url and history is not None and built is not None:
-        steps.append(feed_step(history, site_url, built))
-    return [*steps, PostStep(partial(pdf_step, site_url=site_url))] if pdf else steps
+    if options.site_url and history is not None:
+        day = options.day
+        built = PartialDate(day.year, day.month, day.day)
+        steps.append(feed_step(history, options.site_url, built))
+    return [*steps, PostStep(partial(pdf_step, options=options))] if options.pdf else steps

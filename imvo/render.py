@@ -46,6 +46,7 @@ from imvo.markdown_text import (
 )
 from imvo.markup import number_sources, rows_sources, source_name, source_refs, time_phrase
 from imvo.model import LANGUAGES, Corpus, PartialDate, PartyKind, Positions, Role, Status
+from imvo.options import BuildOptions
 from imvo.pages import TEXT_PAGES, page_name, site_path, source_of
 from imvo.problems import Problem
 from imvo.sanitize import sanitize
@@ -190,18 +191,17 @@ class Renderer:
     def __init__(
         self,
         corpus: Corpus,
+        options: BuildOptions,
         templates: Path = TEMPLATES_DIR,
         *,
-        pdf_links: bool = True,
         history: History | None = None,
-        report_url: str | None = None,
-        site_url: str | None = None,
     ) -> None:
         self.corpus = corpus
+        self.options = options
         self.history = history or History(unavailable="not read")
-        self.report_url = report_url
+        self.report_url = options.report_url
         """Where a reader reports a mistake: the repository's 'correct a fact' issue form."""
-        self.site_url = site_url
+        self.site_url = site_url = options.site_url
         # The Atom feed needs absolute addresses and the history (outputs.post_steps writes
         # it only then): the pages link it in their head exactly when it exists.
         self.feed = bool(site_url) and history is not None
@@ -226,7 +226,7 @@ class Renderer:
             Role=Role,
             Status=Status,
             PartyKind=PartyKind,
-            pdf_links=pdf_links,
+            pdf_links=options.pdf,
             format_months=format_months,
             format_number=format_number,
             number_sources=number_sources,

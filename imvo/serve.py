@@ -8,6 +8,7 @@ the last good site in place (the build swaps a new site in only when it is compl
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import signal
 import sys
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from imvo import ROOT
+from imvo.options import BuildOptions
 from imvo.outputs import post_steps
 from imvo.problems import BuildError, ContentError, summary
 from imvo.validate import load_content
@@ -68,14 +70,15 @@ def guard_hosts(app: Any, port: Callable[[], int]) -> Any:
     return guarded
 
 
-def make_builder(content: Path, site: Path, root: Path = ROOT) -> Callable[[], bool]:
-    """A function that rebuilds the preview; it returns False (and prints why) on a problem."""
+def make_builder(options: BuildOptions, root: Path = ROOT) -> Callable[[], bool]:
+    """A function that rebuilds the preview (into `options.site`); it returns False (and
+    prints why) on a problem."""
 
     def build() -> bool:
         started = time.perf_counter()
         try:
-            corpus = load_content(content, root)
-            build_site(corpus, site, post_steps=post_steps(pdf=False), pdf_links=False)
+            corpus = load_content(options.content, root)
+            build_site(corpus, options, post_steps=post_steps(options))
         except ContentError as error:
             for problem in error.problems:
                 print(problem.text(), file=sys.stderr)
@@ -93,8 +96,8 @@ def make_builder(content: Path, site: Path, root: Path = ROOT) -> Callable[[], b
     return build
 
 
-def serve(content: Path, *, port: int = 8000, host: str = "127.0.0.1") -> int:
-    """Build, serve and rebuild on change until Ctrl+C; return the exit code."""
+def serve(options: BuildOptions, *, port: int = 8000, host: str = "127.0.0.1") -> int:
+    """Build (without PDFs), serve and rebuild on change until Ctrl+C; return the exit code."""
     # Imported here so that the forked build workers start with the engine already loaded.
     from imvo.engine import LOGGER, LiveReloadServer
 
@@ -105,7 +108,8 @@ def serve(content: Path, *, port: int = 8000, host: str = "127.0.0.1") -> int:
     LOGGER.setLevel(logging.INFO)
     with tempfile.TemporaryDirectory(prefix="imvo-preview-") as folder:
         site = Path(folder) / "site"
-        build = make_builder(content, site, Path.cwd())
+        options = dataclasses.replace(options, site=site, pdf=False)
+        build = make_builder(options, Path.cwd())
         if not build():
             print(
                 "Fix the problems above, then run 'python build.py serve' again.", file=sys.stderr
@@ -124,7 +128,7 @@ def serve(content: Path, *, port: int = 8000, host: str = "127.0.0.1") -> int:
         )
         server.set_app(guard_hosts(server.get_app(), lambda: int(server.server_address[1])))
         server.build_delay = 0.05
-        server.watch(str(content))
+        server.watch(str(options.content))
         for name in WATCHED:
             if (ROOT / name).exists():
                 server.watch(str(ROOT / name))

@@ -30,6 +30,7 @@ from imvo.history import History
 from imvo.i18n import Translator
 from imvo.markdown_text import split_title, theme_text
 from imvo.model import LANGUAGES, Corpus, PartyKind
+from imvo.options import BuildOptions
 from imvo.pages import MOVED_PAGES, NAMED_PAGES, NAV_ORDER, SITE_PAGES, SitePage, page_name
 
 if TYPE_CHECKING:
@@ -44,6 +45,8 @@ class Site:
     corpus: Corpus
     history: History
     letters: list[Any]
+    options: BuildOptions
+    """The build's options (its day is the timeline's 'today')."""
 
 
 Values = Callable[[Site, Translator], dict[str, Any]]
@@ -56,7 +59,7 @@ def _due_diligence(site: Site, t: Translator) -> dict[str, Any]:
 def _timeline(site: Site, t: Translator) -> dict[str, Any]:
     corpus = site.corpus
     return {
-        "svg": timeline.svg(corpus, t),
+        "svg": timeline.svg(corpus, t, site.options.day),
         "rows": timeline.rows(corpus, t),
         "period": timeline.period,
     }
@@ -124,7 +127,7 @@ def language(r: Renderer, lang: str) -> list[Page]:
     """Every page of one language, rendered in the declared order; links are checked
     against all of them."""
     t = Translator(lang)
-    site = Site(r.corpus, r.history, r.letters)
+    site = Site(r.corpus, r.history, r.letters, r.options)
     r.fields(lang, page_names(r.corpus, r.letters, lang))
     pages: list[Page] = []
     for entry in SITE_PAGES:

@@ -1,21 +1,20 @@
 """The timeline of all covenants: one bar per covenant, drawn at build time as inline SVG.
 
 Each bar runs from the signing (or the entry into force) to the end, or to "today" for a
-covenant that is still running; "today" is the date of SOURCE_DATE_EPOCH, so two builds of
-the same content are identical. A date known only to the month or year is drawn as that
-whole month or year (a lighter stretch at the bar's end). Status is written as text beside
-each bar, and a running covenant ends in an arrow, so colour is never the only cue. A covenant
-whose status is unknown (no source says whether it still runs) has a solid bar to the end of
-its status.as_of, the latest source that saw it running, then an empty dashed stretch to
-today and no arrow. The SVG scales with its viewBox; the same events are also given as an
-ordered list (see rows()).
+covenant that is still running; "today" is the build's day (BuildOptions.day, from
+SOURCE_DATE_EPOCH), so two builds of the same content are identical. A date known only to
+the month or year is drawn as that whole month or year (a lighter stretch at the bar's end).
+Status is written as text beside each bar, and a running covenant ends in an arrow, so
+colour is never the only cue. A covenant whose status is unknown (no source says whether it
+still runs) has a solid bar to the end of its status.as_of, the latest source that saw it
+running, then an empty dashed stretch to today and no arrow. The SVG scales with its
+viewBox; the same events are also given as an ordered list (see rows()).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -31,14 +30,6 @@ AXIS = 26
 ROW = 46
 BAR = 13
 FONT = 14
-
-
-def today() -> dt.date:
-    """The build's 'today': the date of SOURCE_DATE_EPOCH, else the real date."""
-    stamp = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if stamp.isdigit():
-        return dt.datetime.fromtimestamp(int(stamp), tz=dt.UTC).date()
-    return dt.date.today()
 
 
 @dataclass(frozen=True)
@@ -237,9 +228,8 @@ def _bar(row: Row, index: int, scale: _Scale, now: dt.date, t: Translator) -> Ba
     return dataclasses.replace(bar, cap=Line(x2, bar_y - 3, x2, bar_y + BAR + 3))
 
 
-def layout(corpus: Corpus, t: Translator, now: dt.date | None = None) -> Timeline | None:
+def layout(corpus: Corpus, t: Translator, now: dt.date) -> Timeline | None:
     """The timeline's geometry: an axis of years and one bar per started covenant, or None."""
-    now = now or today()
     drawn = [row for row in rows(corpus, t) if row.start is not None]
     if not drawn:
         return None
@@ -265,7 +255,7 @@ def layout(corpus: Corpus, t: Translator, now: dt.date | None = None) -> Timelin
     )
 
 
-def svg(corpus: Corpus, t: Translator, now: dt.date | None = None) -> Markup:
+def svg(corpus: Corpus, t: Translator, now: dt.date) -> Markup:
     """The timeline as one inline <svg>: an axis of years, one linked bar per covenant."""
     drawing = layout(corpus, t, now)
     if drawing is None:

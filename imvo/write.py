@@ -23,6 +23,7 @@ from imvo import limits
 from imvo.history import History
 from imvo.interrupt import held_signals, signals_as_interrupt, worker_pool
 from imvo.model import LANGUAGES, Corpus
+from imvo.options import BuildOptions
 from imvo.pages import key_of, source_of
 from imvo.problems import BuildError, Problem
 from imvo.progress import Progress, Stuck, watch
@@ -56,12 +57,8 @@ class _Job:
 
     corpus: Corpus
     work: Path
-    site_url: str | None
-    content: str
-    pdf_links: bool
+    options: BuildOptions
     history: History | None = None
-    report_url: str | None = None
-    content_dir: Path | None = None
 
 
 PAGE_SECONDS = limits.PAGE_SECONDS
@@ -106,13 +103,7 @@ def _build_language(lang: str) -> tuple[float, float]:
     record = progress[lang]
     record.pid.value = os.getpid()
     started = time.perf_counter()
-    renderer = Renderer(
-        job.corpus,
-        pdf_links=job.pdf_links,
-        history=job.history,
-        report_url=job.report_url,
-        site_url=job.site_url,
-    )
+    renderer = Renderer(job.corpus, job.options, history=job.history)
     renderer.on_page = record.begin
     pages = renderer.language(lang)
     record.end()
@@ -126,46 +117,40 @@ def _build_language(lang: str) -> tuple[float, float]:
         folder,
         job.work / "out" / lang,
         renderer.nav(lang, pages),
-        job.site_url,
+        job.options.site_url,
     )
     rendered = time.perf_counter() - started
-    run_build(config, plugin)
+    run_build(config, plugin, job.options.built)
     return rendered, time.perf_counter() - started - rendered
 
 
 def build_site(
     corpus: Corpus,
-    site_dir: Path,
+    options: BuildOptions,
     *,
-    site_url: str | None = None,
     post_steps: list[PostStep] | None = None,
     timings: Timings | None = None,
     jobs: int = 2,
-    content: str = "content",
-    content_dir: Path | None = None,
-    pdf_links: bool = True,
     history: History | None = None,
-    report_url: str | None = None,
 ) -> Timings:
     """Render and build both languages in parallel, add the outputs, then swap in the site.
 
-    Each language is rendered and built by mkdocs in its own worker process. `content` is
-    the content folder as editors see it, to name the file behind a failure; `pdf_links`
-    says whether factsheets link their PDF (off when the build makes no PDFs). `content_dir`
-    is the content folder on disk (by default `content`), which the site may never replace.
-    Raises TargetError, before anything is written, for a site folder it may not replace.
+    Each language is rendered and built by mkdocs in its own worker process, into a folder
+    beside `options.site` that replaces it at the end; the content folder
+    (`options.content`) is one the site may never replace. Raises TargetError, before
+    anything is written, for a site folder it may not replace.
     """
     # SIGTERM and SIGHUP stop the build as Ctrl-C does: the workers end, the temporary
     # folder goes and the existing site stays as it was (a `with`, not a wrapper: the
     # workers inherit this stack, and Markdown's recursion limit counts its frames).
     with signals_as_interrupt():
         timings = timings or Timings()
-        given = site_dir
-        site_dir = check_target(site_dir, content=content_dir or Path(content))
+        given = options.site
+        site_dir = check_target(given, content=options.content)
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
         try:
-            job = _Job(corpus, work, site_url, content, pdf_links, history, report_url, content_dir)
+            job = _Job(corpus, work, options, history)
             steps = post_steps or []
             _build_languages(job, steps, timings, jobs)
 

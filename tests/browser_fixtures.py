@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from build_options import options
 
 from imvo.model import Corpus
 from imvo.outputs import post_steps
@@ -87,7 +88,6 @@ def require_chromium() -> None:
 @contextmanager
 def serving(corpus: Corpus, served: Path, *, pdf: bool) -> Iterator[ServedSite]:
     """Build a corpus under <served>/imvo-convenanten/ and serve <served> on 127.0.0.1."""
-    os.environ.setdefault("SOURCE_DATE_EPOCH", "1763683200")
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
@@ -98,8 +98,8 @@ def serving(corpus: Corpus, served: Path, *, pdf: bool) -> Iterator[ServedSite]:
         host=f"127.0.0.1:{port}",
         corpus=corpus,
     )
-    steps = post_steps(pdf=pdf, site_url=site.base_url)
-    build_site(corpus, site.root, site_url=site.base_url, post_steps=steps)
+    built = options(site=site.root, site_url=site.base_url, pdf=pdf)
+    build_site(corpus, built, post_steps=post_steps(built))
     handler = partial(type("Handler", (_Handler,), {"log": site.log}), directory=str(served))
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

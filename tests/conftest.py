@@ -9,10 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from build_options import options
+from filelock import FileLock
 
 import imvo.engine  # noqa: F401  (the engine IMVO_ENGINE names, before a test imports mkdocs)
 from imvo.model import Corpus
 from imvo.outputs import post_steps
+from imvo.target import MARKER
 from imvo.validate import load_content
 from imvo.write import build_site
 
@@ -34,6 +37,9 @@ NO_BROWSER = "/not-marked-browser/chromium"
 finds no browser there, and says so."""
 SITE_FIXTURES = frozenset({"served_site", "built_site"})
 """The session's builds of the whole site: a test that uses one is marked `slow`."""
+SERVED = "served_site"
+"""The tests of the served site run on one worker (`make test` runs the tests side by side,
+`-n auto --dist loadgroup`): it is built for that worker's own server and port."""
 
 
 @pytest.hookimpl(tryfirst=True)  # before -m deselects by the marks
@@ -45,6 +51,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
         if used & SITE_FIXTURES:
             item.add_marker(pytest.mark.slow)
+        if SERVED in used:
+            item.add_marker(pytest.mark.xdist_group(SERVED))
 
 
 class _BrowserGuard:
@@ -109,9 +117,17 @@ def fixture_corpus() -> Corpus:
 
 
 @pytest.fixture(scope="session")
-def built_site(corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real content built into a temporary folder (with PDFs and data), once per session."""
-    os.environ.setdefault("SOURCE_DATE_EPOCH", "1763683200")
-    site = tmp_path_factory.mktemp("built") / "site"
-    build_site(corpus, site, post_steps=post_steps(pdf=True))
+def built_site(
+    corpus: Corpus, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Path:
+    """The real content built (with PDFs and data) once for the whole run: the first test
+    worker to need it builds it, under a lock, into the folder all workers share; the others
+    wait and read the same site. Tests only read it."""
+    shared = tmp_path_factory.getbasetemp()
+    if hasattr(request.config, "workerinput"):  # pytest-xdist: <basetemp>/popen-gw0 is a
+        shared = shared.parent  # worker's own; its parent is the run's, shared by all
+    site = shared / "built" / "site"
+    with FileLock(str(shared / "built.lock")):
+        if not (site / MARKER).is_file():  # a finished build carries the marker
+            build_site(corpus, built := options(site=site), post_steps=post_steps(built))
     return site

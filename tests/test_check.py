@@ -9,10 +9,11 @@ from functools import partial
 from pathlib import Path
 
 import pytest
+from build_options import options
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from imvo.check import REMINDERS, CheckResult, exit_code, report, run_check, today
+from imvo.check import REMINDERS, CheckResult, exit_code, report, run_check
 from imvo.problems import Problem
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "content"
@@ -228,7 +229,8 @@ def test_the_real_content_passes_strict_on_any_later_day(years: int) -> None:
     """The time bomb: from a year after the last 'checked' date, content nobody changed
     must not fail `check --strict` (run on the repository's own content)."""
     root = Path(__file__).resolve().parent.parent
-    later = today().replace(year=today().year + years, day=1)
+    today = date.today()  # the real day: the content must pass on every day after it
+    later = today.replace(year=today.year + years, day=1)
     result = run_check(root / "content", root, later)
     assert result.errors == [] and result.warnings == []
     assert exit_code(result, strict=True) == 0
@@ -246,7 +248,7 @@ def test_only_reminders_depend_on_the_date() -> None:
         result = run_check(root / "content", root, when)
         return result.errors + result.warnings
 
-    now = failing(today())
+    now = failing(date.today())
     for when in (date(1990, 1, 1), date(2060, 12, 31)):
         assert failing(when) == now
     assert run_check(root / "content", root, date(1990, 1, 1)).reminders  # signed "later"
@@ -265,11 +267,6 @@ def test_a_reminder_hides_no_other_problem(content: Path) -> None:
     result = run_check(content, content.parent, date(2019, 7, 1))
     assert [p.code for p in result.reminders] == ["checked-old"]
     assert "link-missing" in [p.code for p in result.errors]
-
-
-def test_today_follows_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763683200")
-    assert today() == date(2025, 11, 21)
 
 
 # An editor's slip, at random: the check must answer with lines, never a traceback.
@@ -349,22 +346,6 @@ def test_a_running_covenant_last_checked_over_a_year_ago(content: Path) -> None:
 def test_an_ended_covenant_checked_long_ago_has_no_warning(content: Path) -> None:
     edit(content / "covenants/voorbeeld.yaml", 'checked: "2026-11-29"', 'checked: "2018-06-30"')
     assert warnings(content) == []
-
-
-def test_source_date_epoch_is_read_in_one_place(monkeypatch: pytest.MonkeyPatch) -> None:
-    from imvo.epoch import source_date
-    from imvo.pdf import pdf_date
-
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763683200")
-    moment, start = source_date(), source_date("0")
-    assert moment is not None and start is not None
-    assert today() == moment.date() == date(2025, 11, 21)
-    assert pdf_date() == b"D:20251121000000+00'00'"
-    assert start.year == 1970
-    for unset in ("", "soon", "-1"):
-        monkeypatch.setenv("SOURCE_DATE_EPOCH", unset)
-        assert source_date() is None
-        assert pdf_date() == b""
 
 
 def _sign_on_a_sunday(content: Path) -> None:
@@ -507,7 +488,7 @@ def test_check_finds_what_the_build_would_refuse(content: Path, code: str) -> No
             written,
         )
     # The build's render stage refuses it ...
-    renderer = Renderer(load_content(content, content.parent))
+    renderer = Renderer(load_content(content, content.parent), options(pdf=False))
     for lang in ("nl", "en"):
         renderer.language(lang)
     assert [p.code for p in renderer.problems] == [code]

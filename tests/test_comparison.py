@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from build_options import options
+
 from imvo.comparison import months_between, rows
 from imvo.i18n import Translator
 from imvo.model import Corpus, Evaluation, PartialDate
@@ -46,7 +48,7 @@ def test_the_page_shows_every_covenant_without_sideways_scrolling_markup(
 ) -> None:
     from imvo.write import build_site
 
-    build_site(corpus, tmp_path / "site")
+    build_site(corpus, options(site=tmp_path / "site"))
     for name in ("werkten-de-convenanten.html", "en/did-the-agreements-work.html"):
         html = (tmp_path / "site" / name).read_text(encoding="utf-8")
         assert html.count('class="imvo-compare__item"') == len(corpus.covenants), name

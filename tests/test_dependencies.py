@@ -62,16 +62,6 @@ def test_every_direct_dependency_is_locked_at_a_version_it_allows(lock: str, sou
         )
 
 
-def test_the_pending_patch_releases_are_taken() -> None:
-    versions = locked("requirements.txt")
-    assert versions["mkdocs-material"] == "9.8.2"
-    assert versions["pyyaml"] == "6.0.4"
-    assert versions["pydantic"] == "2.14.4"
-    assert versions["babel"] == "2.19.0"
-    assert versions["pymdown-extensions"] == "13.1.2"
-    assert "pagefind-bin" in versions
-
-
 def test_the_locks_agree_on_every_shared_package() -> None:
     build, dev, properdocs = (locked(lock) for lock in LOCKS)
     assert {name: dev.get(name) for name in build} == build
@@ -83,7 +73,7 @@ def test_the_locks_agree_on_every_shared_package() -> None:
 
 def test_the_properdocs_lock_leaves_mkdocs_out() -> None:
     versions = locked("requirements-properdocs.txt")
-    assert versions["properdocs"] == "1.6.7"
+    assert "properdocs" in versions
     assert "mkdocs" not in versions
     assert "mkdocs-material" in versions
 

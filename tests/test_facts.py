@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from build_options import OPTIONS
 
 from imvo.facts import Note, noted, notes, status_date
 from imvo.i18n import Translator
@@ -83,6 +84,6 @@ def test_a_covenant_without_remarks_has_no_notes_and_no_notes_box(
     plain = covenant.model_copy(update={"signed": signed, "counts": counts, "chairs": chairs})
     assert notes(plain, Translator("en")) == []
     corpus = dataclasses.replace(fixture_corpus, covenants={"voorbeeld": plain})
-    pages = {page.key: page for page in Renderer(corpus).language("en")}
+    pages = {page.key: page for page in Renderer(corpus, OPTIONS).language("en")}
     html = pages["voorbeeld"].html
     assert "imvo-notes" not in html and "(see below)" not in html

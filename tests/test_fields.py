@@ -8,6 +8,7 @@ from typing import Any
 
 import markdown
 import pytest
+from build_options import OPTIONS
 from markupsafe import Markup
 
 from imvo.fields import (
@@ -142,7 +143,7 @@ def test_an_editors_heading_that_takes_a_later_template_anchor_is_a_clash() -> N
 def test_a_page_without_a_clash_is_rendered_once(fixture_corpus: Any) -> None:
     from imvo.render import Renderer
 
-    renderer = Renderer(fixture_corpus)
+    renderer = Renderer(fixture_corpus, OPTIONS)
     made: list[str] = []
     render = renderer.render
     renderer.render = lambda template, **context: (

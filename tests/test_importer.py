@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from build_options import MOMENT
 
 from imvo.check import run_check
 from imvo.cli import main
@@ -59,7 +60,7 @@ def _import(
 
 
 def _errors(content: Path) -> list[str]:
-    return [p.text() for p in run_check(content, content.parent).errors]
+    return [p.text() for p in run_check(content, content.parent, MOMENT.date()).errors]
 
 
 CSV = (

@@ -7,6 +7,8 @@ import json
 import shutil
 from pathlib import Path
 
+from build_options import options
+
 from imvo.data import write_data
 from imvo.model import Corpus
 from imvo.outputs import PostStep, data_step
@@ -25,7 +27,9 @@ def test_a_changed_threshold_reaches_every_page(tmp_path: Path) -> None:
     rules.write_text(text.replace("employees_over: 1000", "employees_over: 1234"), "utf-8")
     site = tmp_path / "site"
     build_site(
-        load_content(content, tmp_path), site, post_steps=[PostStep(data_step, needs_pages=False)]
+        load_content(content, tmp_path),
+        options(site=site, content=content),
+        post_steps=[PostStep(data_step, needs_pages=False)],
     )
     aid = (site / "geldt-de-csrd-of-csddd.html").read_text(encoding="utf-8")
     assert "meer dan 1.234 werknemers en meer dan 450 miljoen euro netto-omzet." in aid

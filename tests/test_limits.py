@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from build_options import MOMENT, OPTIONS, options
 
 from imvo import ROOT, check, limits, render, write
 from imvo.check import run_check
@@ -93,14 +94,14 @@ def test_a_text_at_the_limits_builds(tmp_path: Path) -> None:
     content = _content(tmp_path)
     _summary(content, "\n".join(["[x] tekst"] * (limits.MAX_TEXT_MARKUP // 2) + ["<br>"] * 125))
     assert limits.MAX_TEXT_MARKUP == 250 and limits.MAX_TEXT_LINES >= 250
-    assert run_check(content, tmp_path).errors == []
+    assert run_check(content, tmp_path, MOMENT.date()).errors == []
 
 
 def test_a_text_page_over_the_limit_is_refused_on_its_first_line(tmp_path: Path) -> None:
     content = _content(tmp_path)
     about = content / "texts" / "about.en.md"
     about.write_text(about.read_text("utf-8") + "\n" + "![" * 300 + "\n", "utf-8")
-    assert [p.text("en") for p in run_check(content, tmp_path).errors] == [
+    assert [p.text("en") for p in run_check(content, tmp_path, MOMENT.date()).errors] == [
         "content/texts/about.en.md:1: (text): this text has 300 links, images or HTML tags "
         "(each '[' and '<' counts); a text may have at most 250: take out the ones it does not "
         "need"
@@ -109,7 +110,7 @@ def test_a_text_page_over_the_limit_is_refused_on_its_first_line(tmp_path: Path)
 
 def _largest_page(content: Path, root: Path) -> int:
     corpus = load_content(content, root)
-    renderer = Renderer(corpus)
+    renderer = Renderer(corpus, OPTIONS)
     return max(len(page.html) for lang in ("nl", "en") for page in renderer.language(lang))
 
 
@@ -144,7 +145,11 @@ def test_the_build_stops_at_its_budget_for_the_whole_site(
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1763683200")
     corpus = load_content(FIXTURE, ROOT)
     with pytest.raises(BuildError) as raised:
-        build_site(corpus, tmp_path / "site", post_steps=post_steps(pdf=False))
+        build_site(
+            corpus,
+            built := options(site=tmp_path / "site", pdf=False),
+            post_steps=post_steps(built),
+        )
     found = raised.value.problems
     assert found and {p.code for p in found} == {"build-too-slow"}
     assert (
@@ -161,7 +166,7 @@ def test_the_build_stops_at_its_budget_for_the_whole_site(
 def test_check_stops_at_the_same_budget(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(check, "BUILD_SECONDS", -1.0)
     content = _content(tmp_path)
-    assert [p.text("en") for p in run_check(content, tmp_path).errors] == [
+    assert [p.text("en") for p in run_check(content, tmp_path, MOMENT.date()).errors] == [
         "content:1: (folder): making the pages of the site took longer than -1 s, the limit for "
         "the whole site, so the build stopped while making index; look in its texts for "
         "something repeated very many times"
@@ -170,7 +175,7 @@ def test_check_stops_at_the_same_budget(tmp_path: Path, monkeypatch: pytest.Monk
 
 def test_the_real_content_is_far_inside_every_limit(tmp_path: Path) -> None:
     corpus = load_content(ROOT / "content", ROOT)
-    renderer = Renderer(corpus)
+    renderer = Renderer(corpus, OPTIONS)
     largest = max(len(page.html) for lang in ("nl", "en") for page in renderer.language(lang))
     assert renderer.problems == []
     assert largest < limits.MAX_PAGE_BYTES / 10

@@ -18,7 +18,7 @@ from imvo.messages import (
     language,
     language_from_locale,
     place,
-    set_language,
+    speaking,
     template_fields,
 )
 from imvo.problems import Problem
@@ -308,8 +308,32 @@ def test_a_problem_without_a_code_keeps_its_words() -> None:
 
 def test_the_library_speaks_english_unless_told() -> None:
     assert language() == "en"
-    set_language("nl")
-    try:
+    with speaking("nl"):
         assert Problem.of("a.yaml", 1, "(file)", "file-empty").message == "het bestand is leeg"
-    finally:
-        set_language("en")
+    assert language() == "en"
+
+
+def test_the_language_comes_back_when_an_exception_ends_the_block() -> None:
+    with pytest.raises(RuntimeError, match="stopped"), speaking("nl"):
+        assert language() == "nl"
+        with speaking("en"):
+            assert Problem.of("a.yaml", 1, "(file)", "file-empty").message == "the file is empty"
+        assert language() == "nl"
+        raise RuntimeError("stopped")
+    assert language() == "en"
+    with pytest.raises(ValueError, match="no messages in 'de'"), speaking("de"):
+        pass  # pragma: no cover
+    assert language() == "en"
+
+
+def test_a_command_that_fails_leaves_the_language_as_it_found_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(args: object) -> int:
+        assert language() == "nl"
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr("imvo.cli.cmd_check", broken)
+    with pytest.raises(RuntimeError, match="disk full"):  # --debug lets it through
+        main(["--debug", "check", "--lang", "nl"])
+    assert language() == "en"

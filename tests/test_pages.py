@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from build_options import OPTIONS
 
 from imvo.data import COVENANT_COLUMNS, PARTY_COLUMNS
 from imvo.i18n import Translator
@@ -220,7 +221,7 @@ def test_the_menu_comes_from_the_declaration(fixture_corpus: Corpus) -> None:
         )
         == NAV_ORDER
     )
-    pages = Renderer(fixture_corpus).language("en")
+    pages = Renderer(fixture_corpus, OPTIONS).language("en")
     menu = [next(iter(item.values())) for item in nav(pages)]
     assert menu == [f"{page_name(key, 'en')}.md" for key in NAV_ORDER]
     assert menu[:3] == ["index.md", "overview.md", "is-my-organisation-taking-part.md"]

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from build_options import options
 
 from imvo import participants
 from imvo.check import run_check, yaml_files
@@ -349,7 +350,7 @@ def test_the_duplicate_check_is_linear(fixture_corpus: Corpus) -> None:
 
 
 def _pages(corpus: Corpus, lang: str) -> dict[str, Any]:
-    return {page.key: page for page in Renderer(corpus, pdf_links=False).language(lang)}
+    return {page.key: page for page in Renderer(corpus, options(pdf=False)).language(lang)}
 
 
 def _html(page: Any) -> str:

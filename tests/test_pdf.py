@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from browser_fixtures import ServedSite
+from build_options import MOMENT, options
 from pypdf import PdfReader
 
 from imvo import pdf
@@ -42,7 +43,7 @@ def test_factsheet_links_its_pdf(built_site: Path, corpus: Corpus) -> None:
 
 
 def test_normalise_sets_the_dates_of_source_date_epoch() -> None:
-    date = pdf.pdf_date("1763683200")
+    date = pdf.pdf_date(MOMENT)
     assert date == b"D:20251121000000+00'00'"
     raw = b"<< /CreationDate (D:20261122000344+00'00')\n/ModDate (D:20261122000344+00'00') >>"
     assert pdf.normalise(raw, date) == (
@@ -78,16 +79,23 @@ def test_a_pdf_names_its_published_address_only_when_the_build_knows_it() -> Non
 def test_second_build_reuses_the_cache_and_pdfs_are_reproducible(
     fixture_corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, prints_pdfs: None
 ) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763683200")
     site = tmp_path / "site"
-    build_site(fixture_corpus, site, post_steps=post_steps(pdf=False), jobs=1)
+    build_site(
+        fixture_corpus, built := options(site=site, pdf=False), post_steps=post_steps(built), jobs=1
+    )
     cache = tmp_path / "cache"
-    assert pdf.make_pdfs(fixture_corpus, site, cache) == pdf.PdfStats(hits=0, misses=2)
+    assert pdf.make_pdfs(fixture_corpus, site, cache, built=MOMENT) == pdf.PdfStats(
+        hits=0, misses=2
+    )
     printed = pdf.pdf_path(site, "voorbeeld", "en").read_bytes()
     assert b"/CreationDate (D:20251121000000+00'00')" in printed
-    assert pdf.make_pdfs(fixture_corpus, site, cache) == pdf.PdfStats(hits=2, misses=0)
+    assert pdf.make_pdfs(fixture_corpus, site, cache, built=MOMENT) == pdf.PdfStats(
+        hits=2, misses=0
+    )
     shutil.rmtree(cache)
-    assert pdf.make_pdfs(fixture_corpus, site, cache) == pdf.PdfStats(hits=0, misses=2)
+    assert pdf.make_pdfs(fixture_corpus, site, cache, built=MOMENT) == pdf.PdfStats(
+        hits=0, misses=2
+    )
     assert pdf.pdf_path(site, "voorbeeld", "en").read_bytes() == printed
 
 
@@ -95,11 +103,13 @@ def test_missing_chromium_fails_with_one_line(
     fixture_corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     site = tmp_path / "site"
-    build_site(fixture_corpus, site, post_steps=post_steps(pdf=False), jobs=1)
+    build_site(
+        fixture_corpus, built := options(site=site, pdf=False), post_steps=post_steps(built), jobs=1
+    )
     missing = tmp_path / "no-chromium"
     monkeypatch.setattr(pdf, "CHROMIUM", missing)
     with pytest.raises(BuildError) as error:
-        pdf.make_pdfs(fixture_corpus, site, tmp_path / "cache")
+        pdf.make_pdfs(fixture_corpus, site, tmp_path / "cache", built=MOMENT)
     assert str(error.value) == (
         f"Chromium is needed to print the PDFs and was not found at {missing}: install it "
         "with `bash scripts/ensure-chromium.sh` (or `apt-get install chromium`), or build "
@@ -173,12 +183,15 @@ def test_long_pdfs_are_reported_one_line_each(fixture_corpus: Corpus, tmp_path: 
         with target.open("wb") as handle:
             writer.write(handle)
     found = long_pdfs(fixture_corpus, tmp_path)
+    # The file as the loader named it (this content is not in content/: --content).
     assert [problem.text("en") for problem in found] == [
-        "content/covenants/voorbeeld.yaml:1: warning: (file): the PDF of this factsheet in Dutch "
-        "has 3 A4 pages; a handout should have at most 2: shorten its longest texts"
+        "tests/fixtures/content/covenants/voorbeeld.yaml:1: warning: (file): the PDF of this "
+        "factsheet in Dutch has 3 A4 pages; a handout should have at most 2: shorten its "
+        "longest texts"
     ]
     assert [problem.text("nl") for problem in found] == [
-        "content/covenants/voorbeeld.yaml:1: waarschuwing: (bestand): de pdf van deze factsheet "
+        "tests/fixtures/content/covenants/voorbeeld.yaml:1: waarschuwing: (bestand): de pdf van "
+        "deze factsheet "
         "in het Nederlands heeft 3 A4-pagina's; een hand-out heeft er hoogstens 2: maak de langste "
         "teksten korter"
     ]

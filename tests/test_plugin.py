@@ -11,6 +11,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import markdown
+from build_options import MOMENT, options
 from mkdocs.structure.files import Files
 from mkdocs.utils.meta import get_data
 
@@ -95,7 +96,7 @@ def test_two_whole_builds_in_one_process_make_only_their_own_pages(tmp_path: Pat
         docs, site = tmp_path / str(run) / "docs", tmp_path / str(run) / "site"
         docs.mkdir(parents=True)
         nav = [{name: f"{name}.md"} for name in names]
-        run_build(language_config("en", docs, site, nav, None), ImvoPlugin(pages))
+        run_build(language_config("en", docs, site, nav, None), ImvoPlugin(pages), MOMENT)
         assert sorted(p.name for p in site.glob("*.html")) == sorted(
             ["404.html", *(f"{n}.html" for n in names)]
         )
@@ -159,7 +160,9 @@ def test_a_heading_in_an_editors_text_gets_its_own_anchor_on_the_built_page(
         "  en: |\n    An agreement to test the fixture.\n\n    ## Summary\n\n    More.\n",
     )
     path.write_text(text, encoding="utf-8")
-    build_site(load_content(content, tmp_path), tmp_path / "site", pdf_links=False)
+    build_site(
+        load_content(content, tmp_path), options(site=tmp_path / "site", content=content, pdf=False)
+    )
     page = (tmp_path / "site" / "en" / "voorbeeld.html").read_text(encoding="utf-8")
     # The editor's '## Summary' sits under the factsheet's summary heading, as an <h4>.
     assert re.findall(r'<h([2-6]) id="(summary[^"]*)"', page) == [

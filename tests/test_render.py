@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from build_options import OPTIONS, options
 from jinja2 import DictLoader, Environment, UndefinedError
 
 from imvo.data import covenants_csv
@@ -38,7 +39,7 @@ from imvo.render import Renderer, TocEntry, alternate_href, site_path, template_
 
 
 def _page(corpus: Corpus, lang: str, key: str) -> str:
-    pages = {page.key: page for page in Renderer(corpus).language(lang)}
+    pages = {page.key: page for page in Renderer(corpus, OPTIONS).language(lang)}
     return pages[key].html
 
 
@@ -94,7 +95,7 @@ def test_in_preparation_has_no_date() -> None:
 
 
 def test_every_page_has_a_counterpart(fixture_corpus: Corpus) -> None:
-    renderer = Renderer(fixture_corpus)
+    renderer = Renderer(fixture_corpus, OPTIONS)
     keys = {lang: [page.key for page in renderer.language(lang)] for lang in ("nl", "en")}
     assert keys["nl"] == keys["en"]
     assert "voorbeeld" in keys["nl"]
@@ -354,7 +355,7 @@ def test_parties_page_answers_which_agreements_an_organisation_signed(
 
 
 def test_metadata_links_the_counterpart(fixture_corpus: Corpus) -> None:
-    dutch = {p.key: p for p in Renderer(fixture_corpus).language("nl")}
+    dutch = {p.key: p for p in Renderer(fixture_corpus, OPTIONS).language("nl")}
     assert dutch["overview"].meta == {
         "title": "Overzicht van de convenanten",
         "description": dutch["overview"].meta["description"],
@@ -365,7 +366,7 @@ def test_metadata_links_the_counterpart(fixture_corpus: Corpus) -> None:
         "page_key": "overview",
         "lastmod": "",
     }
-    english = {p.key: p for p in Renderer(fixture_corpus).language("en")}
+    english = {p.key: p for p in Renderer(fixture_corpus, OPTIONS).language("en")}
     assert english["voorbeeld"].meta["alternate"] == "../voorbeeld.html"
     assert english["voorbeeld"].meta["title"] == "Example Sector Agreement"
 
@@ -378,7 +379,7 @@ def test_pages_link_the_feed_exactly_when_the_build_writes_it(fixture_corpus: Co
         (None, history, None),
         ("https://x.org/imvo/", None, None),
     ]:
-        renderer = Renderer(fixture_corpus, history=given, site_url=site_url)
+        renderer = Renderer(fixture_corpus, options(site_url=site_url), history=given)
         pages = renderer.language("en")
         assert [page.meta.get("feed") for page in pages] == [linked] * len(pages)
 
@@ -396,7 +397,7 @@ def test_plain_text_cannot_become_markup() -> None:
 
 
 def test_missing_values_fail_instead_of_printing_blank(fixture_corpus: Corpus) -> None:
-    renderer = Renderer(fixture_corpus)
+    renderer = Renderer(fixture_corpus, OPTIONS)
     template = renderer.env.from_string("{{ nothing_here }}")
     with pytest.raises(UndefinedError):
         template.render()
@@ -416,7 +417,7 @@ def test_partial_dates_render_in_overview(fixture_corpus: Corpus) -> None:
 def test_every_page_leaves_the_render_stage_as_html_with_its_headings(
     fixture_corpus: Corpus,
 ) -> None:
-    pages = Renderer(fixture_corpus).language("nl")
+    pages = Renderer(fixture_corpus, OPTIONS).language("nl")
     assert pages
     for page in pages:
         # A moved page is one block that search leaves out, its title inside it.
@@ -472,7 +473,7 @@ def test_factsheets_link_their_pdf_only_when_the_build_makes_them(
 ) -> None:
     link = '<a href="pdf/voorbeeld.pdf" type="application/pdf">Download this factsheet as a PDF</a>'
     assert link in _page(fixture_corpus, "en", "voorbeeld")
-    pages = {p.key: p for p in Renderer(fixture_corpus, pdf_links=False).language("en")}
+    pages = {p.key: p for p in Renderer(fixture_corpus, options(pdf=False)).language("en")}
     without = pages["voorbeeld"].html
     assert "pdf/voorbeeld.pdf" not in without
 
@@ -592,7 +593,7 @@ def test_each_page_is_dated_by_the_last_change_of_what_it_shows(fixture_corpus: 
             "glossary.yaml": date(2024, 5, 6),
         },
     )
-    pages = {p.key: p for p in Renderer(fixture_corpus, history=history).language("nl")}
+    pages = {p.key: p for p in Renderer(fixture_corpus, OPTIONS, history=history).language("nl")}
     assert pages["voorbeeld"].meta["lastmod"] == "2026-03-01"
     assert pages["about"].meta["lastmod"] == "2025-01-09"
     assert pages["glossary"].meta["lastmod"] == "2024-05-06"
@@ -605,13 +606,13 @@ def test_the_news_page_lists_changes_in_words(fixture_corpus: Corpus) -> None:
 
     fixed = Change("c" * 40, date(2026, 2, 3), "status", "status", "active", "ended")
     history = History({"voorbeeld": CovenantHistory(date(2026, 2, 3), (fixed,))})
-    english = {p.key: p for p in Renderer(fixture_corpus, history=history).language("en")}
+    english = {p.key: p for p in Renderer(fixture_corpus, OPTIONS, history=history).language("en")}
     assert (
         '<li><time datetime="2026-02-03">3 February 2026</time>: '
         '<a href="voorbeeld.html">Example</a><ul>\n<li>Status: running → ended</li>'
     ) in english["news"].html
     assert "There are no corrections yet." in english["corrections"].html
-    unknown = {p.key: p for p in Renderer(fixture_corpus).language("nl")}
+    unknown = {p.key: p for p in Renderer(fixture_corpus, OPTIONS).language("nl")}
     assert "De geschiedenis van de factsheets is niet beschikbaar" in "".join(unknown["news"].html)
 
 
@@ -624,9 +625,11 @@ def test_a_factsheet_shows_when_it_last_changed_what_changed_and_where_to_report
     history = History({"voorbeeld": CovenantHistory(date(2026, 4, 7), (added,))})
     renderer = Renderer(
         fixture_corpus,
+        options(
+            report_url="https://github.com/org/repo/issues/new",
+            site_url="https://org.github.io/repo/",
+        ),
         history=history,
-        report_url="https://github.com/org/repo/issues/new",
-        site_url="https://org.github.io/repo/",
     )
     dutch = {p.key: p for p in renderer.language("nl")}["voorbeeld"].html
     assert 'Laatst gewijzigd op <time datetime="2026-04-07">7 april 2026</time>.</p>' in dutch
@@ -640,7 +643,9 @@ def test_a_factsheet_shows_when_it_last_changed_what_changed_and_where_to_report
         '%2Frepo%2Fvoorbeeld.html">Meld een fout op deze pagina</a>'
     ) in dutch
     # Without a repository to report to, the link leads to the page that says how.
-    english = "".join({p.key: p for p in Renderer(fixture_corpus).language("en")}["voorbeeld"].html)
+    english = "".join(
+        {p.key: p for p in Renderer(fixture_corpus, OPTIONS).language("en")}["voorbeeld"].html
+    )
     assert '<a href="corrections.html#report">Report an error on this page</a>' in english
     assert "What changed on this page is not known in this copy of the site." in english
 
@@ -666,7 +671,7 @@ def test_each_page_is_rendered_with_its_own_context(fixture_corpus: Corpus) -> N
     pages rendered in turn keep their own headings and anchors."""
     from imvo.render import PageContext
 
-    renderer = Renderer(fixture_corpus)
+    renderer = Renderer(fixture_corpus, OPTIONS)
     fields = renderer.fields("nl", {"overzicht"})
     first = PageContext("nl", "a", None, fields)
     second = PageContext("nl", "b", None, fields)
@@ -686,7 +691,7 @@ def test_each_page_is_rendered_with_its_own_context(fixture_corpus: Corpus) -> N
 
 
 def test_a_page_carries_the_content_file_behind_it(fixture_corpus: Corpus) -> None:
-    pages = {page.key: page for page in Renderer(fixture_corpus).language("en")}
+    pages = {page.key: page for page in Renderer(fixture_corpus, OPTIONS).language("en")}
     sources = {key: page.source.path if page.source else None for key, page in pages.items()}
     fixture = "tests/fixtures/content"
     assert sources["voorbeeld"] == f"{fixture}/covenants/voorbeeld.yaml"

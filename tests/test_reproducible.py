@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import gzip
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
-import pytest
+from build_options import options
 
 from imvo.history import Change, CovenantHistory, History
-from imvo.model import PartialDate
 from imvo.outputs import post_steps
 from imvo.validate import load_content
 from imvo.write import build_site
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "content"
 URL = "https://example.org/imvo/"
+MOMENT = datetime(2023, 11, 14, 22, 13, 20, tzinfo=UTC)
+"""SOURCE_DATE_EPOCH=1700000000."""
 
 
 def files(site: Path) -> dict[str, bytes]:
@@ -33,16 +34,13 @@ HISTORY = History(
 )
 
 
-def test_two_builds_are_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     for name in ("one", "two"):
+        built = options(site=tmp_path / name, site_url=URL, pdf=False, built=MOMENT)
         build_site(
             load_content(FIXTURE, tmp_path),
-            tmp_path / name,
-            site_url=URL,
-            post_steps=post_steps(
-                pdf=False, history=HISTORY, site_url=URL, built=PartialDate(2023, 11, 14)
-            ),
+            built,
+            post_steps=post_steps(built, HISTORY),
             history=HISTORY,
         )
     one, two = files(tmp_path / "one"), files(tmp_path / "two")
@@ -63,9 +61,7 @@ def test_two_builds_are_byte_identical(tmp_path: Path, monkeypatch: pytest.Monke
     assert "<updated>2026-03-01T00:00:00Z</updated>" in one["en/feed.xml"].decode()
 
 
-def test_without_history_no_page_gets_a_date(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    build_site(load_content(FIXTURE, tmp_path), tmp_path / "site", site_url=URL)
+def test_without_history_no_page_gets_a_date(tmp_path: Path) -> None:
+    built = options(site=tmp_path / "site", site_url=URL, built=MOMENT)
+    build_site(load_content(FIXTURE, tmp_path), built)
     assert "<lastmod>" not in (tmp_path / "site" / "sitemap.xml").read_text()

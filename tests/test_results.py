@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from build_options import options
 from pydantic import ValidationError
 
 from imvo.data import RESULT_COLUMNS, results_csv, write_data
@@ -86,7 +87,7 @@ def _section(root: _Node) -> list[_Node]:
 @pytest.fixture(scope="module")
 def fixture_site(fixture_corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("results") / "site"
-    build_site(fixture_corpus, site)
+    build_site(fixture_corpus, options(site=site))
     return site
 
 
@@ -179,7 +180,7 @@ def test_no_results_found_is_said_with_the_searches_and_their_date(
         }
     )
     corpus = Corpus(**{**fixture_corpus.__dict__, "covenants": {"voorbeeld": searched}})
-    build_site(corpus, tmp_path / "site")
+    build_site(corpus, options(site=tmp_path / "site"))
     section = _section(_dom(tmp_path / "site" / "voorbeeld.html"))
     assert [n.text() for n in section[1:3]] == [
         "We vonden geen resultaten van dit convenant. Gezocht op 29 november 2026:",

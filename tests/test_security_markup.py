@@ -5,7 +5,6 @@ brings no forms, drawings or requests to other hosts."""
 from __future__ import annotations
 
 import html as html_module
-import os
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
@@ -14,6 +13,7 @@ import pytest
 from bad_content import old_site
 from bad_content import run_build as bad_run_build
 from bad_content import snapshot as bad_snapshot
+from build_options import options
 
 from imvo.outputs import post_steps
 from imvo.problems import ContentError
@@ -75,9 +75,10 @@ def hostile_content(folder: Path) -> Path:
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The hostile content set, built without PDFs."""
     folder = tmp_path_factory.mktemp("hostile")
-    os.environ.setdefault("SOURCE_DATE_EPOCH", "1763683200")
     corpus = load_content(hostile_content(folder), folder)
-    build_site(corpus, folder / "site", post_steps=post_steps(pdf=False))
+    build_site(
+        corpus, built := options(site=folder / "site", pdf=False), post_steps=post_steps(built)
+    )
     return folder / "site"
 
 
@@ -298,9 +299,10 @@ def _blocks_content(folder: Path) -> Path:
 def blocks_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Every block shape in a factsheet's fields and in a text page, built without PDFs."""
     folder = tmp_path_factory.mktemp("blocks")
-    os.environ.setdefault("SOURCE_DATE_EPOCH", "1763683200")
     corpus = load_content(_blocks_content(folder), folder)
-    build_site(corpus, folder / "site", post_steps=post_steps(pdf=False), pdf_links=False)
+    build_site(
+        corpus, built := options(site=folder / "site", pdf=False), post_steps=post_steps(built)
+    )
     return folder / "site"
 
 

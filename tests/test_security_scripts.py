@@ -16,6 +16,7 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 import pytest
+from build_options import options
 
 from imvo import ROOT
 from imvo.cli import main
@@ -334,7 +335,6 @@ def unchecked_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture content with hostile headings put in after validation (as if a check were
     missed), built without PDFs: the render stage and the theme must still escape them."""
     folder = tmp_path_factory.mktemp("unchecked")
-    os.environ.setdefault("SOURCE_DATE_EPOCH", "1763683200")
     corpus = load_content(FIXTURE, ROOT)
     hostile = "\n\n".join(HOSTILE_HEADINGS + RAW_HEADINGS) + "\n\nTekst.\n"
     corpus.texts["about"]["nl"] = "# Over deze site\n\n" + hostile
@@ -342,7 +342,9 @@ def unchecked_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     corpus.covenants["voorbeeld"] = covenant.model_copy(
         update={"summary": Text(nl=hostile, en=hostile)}
     )
-    build_site(corpus, folder / "site", post_steps=post_steps(pdf=False))
+    build_site(
+        corpus, built := options(site=folder / "site", pdf=False), post_steps=post_steps(built)
+    )
     return folder / "site"
 
 
@@ -364,7 +366,6 @@ def test_hostile_headings_past_the_check_reach_no_page_as_script(unchecked_site:
 def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real content built with a site address (so with its feeds), without PDFs."""
     site = tmp_path_factory.mktemp("published") / "site"
-    os.environ.setdefault("SOURCE_DATE_EPOCH", "1763683200")
     url = "https://org.example/imvo/"
     assert main(["build", "--no-pdf", "--site", str(site), "--site-url", url]) == 0
     return site
@@ -384,9 +385,10 @@ def hostile_content_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from test_security_markup import hostile_content
 
     folder = tmp_path_factory.mktemp("hostile-all")
-    os.environ.setdefault("SOURCE_DATE_EPOCH", "1763683200")
     corpus = load_content(hostile_content(folder), folder)
-    build_site(corpus, folder / "site", post_steps=post_steps(pdf=False))
+    build_site(
+        corpus, built := options(site=folder / "site", pdf=False), post_steps=post_steps(built)
+    )
     return folder / "site"
 
 

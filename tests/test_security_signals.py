@@ -108,10 +108,16 @@ from imvo.interrupt import Interrupted
 from imvo.outputs import post_steps
 from imvo.validate import load_content
 from imvo.write import PostStep, build_site
+from imvo.options import BuildOptions
+from datetime import UTC, datetime
 corpus = load_content(Path("content"), Path("."))
-step = PostStep(lambda corpus, site, timings: pdf.make_pdfs(corpus, site, cache=Path("cache")))
+moment = datetime(2025, 11, 21, tzinfo=UTC)
+built = BuildOptions(moment, site=Path("site"), pdf=False)
+step = PostStep(
+    lambda corpus, site, timings: pdf.make_pdfs(corpus, site, cache=Path("cache"), built=moment)
+)
 try:
-    build_site(corpus, Path("site"), post_steps=[*post_steps(pdf=False), step])
+    build_site(corpus, built, post_steps=[*post_steps(built), step])
 except Interrupted as stopped:
     sys.exit(128 + stopped.signum)
 """

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from build_options import options
 
 from imvo import ROOT
 from imvo.cli import main
@@ -254,7 +255,7 @@ def test_build_site_itself_refuses_before_writing(clone: Path, fixture_corpus: C
     before = tree(clone.parent.parent)
     for site in [clone, clone / "content", clone.parent, clone / "content" / "x"]:
         with pytest.raises(TargetError):
-            build_site(fixture_corpus, site, post_steps=[])
+            build_site(fixture_corpus, options(site=site), post_steps=[])
     assert tree(clone.parent.parent) == before
 
 

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from build_options import options
 
 from imvo.serve import make_builder
 
@@ -23,7 +24,7 @@ def test_rebuild_shows_a_change_and_keeps_the_last_good_site(
     content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     site = tmp_path / "site"
-    build = make_builder(content, site, tmp_path)
+    build = make_builder(options(content=content, site=site, pdf=False), tmp_path)
     assert build() is True
     page = site / "voorbeeld.html"
     assert "Convenant Voorbeeldsector" in page.read_text(encoding="utf-8")
@@ -57,7 +58,7 @@ def test_serve_refuses_to_start_on_broken_content(
     path = content / "covenants" / "voorbeeld.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("  value: ended", "  value: finished"), encoding="utf-8")
-    assert serve(Path("content"), port=0) == 1
+    assert serve(options(content=Path("content")), port=0) == 1
     assert capsys.readouterr().err == (
         "content/covenants/voorbeeld.yaml:11: status, value: expected one of "
         "in_preparation (in preparation), active (running), ended (ended), ended_early (ended "

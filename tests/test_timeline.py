@@ -13,14 +13,9 @@ import pytest
 from imvo.drawing import Rect
 from imvo.i18n import Translator
 from imvo.model import Corpus, DatedFact, Status, StatusFact
-from imvo.timeline import layout, period, rows, svg, today
+from imvo.timeline import layout, period, rows, svg
 
 NOW = dt.date(2021, 3, 1)
-
-
-def test_today_is_the_date_of_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763683200")
-    assert today() == dt.date(2025, 11, 21)
 
 
 def test_fixture_bar_links_to_its_factsheet_with_status_as_text(fixture_corpus: Corpus) -> None:

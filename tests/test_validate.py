@@ -96,11 +96,6 @@ def test_many_covenants_read_side_by_side_give_what_one_process_gives(
     assert load_content(content, tmp_path) == corpus
 
 
-def test_valid_fixture_loads(tmp_path: Path) -> None:
-    corpus = load_content(Path(__file__).parent / "fixtures" / "content", tmp_path)
-    assert list(corpus.covenants) == ["voorbeeld"]
-
-
 @pytest.mark.parametrize("name", cases("build"))
 def test_failure_inside_mkdocs_is_found_by_check_and_keeps_the_site(
     name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from build_options import options
 
 from imvo import ROOT, fields, render, write
 from imvo.engine.config import language_config
@@ -97,7 +98,7 @@ def test_steps_without_pages_run_beside_mkdocs_and_land_in_the_site(
         assert (site / "index.html").is_file()
 
     steps = [PostStep(after), PostStep(beside, needs_pages=False)]
-    build_site(fixture_corpus, tmp_path / "site", post_steps=steps, pdf_links=False)
+    build_site(fixture_corpus, options(site=tmp_path / "site", pdf=False), post_steps=steps)
     assert seen == {"beside": [], "after": ["x.json"]}
     assert (tmp_path / "site" / "data" / "x.json").read_text(encoding="utf-8") == "{}"
 
@@ -113,7 +114,9 @@ def test_a_failing_step_beside_mkdocs_leaves_the_old_site(
         raise OSError("disk full")
 
     with pytest.raises(OSError, match="disk full"):
-        build_site(fixture_corpus, site, post_steps=[PostStep(broken, needs_pages=False)])
+        build_site(
+            fixture_corpus, options(site=site), post_steps=[PostStep(broken, needs_pages=False)]
+        )
     assert [p.name for p in site.iterdir()] == ["old.html"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
@@ -137,7 +140,7 @@ def test_a_page_that_takes_too_long_stops_the_build_with_its_file(
     (site / "old.html").write_text("old", encoding="utf-8")
     started = time.monotonic()
     with pytest.raises(BuildError) as raised:
-        build_site(slow, site, pdf_links=False)
+        build_site(slow, options(site=site, pdf=False))
     assert time.monotonic() - started < 20  # this page alone would take minutes
     # The page carries its content file as the loader named it (here the test fixture's).
     assert str(raised.value) == (
@@ -160,7 +163,7 @@ def test_markdown_that_crashes_mkdocs_names_the_file(
         fixture_corpus, covenants={"voorbeeld": covenant.model_copy(update={"summary": summary})}
     )
     with pytest.raises(BuildError) as raised:
-        build_site(broken, tmp_path / "site", pdf_links=False)
+        build_site(broken, options(site=tmp_path / "site", pdf=False))
     # The render stage names the field's own line.
     line = fixture_corpus.positions["voorbeeld"].line_of(("summary", "en"))
     assert line > 1
@@ -184,7 +187,7 @@ def test_a_failing_build_carries_its_problems_with_file_line_and_field(tmp_path:
     path.write_text(text, encoding="utf-8")
     corpus = load_content(content, tmp_path)
     with pytest.raises(BuildError) as raised:
-        build_site(corpus, tmp_path / "site", pdf_links=False, content=content.as_posix())
+        build_site(corpus, options(site=tmp_path / "site", pdf=False, content=content))
     file = "content/covenants/voorbeeld.yaml"  # as the loader names it, from its root
     assert [(p.path, p.line, p.field) for p in raised.value.problems] == [
         (file, 29, "(link)"),
@@ -210,7 +213,7 @@ def test_a_page_whose_template_takes_too_long_stops_the_build_too(
     monkeypatch.setattr(write, "PAGE_SECONDS", 1.0)
     started = time.monotonic()
     with pytest.raises(BuildError) as raised:
-        build_site(fixture_corpus, tmp_path / "site", pdf_links=False)
+        build_site(fixture_corpus, options(site=tmp_path / "site", pdf=False))
     assert time.monotonic() - started < 20
     assert str(raised.value).startswith(
         f"{FIXTURE_FILE}:1: (text): making this page took longer than 1 s"

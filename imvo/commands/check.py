@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from imvo.messages import LANGS, set_language
+from imvo.messages import LANGS, speaking
+from imvo.options import from_command
 
 if TYPE_CHECKING:
     from imvo.check import CheckResult
@@ -18,7 +19,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Validate the content and report warnings; write nothing."""
     from imvo.check import exit_code, report, run_check
 
-    result = run_check(args.content, Path.cwd())
+    # The day dates are compared with: SOURCE_DATE_EPOCH (reproducible), else the clock's
+    # (a reminder about a date is about today, not about the last commit).
+    options = from_command(lang=args.lang, content=args.content, commit=False)
+    result = run_check(options.content, Path.cwd(), options.day)
     if args.format == "json":
         # For the pull request's comment: every problem with its code and both wordings.
         print(json.dumps(problems_json(result, strict=args.strict), ensure_ascii=False, indent=1))
@@ -36,14 +40,11 @@ def problems_json(result: CheckResult, *, strict: bool) -> dict[str, Any]:
     """What `check --format json` prints: the counts, the closing line in both languages,
     and every problem (see Problem.as_json)."""
     from imvo.check import exit_code, report
-    from imvo.messages import language
 
-    current = language()
     closing = {}
     for lang in LANGS:
-        set_language(lang)
-        closing[lang] = report(result, strict=strict)
-    set_language(current)
+        with speaking(lang):
+            closing[lang] = report(result, strict=strict)
     return {
         "version": 1,
         "covenants": result.covenants,

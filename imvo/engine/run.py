@@ -9,6 +9,8 @@ fails the build.
 from __future__ import annotations
 
 import logging
+import os
+from datetime import datetime
 from typing import Any
 
 from imvo.engine import LOGGER, Abort, MkDocsException, build
@@ -42,9 +44,23 @@ class _Collect(logging.Handler):
             self.warnings.append(problem)
 
 
-def run_build(config: dict[str, Any], plugin: ImvoPlugin) -> None:
+def run_build(config: dict[str, Any], plugin: ImvoPlugin, built: datetime) -> None:
     """Build one language with the engine: the configuration as a dict, the pages in the
-    plugin. Raises BuildError with the problems that stopped it."""
+    plugin, the build's moment. Raises BuildError with the problems that stopped it."""
+    # mkdocs takes the build's date (the time inside sitemap.xml.gz) only from the
+    # environment: it is handed over here, from the options, for this build only.
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(built.timestamp()))
+    try:
+        _run(config, plugin)
+    finally:
+        if before is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
+
+
+def _run(config: dict[str, Any], plugin: ImvoPlugin) -> None:
     made = validated(config)
     made.plugins[PLUGIN_NAME] = plugin  # its on_* methods join the build's events
     collect = _Collect(plugin)

@@ -11,7 +11,9 @@ from __future__ import annotations
 import os
 import re
 import string
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -22,21 +24,28 @@ LANGS = ("nl", "en")
 CATALOGS: dict[str, dict[str, str]] = {"nl": nl.MESSAGES, "en": en.MESSAGES}
 Params = tuple[tuple[str, Any], ...]
 
-_current = ["en"]
+_LANGUAGE: ContextVar[str] = ContextVar("imvo_message_language", default="en")
 """The language of messages made now. The library speaks English unless told otherwise (the
-tests of the English wording rely on that); the command line sets it for editors."""
+tests of the English wording rely on that); the command line speaks the editor's language
+for as long as it runs (see `speaking`)."""
 
 
-def set_language(lang: str) -> None:
-    """Make messages in this language from now on ('nl' or 'en')."""
+@contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """Make messages in this language ('nl' or 'en') inside the block; the language before
+    it comes back when the block ends, also when it ends with an exception."""
     if lang not in CATALOGS:
         raise ValueError(f"no messages in {lang!r}; choose one of {', '.join(LANGS)}")
-    _current[0] = lang
+    token = _LANGUAGE.set(lang)
+    try:
+        yield
+    finally:
+        _LANGUAGE.reset(token)
 
 
 def language() -> str:
     """The language messages are made in now."""
-    return _current[0]
+    return _LANGUAGE.get()
 
 
 def language_from_locale(environ: dict[str, str] | None = None) -> str:

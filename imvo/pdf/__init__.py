@@ -18,6 +18,7 @@ import asyncio
 import os
 import threading
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from imvo.model import Corpus
@@ -79,8 +80,11 @@ def make_pdfs(
     cache: Path = CACHE_DIR,
     concurrency: int = 3,
     site_url: str | None = None,
+    *,
+    built: datetime,
 ) -> PdfStats:
-    """Write the PDF of every factsheet in every language, printing only pages not in the cache."""
+    """Write the PDF of every factsheet in every language, printing only pages not in the cache
+    (each dated with the build's moment, `built`)."""
     cache.mkdir(parents=True, exist_ok=True)
     todo = jobs(corpus, site, site_url)
     misses = unique(job for job in todo if not (cache / f"{job.key}.pdf").is_file())
@@ -95,7 +99,7 @@ def make_pdfs(
 
         def print_misses() -> None:
             try:
-                asyncio.run(print_all(misses, cache, concurrency, site, root, CHROMIUM))
+                asyncio.run(print_all(misses, cache, concurrency, site, root, CHROMIUM, built))
             except BaseException as error:  # handed to the build's own thread below
                 failed.append(error)
 

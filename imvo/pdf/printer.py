@@ -8,10 +8,10 @@ import asyncio
 import mimetypes
 import os
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
-from imvo.epoch import source_date
 from imvo.pdf.cache import Job
 
 CHROMIUM_ARGS = [
@@ -49,12 +49,9 @@ so that the print stylesheet writes them out after the link, as it does for othe
 _PDF_DATE = re.compile(rb"/(CreationDate|ModDate) ?\((D:[0-9+\-Z']+)\)")
 
 
-def pdf_date(epoch: str | None = None) -> bytes:
-    """The PDF date of SOURCE_DATE_EPOCH, as Chromium writes dates: D:YYYYMMDDHHmmSS+00'00'."""
-    moment = source_date(epoch)
-    if moment is None:
-        return b""
-    return moment.strftime("D:%Y%m%d%H%M%S+00'00'").encode()
+def pdf_date(moment: datetime) -> bytes:
+    """The PDF date of the build's moment, as Chromium writes dates: D:YYYYMMDDHHmmSS+00'00'."""
+    return moment.astimezone(UTC).strftime("D:%Y%m%d%H%M%S+00'00'").encode()
 
 
 def normalise(pdf: bytes, date: bytes) -> bytes:
@@ -80,6 +77,7 @@ async def print_all(
     site: Path,
     root: str | None,
     chromium: Path,
+    built: datetime,
 ) -> None:
     """Print the pages as if from `root`, the published address (or PRINT_ORIGIN).
 
@@ -90,7 +88,7 @@ async def print_all(
     """
     from playwright.async_api import Route, async_playwright
 
-    date = pdf_date()
+    date = pdf_date(built)
     origin = root or PRINT_ORIGIN
     base = urlsplit(origin).path
     folder = site.resolve()
