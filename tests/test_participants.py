@@ -6,6 +6,7 @@ import csv
 import dataclasses
 import io
 import json
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -575,6 +576,38 @@ def test_a_bad_date_and_a_missing_name_fail_the_package(written: Path) -> None:
 
 
 # --- in the browser -------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_a_fund_not_on_an_incomplete_list_is_told_what_that_means(
+    served_site: Any, browser_page: Any
+) -> None:
+    browser_page.set_viewport_size({"width": 360, "height": 740})
+    browser_page.goto(served_site.url("doet-mijn-organisatie-mee.html"))
+    browser_page.get_by_label("Zoek uw organisatie").fill("Pensioenfonds Vervoer")
+    browser_page.wait_for_timeout(400)
+    assert browser_page.locator("li.imvo-org:not([hidden])").count() == 0
+    assert browser_page.locator("form.imvo-find output").inner_text() == (
+        "Geen organisatie gevonden. Probeer een kortere of andere naam. Staat uw organisatie er "
+        "niet bij, dan kan zij toch meedoen: niet elke lijst op deze site is volledig. Hieronder "
+        "leest u wat u kunt doen."
+    )
+    advice = browser_page.locator("p.imvo-not-listed")
+    assert advice.is_visible()
+    text = advice.inner_text()
+    assert text.startswith(
+        "Staat uw organisatie er niet bij? Dat betekent niet dat zij niet meedoet"
+    )
+    assert "verantwoordingsorgaan" in text and "vakbond" in text
+    assert "Dan noemt geen bron die wij kennen haar als deelnemer" not in browser_page.content()
+    pension = browser_page.locator("ul.imvo-coverage-list li", has_text="Pensioenfondsen")
+    assert pension.is_visible()
+    # The real content: how many it names changes as editors add funds, the sentence does not.
+    assert re.match(
+        r"Pensioenfondsen: Deze site noemt \d+ van de \d+ pensioenfondsen\. ", pension.inner_text()
+    )
+    width = browser_page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360
 
 
 @pytest.mark.browser

@@ -10,6 +10,7 @@ import json
 import os
 import re
 import shutil
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -404,3 +405,11 @@ def test_hostile_names_texts_and_links_reach_no_file_as_script(
     assert "<title>Convenant &lt;script&gt;alert('name')" in page
     search = (ROOT / "overrides" / "assets" / "search.js").read_text("utf-8")
     assert "innerHTML" not in search and "insertAdjacentHTML" not in search
+
+
+def test_the_heading_check_reads_no_text_over_the_limits() -> None:
+    """Such a text is refused, unread, by the render stage: the check must not read it
+    first (9,500 '[]' took Markdown about a minute)."""
+    started = time.monotonic()
+    assert bad_heading_lines("## Kop {.x}\n\n" + "[]" * 9_500) == []
+    assert time.monotonic() - started < 1

@@ -18,7 +18,7 @@ from typing import Any
 
 import markdown as python_markdown
 
-from imvo.fields import PLAIN_ID, PlainHeadings, markdown_extensions
+from imvo.fields import PLAIN_ID, PlainHeadings, markdown_extensions, too_much
 from imvo.load import FieldPath, LoadedFile, field_name
 from imvo.problems import Problem
 
@@ -59,8 +59,8 @@ def _has_bad_heading(text: str) -> bool:
 def bad_heading_lines(text: str) -> list[tuple[int, str]]:
     """For each heading with more than a plain id: its line in the text (from 0) and its
     attribute list as written. Empty for a text without one."""
-    if "{" not in text or not _has_bad_heading(text):
-        return []
+    if "{" not in text or too_much(text) is not None or not _has_bad_heading(text):
+        return []  # a text over the limits is refused, unread, by the render stage
     lines = text.split("\n")
     found: list[tuple[int, str]] = []
     candidates: list[tuple[int, str]] = []
