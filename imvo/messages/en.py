@@ -241,6 +241,17 @@ MESSAGES: dict[str, str] = {
     "only-in-add-file": "only in {has}: add {name}",
     "translations-none": "Every text is in both languages.",
     "translations-count": "{count} text{s} to translate in {files} file{fs}.",
+    # --- build's own lines ---
+    "build-not-built": "The site was not built (the existing site is unchanged):",
+    "build-not-built-because": "The site was not built (the existing site is unchanged): {error}",
+    "build-debug-hint": "Run again with --debug to see the details.",
+    "build-interrupted": "The build was stopped ({signal}); the existing site is unchanged.",
+    "build-done": "Built {count} covenant{s} in 2 languages into {site} in {seconds} s.",
+    "history-shallow": "History: this is a shallow clone, so the pages show no 'last changed' "
+    "dates and no changes; run 'git fetch --unshallow' to show them.",
+    "history-no-git": "History: the content is not in a git repository (a copy or a release "
+    "archive), so the pages show no 'last changed' dates and no changes.",
+    "schema-wrote": "Wrote {path}",
     # --- summaries ---
     "summary-errors": "{count} error{s}",
     "summary-warnings": "{count} warning{s}",

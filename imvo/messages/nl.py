@@ -278,6 +278,21 @@ MESSAGES: dict[str, str] = {
     "only-in-add-file": "alleen in {has}: voeg {name} toe",
     "translations-none": "Elke tekst staat er in beide talen.",
     "translations-count": "{count} tekst{s} te vertalen in {files} bestand{fs}.",
+    # --- de eigen regels van build ---
+    "build-not-built": "De site is niet gemaakt (de bestaande site is niet veranderd):",
+    "build-not-built-because": "De site is niet gemaakt (de bestaande site is niet "
+    "veranderd): {error}",
+    "build-debug-hint": "Probeer het opnieuw met --debug om de details te zien.",
+    "build-interrupted": "Het maken van de site is gestopt ({signal}); de bestaande site is "
+    "niet veranderd.",
+    "build-done": "{count} convenant{s} in 2 talen gemaakt in {site} in {seconds} s.",
+    "history-shallow": "Geschiedenis: dit is een ondiepe kopie (shallow clone), dus de "
+    "pagina's tonen geen datum van de laatste wijziging en geen wijzigingen; typ 'git fetch "
+    "--unshallow' om ze te tonen.",
+    "history-no-git": "Geschiedenis: de inhoud staat niet in een git-repository (een kopie of "
+    "een archief), dus de pagina's tonen geen datum van de laatste wijziging en geen "
+    "wijzigingen.",
+    "schema-wrote": "{path} geschreven",
     # --- samenvattingen ---
     "summary-errors": "{count} fout{s}",
     "summary-warnings": "{count} waarschuwing{s}",
