@@ -6,8 +6,10 @@ Usage:
 
 Every change to the design can be looked at this way. Pages are opened from a local server
 (the site's own files only), full length, with Debian's Chromium through Playwright. Beside
-the PNGs, measures.txt gives for each factsheet at 360x740 the height of the key facts and
-where the "what you can do" box ends (in screens of 740 px), and the page count of each PDF.
+the PNGs, measures.txt gives for each factsheet at 360x740 where the summary list's rows
+(status, unions, complaints now, what applies now) and the first action step end and where
+the "what you can do" box ends (in screens of 740 px), and for each PDF its page count, body
+text size and characters per line.
 """
 
 from __future__ import annotations
@@ -133,27 +135,55 @@ def _narrowest(browser: object, port: int, folder: str, name: str) -> list[str]:
 
 
 def _measure(page: object) -> str:
-    """The key facts' height and the bottom of the action box, on a phone."""
+    """Where the four rows of the summary list and the first action step end, on a phone,
+    and the bottom of the action box (in px from the page top; 740 is the first screen)."""
     box = page.evaluate(  # type: ignore[attr-defined]
         """() => {
-          const r = s => { const e = document.querySelector(s); if (!e) return null;
-                           const b = e.getBoundingClientRect();
-                           return [Math.round(b.top + scrollY), Math.round(b.height)]; };
-          return {facts: r('dl.imvo-facts'), action: r('.imvo-action'),
+          const bottom = s => { const e = document.querySelector(s); if (!e) return null;
+                                return Math.round(e.getBoundingClientRect().bottom + scrollY); };
+          return {status: bottom('.imvo-summary__row--status dd'),
+                  unions: bottom('.imvo-summary__row--unions dd'),
+                  complaints_now: bottom('.imvo-summary__row--complaints-now dd'),
+                  applies_now: bottom('.imvo-summary__row--applies-now dd'),
+                  first_step: bottom('.imvo-action__steps li'),
+                  action: bottom('.imvo-action'),
                   page: document.documentElement.scrollHeight};
         }"""
     )
-    facts, action = box["facts"], box["action"]
-    parts = []
-    if facts:
-        parts.append(f"key facts {facts[1]} px tall (top {facts[0]})")
-    if action:
-        bottom = action[0] + action[1]
+    names = ("status", "unions", "complaints_now", "applies_now", "first_step")
+    parts = [f"{name} {box[name]} px" for name in names if box[name] is not None]
+    if box["action"] is not None:
         parts.append(
-            f"action box from {action[0]} px to {bottom} px = {bottom / PHONE_HEIGHT:.2f} screens"
+            f"action box to {box['action']} px = {box['action'] / PHONE_HEIGHT:.2f} screens"
         )
     parts.append(f"page {box['page']} px")
     return "; ".join(parts)
+
+
+def _pdf_type(path: Path) -> tuple[float, float, int]:
+    """A PDF's body text size (the size most characters have), its smallest text size and
+    its characters a line at body size (the 90th percentile of its lines), in points."""
+    from pypdf import PdfReader
+
+    sizes: dict[float, int] = {}
+    lines: dict[tuple[int, float, int], str] = {}
+    for index, page in enumerate(PdfReader(path).pages):
+
+        def visit(
+            text: str, cm: list[float], tm: list[float], font: object, size: float, at: int = index
+        ) -> None:
+            if text.strip():
+                points = round(size * abs(tm[3] * cm[3]), 1)
+                sizes[points] = sizes.get(points, 0) + len(text.strip())
+                key = (at, points, round(tm[5] * cm[3] + cm[5]))
+                lines[key] = lines.get(key, "") + text
+
+        page.extract_text(visitor_text=visit)
+    if not sizes:
+        return 0.0, 0.0, 0
+    body = max(sizes, key=lambda points: sizes[points])
+    lengths = sorted(len(" ".join(v.split())) for k, v in lines.items() if k[1] == body)
+    return body, min(sizes), lengths[int(len(lengths) * 0.9)]
 
 
 def shoot_pdfs(site: Path, out: Path, slugs: list[str], dpi: int = 60) -> list[str]:
@@ -167,7 +197,11 @@ def shoot_pdfs(site: Path, out: Path, slugs: list[str], dpi: int = 60) -> list[s
             if not pdf.is_file():
                 continue
             count = len(PdfReader(pdf).pages)
-            measures.append(f"{lang} {slug} pdf: {count} page{'s' if count != 1 else ''}")
+            body, smallest, line = _pdf_type(pdf)
+            measures.append(
+                f"{lang} {slug} pdf: {count} page{'s' if count != 1 else ''}; body {body} pt, "
+                f"smallest {smallest} pt, {line} characters a line (90th percentile)"
+            )
             if shutil.which("pdftoppm"):
                 prefix = out / f"{lang}-{slug}-pdf"
                 resolution = str(dpi)

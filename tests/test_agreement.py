@@ -161,7 +161,9 @@ class Factsheet:
 
     shown: Shown
     count_words: str
-    """'8 op deze pagina': the count as the page words it (the PDF must say the same)."""
+    """'8 op deze pagina': the count as the page words it on screen."""
+    print_words: str
+    """'8 genoemd': the same count as paper words it (the PDF must say it, and the same number)."""
     pdf: str
     """The PDF the page links, relative to the site root."""
 
@@ -181,10 +183,12 @@ def from_factsheet(site: Path, lang: str, slug: str) -> Factsheet:
     words = next(a for a in facts[0].find_all("a") if a.attrs.get("href") == "#parties").text()
     match = pattern(texts["parties_named"]).fullmatch(words)
     assert match, f"{name}: {words!r} is not {texts['parties_named']!r}"
+    printed = next(s for s in facts[0].find_all("span") if "imvo-print-only" in s.classes()).text()
+    assert pattern(texts["parties_named_print"]).fullmatch(printed), f"{name}: {printed!r}"
     link = page.find("p", "imvo-pdf").find("a").attrs["href"]
     pdf = normpath(f"{Path(name).parent.as_posix()}/{link}")
     shown = Shown(name, int(match[1]), status_of(badge), label=badge.text())
-    return Factsheet(shown, words, pdf)
+    return Factsheet(shown, words, printed, pdf)
 
 
 def pdf_text(path: Path) -> str:
@@ -263,9 +267,14 @@ def disagreements(site: Path, *, with_pdfs: bool = True) -> list[str]:
                 )
             if factsheet.pdf != rows.get(slug, {}).get(f"pdf_{lang}"):
                 problems.append(f"{slug}: {factsheet.shown.where} links {factsheet.pdf}")
+            if not factsheet.print_words.startswith(f"{factsheet.shown.parties} "):
+                problems.append(
+                    f"{slug}: {factsheet.shown.where} says {factsheet.print_words!r} on paper, "
+                    f"{factsheet.count_words!r} on screen"
+                )
             if with_pdfs:
                 text = pdf_text(site / factsheet.pdf)
-                for what in (factsheet.count_words, words):
+                for what in (factsheet.print_words, words):
                     if " ".join(what.split()) not in text:
                         problems.append(f"{slug}: {factsheet.pdf} does not say {what!r}")
     return problems
@@ -343,6 +352,10 @@ def test_the_check_finds_each_kind_of_disagreement(built_site: Path, tmp_path: P
         after='<dl class="imvo-facts"',
     )
     found = disagreements(site, with_pdfs=False)
+    assert (
+        f"metaal: en/metaal.html says '{metaal.print_words}' on paper, "
+        f"'{metaal.shown.parties + 1} on this page' on screen"
+    ) in found
     assert (
         f"goud: overzicht.html shows {everyone} parties, status ended; data/covenants.json "
         f"{counted}, ended"

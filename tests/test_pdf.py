@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import os
 import re
 import shutil
@@ -16,6 +17,7 @@ from pypdf import PdfReader
 
 from imvo import pdf
 from imvo.facts import party_count
+from imvo.i18n import Translator
 from imvo.model import LANGUAGES, Corpus
 from imvo.outputs import post_steps
 from imvo.problems import BuildError
@@ -129,29 +131,31 @@ def test_prune_keeps_pdfs_in_use_and_recent_ones(tmp_path: Path) -> None:
     assert (tmp_path / "used.pdf").stat().st_mtime > old + 86400
 
 
-def test_running_texts_name_the_site_the_checked_date_the_address_and_the_page(
+def test_running_texts_name_the_title_the_status_the_site_the_address_and_the_page(
     fixture_corpus: Corpus,
 ) -> None:
     address = "https://org.github.io/imvo/voorbeeld.html"
     header, footer = pdf.running_texts(fixture_corpus, "voorbeeld", "nl", address)
-    assert "<span>IMVO-convenanten</span><span>Feiten gecontroleerd op 29 november 2026</span>" in (
-        header
-    )
+    # Every page says what it is about and where it stands, in bold words, not by colour.
+    assert (
+        "<span><b>Voorbeeld</b> · <b>Afgelopen</b> juni 2020</span><span>IMVO-convenanten</span>"
+    ) in header
     assert (
         f'<span>{address}</span><span>pagina <span class="pageNumber"></span> van '
         '<span class="totalPages"></span></span>'
     ) in footer
     header, footer = pdf.running_texts(fixture_corpus, "voorbeeld", "en", "")
     assert (
-        "<span>IRBC agreements (IMVO-convenanten)</span><span>Facts checked on 29 November "
-        "2026</span>"
+        "<span><b>Example</b> · <b>Ended</b> June 2020</span>"
+        "<span>IRBC agreements (IMVO-convenanten)</span>"
     ) in header
     assert (
         '<span></span><span>page <span class="pageNumber"></span> of <span class="totalPages">'
         "</span></span>"
     ) in footer
-    # Chromium draws these without the page's styles: their size is set on them.
-    assert "font-size:8pt" in header and "font-size:8pt" in footer
+    # Chromium draws these without the page's styles: their size is set on them, the
+    # body's smallest size.
+    assert "font-size:10.5pt" in header and "font-size:10.5pt" in footer
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -167,6 +171,95 @@ def test_every_real_factsheet_is_a_handout_of_at_most_two_pages_with_page_number
             text = " ".join(page.extract_text().split())
             assert numbering.format(n=number, m=len(reader.pages)) in text, (slug, number)
             assert site_name in text, (slug, number)
+
+
+def _text_runs(path: Path) -> list[tuple[int, float, float, str]]:
+    """Every run of text in a PDF: (page index, size in points, height on the page, text)."""
+    runs: list[tuple[int, float, float, str]] = []
+    for index, page in enumerate(PdfReader(path).pages):
+
+        def visit(
+            text: str, cm: list[float], tm: list[float], font: object, size: float, at: int = index
+        ) -> None:
+            if text.strip():
+                scale = abs(tm[3] * cm[3])
+                runs.append((at, round(size * scale, 1), round(tm[5] * cm[3] + cm[5]), text))
+
+        page.extract_text(visitor_text=visit)
+    return runs
+
+
+def _lines(runs: list[tuple[int, float, float, str]], size: float) -> list[str]:
+    """The lines set at one size: the runs on one height of one page, joined."""
+    lines: dict[tuple[int, float], str] = {}
+    for index, run_size, height, text in runs:
+        if run_size == size:
+            lines[(index, height)] = lines.get((index, height), "") + text
+    return [" ".join(line.split()) for line in lines.values()]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_handout_is_set_for_reading_on_paper(
+    built_site: Path, corpus: Corpus, lang: str
+) -> None:
+    """RNIB's Clear Print, measured in every PDF: body text at least 10.5 pt (no text
+    smaller, the running header and footer included), about 90 characters a line; the
+    title and the status in words on every page; no screen-only words, no numbered marks
+    of a source list the handout leaves off, no address written into the text."""
+    t = Translator(lang)
+    screen_only = [t("factsheet.see_note"), t("factsheet.parties_named", n="")]
+    screen_only.append(t("factsheet.row_sources"))
+    for slug, covenant in corpus.covenants.items():
+        path = pdf.pdf_path(built_site, slug, lang)
+        runs = _text_runs(path)
+        sizes: dict[float, int] = {}
+        for _, size, _, text in runs:
+            sizes[size] = sizes.get(size, 0) + len(text.strip())
+        body = max(sizes, key=lambda size: sizes[size])
+        assert 10.5 <= body <= 12, (slug, body)
+        assert min(sizes) >= 10.5, (slug, sorted(sizes))
+        lengths = sorted(len(line) for line in _lines(runs, body))
+        longest = lengths[int(len(lengths) * 0.9)]
+        assert 80 <= longest <= 100, (slug, longest)
+        reader = PdfReader(path)
+        status = t(f"status.{covenant.status.value.value}")
+        for number, page in enumerate(reader.pages, start=1):
+            text = " ".join(page.extract_text().split())
+            assert covenant.short_name.get(lang) in text, (slug, number)
+            assert status in text, (slug, number)
+        whole = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+        for words in screen_only:
+            assert words.strip() not in whole, (slug, words)
+        assert not re.search(r"\[\d+(, \d+)*\]", whole), slug
+        # An address only in the footer (the page's own, when the build knows it).
+        written = [text for _, _, height, text in runs if "http" in text and height > 46]
+        assert not written, (slug, written)
+
+
+def test_a_factsheet_whose_content_fits_one_page_prints_on_one(
+    fixture_corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, prints_pdfs: None
+) -> None:
+    """A short factsheet (the fixture without its lists) is one sheet of paper: nothing in
+    the print styles forces a second page."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763683200")
+    covenant = fixture_corpus.covenants["voorbeeld"]
+    short = covenant.model_copy(
+        update={
+            "goals": [],
+            "oecd_themes": [],
+            "risks": [],
+            "chairs": [],
+            "counts": [],
+            "results": [],
+            "parties": covenant.parties[:2],
+        }
+    )
+    corpus = dataclasses.replace(fixture_corpus, covenants={"voorbeeld": short})
+    site = tmp_path / "site"
+    build_site(corpus, site, post_steps=post_steps(pdf=False), jobs=1)
+    pdf.make_pdfs(corpus, site, tmp_path / "cache")
+    for lang in LANGUAGES:
+        assert len(PdfReader(pdf.pdf_path(site, "voorbeeld", lang)).pages) == 1, lang
 
 
 def test_long_pdfs_are_reported_one_line_each(fixture_corpus: Corpus, tmp_path: Path) -> None:
@@ -217,8 +310,10 @@ def test_overview_factsheet_pdf_and_csv_give_the_same_party_count(
         assert in_overview[slug] == in_csv[slug] == str(count), slug
         page = pdf.page_path(built_site, slug, "nl").read_text(encoding="utf-8")
         assert f'<a href="#parties">{count} op deze pagina</a>' in page, slug
-        first = PdfReader(pdf.pdf_path(built_site, slug, "nl")).pages[0]
-        assert f"{count} op deze pagina" in " ".join(first.extract_text().split()), slug
+        assert f'<span class="imvo-print-only">{count} genoemd</span>' in page, slug
+        # The key facts follow the actions now: the count may stand on the second page.
+        pages = PdfReader(pdf.pdf_path(built_site, slug, "nl")).pages
+        assert f"{count} genoemd" in " ".join(" ".join(p.extract_text() for p in pages).split())
     # Withdrawn parties are not counted: the gold agreement names one (IUCN NL).
     gold = corpus.covenants["goud"]
     assert any(p.role.value == "withdrawn" for p in gold.parties)
@@ -226,12 +321,20 @@ def test_overview_factsheet_pdf_and_csv_give_the_same_party_count(
 
 
 @pytest.mark.browser
-def test_pdf_footer_gives_the_published_address_and_links_print_as_published_addresses(
+def test_pdf_footer_gives_the_published_address_and_links_lead_to_published_addresses(
     served_site: ServedSite,
 ) -> None:
     assert served_site.corpus is not None
     reader = PdfReader(pdf.pdf_path(served_site.root, "metaal", "nl"))
     text = "".join(" ".join(page.extract_text() for page in reader.pages).split())
     assert served_site.url("metaal.html") in text
-    # The link to the agreement that followed prints as its published address.
-    assert served_site.url("imvo-metaalsectorovereenkomst.html") in text
+    # The link to the agreement that followed leads to its published address: a link of
+    # the PDF, not an address written into the text.
+    links = [
+        str(annotation.get_object()["/A"]["/URI"])
+        for page in reader.pages
+        for annotation in page.get("/Annots", [])
+        if "/A" in annotation.get_object() and "/URI" in annotation.get_object()["/A"]
+    ]
+    assert served_site.url("imvo-metaalsectorovereenkomst.html") in links
+    assert served_site.url("imvo-metaalsectorovereenkomst.html") not in text

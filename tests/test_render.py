@@ -173,7 +173,8 @@ def test_factsheet_shows_the_new_facts_in_the_reader_s_order(fixture_corpus: Cor
         "</time>.</p>"
     ) in page
     assert (
-        '<div><dt>Parties</dt><dd><a href="#parties">2 on this page</a><div class="imvo-count">'
+        '<div><dt>Parties</dt><dd><a href="#parties">2 on this page</a>'
+        '<span class="imvo-print-only">2 named</span><div class="imvo-count">'
         f" · 11 according to Uitgever A (July 2016){SOURCE_A}</div></dd></div>"
     ) in page
     assert (
@@ -237,7 +238,8 @@ def test_the_key_facts_show_the_newest_count_and_the_notes_the_earlier_ones(
     page = _page(dataclasses.replace(fixture_corpus, covenants={"voorbeeld": changed}), "en",
                  "voorbeeld")  # fmt: skip
     assert (
-        '<div><dt>Parties</dt><dd><a href="#parties">2 on this page</a><div class="imvo-count">'
+        '<div><dt>Parties</dt><dd><a href="#parties">2 on this page</a>'
+        '<span class="imvo-print-only">2 named</span><div class="imvo-count">'
         f' · 14 according to Bron B (March 2018) <span class="imvo-see-note">(see below)</span>'
         f"{SOURCE_B}</div></dd></div>"
     ) in page
@@ -267,7 +269,10 @@ def test_absent_new_facts_stay_invisible(fixture_corpus: Corpus) -> None:
     assert page.count("An agreement to test the fixture.") == 1
     for absent in ("Facts checked", "<dt>Chair", "imvo-count", "<dt>Participants", "came next"):
         assert absent not in page, absent
-    assert '<div><dt>Parties</dt><dd><a href="#parties">2 on this page</a></dd></div>' in page
+    assert (
+        '<div><dt>Parties</dt><dd><a href="#parties">2 on this page</a>'
+        '<span class="imvo-print-only">2 named</span></dd></div>' in page
+    )
     # Without steps, the union's role fills the box, with its sources.
     assert (
         '<h2 id="what-you-can-do">What can you do?</h2>\n<p>The FNV sat on the steering '

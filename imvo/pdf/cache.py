@@ -14,6 +14,7 @@ from html import escape
 from pathlib import Path
 
 from imvo import ROOT
+from imvo.facts import status_date
 from imvo.i18n import Translator
 from imvo.model import LANGUAGES, Corpus
 from imvo.pages import site_path
@@ -21,12 +22,12 @@ from imvo.pages import site_path
 CACHE_DIR = ROOT / ".cache" / "pdf"
 KEEP_DAYS = 30
 """A cached PDF that no build has used for this many days is deleted."""
-CACHE_VERSION = b"imvo-pdf-2\n"
+CACHE_VERSION = b"imvo-pdf-3\n"
 """Part of every cache key: change it when the way PDFs are printed changes."""
 MAX_PAGES = 2
 """A factsheet's PDF is a handout: at most this many A4 pages (the build warns beyond)."""
 
-_MARGIN_STYLE = "width:100%;margin:0 12mm;font-size:8pt;color:#333;font-family:sans-serif;"
+_MARGIN_STYLE = "width:100%;margin:0 20mm;font-size:10.5pt;color:#000;font-family:sans-serif;"
 """Chromium draws the running header and footer in the page margin, at its own tiny default
 size and without the page's styles: everything they need is set here."""
 
@@ -82,17 +83,23 @@ def published_address(site_url: str | None, slug: str, lang: str) -> str:
 def running_texts(corpus: Corpus, slug: str, lang: str, address: str) -> tuple[str, str]:
     """The running header and footer of a factsheet's PDF, as Chromium's templates.
 
-    Header: the site's name and the date the facts were checked. Footer: the page's
-    published address (when the site was built with --site-url) and "pagina N van M".
+    Header, on every page: the factsheet's title and its status in bold words with its date
+    (so that a second page read alone says what it is about and where it stands), and the
+    site's name. Footer: the page's published address (when the site was built with
+    --site-url) and "pagina N van M". All at the body's size (10.5 pt and more).
     """
     t = Translator(lang)
-    checked = corpus.covenants[slug].checked
-    when = t("pdf.checked", date=t.date(checked)) if checked else ""
+    covenant = corpus.covenants[slug]
     page = escape(t("pdf.page", n="\x00", m="\x01"))
     page = page.replace("\x00", '<span class="pageNumber"></span>')
     page = page.replace("\x01", '<span class="totalPages"></span>')
-    row = f'<div style="{_MARGIN_STYLE}display:flex;justify-content:space-between;">'
-    header = f"{row}<span>{escape(t('site.name'))}</span><span>{escape(when)}</span></div>"
+    status = f"<b>{escape(t('status.' + covenant.status.value.value))}</b>"
+    date = status_date(covenant, t)
+    if date:
+        status += f" {escape(date)}"
+    title = f"<b>{escape(covenant.short_name.get(lang))}</b> · {status}"
+    row = f'<div style="{_MARGIN_STYLE}display:flex;justify-content:space-between;gap:2em;">'
+    header = f"{row}<span>{title}</span><span>{escape(t('site.name'))}</span></div>"
     footer = f"{row}<span>{escape(address)}</span><span>{page}</span></div>"
     return header, footer
 

@@ -133,7 +133,7 @@ async def print_all(
                         header_template=job.header,
                         footer_template=job.footer,
                         # The same as the print stylesheet's @page, which wins where both are set.
-                        margin={"top": "12mm", "bottom": "12mm", "left": "12mm", "right": "12mm"},
+                        margin={"top": "16mm", "bottom": "16mm", "left": "20mm", "right": "20mm"},
                     )
                 finally:
                     await page.close()
