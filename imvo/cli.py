@@ -7,12 +7,14 @@ import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from imvo import ROOT
 from imvo.commands.build import cmd_build, cmd_serve
 from imvo.commands.check import cmd_check
 from imvo.interrupt import Interrupted, signals_as_interrupt
 from imvo.messages import LANGS, language_from_locale, speaking, text
+from imvo.messages.cli_help import HELP
 from imvo.problems import BuildError, ContentError, Problem, printable, summary
 from imvo.target import TargetError
 
@@ -33,7 +35,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     try:
         path = new_covenant(args.content, args.slug)
     except ScaffoldError as error:
-        print(error, file=sys.stderr)
+        print(printable(str(error)), file=sys.stderr)  # a new line in the name stays one line
         return 1
     print(text("new-wrote", path=path.as_posix()), file=sys.stderr)
     return 0
@@ -52,7 +54,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     from imvo.schema import write_schemas
 
     for path in write_schemas():
-        print(f"Wrote {path.relative_to(ROOT).as_posix()}", file=sys.stderr)
+        print(text("schema-wrote", path=path.relative_to(ROOT).as_posix()), file=sys.stderr)
     return 0
 
 
@@ -110,27 +112,44 @@ def cmd_import_participants(args: argparse.Namespace) -> int:
     return 0
 
 
-def parser() -> argparse.ArgumentParser:
-    """The argument parser of build.py."""
-    main = argparse.ArgumentParser(
-        prog="build.py",
-        description="Build the bilingual IMVO covenants site from the YAML in content/.",
+def parser(lang: str = "en") -> argparse.ArgumentParser:
+    """The argument parser of build.py, its help in one language (see cli_help.py)."""
+    h = HELP[lang]
+
+    class Formatter(argparse.HelpFormatter):
+        def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: Any = None) -> None:
+            super().add_usage(usage, actions, groups, h["usage"] if prefix is None else prefix)
+
+    def worded(command: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        """A parser with argparse's own headings and -h in the language."""
+        command._positionals.title = h["positionals"]
+        command._optionals.title = h["options"]
+        for action in command._actions:
+            if isinstance(action, argparse._HelpAction):
+                action.help = h["help"]
+        return command
+
+    main = worded(
+        argparse.ArgumentParser(
+            prog="build.py", description=h["description"], formatter_class=Formatter
+        )
     )
-    main.add_argument("--debug", action="store_true", help="show tracebacks")
-    commands = main.add_subparsers(dest="command")
+    main.add_argument("--debug", action="store_true", help=h["debug"])
+    commands = main.add_subparsers(dest="command", title=h["commands"])
+    add_parser = commands.add_parser
+
+    def command(name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        return worded(add_parser(name, formatter_class=Formatter, **kwargs))
 
     def content_arg(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument(
-            "--content", type=Path, default=Path("content"), help="content folder (content/)"
-        )
+        sub.add_argument("--content", type=Path, default=Path("content"), help=h["content"])
 
     def format_arg(command: argparse.ArgumentParser, *extra: str) -> None:
         command.add_argument(
             "--format",
             choices=("text", "github", *extra),
             default="text",
-            help="text (path:line: field: message) or github (annotations for GitHub Actions)"
-            + (", or json (every problem with its code, in Dutch and English)" if extra else ""),
+            help=h["format"] + (h["format-json"] if extra else ""),
         )
         lang_arg(command)
 
@@ -139,89 +158,70 @@ def parser() -> argparse.ArgumentParser:
             "--lang",
             choices=LANGS,
             default=None,
-            help="the language of the messages: nl (Dutch, the default) or en (English); "
-            "without it, a locale starting with 'en' (LC_ALL, LC_MESSAGES, LANG) chooses English",
+            help=h["lang"],
         )
 
-    build = commands.add_parser("build", help="validate the content and build the site")
+    build = command("build", help=h["build"])
     content_arg(build)
-    build.add_argument("--site", type=Path, default=Path("site"), help="output folder (site/)")
+    build.add_argument("--site", type=Path, default=Path("site"), help=h["site"])
     build.add_argument(
         "--site-url",
         default=None,
-        help="the address the site is published at, e.g. https://org.github.io/repo/ "
-        "(default: $SITE_URL; without it, links between languages are relative)",
+        help=h["site-url"],
     )
     build.add_argument(
         "--report-url",
         default=None,
-        help="the repository's new-issue address for 'report an error' links, e.g. "
-        "https://github.com/org/repo/issues/new (default: $REPORT_URL, or the repository "
-        "GitHub Actions builds)",
+        help=h["report-url"],
     )
-    build.add_argument(
-        "--no-pdf", action="store_true", help="skip the PDF of each factsheet (faster previews)"
-    )
-    build.add_argument(
-        "--timings", action="store_true", help="print the seconds spent in each stage"
-    )
+    build.add_argument("--no-pdf", action="store_true", help=h["no-pdf"])
+    build.add_argument("--timings", action="store_true", help=h["timings"])
     format_arg(build)
     build.set_defaults(func=cmd_build)
 
-    check = commands.add_parser(
-        "check", help="validate the content and report warnings (what a pull request runs)"
-    )
+    check = command("check", help=h["check"])
     content_arg(check)
-    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument("--strict", action="store_true", help=h["strict"])
     format_arg(check, "json")
     check.set_defaults(func=cmd_check)
 
-    new = commands.add_parser("new", help="write a new covenant file to fill in")
+    new = command("new", help=h["new"])
     content_arg(new)
-    new.add_argument("slug", help="the file name without .yaml, like 'natuursteen'")
+    new.add_argument("slug", help=h["slug"])
     lang_arg(new)
     new.set_defaults(func=cmd_new)
 
-    translations = commands.add_parser(
-        "translations", help="list the texts that exist in only one language, per file"
-    )
+    translations = command("translations", help=h["translations"])
     content_arg(translations)
     lang_arg(translations)
     translations.set_defaults(func=cmd_translations)
 
-    schema = commands.add_parser(
-        "schema", help="write schema/*.schema.json from the content model (for editors' tools)"
-    )
+    schema = command("schema", help=h["schema"])
     lang_arg(schema)
     schema.set_defaults(func=cmd_schema)
 
-    importing = commands.add_parser(
+    importing = command(
         "import-participants",
-        help="add a pasted list or a CSV of names to content/participants/<slug>.yaml",
+        help=h["import"],
     )
     content_arg(importing)
-    importing.add_argument("slug", help="the covenant's file name without .yaml, like 'banken'")
+    importing.add_argument("slug", help=h["import-slug"])
     importing.add_argument(
         "file",
         nargs="?",
         default=None,
-        help="one name per line, or a CSV with a header row (name, legal_name, joined, left, "
-        "website, brands, group; comma or semicolon); '-' or nothing reads standard input",
+        help=h["import-file"],
     )
-    importing.add_argument("--source-url", required=True, help="the address of the list")
-    importing.add_argument("--source-title", required=True, help="the list's title")
-    importing.add_argument(
-        "--source-date", default=None, help="when the list was published: YYYY-MM-DD"
-    )
+    importing.add_argument("--source-url", required=True, help=h["source-url"])
+    importing.add_argument("--source-title", required=True, help=h["source-title"])
+    importing.add_argument("--source-date", default=None, help=h["source-date"])
     lang_arg(importing)
     importing.set_defaults(func=cmd_import_participants)
 
-    serve = commands.add_parser(
-        "serve", help="preview the site at http://127.0.0.1:8000/, rebuilt on every change"
-    )
+    serve = command("serve", help=h["serve"])
     content_arg(serve)
     lang_arg(serve)
-    serve.add_argument("--port", type=int, default=8000, help="the port (8000)")
+    serve.add_argument("--port", type=int, default=8000, help=h["port"])
     serve.set_defaults(func=cmd_serve)
     return main
 
@@ -234,11 +234,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     rest = [a for a in args_list if a != "--debug"]
     if (not rest or rest[0].startswith("-")) and not {"-h", "--help"} & set(rest):
         args_list = ["--debug"] * (len(args_list) - len(rest)) + ["build", *rest]
-    args = parser().parse_args(args_list)
+    args = parser(_asked_language(args_list)).parse_args(args_list)
     args.lang = getattr(args, "lang", None) or language_from_locale()
     # main() is also called from tests and serve: the language is the command's alone.
     with speaking(args.lang):
         return _run(args)
+
+
+def _asked_language(args: list[str]) -> str:
+    """The language the command is asked for before it is parsed (for its --help): the value
+    of --lang, else the locale's."""
+    for index, arg in enumerate(args):
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else None
+        if arg == "--lang" and index + 1 < len(args):
+            value = args[index + 1]
+        if value in LANGS:
+            return value
+    return language_from_locale()
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -257,7 +269,7 @@ def _run(args: argparse.Namespace) -> int:
     except BuildError as error:
         if args.debug:
             raise
-        print(f"The site was not built (the existing site is unchanged):\n{error}", file=sys.stderr)
+        print(f"{text('build-not-built')}\n{error}", file=sys.stderr)
         if getattr(args, "format", "text") == "github":
             for problem in error.problems:
                 print(problem.github())
@@ -265,19 +277,13 @@ def _run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt as error:
         signum = error.signum if isinstance(error, Interrupted) else signal.SIGINT
         if args.command in ("build", None):
-            print(
-                f"The build was stopped ({signal.Signals(signum).name}); the existing site "
-                "is unchanged.",
-                file=sys.stderr,
-            )
+            stopped = text("build-interrupted", signal=signal.Signals(signum).name)
+            print(stopped, file=sys.stderr)
         return 128 + int(signum)
     except Exception as error:  # never a traceback for an editor; --debug shows it
         if args.debug:
             raise
-        print(
-            f"The site was not built (the existing site is unchanged): "
-            f"{type(error).__name__}: {printable(str(error))}\n"
-            "Run again with --debug to see the details.",
-            file=sys.stderr,
-        )
+        because = f"{type(error).__name__}: {printable(str(error))}"
+        print(text("build-not-built-because", error=because), file=sys.stderr)
+        print(text("build-debug-hint"), file=sys.stderr)
         return 1

@@ -125,11 +125,15 @@ class PlainHeadings(Treeprocessor):
 
     It runs after attr_list (8) and before toc (5): an id like `x"><script>` or a class never
     reaches the page, its table of contents or the search index, whatever passed the check.
+    A plain id an editor gave takes a free anchor of the page (`parts`, when rendering a
+    page), as a heading's own anchor does: `{#goals}` above the page's own "goals" becomes
+    goals_1, never a second element with that id.
     """
 
     def __init__(self, md: python_markdown.Markdown) -> None:
         super().__init__(md)
         self.bad = False
+        self.parts: PageParts | None = None
 
     @classmethod
     def add_to(cls, md: python_markdown.Markdown) -> PlainHeadings:
@@ -146,6 +150,8 @@ class PlainHeadings(Treeprocessor):
             if element.attrib.keys() != {"id"} or PLAIN_ID.fullmatch(given) is None:
                 self.bad = True
                 element.attrib.clear()
+            elif self.parts is not None:
+                element.set("id", self.parts.take(given))
 
 
 class Fields:
@@ -167,7 +173,7 @@ class Fields:
         self.md = python_markdown.Markdown(
             extensions=[*names, self.links], extension_configs=configs
         )
-        PlainHeadings.add_to(self.md)
+        self._plain = PlainHeadings.add_to(self.md)
         self.where: Where | None = None
         self._mark = abbreviation_markup(glossary)
 
@@ -208,7 +214,7 @@ class Fields:
             return Markup("")
         if plain(text):  # what Python-Markdown would make of it, without its passes
             return Markup(self._mark(text) if inline else f"<p>{self._mark(text)}</p>")
-        self.where, self._parts = where, parts
+        self.where, self._parts, self._plain.parts = where, parts, parts
         self.md.reset()
         try:
             converted = self.md.convert(str(md_block(value, top)))
@@ -221,7 +227,7 @@ class Fields:
             parts.problems.append(crash)
             return Markup("")
         finally:
-            self.where, self._parts = None, PageParts()
+            self.where, self._parts, self._plain.parts = None, PageParts(), None
         out = sanitize_text(converted).strip()
         for token in _flat(getattr(self.md, "toc_tokens", [])):
             parts.toc.append(TocEntry(token["level"], token["id"], token["name"]))

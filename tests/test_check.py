@@ -118,7 +118,8 @@ def test_active_within_its_term(content: Path) -> None:
 def test_ended_in_the_future(content: Path) -> None:
     edit(content / "covenants/voorbeeld.yaml", 'date: "2020-06"', 'date: "2030-01"')
     assert warnings(content) == [
-        f"{COVENANT}:11: reminder: status, value: status 'ended' but the end date (2030-01) "
+        f"{COVENANT}:11: reminder: status, value: status 'ended' (ended) but the end date "
+        f"(2030-01) "
         "is in the future"
     ]
 
@@ -603,8 +604,9 @@ def test_the_twelve_mistakes_of_the_issue_take_one_run_and_a_clean_one(tmp_path:
     expected = [
         f"{covenant}:{at('checked: ' + OPEN)}: checked: Word-aanhalingstekens zijn voor YAML "
         'gewone letters: typ rechte aanhalingstekens: "2026-11-29"',
-        f"{covenant}:{at('value: lopend')}: status, value: kies een van: in_preparation, "
-        "active, ended, ended_early, succeeded, unknown; er staat 'lopend'",
+        f"{covenant}:{at('value: lopend')}: status, value: kies een van: "
+        "in_preparation (in voorbereiding), active (loopt), ended (afgelopen), ended_early (vroeg "
+        "gestopt), succeeded (opgevolgd), unknown (onbekend); er staat 'lopend'",
         f'{covenant}:{at("1-7-2016")}: signed, date: schrijf de datum als "2016-07-01" '
         "(jaar-maand-dag, tussen aanhalingstekens); er staat '1-7-2016'",
         f"{covenant}:{at(chr(9))}: (bestand): deze regel springt in met een tab; gebruik spaties",

@@ -252,7 +252,7 @@ def test_a_last_commit_dated_past_year_9999_does_not_stop_the_build(
     """git takes such a date in a commit; the build's day then comes from the clock."""
     import subprocess
 
-    from imvo.commands import build
+    from imvo.options import build_moment
 
     def git(*args: str, text: str | None = None) -> str:
         run = subprocess.run(
@@ -270,7 +270,59 @@ def test_a_last_commit_dated_past_year_9999_does_not_stop_the_build(
     made = git("hash-object", "-t", "commit", "-w", "--literally", "--stdin", text="\n".join(lines))
     git("update-ref", "refs/heads/main", made.strip())
     assert git("log", "-1", "--format=%ct").strip() == stamp
-    monkeypatch.setattr(build, "ROOT", tmp_path)
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    build.set_source_date_epoch()
-    assert build.build_day().year < 9999
+    assert build_moment({}, tmp_path).year < 9999  # the last commit's date is no date here
+
+
+# --- build's own lines and --help follow the editor's language ------------------------------
+
+
+def _without_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def test_help_is_in_dutch_by_default_and_in_english_when_asked(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _without_locale(monkeypatch)
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    dutch = capsys.readouterr().out
+    assert dutch.startswith("gebruik: build.py check [-h]")
+    assert "  --strict              laat de controle ook falen op waarschuwingen\n" in dutch
+    assert "  -h, --help            toon deze hulp en stop\n" in dutch
+    assert "\nopties:\n" in dutch
+    with pytest.raises(SystemExit):
+        main(["check", "--help", "--lang", "en"])
+    english = capsys.readouterr().out
+    assert english.startswith("usage: build.py check [-h]")
+    assert "  --strict              fail on warnings too\n" in english
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert capsys.readouterr().out.startswith("usage: build.py [-h] [--debug]")
+
+
+def test_both_languages_have_every_help_text() -> None:
+    from imvo.messages.cli_help import HELP
+
+    assert sorted(HELP["nl"]) == sorted(HELP["en"])
+    assert [key for key in HELP["en"] if HELP["nl"][key] == HELP["en"][key]] == []
+
+
+def test_a_build_that_fails_says_so_in_the_editors_language(
+    content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _without_locale(monkeypatch)
+    edit(
+        content / "covenants/voorbeeld.yaml",
+        "  nl: Een convenant om de fixture te testen.",
+        "  nl: Zie [textiel](textile.html).",
+    )
+    code = main(["build", "--no-pdf", "--site", "site"])
+    lines = capsys.readouterr().err.splitlines()
+    assert (code, lines[0]) == (
+        1,
+        "De site is niet gemaakt (de bestaande site is niet veranderd):",
+    )
+    assert lines[1].startswith("content/covenants/voorbeeld.yaml:29: (link): de link ")

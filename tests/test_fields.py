@@ -267,3 +267,20 @@ def test_plain_words_skip_markdown_and_come_out_as_markdown_makes_them(corpus: A
 )  # fmt: skip
 def test_text_with_any_markdown_goes_through_markdown(text: str) -> None:
     assert not plain(text)
+
+
+def test_an_editor_s_own_heading_id_takes_a_free_anchor_of_the_page() -> None:
+    fields = Fields({}, set())
+    parts = PageParts(reserved=frozenset({"goals"}))
+    html = fields.html("## Doelen {#goals}\n\n## Meer {#meer}\n\n## Nog meer {#meer}", parts)
+    assert html == (
+        '<h2 id="goals_1">Doelen</h2>\n<h2 id="meer">Meer</h2>\n<h2 id="meer_1">Nog meer</h2>'
+    )
+    assert [entry.id for entry in parts.toc] == ["goals_1", "meer", "meer_1"]
+
+
+def test_a_heading_with_more_than_a_plain_id_keeps_only_its_text() -> None:
+    parts = PageParts()
+    html = Fields({}, set()).html('## Privacy {#x"><script>alert(1)</script> .evil}', parts)
+    assert html == '<h2 id="privacy">Privacy</h2>'
+    assert [(entry.id, entry.name) for entry in parts.toc] == [("privacy", "Privacy")]

@@ -85,6 +85,24 @@ PLACES: dict[str, tuple[str, str]] = {
     "hint-weekend": ("covenants/voorbeeld.yaml", 'signed:\n  date: "2016-07-04"\n'),
     "warning-source-date": ("covenants/voorbeeld.yaml", "    url: https://example.org/a\n"),
     "list-indent": ("covenants/voorbeeld.yaml", "  - party: fnv\n    role: signatory\n"),
+    "comment-cut": ("covenants/voorbeeld.yaml", "  - id: bron-b\n    title: Bron B\n"),
+    "yes-no": ("covenants/voorbeeld.yaml", "  - id: bron-b\n    title: Bron B\n"),
+    "number-as-text": ("covenants/voorbeeld.yaml", "  - id: bron-b\n    title: Bron B\n"),
+    "number-changed": ("covenants/voorbeeld.yaml", "term:\n  months: 36\n  sources: [bron-a]\n"),
+    "word-quotes": ("covenants/voorbeeld.yaml", 'in_force:\n  date: "2016-08"\n'),
+    "word-space": (
+        "covenants/voorbeeld.yaml",
+        "summary:\n  nl: Een convenant om de fixture te testen.\n",
+    ),
+    "item-under": ("covenants/voorbeeld.yaml", "  - id: bron-b\n    title: Bron B\n"),
+    "party-listed-twice": (
+        "covenants/voorbeeld.yaml",
+        "  - party: ser\n    role: facilitator\n    sources: [bron-a]\n",
+    ),
+    "link-missing": (
+        "covenants/voorbeeld.yaml",
+        "summary:\n  nl: Een convenant om de fixture te testen.\n",
+    ),
 }
 """For each example: the fixture file it goes into, and the part of that file it replaces."""
 

@@ -203,14 +203,17 @@ def test_contradictions_are_warned_about(tmp_path: Path) -> None:
         "    en: Whether the agreement is still running, we do not know.\n",
     )
     assert lines(tmp_path, content, "en") == [
-        "content/covenants/voorbeeld.yaml:13: warning: status, as_of: status 'ended' checked on "
+        "content/covenants/voorbeeld.yaml:13: warning: status, as_of: status 'ended' (ended) "
+        "checked on "
         "2019-05, before the end (2020-06): set 'as_of' to the date you checked, or remove it",
-        "content/covenants/voorbeeld.yaml:15: warning: status, note: status 'ended' but the "
+        "content/covenants/voorbeeld.yaml:15: warning: status, note: status 'ended' (ended) but "
+        "the "
         "status note says the covenant may still run ('nog loopt', 'weten wij niet', "
         "'still running'); change the note, or the status",
     ]
     assert lines(tmp_path, content, "nl")[0] == (
         "content/covenants/voorbeeld.yaml:13: waarschuwing: status, as_of: status 'ended' "
+        "(afgelopen) "
         "gecontroleerd op 2019-05, vóór het einde (2020-06): zet 'as_of' op de datum waarop je "
         "het controleerde, of haal het weg"
     )
@@ -231,7 +234,8 @@ def test_after_end_on_a_running_covenant_is_warned_about(tmp_path: Path) -> None
     found = [p for p in run_check(content, tmp_path, WHEN).problems if p.field == "after_end"]
     assert [p.text("en") for p in found] == [
         "content/covenants/voorbeeld.yaml:91: warning: after_end: 'after_end' describes what came "
-        "after the end, but the status is 'active': remove 'after_end', or change the status"
+        "after the end, but the status is 'active' (running): remove 'after_end', or change the "
+        "status"
     ]
 
 

@@ -61,8 +61,10 @@ def test_a_new_file_fails_check_until_filled(content: Path) -> None:
         "content/covenants/proef.yaml:19: short_name, en: this text is empty",
         "content/covenants/proef.yaml:24: sector, nl: this text is empty",
         "content/covenants/proef.yaml:25: sector, en: this text is empty",
-        "content/covenants/proef.yaml:30: status, value: expected one of in_preparation, active, "
-        "ended, ended_early, succeeded, unknown; got ''",
+        "content/covenants/proef.yaml:30: status, value: expected one of "
+        "in_preparation (in preparation), active (running), ended (ended), ended_early (ended "
+        "early), "
+        "succeeded (succeeded), unknown (unknown); got ''",
         "content/covenants/proef.yaml:88: summary, nl: this text is empty",
         "content/covenants/proef.yaml:89: summary, en: this text is empty",
     ]
@@ -107,6 +109,7 @@ def test_refuses_an_existing_slug(content: Path) -> None:
         ("tëxtiel", "textiel"),
         ("", "nieuw-convenant"),
         ("Voorbeeld", "voorbeeld-2"),
+        ("kunststof\n", "kunststof"),  # a new line at the end is no part of a slug
     ],
 )
 def test_refuses_an_invalid_slug_and_suggests_a_free_name(

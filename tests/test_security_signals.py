@@ -28,7 +28,7 @@ def slow(markdown):
     return markdown
 render.first_sentence = slow
 from imvo.cli import main
-sys.exit(main(["build", "--no-pdf", "--content", "content", "--site", "site"]))
+sys.exit(main(["build", "--no-pdf", "--content", "content", "--site", "site", "--lang", "en"]))
 """
 
 

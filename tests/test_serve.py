@@ -40,8 +40,10 @@ def test_rebuild_shows_a_change_and_keeps_the_last_good_site(
     capsys.readouterr()
     assert build() is False
     assert capsys.readouterr().err == (
-        "content/covenants/voorbeeld.yaml:11: status, value: expected one of in_preparation, "
-        "active, ended, ended_early, succeeded, unknown; got 'finished'\n"
+        "content/covenants/voorbeeld.yaml:11: status, value: expected one of "
+        "in_preparation (in preparation), active (running), ended (ended), ended_early (ended "
+        "early), "
+        "succeeded (succeeded), unknown (unknown); got 'finished'\n"
         "1 error in 1 file. The preview shows the last good version.\n"
     )
     assert "Convenant Proefsector" in page.read_text(encoding="utf-8")
@@ -58,8 +60,10 @@ def test_serve_refuses_to_start_on_broken_content(
     path.write_text(text.replace("  value: ended", "  value: finished"), encoding="utf-8")
     assert serve(options(content=Path("content")), port=0) == 1
     assert capsys.readouterr().err == (
-        "content/covenants/voorbeeld.yaml:11: status, value: expected one of in_preparation, "
-        "active, ended, ended_early, succeeded, unknown; got 'finished'\n"
+        "content/covenants/voorbeeld.yaml:11: status, value: expected one of "
+        "in_preparation (in preparation), active (running), ended (ended), ended_early (ended "
+        "early), "
+        "succeeded (succeeded), unknown (unknown); got 'finished'\n"
         "1 error in 1 file. The preview shows the last good version.\n"
         "Fix the problems above, then run 'python build.py serve' again.\n"
     )

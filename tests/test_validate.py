@@ -176,13 +176,13 @@ def _unknown_status(tmp_path: Path, status: str, *, drop: tuple[str, ...] = (_EN
             'status:\n  value: unknown\n  sources: [bron-a]\n  as_of: "2019-10"\n',
             (),
             "content/covenants/voorbeeld.yaml:11: status, value: "
-            "status 'unknown' does not fit an end date",
+            "status 'unknown' (unknown) does not fit an end date",
         ),
         (
             'status:\n  value: unknown\n  sources: [bron-a]\n  as_of: "2019-10"\n',
             (_ENDED, _STARTS),
             "content/covenants/voorbeeld.yaml:11: status, value: "
-            "status 'unknown' needs a date: add 'signed' or 'in_force'",
+            "status 'unknown' (unknown) needs a date: add 'signed' or 'in_force'",
         ),
     ],
 )

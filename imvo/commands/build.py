@@ -9,16 +9,12 @@ from pathlib import Path
 
 from imvo import ROOT
 from imvo.history import read_history
+from imvo.messages import language, text
 from imvo.options import BuildOptions, from_command
-from imvo.problems import counted
+from imvo.problems import PLURAL
 from imvo.validate import load_content
 
-HISTORY_UNAVAILABLE = (
-    "History: this is a shallow clone, so the pages show no 'last changed' dates and no "
-    "changes; run 'git fetch --unshallow' to show them.",
-    "History: the content is not in a git repository (a copy or a release archive), so the "
-    "pages show no 'last changed' dates and no changes.",
-)
+HISTORY_UNAVAILABLE = ("history-shallow", "history-no-git")
 """What a build says once when git cannot give the history (shallow clone, or no git)."""
 
 
@@ -63,12 +59,16 @@ def cmd_build(args: argparse.Namespace) -> int:
     for warning in history.warnings:
         print(warning.github() if args.format == "github" else warning.text(), file=sys.stderr)
     if history.unavailable:
-        print(HISTORY_UNAVAILABLE[history.unavailable != "shallow clone"], file=sys.stderr)
-    print(
-        f"Built {counted(len(corpus.covenants), 'covenant')} in 2 languages into {args.site} "
-        f"in {seconds:.1f} s.",
-        file=sys.stderr,
+        print(text(HISTORY_UNAVAILABLE[history.unavailable != "shallow clone"]), file=sys.stderr)
+    count = len(corpus.covenants)
+    done = text(
+        "build-done",
+        count=count,
+        s="" if count == 1 else PLURAL[language()],
+        site=args.site,
+        seconds=f"{seconds:.1f}",
     )
+    print(done, file=sys.stderr)
     if args.timings:
         stages = ", ".join(f"{name} {value:.3f}" for name, value in timings.stages.items())
         print(f"Timings (s): {stages}, total {seconds:.3f}", file=sys.stderr)

@@ -11,10 +11,11 @@ from __future__ import annotations
 import os
 import re
 import string
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from imvo.messages import en, nl
@@ -73,11 +74,44 @@ class Msg:
             key: value.render(lang) if isinstance(value, Msg) else value
             for key, value in self.params
         }
+        for name in template_fields(template) - set(values):
+            if name in DERIVED:
+                values[name] = DERIVED[name](values, lang)
         return template.format(**values)
 
     def get(self, key: str, default: Any = None) -> Any:
         """One parameter's value."""
         return dict(self.params).get(key, default)
+
+
+@cache
+def _status_words(lang: str) -> dict[str, str]:
+    """The status words the pages use (templates/i18n, the status words' one home), by
+    status code, as they read inside a sentence: 'loopt', 'afgelopen'."""
+    from imvo.i18n import strings  # the pages' words; read once per language
+
+    words = strings(lang)
+    found = {}
+    for key, word in words.items():
+        code = key.removeprefix("status.")
+        if key.startswith("status.") and "." not in code and "{" not in word:
+            found[code] = word[:1].lower() + word[1:]
+    return found
+
+
+def _status_choices(values: dict[str, Any], lang: str) -> str:
+    """Every status code with its meaning: 'in_preparation (in voorbereiding), active (loopt)'."""
+    words = _status_words(lang)
+    codes = [code.strip() for code in str(values.get("choices", "")).split(",") if code.strip()]
+    return ", ".join(f"{code} ({words[code]})" if code in words else code for code in codes)
+
+
+DERIVED: dict[str, Callable[[dict[str, Any], str], str]] = {
+    "status_words": lambda values, lang: _status_words(lang).get(str(values.get("status")), ""),
+    "status_choices": _status_choices,
+}
+"""Values a catalog entry may use that are worded from a parameter in its language: the
+meaning of a status code in the pages' own words."""
 
 
 def msg(code: str, /, **params: Any) -> Msg:

@@ -108,6 +108,7 @@ MESSAGES: dict[str, str] = {
     "unknown-field": "unknown field '{name}'; allowed here: {allowed}",
     "required": "this field is required",
     "choice": "expected one of {choices}; got {got}",
+    "choice-status": "expected one of {status_choices}; got {got}",
     "expected-text": "expected text; got {got}",
     "empty-text": "this text is empty",
     "text-too-long": "this text has {count:,} characters; a text may have at most {limit:,}: "
@@ -186,10 +187,11 @@ MESSAGES: dict[str, str] = {
     "follow itself",
     "end-before-start": "the end ({end}) is before the {which} ({start})",
     "in-force-before-signing": "entry into force ({in_force}) is before the signing ({signed})",
-    "status-needs-end": "status '{status}' needs an end date: add 'ended'",
-    "status-no-end": "status '{status}' does not fit an end date",
+    "status-needs-end": "status '{status}' ({status_words}) needs an end date: add 'ended'",
+    "status-no-end": "status '{status}' ({status_words}) does not fit an end date",
     "status-prep-signed": "status 'in_preparation' does not fit a signing date",
-    "status-needs-date": "status '{status}' needs a date: add 'signed' or 'in_force'",
+    "status-needs-date": "status '{status}' ({status_words}) "
+    "needs a date: add 'signed' or 'in_force'",
     "status-needs-as-of": "status 'unknown' needs 'as_of': the date of the latest source that "
     "saw it running",
     "status-needs-successor": "status 'succeeded' needs a 'successor'",
@@ -215,14 +217,16 @@ MESSAGES: dict[str, str] = {
     "signed-future": "status 'active' but the signing date ({date}) is in the future",
     "checked-old": "last checked against the sources on {date}, more than a year ago: check the "
     "facts again and set 'checked' to today's date",
-    "end-future": "status '{status}' but the end date ({date}) is in the future",
+    "end-future": "status '{status}' ({status_words}) but the end date ({date}) is in the future",
     "empty-group": "'{name}' is empty: write its lines under it, or put a '#' before it",
-    "as-of-before-end": "status '{status}' checked on {as_of}, before the end ({end}): set "
+    "as-of-before-end": "status '{status}' ({status_words}) "
+    "checked on {as_of}, before the end ({end}): set "
     "'as_of' to the date you checked, or remove it",
-    "ended-note-running": "status '{status}' but the status note says the covenant may still run "
+    "ended-note-running": "status '{status}' ({status_words}) "
+    "but the status note says the covenant may still run "
     "({words}); change the note, or the status",
     "running-after-end": "'after_end' describes what came after the end, but the status is "
-    "'{status}': remove 'after_end', or change the status",
+    "'{status}' ({status_words}): remove 'after_end', or change the status",
     # --- build.py new ---
     "new-bad-name": "'{name}' cannot be a file name: use lowercase letters, digits and hyphens; "
     "'{suggest}' is free",
@@ -237,6 +241,17 @@ MESSAGES: dict[str, str] = {
     "only-in-add-file": "only in {has}: add {name}",
     "translations-none": "Every text is in both languages.",
     "translations-count": "{count} text{s} to translate in {files} file{fs}.",
+    # --- build's own lines ---
+    "build-not-built": "The site was not built (the existing site is unchanged):",
+    "build-not-built-because": "The site was not built (the existing site is unchanged): {error}",
+    "build-debug-hint": "Run again with --debug to see the details.",
+    "build-interrupted": "The build was stopped ({signal}); the existing site is unchanged.",
+    "build-done": "Built {count} covenant{s} in 2 languages into {site} in {seconds} s.",
+    "history-shallow": "History: this is a shallow clone, so the pages show no 'last changed' "
+    "dates and no changes; run 'git fetch --unshallow' to show them.",
+    "history-no-git": "History: the content is not in a git repository (a copy or a release "
+    "archive), so the pages show no 'last changed' dates and no changes.",
+    "schema-wrote": "Wrote {path}",
     # --- summaries ---
     "summary-errors": "{count} error{s}",
     "summary-warnings": "{count} warning{s}",

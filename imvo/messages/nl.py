@@ -120,6 +120,7 @@ MESSAGES: dict[str, str] = {
     "unknown-field": "onbekend veld '{name}'; hier mag: {allowed}",
     "required": "dit veld is verplicht: vul het in",
     "choice": "kies een van: {choices}; er staat {got}",
+    "choice-status": "kies een van: {status_choices}; er staat {got}",
     "expected-text": "hier hoort een tekst; er staat {got}",
     "empty-text": "deze tekst is leeg: vul hem in, of haal het veld weg",
     "text-too-long": "deze tekst heeft {count} tekens; een tekst mag er hoogstens {limit} "
@@ -214,13 +215,16 @@ MESSAGES: dict[str, str] = {
     "end-before-start": "het einde ({end}) ligt vóór de {which} ({start}); controleer beide data",
     "in-force-before-signing": "de inwerkingtreding ({in_force}) ligt vóór de ondertekening "
     "({signed}); controleer beide data",
-    "status-needs-end": "status '{status}' heeft een einddatum nodig: voeg 'ended' toe, met "
+    "status-needs-end": "status '{status}' ({status_words}) "
+    "heeft een einddatum nodig: voeg 'ended' toe, met "
     'date: "2020-06" en de bron',
-    "status-no-end": "status '{status}' past niet bij een einddatum: haal 'ended' weg of kies "
+    "status-no-end": "status '{status}' ({status_words}) "
+    "past niet bij een einddatum: haal 'ended' weg of kies "
     "status ended",
     "status-prep-signed": "status 'in_preparation' past niet bij een datum van ondertekening: "
     "kies status active of haal 'signed' weg",
-    "status-needs-date": "status '{status}' heeft een datum nodig: voeg 'signed' of 'in_force' toe",
+    "status-needs-date": "status '{status}' ({status_words}) "
+    "heeft een datum nodig: voeg 'signed' of 'in_force' toe",
     "status-needs-as-of": "status 'unknown' heeft 'as_of' nodig: de datum van de laatste bron "
     'waarin het convenant nog liep, zoals as_of: "2024-05"',
     "status-needs-successor": "status 'succeeded' heeft een 'successor' nodig: de bestandsnaam "
@@ -248,14 +252,17 @@ MESSAGES: dict[str, str] = {
     "signed-future": "status 'active', maar de ondertekening ({date}) ligt in de toekomst",
     "checked-old": "voor het laatst met de bronnen vergeleken op {date}, meer dan een jaar "
     "geleden: controleer de feiten opnieuw en zet 'checked' op de datum van vandaag",
-    "end-future": "status '{status}', maar de einddatum ({date}) ligt in de toekomst",
+    "end-future": "status '{status}' ({status_words}), "
+    "maar de einddatum ({date}) ligt in de toekomst",
     "empty-group": "'{name}' is leeg: schrijf de regels eronder, of zet er een '#' voor",
-    "as-of-before-end": "status '{status}' gecontroleerd op {as_of}, vóór het einde ({end}): "
+    "as-of-before-end": "status '{status}' ({status_words}) "
+    "gecontroleerd op {as_of}, vóór het einde ({end}): "
     "zet 'as_of' op de datum waarop je het controleerde, of haal het weg",
-    "ended-note-running": "status '{status}', maar de toelichting bij de status zegt dat het "
+    "ended-note-running": "status '{status}' ({status_words}), "
+    "maar de toelichting bij de status zegt dat het "
     "convenant misschien nog loopt ({words}); pas de toelichting of de status aan",
     "running-after-end": "'after_end' beschrijft wat er na het einde kwam, maar de status is "
-    "'{status}': haal 'after_end' weg, of pas de status aan",
+    "'{status}' ({status_words}): haal 'after_end' weg, of pas de status aan",
     # --- build.py new ---
     "new-bad-name": "'{name}' kan geen bestandsnaam zijn: gebruik kleine letters, cijfers en "
     "streepjes; '{suggest}' is vrij",
@@ -271,6 +278,21 @@ MESSAGES: dict[str, str] = {
     "only-in-add-file": "alleen in {has}: voeg {name} toe",
     "translations-none": "Elke tekst staat er in beide talen.",
     "translations-count": "{count} tekst{s} te vertalen in {files} bestand{fs}.",
+    # --- de eigen regels van build ---
+    "build-not-built": "De site is niet gemaakt (de bestaande site is niet veranderd):",
+    "build-not-built-because": "De site is niet gemaakt (de bestaande site is niet "
+    "veranderd): {error}",
+    "build-debug-hint": "Probeer het opnieuw met --debug om de details te zien.",
+    "build-interrupted": "Het maken van de site is gestopt ({signal}); de bestaande site is "
+    "niet veranderd.",
+    "build-done": "{count} convenant{s} in 2 talen gemaakt in {site} in {seconds} s.",
+    "history-shallow": "Geschiedenis: dit is een ondiepe kopie (shallow clone), dus de "
+    "pagina's tonen geen datum van de laatste wijziging en geen wijzigingen; typ 'git fetch "
+    "--unshallow' om ze te tonen.",
+    "history-no-git": "Geschiedenis: de inhoud staat niet in een git-repository (een kopie of "
+    "een archief), dus de pagina's tonen geen datum van de laatste wijziging en geen "
+    "wijzigingen.",
+    "schema-wrote": "{path} geschreven",
     # --- samenvattingen ---
     "summary-errors": "{count} fout{s}",
     "summary-warnings": "{count} waarschuwing{s}",

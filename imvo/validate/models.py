@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from imvo.load import FieldPath, LoadedFile, field_name
 from imvo.messages import CodedError, Msg, msg
+from imvo.model import Status
 from imvo.problems import Problem
 from imvo.validate.hints import closest
 
@@ -65,6 +66,16 @@ def _value_error(error: Any) -> Msg:
     return msg("value-error", detail=str(cause))
 
 
+def _choice(error: Any) -> Msg:
+    """A value not among the choices; for a status, each code with its meaning in words."""
+    choices = _quoted_choices(error["ctx"]["expected"])
+    code = "choice-status" if set(choices.split(", ")) == _STATUS_CODES else "choice"
+    return msg(code, choices=choices, got=repr(error.get("input")))
+
+
+_STATUS_CODES = {status.value for status in Status}
+
+
 def _got(code: str) -> Callable[[Any], Msg]:
     """A message that describes the value the editor wrote."""
     return lambda error: msg(code, got=_describe(error.get("input")))
@@ -77,9 +88,7 @@ def _limit(code: str, bound: str) -> Callable[[Any], Msg]:
 
 _BY_KIND: dict[str, Callable[[Any], Msg]] = {
     "missing": lambda error: msg("required"),
-    "enum": lambda error: msg(
-        "choice", choices=_quoted_choices(error["ctx"]["expected"]), got=repr(error.get("input"))
-    ),
+    "enum": lambda error: _choice(error),
     "string_type": _got("expected-text"),
     "string_too_short": lambda error: msg("empty-text"),
     "string_too_long": lambda error: msg(
@@ -139,7 +148,9 @@ def _union_branch_noise(loc: tuple[Any, ...]) -> bool:
     return any(isinstance(part, str) and part in {"str", "constrained-str", "Text"} for part in loc)
 
 
-_READ_AS_CODES = frozenset({"expected-text", "choice", "id-pattern", "expected-number"})
+_READ_AS_CODES = frozenset(
+    {"expected-text", "choice", "choice-status", "id-pattern", "expected-number"}
+)
 """Where the model expected a text or a choice, a value without quotes that YAML read as a
 yes/no value, a number or nothing is said as such (see imvo/load/surprises.read_as)."""
 
