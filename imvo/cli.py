@@ -35,7 +35,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     try:
         path = new_covenant(args.content, args.slug)
     except ScaffoldError as error:
-        print(error, file=sys.stderr)
+        print(printable(str(error)), file=sys.stderr)  # a new line in the name stays one line
         return 1
     print(text("new-wrote", path=path.as_posix()), file=sys.stderr)
     return 0

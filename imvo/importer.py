@@ -28,7 +28,7 @@ import yaml
 
 from imvo.messages import Msg, msg
 from imvo.model import SLUG_PATTERN, ParticipantList, check_url, parse_partial_date
-from imvo.names import before, contains, describe, invisible, key, tidy, words
+from imvo.names import before, describe, invisible, key, tidy, words
 from imvo.problems import Problem
 from imvo.validate.files import raw_party_ids, read_checked
 from imvo.validate.participant_rules import cross_check_participants
@@ -409,7 +409,7 @@ def import_participants(
         if reason is not None:
             outcome.skipped.append(reason)
             continue
-        known.append((words(name), key(name), name, -row.line))
+        known.add(name, -row.line)
         entries += _entry(row.values, per_entry, style)
         outcome.added.append(name)
     if not outcome.added:
@@ -482,35 +482,78 @@ def _source_lines(sid: str, url: str, title: str, date: str | None, style: Style
     return lines
 
 
-Known = list[tuple[tuple[str, ...], str, str, int]]
-"""The names in the file (and added so far): words, key, the name, its line (negative: the
-line of the input)."""
+class Known:
+    """The names in the file and those added so far, indexed so that each new name is
+    compared with all of them in time that does not grow with their number: by key (the same
+    name), by words, and by every run of words (one name's words in a row in another's).
+    A line below 0 is a line of the input."""
+
+    def __init__(self) -> None:
+        self.order = 0
+        self.by_key: dict[str, tuple[int, str, int]] = {}
+        self.by_words: dict[tuple[str, ...], tuple[int, str, int]] = {}
+        self.runs: dict[tuple[str, ...], tuple[int, str, int]] = {}
+
+    def add(self, name: str, line: int) -> None:
+        """Remember a name and where it is."""
+        self.order += 1
+        item = (self.order, name, line)
+        self.by_key.setdefault(key(name), item)
+        found = words(name)
+        if found:
+            self.by_words.setdefault(found, item)
+            for run in _runs(found):
+                self.runs.setdefault(run, item)
+
+    def same(self, name: str) -> tuple[str, int] | None:
+        """The name already known that is this one (case and accents' form aside)."""
+        item = self.by_key.get(key(name))
+        return (item[1], item[2]) if item else None
+
+    def like(self, name: str) -> tuple[str, int] | None:
+        """The first known name whose words are this one's, hold them in a row, or are held
+        in a row in this one's ('ABP' and 'Pensioenfonds ABP')."""
+        own = words(name)
+        if not own:
+            return None
+        found = [self.runs.get(own)]  # this name inside a known one (or equal to it)
+        found += [self.by_words.get(run) for run in _runs(own)]  # a known one inside this
+        items = [item for item in found if item is not None]
+        if not items:
+            return None
+        _order, other, line = min(items)
+        return other, line
+
+
+def _runs(found: tuple[str, ...]) -> set[tuple[str, ...]]:
+    size = len(found)
+    return {found[start:end] for start in range(size) for end in range(start + 1, size + 1)}
 
 
 def _known_names(listing: ParticipantList, text: str) -> Known:
     lines = text.splitlines()
     starts = [i + 1 for i, line in enumerate(lines) if re.match(r"^\s*- +name:", line)]
-    known: Known = []
+    known = Known()
     for index, participant in enumerate(listing.participants):
         line = starts[index] if index < len(starts) else 0
         for name in filter(None, (participant.name, participant.legal_name)):
-            known.append((words(name), key(name), name, line))
+            known.add(name, line)
     return known
 
 
 def _why_skip(row: Row, known: Known) -> Msg | None:
     name = row.values["name"]
-    own = words(name)
-    for _found, found_key, _other, line in known:
-        if found_key == key(name):
-            if line < 0:
-                return msg("import-twice-in-input", name=name, line=row.line, first=-line)
-            return msg("import-already", name=name, line=line)
-    for found, _found_key, other, line in known:
-        if own and found and (own == found or contains(own, found) or contains(found, own)):
-            if line < 0:
-                return msg("import-like-input", name=name, line=row.line, other=other, first=-line)
-            return msg("import-like", name=name, other=other, line=line)
+    same = known.same(name)
+    if same is not None:
+        if same[1] < 0:
+            return msg("import-twice-in-input", name=name, line=row.line, first=-same[1])
+        return msg("import-already", name=name, line=same[1])
+    like = known.like(name)
+    if like is not None:
+        other, line = like
+        if line < 0:
+            return msg("import-like-input", name=name, line=row.line, other=other, first=-line)
+        return msg("import-like", name=name, other=other, line=line)
     return None
 
 

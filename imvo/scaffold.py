@@ -186,7 +186,7 @@ def _plain(text: str) -> str:
 
 def check_slug(slug: str, folder: Path) -> Path:
     """The path of a new covenant file; raise ScaffoldError if the name cannot be used."""
-    if not re.match(SLUG_PATTERN, slug):
+    if not re.fullmatch(SLUG_PATTERN, slug):  # '$' would let a final new line in
         raise ScaffoldError(text("new-bad-name", name=slug, suggest=free_name(slug, folder)))
     if slug in RESERVED_NAMES:
         raise ScaffoldError(text("new-reserved", name=slug, suggest=free_name(slug, folder)))

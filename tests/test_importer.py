@@ -367,3 +367,21 @@ def test_a_new_source_id_is_whole_words_and_free() -> None:
         "ri-agreement-signed-implementation-2018-2"
     )
     assert source_id_for("«»", None, set()) == "bron"
+
+
+def test_a_short_name_inside_a_longer_one_is_a_near_duplicate_both_ways(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _fixture(tmp_path)
+    pasted = b"Textiel\nPensioenfonds ABP\nABP\n"
+    code, out, _ = _import(tmp_path, ["voorbeeld"], monkeypatch, capsys, stdin=pasted, lang="en")
+    assert code == 0
+    assert out.splitlines() == [
+        "+ Pensioenfonds ABP",
+        "- 'Textiel' looks like '3D Textiel' (line 23); skipped: if it is another organisation, "
+        "add it by hand",
+        "- 'ABP' (line 3 of the input) looks like 'Pensioenfonds ABP' (line 2 of the input); "
+        "skipped: if it is another organisation, add it by hand",
+        "1 name added to content/participants/voorbeeld.yaml, with source "
+        "'officiele-lijst-van-deelnemers' (new in the file); 2 skipped",
+    ]

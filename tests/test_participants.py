@@ -429,8 +429,9 @@ def test_the_factsheet_lists_its_participants_compactly(fixture_corpus: Corpus) 
     assert '<h2 id="participants">Deelnemende bedrijven en instellingen</h2>' in html
     assert (
         '<p class="imvo-coverage"><span class="imvo-coverage__named">Deze site noemt 3 van de 73 '
-        "deelnemers.</span> (1 van hen is vertrokken.) Dat totaal geeft <cite>Bron B</cite>. Een "
-        "officiële lijst van alle deelnemers hebben wij niet gevonden. "
+        'deelnemers.</span> (1 van hen is vertrokken.) <span class="imvo-coverage__source">Dat '
+        'totaal geeft <cite>Bron B</cite>.</span> <span class="imvo-coverage__no-list">Een '
+        "officiële lijst van alle deelnemers hebben wij niet gevonden.</span> "
         '<span class="imvo-coverage__missing">Staat uw organisatie er niet bij? Dan kan zij toch '
         "meedoen, want deze lijst is niet volledig. Vraag het bestuur, de directie of de "
         "ondernemingsraad van uw organisatie, of vraag het uw vakbond.</span></p>"
@@ -857,8 +858,9 @@ def test_a_complete_list_says_so_and_an_incomplete_one_what_to_do(content: Path)
     ) in _html(pages["voorbeeld"])
     assert (
         '<p class="imvo-coverage"><span class="imvo-coverage__named">This site names 2 of the 2 '
-        "pension funds.</span> That total is the newest count a source gives: "
-        '<a href="https://example.org/lijst">Officiële lijst</a> (December 2019). The full list: '
+        'pension funds.</span> <span class="imvo-coverage__source">That total is the newest count '
+        'a source gives: <a href="https://example.org/lijst">Officiële lijst</a> (December '
+        "2019).</span> The full list: "
         '<a href="https://example.org/lijst">Officiële lijst</a>. '
         '<span class="imvo-coverage__missing">Is your organisation not listed? It may still take '
         "part, because this list is not complete. Check the official list, ask your pension "
@@ -892,9 +894,9 @@ def test_a_list_with_more_names_than_the_count_says_both(content: Path) -> None:
     corpus = _with_lists(content, three, COMPLETE)
     html = _html(_pages(corpus, "nl")["voorbeeld"])
     assert (
-        '<span class="imvo-coverage__named">Deze site noemt 3 pensioenfondsen.</span> De '
-        "nieuwste telling van een bron komt op 2: "
-        '<a href="https://example.org/lijst">Officiële lijst</a> (december 2019).'
+        '<span class="imvo-coverage__named">Deze site noemt 3 pensioenfondsen.</span> '
+        '<span class="imvo-coverage__source">De nieuwste telling van een bron komt op 2: '
+        '<a href="https://example.org/lijst">Officiële lijst</a> (december 2019).</span>'
     ) in html
 
 
@@ -915,3 +917,28 @@ def test_the_open_data_says_whether_each_list_is_complete(content: Path) -> None
         True,
         "lijst",
     )
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_each_pdf_says_how_complete_its_list_is_and_where_the_full_list_is(
+    built_site: Path, corpus: Corpus, lang: str
+) -> None:
+    from pypdf import PdfReader
+
+    from imvo import pdf
+
+    named = {"nl": "Deze site noemt", "en": "This site names"}[lang]
+    missing = {"nl": "Staat uw organisatie er niet bij?", "en": "Is your organisation not listed?"}
+    checked = 0
+    for cov in participants.coverages(corpus):
+        if cov.slug not in corpus.participants:
+            continue
+        reader = PdfReader(pdf.pdf_path(built_site, cov.slug, lang))
+        text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+        assert named in text, cov.slug
+        assert missing[lang] in text, cov.slug
+        if cov.official is not None and cov.official.url:
+            # Printed links show their address: the full list can be found from paper.
+            assert cov.official.url.split("//", 1)[1][:30] in text.replace(" ", ""), cov.slug
+        checked += 1
+    assert checked >= 10

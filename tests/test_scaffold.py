@@ -109,6 +109,7 @@ def test_refuses_an_existing_slug(content: Path) -> None:
         ("tëxtiel", "textiel"),
         ("", "nieuw-convenant"),
         ("Voorbeeld", "voorbeeld-2"),
+        ("kunststof\n", "kunststof"),  # a new line at the end is no part of a slug
     ],
 )
 def test_refuses_an_invalid_slug_and_suggests_a_free_name(
