@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -306,3 +307,49 @@ def test_titles_are_the_strongest_headings_and_phone_text_at_least_14_pixels(
         " return svg.getBoundingClientRect().width / svg.viewBox.baseVal.width; }"
     )
     assert 16 * scale >= 14
+
+
+@pytest.mark.parametrize("lang_folder", ["", "en/"], ids=["dutch", "english"])
+def test_search_on_a_phone_keeps_the_page_its_width_and_words_apart(
+    served_site: ServedSite, chromium: Any, lang_folder: str
+) -> None:
+    """Chromium's Pixel 5 profile (a mobile viewport with touch, not a narrow window): the
+    open search covers the screen without widening the page, and excerpts keep the words
+    of separate elements apart ("Tekende Kleding en textiel", not "TekendeKleding")."""
+    # Playwright's own descriptor (p.devices), from the session's Playwright behind the browser.
+    device = dict(chromium._impl_obj._browser_type._playwright.devices["Pixel 5"])
+    device.pop("default_browser_type", None)  # new_context takes the rest as it is
+    assert device["is_mobile"] and device["has_touch"]
+    context = chromium.new_context(**device)
+    try:
+        page = context.new_page()
+        page.goto(served_site.url(f"{lang_folder}index.html"), wait_until="load")
+        width = page.evaluate("() => document.documentElement.clientWidth")
+        assert width == device["viewport"]["width"]
+        page.tap(".imvo-search-open")
+        page.wait_for_function(
+            "() => document.activeElement && document.activeElement.matches('.md-search__input')"
+        )
+        t = Translator("en" if lang_folder else "nl")
+        word = t("parties_page.did.signatory")
+        page.keyboard.type(word)
+        page.wait_for_function(
+            "(busy) => !busy.includes(document.querySelector('.md-search-result__meta')"
+            ".textContent)",
+            arg=[t("search.initial"), t("search.loading")],
+        )
+        page.wait_for_selector("[id^=imvo-search-text-]", state="attached")
+        sizes = page.evaluate(
+            "() => [document.documentElement.scrollWidth, innerWidth,"
+            " Math.max(...[...document.querySelectorAll('.md-search-result__item')]"
+            ".map(e => e.getBoundingClientRect().right))]"
+        )
+        assert sizes == [width, width, width], sizes
+        teasers: list[str] = page.eval_on_selector_all(
+            "[id^=imvo-search-text-]", "els => els.map(e => e.textContent)"
+        )
+        assert teasers
+        glued = [text for text in teasers if re.search(re.escape(word) + r"[^\W\d_]", text)]
+        assert glued == [], glued
+    finally:
+        context.close()

@@ -301,3 +301,17 @@ def test_check_reads_on_after_syntax_errors_and_names_each_with_its_one_cause(
         f"{COVENANT}:62: tweede bron, url: schrijf een webadres dat met https:// begint, zoals "
         "'https://www.ser.nl/...' (of mailto:); er staat 'www.example.org'",
     ]
+
+
+def test_one_mistake_in_the_syntax_is_one_message_not_one_a_line(tmp_path: Path) -> None:
+    no_space = _checked(
+        tmp_path, "  nl: Een convenant om de fixture te testen.\n", "  nl:Een convenant.\n"
+    )
+    assert no_space == [
+        f"{COVENANT}:29: (bestand): na 'nl:' hoort een spatie; typ een spatie na de ':'"
+    ]
+    unclosed = _checked(tmp_path, "name:\n  nl: Convenant", 'name:\n  nl: "Convenant')
+    assert unclosed == [
+        f"{COVENANT}:2: (bestand): het aanhalingsteken op deze regel wordt niet gesloten; sluit "
+        "de tekst af met hetzelfde aanhalingsteken"
+    ]

@@ -14,7 +14,7 @@ import pytest
 from imvo import search
 from imvo.pages import MOVED_PAGES
 from imvo.problems import BuildError
-from imvo.search import BUNDLE, index_site, language_folder
+from imvo.search import BUNDLE, index_site, language_folder, separate_blocks
 
 
 def _entry(site: Path, lang: str) -> dict[str, object]:
@@ -134,3 +134,16 @@ def test_a_site_given_by_a_relative_path_is_indexed(
     counts = index_site(Path("site"))
     assert counts == {"nl": len(_pages(site, "nl")), "en": len(_pages(site, "en"))}
     assert _entry(site, "en")["languages"] == _entry(built_site, "en")["languages"]
+
+
+def test_adjacent_block_elements_are_separated_for_search() -> None:
+    html = (
+        "<dl><div><dt>Tekende</dt><dd><a>Kleding</a></dd></div></dl>"
+        "<ul><li>a</li><li>b</li></ul><p>x</p><h2>y</h2><span>z</span><span>w</span>"
+    )
+    assert separate_blocks(html) == (
+        "<dl><div><dt>Tekende</dt>\n<dd><a>Kleding</a></dd></div></dl>"
+        "<ul><li>a</li>\n<li>b</li></ul><p>x</p>\n<h2>y</h2>\n<span>z</span><span>w</span>"
+    )
+    # Already apart, or closing tags in a row: left as they are.
+    assert separate_blocks("<dt>a</dt>\n<dd>b</dd></div>") == "<dt>a</dt>\n<dd>b</dd></div>"

@@ -97,7 +97,15 @@ class LoadedFile:
 
 
 _FOLLOW_CODES = frozenset(
-    {"required", "expected-group", "expected-list", "expected-text", "list-empty", "empty-group"}
+    {
+        "required",
+        "expected-group",
+        "expected-list",
+        "expected-text",
+        "list-empty",
+        "empty-group",
+        "empty-text",
+    }
 )
 """The problems a line left out can cause in the fields around it."""
 _PARENT_RE = re.compile(r"(\.[^.\[\]]+|\[\d+\])$|^[^.\[\]]+$")
@@ -143,7 +151,10 @@ def _recovered(shown: str, typed: str) -> tuple[LoadedFile | None, list[Problem]
     """A YAML text read past its syntax errors and Word's characters, with every problem."""
     text, word = word_marks(typed)
     read = parse_recovering(text)
-    problems = [_refused(shown, refused) for refused in read.refused]
+    # A line with Word's characters is named for those: what else YAML then finds on it
+    # (its indentation one off) is the same mistake.
+    worded = {line for line, _ in word}
+    problems = [_refused(shown, r) for r in read.refused if not (r.syntax and r.line in worded)]
     if read.data is None:
         words = [Problem.of(shown, n, "(file)", m.code, **dict(m.params)) for n, m in word]
         return None, problems + words

@@ -234,6 +234,43 @@ _LEFT_OUT_CODES = frozenset({"file-empty", "file-not-mapping"})
 
 MAX_SYNTAX_ERRORS = 20
 """After this many syntax errors in one file, the rest of it is not read."""
+_GENERAL_CODES = frozenset({"yaml-other", "yaml-indent", "yaml-colon", "yaml-list-indent"})
+"""Syntax messages that name no one cause (see imvo/load/yaml_errors.py)."""
+MAX_TRIES = 400
+"""How often a file is read again past a syntax error (each time one line is left out)."""
+
+
+def _block(lines: list[str], index: int) -> range:
+    """Line `index` (from 0) and the lines under it that are indented further: what is left
+    out together, so that no line of it is read as belonging elsewhere."""
+    text = lines[index]
+    indent = len(text) - len(text.lstrip(" "))
+    end = index + 1
+    while end < len(lines) and (
+        not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip(" ")) > indent
+    ):
+        end += 1
+    while end > index + 1 and not lines[end - 1].strip():
+        end -= 1
+    return range(index, end)
+
+
+def _follows(error: Refused, refused: list[Refused], left_out: set[int]) -> bool:
+    """Whether a syntax error only follows from the one before it: the same kind of mistake
+    on the line right after the lines left out for it (an open bracket or quote, a block
+    indented wrongly, reads as a mistake on every line after it)."""
+    if not refused or not error.syntax or error.fix is not None:
+        return False
+    if error.message.code in _GENERAL_CODES:
+        # A message that cannot name the cause is said once a file: after an open bracket
+        # or quote, every later line can read as broken; the next run shows any other.
+        return any(earlier.message.code == error.message.code for earlier in refused)
+    last = refused[-1]
+    return (
+        last.syntax
+        and error.message.code == last.message.code
+        and (error.line - 1 in left_out or error.line - 2 in left_out)
+    )
 
 
 @dataclass
@@ -262,31 +299,36 @@ def parse_recovering(text: str) -> Recovered:
     refused: list[Refused] = []
     left_out: set[int] = set()
     fixed = range(0)
-    for _ in range(MAX_SYNTAX_ERRORS):
+    for _ in range(MAX_TRIES):
         try:
             data, where, builder = parse_plain("\n".join(lines))
         except Refused as error:
             index = error.line - 1
-            if error.syntax and index in fixed:
+            if index in fixed or (fixed and fixed.stop <= index < fixed.stop + 2):
                 # The lines written as the last message said still do not fit where they
                 # stand: that message stays the one; the lines are left out instead.
-                for number in fixed:
+                for number in _block(lines, fixed.start):
                     lines[number] = ""
                     left_out.add(number + 1)
                 fixed = range(0)
                 continue
             if refused and error.message.code in _LEFT_OUT_CODES:
                 break  # what is left once the broken lines are out: nothing more to say
-            refused.append(error)
+            if not _follows(error, refused, left_out):
+                refused.append(error)
+            if len(refused) > MAX_SYNTAX_ERRORS:
+                break
             if not error.syntax or not 0 <= index < len(lines):
+                refused.append(error) if error not in refused else None
                 break
             fixed = range(0)
             if error.fix is not None and error.fix != lines[index : index + len(error.fix)]:
                 lines[index : index + len(error.fix)] = error.fix
                 fixed = range(index, index + len(error.fix))
             elif lines[index].strip():
-                lines[index] = ""
-                left_out.add(error.line)
+                for number in _block(lines, index):
+                    lines[number] = ""
+                    left_out.add(number + 1)
             else:
                 break
             continue

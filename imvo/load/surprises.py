@@ -86,7 +86,7 @@ def _key_line(key: re.Match[str], number: int, found: list[Found]) -> str | None
     each named, and the line as meant (None when it has none)."""
     name, after, value = key["key"], key["after"], key["value"]
     before = len(found)
-    clean = name.strip(f" {WORD_SPACES}")
+    clean = "".join(char for char in name if char not in WORD_SPACES).strip()
     if any(char in name for char in WORD_SPACES):
         found.append((number, msg("word-space-in-key", key=clean)))
     elif any(char in after for char in WORD_SPACES):

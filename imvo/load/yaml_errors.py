@@ -168,6 +168,24 @@ def _colon_in_text(line: str, column: int) -> tuple[Msg, list[str]] | None:
     return msg("yaml-colon-in-text", key=key, fixed=f"{key}: {quoted}"), [fixed]
 
 
+_NO_SPACE_RE = re.compile(r"^(\s*(?:-\s+)*)([A-Za-z_][\w-]*):([^\s/:])")
+"""A field name followed by its value without the space YAML needs ('tagline:[', 'nl:Tekst');
+not an address ('https://')."""
+
+
+def _no_space_after_colon(lines: list[str], line: int) -> tuple[int, Msg, list[str]] | None:
+    """A field name with its value right after the ':' (no space), on the line of the error
+    or the one before it: YAML reads the whole line as one word."""
+    for number in (line - 1, line):
+        if 0 < number <= len(lines):
+            match = _NO_SPACE_RE.match(lines[number - 1])
+            if match is not None:
+                text = lines[number - 1]
+                fixed = text[: match.end(2) + 1] + " " + text[match.end(2) + 1 :]
+                return number, msg("yaml-space-after-colon", key=match[2]), [fixed]
+    return None
+
+
 def _misplaced(
     problem: str, lines: list[str], line: int, column: int
 ) -> tuple[Msg, list[str]] | None:
@@ -204,6 +222,9 @@ def yaml_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, Msg, list
     if opened is not None and (opened < line or "quoted scalar" in context):
         return opened, msg("yaml-quote-open"), None
     column = mark.column if mark else 0
+    spaced = _no_space_after_colon(lines, line)
+    if spaced is not None:
+        return spaced[0], spaced[1], spaced[2]
     placed = _misplaced(problem, lines, line, column)
     if placed is not None:
         return line, placed[0], placed[1]

@@ -79,6 +79,7 @@ MESSAGES: dict[str, str] = {
     'in quotes: "{raw}"',
     "yaml-number-changed": "YAML reads {raw} as the number {value}; write the number without a "
     "leading zero or a ':', as you mean it",
+    "yaml-space-after-colon": "'{key}:' needs a space after it; type a space after the ':'",
     "yaml-tab": "a tab is used for indentation; use spaces instead",
     "yaml-quote-open": "the quote opened on this line is not closed; end the text with the same "
     "quote mark",

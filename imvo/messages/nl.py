@@ -89,6 +89,7 @@ MESSAGES: dict[str, str] = {
     'tekst; zet het tussen aanhalingstekens: "{raw}"',
     "yaml-number-changed": "YAML leest {raw} als het getal {value}; schrijf het getal zonder "
     "nul ervoor en zonder ':', zoals je het bedoelt",
+    "yaml-space-after-colon": "na '{key}:' hoort een spatie; typ een spatie na de ':'",
     "yaml-tab": "deze regel springt in met een tab; gebruik spaties",
     "yaml-quote-open": "het aanhalingsteken op deze regel wordt niet gesloten; sluit de tekst af "
     "met hetzelfde aanhalingsteken",
