@@ -351,7 +351,9 @@ def run_check(content: Path, root: Path, when: date) -> CheckResult:
         problems += error.problems
         if any(problem.severity == "error" for problem in problems):
             # The build would stop here: the links of the files it could read are checked
-            # field by field (file_warnings), so that one run names them with the rest.
+            # field by field (file_warnings) and in the text pages, so that one run names
+            # them with the rest.
+            problems += text_links(content, root, pages)
             return CheckResult(sorted(set(problems)), covenants)
         # Only warnings and reminders: they stop nothing, so the checks that need the whole
         # content (duplicates, the render stage, which checks the links as the build does)
@@ -382,6 +384,25 @@ def possible_pages(content: Path, lang: str) -> set[str]:
 
 _MAY_LINK_RE = re.compile(r"\]\(|\]\s*\[|\]:|<\s*(a|img)\b", re.IGNORECASE)
 """A text that may hold a link or an image (Markdown's or HTML's)."""
+
+
+def text_links(content: Path, root: Path, pages: dict[str, set[str]]) -> list[Problem]:
+    """The links and images of the text pages (content/texts/), checked as the render stage
+    checks them, for a content the build will not render (see field_links)."""
+    from imvo.fields import Fields, PageParts, Where
+    from imvo.validate import load_texts
+
+    texts, positions, _ = load_texts(content / "texts", root)
+    found: list[Problem] = []
+    for key, by_lang in texts.items():
+        for lang, text in by_lang.items():
+            source = positions.get(f"texts/{key}.{lang}")
+            if lang not in pages or source is None or not _MAY_LINK_RE.search(text):
+                continue
+            parts = PageParts()
+            Fields({}, pages[lang]).html(text, parts, Where(source.path, 1, source=source))
+            found += parts.problems
+    return found
 
 
 def field_links(loaded: LoadedFile, pages: dict[str, set[str]]) -> list[Problem]:

@@ -26,11 +26,12 @@ from typing import Any
 
 import yaml
 
+from imvo.load import SYMLINK_MESSAGE
 from imvo.messages import Msg, msg
 from imvo.model import SLUG_PATTERN, ParticipantList, check_url, parse_partial_date
 from imvo.names import before, describe, invisible, key, tidy, words
 from imvo.problems import Problem
-from imvo.validate.files import raw_party_ids, read_checked
+from imvo.validate.files import linked_folder, raw_party_ids, read_checked
 from imvo.validate.participant_rules import cross_check_participants
 
 MAX_INPUT_BYTES = 2_000_000
@@ -376,11 +377,17 @@ def import_participants(
     root = content.parent
     shown_file = f"{content.name}/participants/{slug}.yaml"
     options = _check_options(slug, content, source_url, source_title, source_date)
-    rows = read_input(raw, shown_input)
-    path = content / "participants" / f"{slug}.yaml"
-    existing = path.read_bytes().decode("utf-8-sig") if path.is_file() else _new_file()
     if options:
         raise ImportError_(options)
+    rows = read_input(raw, shown_input)
+    linked = linked_folder(content / "participants", root)
+    if linked:
+        raise ImportError_(linked)
+    path = content / "participants" / f"{slug}.yaml"
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        # The checks refuse such a file too: the import neither reads nor writes through it.
+        raise ImportError_([Problem.of(shown_file, 1, "(file)", SYMLINK_MESSAGE)])
+    existing = path.read_bytes().decode("utf-8-sig") if path.is_file() else _new_file()
     listing, problems = _parse(existing, path, shown_file, root)
     if listing is None:
         raise ImportError_(problems)

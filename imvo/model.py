@@ -284,8 +284,8 @@ class Source(Strict):
         description="A short name for the source, used to refer to it from facts "
         "(lowercase letters, digits and hyphens)."
     )
-    title: NonEmpty = Field(description="The title of the source, as the source writes it.")
-    publisher: NonEmpty | None = Field(
+    title: Name = Field(description="The title of the source, as the source writes it.")
+    publisher: Name | None = Field(
         default=None, description="Who published it, for example 'SER' or 'CNV Internationaal'."
     )
     url: Url | None = Field(default=None, description="Where it can be read: an https:// address.")

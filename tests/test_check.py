@@ -643,3 +643,19 @@ def test_the_twelve_mistakes_of_the_issue_take_one_run_and_a_clean_one(tmp_path:
     shutil.copytree(REAL_CONTENT, content)
     assert run_check(content, tmp_path, when).problems == clean
     assert not [p for p in clean if p.severity == "error"]
+
+
+def test_a_link_in_a_text_page_is_named_with_the_errors_of_another_file(content: Path) -> None:
+    edit(content / "covenants" / "voorbeeld.yaml", "  value: ended\n", "  value: lopend\n")
+    page = content / "texts" / "about.nl.md"
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\nZie [textiel](textile.html).\n", encoding="utf-8"
+    )
+    line = page.read_text(encoding="utf-8").count("\n")
+    found = [p.text("nl") for p in run_check(content, content.parent, WHEN).problems]
+    assert (
+        f"content/texts/about.nl.md:{line}: (link): de link 'textile.html' leidt naar geen "
+        "enkele pagina van de site; link naar een pagina die bestaat (zoals 'overzicht.html') "
+        "of naar een volledig https://-adres" in found
+    )
+    assert len(found) == 2

@@ -385,3 +385,25 @@ def test_a_short_name_inside_a_longer_one_is_a_near_duplicate_both_ways(
         "1 name added to content/participants/voorbeeld.yaml, with source "
         "'officiele-lijst-van-deelnemers' (new in the file); 2 skipped",
     ]
+
+
+def test_a_participants_file_that_is_a_link_is_neither_read_nor_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = _fixture(tmp_path)
+    outside = tmp_path / "elders.yaml"
+    path = content / "participants" / "voorbeeld.yaml"
+    path.rename(outside)
+    path.symlink_to(outside)
+    before = outside.read_bytes()
+    code, out, err = _import(
+        tmp_path, ["voorbeeld"], monkeypatch, capsys, stdin=b"Een\n", lang="en"
+    )
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        "content/participants/voorbeeld.yaml:1: (file): this is a symbolic link; the build reads "
+        "only ordinary files inside the content folder, so that a link cannot publish a file from "
+        "elsewhere: put the file itself here",
+        "nothing imported; the file is unchanged",
+    ]
+    assert outside.read_bytes() == before and path.is_symlink()

@@ -942,3 +942,16 @@ def test_each_pdf_says_how_complete_its_list_is_and_where_the_full_list_is(
             assert cov.official.url.split("//", 1)[1][:30] in text.replace(" ", ""), cov.slug
         checked += 1
     assert checked >= 10
+
+
+def test_a_source_title_with_an_invisible_character_is_refused(content: Path) -> None:
+    write(
+        content,
+        "voorbeeld",
+        SOURCES.replace("title: Lijst", 'title: "Lijst\\u2060"') + "participants:\n  - name: Een\n",
+    )
+    assert problems(content) == [
+        f"{PARTICIPANTS}:3: first source, title: there is an invisible character (word joiner, "
+        "U+2060) after 'Lijst'; remove it (type this part again, do not paste it from a web page "
+        "or word processor)"
+    ]

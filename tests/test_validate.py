@@ -449,3 +449,18 @@ def test_a_history_yaml_that_is_a_link_is_refused_and_never_read(tmp_path: Path)
         "files inside the content folder, so that a link cannot publish a file from elsewhere: "
         "put the file itself here"
     ]
+
+
+@pytest.mark.parametrize("written", ["FNV", "Fnv"])
+def test_a_party_id_the_model_refuses_still_counts_for_its_references(
+    tmp_path: Path, written: str
+) -> None:
+    content = _participant_parties(tmp_path)
+    registry = content / "parties.yaml"
+    registry.write_text(
+        registry.read_text("utf-8").replace("id: fnv", f"id: {written}", 1), "utf-8"
+    )
+    assert _problems(content) == [
+        "content/parties.yaml:2: first party, id: expected lowercase letters, digits and "
+        f"hyphens (like 'fnv' or 'save-the-children'); got '{written}'"
+    ]

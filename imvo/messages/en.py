@@ -83,8 +83,10 @@ MESSAGES: dict[str, str] = {
     "yaml-tab": "a tab is used for indentation; use spaces instead",
     "yaml-quote-open": "the quote opened on this line is not closed; end the text with the same "
     "quote mark",
-    "yaml-colon": "this line is indented further than the line above allows, or holds a ':' in "
-    "a text without quotes; check the indentation or put the text in quotes",
+    "yaml-indent-deeper": "'{key}:' is indented further than the line above allows; line it "
+    "up with spaces under the fields of its group",
+    "yaml-colon": "the text on this line holds a ':' and is not in quotes; put the whole text "
+    'in quotes, for example nl: "Note: ..."',
     "yaml-indent": "this line's indentation does not fit the lines above it; line up fields of "
     "one group with spaces",
     "yaml-list-indent": "this line's indentation does not fit the list above it: a field of a "

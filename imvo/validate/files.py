@@ -92,15 +92,19 @@ def invisible_in_name(path: Path, shown: str) -> Problem | None:
 
 
 def raw_party_ids(path: Path, root: Path) -> set[str] | None:
-    """The ids parties.yaml gives, as written, when the file reads but fails the model."""
+    """The ids parties.yaml gives, as written and as slugs, when the file reads but fails the
+    model."""
     loaded, problems = read_yaml(path, _relative(path, root)) if path.is_file() else (None, [])
     if loaded is None or problems or not isinstance(loaded.data.get("parties"), list):
         return None
-    return {
-        entry["id"]
-        for entry in loaded.data["parties"]
-        if isinstance(entry, dict) and isinstance(entry.get("id"), str)
-    }
+    ids: set[str] = set()
+    for entry in loaded.data["parties"]:
+        if isinstance(entry, dict) and isinstance(entry.get("id"), (str, int)):
+            written = str(entry["id"])
+            # An id the model refused ('Tata Steel', 'FNV') is still the party the references
+            # mean: its slug form counts too, so that the one mistake is one message.
+            ids |= {written, re.sub(r"[^a-z0-9]+", "-", written.lower()).strip("-")}
+    return ids
 
 
 def covenant_files(
