@@ -277,6 +277,28 @@ def signing_unions(corpus: Corpus, lang: str) -> list[Party]:
     return sorted(unions, key=lambda party: (party.name_in(lang).casefold(), party.id))
 
 
+def participation(covenant: Covenant, participant: Any, t: Translator) -> str:
+    """An organisation's own part in a covenant, in years: 'deed mee 2016–2019' / 'took part
+    2016–2019', 'doet mee sinds 2019' / 'has taken part since 2019', 'deed mee vanaf 2016'
+    / 'took part from 2016' where no source says how long; '' when no year is known.
+
+    It starts when the organisation joined (else when the covenant began) and ends when it
+    left (or by when it had left), else when the covenant ended."""
+    begun = covenant.signed or covenant.in_force
+    start = participant.joined or (begun.date if begun else None)
+    left = participant.left or participant.left_by
+    end = left or (covenant.ended.date if covenant.ended else None)
+    if start is None:
+        return t("participants.took_part_until", end=end.year) if end is not None else ""
+    if end is not None:
+        if end.year == start.year:
+            return t("participants.took_part_in", year=start.year)
+        return t("participants.took_part", start=start.year, end=end.year)
+    if covenant.status.value == Status.active:
+        return t("participants.takes_part", start=start.year)
+    return t("participants.took_part_from", start=start.year)
+
+
 def predecessors(corpus: Corpus) -> dict[str, list[str]]:
     """For each covenant that follows others, the slugs of those before it, by slug."""
     found: dict[str, list[str]] = defaultdict(list)
@@ -291,6 +313,6 @@ TEMPLATE_NAMES = (
     "status_phrase", "party_count", "counts_of", "counts_up_front", "count_phrase", "years",
     "unions", "has_page", "by_signing", "roles_of", "cards_by_sector", "facilitators",
     "parties_by_kind", "milestones", "status_date", "notes", "noted", "cards_in_order",
-    "status_tally", "signing_unions",
+    "status_tally", "signing_unions", "participation",
 )  # fmt: skip
 """The facts the templates call by name."""

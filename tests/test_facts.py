@@ -12,6 +12,7 @@ from imvo.facts import (
     cards_in_order,
     noted,
     notes,
+    participation,
     signing_unions,
     status_date,
     status_tally,
@@ -131,3 +132,26 @@ def test_the_unions_that_signed_anything_by_name(fixture_corpus: Corpus) -> None
     only_ser = covenant.model_copy(update={"parties": covenant.parties[1:2]})
     corpus = dataclasses.replace(fixture_corpus, covenants={"voorbeeld": only_ser})
     assert signing_unions(corpus, "en") == []
+
+
+def test_an_organisation_s_own_participation_in_years(fixture_corpus: Corpus) -> None:
+    from imvo.model import Participant
+
+    ended = _covenant("ended", signed="2016-07-04", ended="2021-12-31")
+    running = _covenant("active", signed="2019-03")
+    unknown = _covenant("unknown", signed="2016")
+    nl, en = Translator("nl"), Translator("en")
+    plain = Participant(name="A")
+    assert participation(ended, plain, nl) == "deed mee 2016–2021"
+    assert participation(ended, plain, en) == "took part 2016–2021"
+    joined = Participant(name="A", joined="2018-05", left="2019")
+    assert participation(ended, joined, nl) == "deed mee 2018–2019"
+    assert participation(ended, Participant(name="A", left_by="2016-12"), en) == (
+        "took part in 2016"
+    )
+    assert participation(running, plain, nl) == "doet mee sinds 2019"
+    assert participation(running, plain, en) == "has taken part since 2019"
+    assert participation(unknown, plain, nl) == "deed mee vanaf 2016"
+    undated = _covenant("ended", ended="2020")
+    assert participation(undated, plain, en) == "took part until 2020"
+    assert participation(_covenant("unknown"), plain, en) == ""

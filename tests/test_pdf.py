@@ -252,12 +252,13 @@ def test_a_factsheet_whose_content_fits_one_page_prints_on_one(
             "counts": [],
             "results": [],
             "parties": covenant.parties[:2],
+            "union_role": None,
         }
     )
-    corpus = dataclasses.replace(fixture_corpus, covenants={"voorbeeld": short})
+    corpus = dataclasses.replace(fixture_corpus, covenants={"voorbeeld": short}, participants={})
     site = tmp_path / "site"
-    build_site(corpus, site, post_steps=post_steps(pdf=False), jobs=1)
-    pdf.make_pdfs(corpus, site, tmp_path / "cache")
+    build_site(corpus, built := options(site=site, pdf=False), post_steps=post_steps(built), jobs=1)
+    pdf.make_pdfs(corpus, site, tmp_path / "cache", built=MOMENT)
     for lang in LANGUAGES:
         assert len(PdfReader(pdf.pdf_path(site, "voorbeeld", lang)).pages) == 1, lang
 

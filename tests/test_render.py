@@ -214,8 +214,9 @@ def test_factsheet_shows_the_new_facts_in_the_reader_s_order(fixture_corpus: Cor
     ) in page
     # With steps of its own, the union's role has a section further down, with its source.
     assert (
-        '<h2 id="union-role">Unions in this agreement</h2>\n\n<p>The FNV sat on the steering '
-        f'committee.</p>\n<div class="imvo-src-line">{SOURCE_B}</div>'
+        '<h2 id="union-role">Unions in this agreement</h2>\n\n<div class="imvo-union-role">\n'
+        "<p>The FNV sat on the steering committee.</p>\n"
+        f'<div class="imvo-src-line">{SOURCE_B}</div>\n</div>'
     ) in page
     # The summary list, straight after it the action box, then complaints now and what came
     # after, the key facts with their notes, the check.
