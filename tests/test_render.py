@@ -356,6 +356,12 @@ def test_home_puts_the_agreements_and_the_ways_in_before_the_text(fixture_corpus
     assert home.index('id="agreements"') < home.index('id="ways-in"') < home.index("Text of")
 
 
+ENDED_TAG = (
+    '<span class="imvo-status imvo-status--ended"><span class="imvo-status__icon" '
+    'aria-hidden="true"></span>Ended</span>'
+)
+
+
 def test_parties_page_answers_which_agreements_an_organisation_signed(
     fixture_corpus: Corpus,
 ) -> None:
@@ -363,11 +369,13 @@ def test_parties_page_answers_which_agreements_an_organisation_signed(
     assert (
         '<li class="imvo-org">\n<h3 id="party-fnv">FNV</h3>\n<p class="imvo-org__full">'
         'Federatie Nederlandse Vakbeweging</p>\n<dl class="imvo-org__roles">\n<div><dt>Signed'
-        '</dt><dd><a href="voorbeeld.html">Example</a></dd></div>\n</dl>\n</li>'
+        '</dt><dd><ul class="imvo-org__covenants"><li><a href="voorbeeld.html">Example</a> '
+        f"{ENDED_TAG}</li></ul></dd></div>\n</dl>\n</li>"
     ) in page
+    # Each agreement with its status beside it: "which of ours still run?"
     assert (
-        '<div><dt>Withdrew from</dt><dd><a href="voorbeeld.html">Example</a> (1 May 2019)</dd>'
-        "</div>"
+        '<div><dt>Withdrew from</dt><dd><ul class="imvo-org__covenants"><li><a '
+        f'href="voorbeeld.html">Example</a> (1 May 2019) {ENDED_TAG}</li></ul></dd></div>'
     ) in page
 
 
