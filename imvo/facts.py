@@ -240,6 +240,43 @@ def cards_by_sector(corpus: Corpus, lang: str) -> list[tuple[str, list[str]]]:
     return sorted(groups.items(), key=lambda item: item[0].casefold())
 
 
+def cards_in_order(corpus: Corpus, lang: str) -> list[str]:
+    """The covenants as the home page lists them: the running ones first, then the rest,
+    each group by short name (A-Z in the language)."""
+
+    def key(slug: str) -> tuple[bool, str, str]:
+        covenant = corpus.covenants[slug]
+        running = covenant.status.value == Status.active
+        return (not running, covenant.short_name.get(lang).casefold(), slug)
+
+    return sorted(corpus.covenants, key=key)
+
+
+def status_tally(corpus: Corpus) -> list[tuple[Status, int]]:
+    """How many covenants have each status, in the order of the Status list; none left out
+    that has one, none listed that has none."""
+    counts: dict[Status, int] = defaultdict(int)
+    for covenant in corpus.covenants.values():
+        counts[covenant.status.value] += 1
+    order = [Status.active, Status.in_preparation, Status.ended, Status.ended_early]
+    order += [Status.succeeded, Status.unknown]
+    return [(status, counts[status]) for status in order if counts[status]]
+
+
+def signing_unions(corpus: Corpus, lang: str) -> list[Party]:
+    """The trade unions that took part in at least one covenant, by name: the way in for a
+    union official ("which agreements did my union sign?")."""
+    found = {
+        participation.party
+        for covenant in corpus.covenants.values()
+        for participation in covenant.parties
+        if participation.role in SIGNING_ROLES
+        and corpus.parties[participation.party].kind == PartyKind.trade_union
+    }
+    unions = [corpus.parties[party] for party in found]
+    return sorted(unions, key=lambda party: (party.name_in(lang).casefold(), party.id))
+
+
 def predecessors(corpus: Corpus) -> dict[str, list[str]]:
     """For each covenant that follows others, the slugs of those before it, by slug."""
     found: dict[str, list[str]] = defaultdict(list)
@@ -253,6 +290,7 @@ def predecessors(corpus: Corpus) -> dict[str, list[str]]:
 TEMPLATE_NAMES = (
     "status_phrase", "party_count", "counts_of", "counts_up_front", "count_phrase", "years",
     "unions", "has_page", "by_signing", "roles_of", "cards_by_sector", "facilitators",
-    "parties_by_kind", "milestones", "status_date", "notes", "noted",
+    "parties_by_kind", "milestones", "status_date", "notes", "noted", "cards_in_order",
+    "status_tally", "signing_unions",
 )  # fmt: skip
 """The facts the templates call by name."""

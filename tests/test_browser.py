@@ -353,3 +353,44 @@ def test_search_on_a_phone_keeps_the_page_its_width_and_words_apart(
         assert glued == [], glued
     finally:
         context.close()
+
+
+def test_the_home_page_search_opens_the_finder_with_and_without_javascript(
+    served_site: ServedSite, chromium: Any
+) -> None:
+    """The organisation search above the cards is a plain form: without JavaScript it opens
+    the finder with its whole A-Z list; with it, the finder filters at once on the name."""
+    corpus = served_site.corpus
+    assert corpus is not None
+    name = next(p.name for listing in corpus.participants.values() for p in listing.participants)
+    for scripts in (True, False):
+        context = chromium.new_context(
+            viewport={"width": 360, "height": 740}, java_script_enabled=scripts
+        )
+        try:
+            page = context.new_page()
+            page.goto(served_site.url("index.html"), wait_until="load")
+            page.fill("#imvo-home-find", name)
+            with page.expect_navigation(wait_until="load"):
+                page.press("#imvo-home-find", "Enter")
+            assert page.url.split("?")[0].endswith(".html")
+            assert "q=" in page.url
+            shown, total = page.evaluate(
+                "() => { const all = [...document.querySelectorAll('li.imvo-org')];"
+                " return [all.filter(e => !e.closest('[hidden]')).length, all.length]; }"
+            )
+            assert total > 1
+            if scripts:
+                page.wait_for_function(
+                    "() => document.querySelector('li.imvo-org[hidden]') !== null"
+                )
+                shown = page.evaluate(
+                    "() => [...document.querySelectorAll('li.imvo-org')]"
+                    ".filter(e => !e.closest('[hidden]')).length"
+                )
+                assert 1 <= shown < total
+                assert page.input_value("#imvo-find") == name
+            else:
+                assert shown == total
+        finally:
+            context.close()

@@ -7,9 +7,17 @@ import dataclasses
 import pytest
 from build_options import OPTIONS
 
-from imvo.facts import Note, noted, notes, status_date
+from imvo.facts import (
+    Note,
+    cards_in_order,
+    noted,
+    notes,
+    signing_unions,
+    status_date,
+    status_tally,
+)
 from imvo.i18n import Translator
-from imvo.model import Corpus, Covenant, DatedFact, StatusFact, parse_partial_date
+from imvo.model import Corpus, Covenant, DatedFact, Status, StatusFact, parse_partial_date
 from imvo.render import Renderer
 
 
@@ -87,3 +95,39 @@ def test_a_covenant_without_remarks_has_no_notes_and_no_notes_box(
     pages = {page.key: page for page in Renderer(corpus, OPTIONS).language("en")}
     html = pages["voorbeeld"].html
     assert "imvo-notes" not in html and "(see below)" not in html
+
+
+def test_the_home_page_lists_running_agreements_first_then_by_name(
+    fixture_corpus: Corpus,
+) -> None:
+    covenant = fixture_corpus.covenants["voorbeeld"]
+
+    def named(nl: str, en: str, status: str) -> Covenant:
+        return covenant.model_copy(
+            update={
+                "short_name": covenant.short_name.model_copy(update={"nl": nl, "en": en}),
+                "status": covenant.status.model_copy(update={"value": Status(status)}),
+            }
+        )
+
+    covenants = {
+        "a": named("Zout", "Salt", "ended"),
+        "b": named("appels", "Apples", "unknown"),
+        "c": named("Vis", "Fish", "active"),
+        "d": named("Brood", "Bread", "active"),
+    }
+    corpus = dataclasses.replace(fixture_corpus, covenants=covenants)
+    assert cards_in_order(corpus, "nl") == ["d", "c", "b", "a"]
+    assert cards_in_order(corpus, "en") == ["d", "c", "b", "a"]
+    covenants["a"] = named("Aarde", "Earth", "ended")
+    assert cards_in_order(corpus, "en") == ["d", "c", "b", "a"]
+    assert cards_in_order(corpus, "nl") == ["d", "c", "a", "b"]
+    assert status_tally(corpus) == [(Status.active, 2), (Status.ended, 1), (Status.unknown, 1)]
+
+
+def test_the_unions_that_signed_anything_by_name(fixture_corpus: Corpus) -> None:
+    assert [party.id for party in signing_unions(fixture_corpus, "nl")] == ["fnv"]
+    covenant = fixture_corpus.covenants["voorbeeld"]
+    only_ser = covenant.model_copy(update={"parties": covenant.parties[1:2]})
+    corpus = dataclasses.replace(fixture_corpus, covenants={"voorbeeld": only_ser})
+    assert signing_unions(corpus, "en") == []

@@ -40,8 +40,9 @@ def test_parties_page_lists_the_covenants_cnv_signed(built_site: Path, corpus: C
     section = _party_section(_read(built_site, "partijen.html"), "cnv")
     assert section.startswith(
         'CNV</h3>\n<p class="imvo-org__full">Christelijk Nationaal Vakverbond</p>\n'
-        '<dl class="imvo-org__roles">\n<div><dt>Tekende</dt><dd><a href="textiel.html">'
-        "Kleding en textiel</a>, "
+        '<dl class="imvo-org__roles">\n<div><dt>Tekende</dt>\n<dd><ul class="imvo-org__covenants">'
+        '<li><a href="textiel.html">Kleding en textiel</a> <span class="imvo-status '
+        'imvo-status--ended">'
     )
     cnv = {
         slug: (c.signed or c.in_force).date.earliest()  # type: ignore[union-attr]
@@ -49,11 +50,14 @@ def test_parties_page_lists_the_covenants_cnv_signed(built_site: Path, corpus: C
         if any(p.party == "cnv" and p.role == Role.signatory for p in c.parties)
     }
     signed = sorted(cnv, key=lambda slug: (cnv[slug], slug))
-    row = section.split("<div><dt>Tekende</dt><dd>", 1)[1].split("</dd></div>", 1)[0]
-    # The agreements it signed on one line, in order of signing.
+    row = section.split("<div><dt>Tekende</dt>\n<dd>", 1)[1].split("</dd></div>", 1)[0]
+    # The agreements it signed, one a line with its status, in order of signing.
     assert re.findall(r'<a href="([^"]+)\.html">', row) == signed
     english = _party_section(_read(built_site, "en/parties.html"), "cnv")
-    assert '<div><dt>Signed</dt><dd><a href="textiel.html">Garments and textile</a>, ' in english
+    assert (
+        '<div><dt>Signed</dt>\n<dd><ul class="imvo-org__covenants"><li><a href="textiel.html">'
+        "Garments and textile</a> <span"
+    ) in english
 
 
 @pytest.mark.parametrize(("page", "lang"), [("partijen.html", "nl"), ("en/parties.html", "en")])

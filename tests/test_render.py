@@ -329,11 +329,23 @@ def test_home_puts_the_agreements_and_the_ways_in_before_the_text(fixture_corpus
     home = _page(fixture_corpus, "en", "index")
     assert (
         '<h3 class="imvo-card__title"><a href="voorbeeld.html">Example</a></h3>\n'
-        '<p class="imvo-card__sector">Example sector</p><p class="imvo-card__status"><span '
+        '<p class="imvo-card__status"><span '
         'class="imvo-status imvo-status--ended"><span class="imvo-status__icon" '
         'aria-hidden="true"></span>Ended</span> <span class="imvo-card__years">2016–2020</span>'
-        "</p>"
+        '</p>\n<p class="imvo-card__unions">Unions: FNV</p>\n<p class="imvo-card__pdf"><a '
+        'href="pdf/voorbeeld.pdf" type="application/pdf">Handout to print (PDF, A4)</a></p>'
     ) in home
+    # The tasks come first: a search for one's organisation that opens the finder with a
+    # plain GET (no JavaScript needed), one's union on the parties page, what applies now.
+    if has_page("participants"):
+        assert (
+            f'<form class="imvo-task imvo-task--find" action="{page_name("participants", "en")}'
+            '.html" role="search">'
+        ) in home
+        assert '<input id="imvo-home-find" type="search" name="q"' in home
+    assert '<li><a href="parties.html#party-fnv">FNV</a></li>' in home
+    assert '<p class="imvo-tally"><span class="imvo-tally__item">Ended: 1</span></p>' in home
+    assert home.index("imvo-tasks") < home.index('id="agreements"')
     links = re.findall(r'<li><a href="([^"]+)\.html">', home.split('id="ways-in"')[1])
     expected = ["overview", "parties", "timeline", "due-diligence"]
     if has_page("participants"):
@@ -344,6 +356,12 @@ def test_home_puts_the_agreements_and_the_ways_in_before_the_text(fixture_corpus
     assert home.index('id="agreements"') < home.index('id="ways-in"') < home.index("Text of")
 
 
+ENDED_TAG = (
+    '<span class="imvo-status imvo-status--ended"><span class="imvo-status__icon" '
+    'aria-hidden="true"></span>Ended</span>'
+)
+
+
 def test_parties_page_answers_which_agreements_an_organisation_signed(
     fixture_corpus: Corpus,
 ) -> None:
@@ -351,11 +369,13 @@ def test_parties_page_answers_which_agreements_an_organisation_signed(
     assert (
         '<li class="imvo-org">\n<h3 id="party-fnv">FNV</h3>\n<p class="imvo-org__full">'
         'Federatie Nederlandse Vakbeweging</p>\n<dl class="imvo-org__roles">\n<div><dt>Signed'
-        '</dt><dd><a href="voorbeeld.html">Example</a></dd></div>\n</dl>\n</li>'
+        '</dt><dd><ul class="imvo-org__covenants"><li><a href="voorbeeld.html">Example</a> '
+        f"{ENDED_TAG}</li></ul></dd></div>\n</dl>\n</li>"
     ) in page
+    # Each agreement with its status beside it: "which of ours still run?"
     assert (
-        '<div><dt>Withdrew from</dt><dd><a href="voorbeeld.html">Example</a> (1 May 2019)</dd>'
-        "</div>"
+        '<div><dt>Withdrew from</dt><dd><ul class="imvo-org__covenants"><li><a '
+        f'href="voorbeeld.html">Example</a> (1 May 2019) {ENDED_TAG}</li></ul></dd></div>'
     ) in page
 
 
@@ -476,7 +496,10 @@ def test_factsheet_headings_are_html_with_the_anchors_of_markdown(
 def test_factsheets_link_their_pdf_only_when_the_build_makes_them(
     fixture_corpus: Corpus,
 ) -> None:
-    link = '<a href="pdf/voorbeeld.pdf" type="application/pdf">Download this factsheet as a PDF</a>'
+    link = (
+        '<a href="pdf/voorbeeld.pdf" type="application/pdf">'
+        "Handout of this factsheet to print (PDF)</a>"
+    )
     assert link in _page(fixture_corpus, "en", "voorbeeld")
     pages = {p.key: p for p in Renderer(fixture_corpus, options(pdf=False)).language("en")}
     without = pages["voorbeeld"].html

@@ -234,7 +234,9 @@ _LEFT_OUT_CODES = frozenset({"file-empty", "file-not-mapping"})
 
 MAX_SYNTAX_ERRORS = 20
 """After this many syntax errors in one file, the rest of it is not read."""
-_GENERAL_CODES = frozenset({"yaml-other", "yaml-indent", "yaml-colon", "yaml-list-indent"})
+_GENERAL_CODES = frozenset(
+    {"yaml-other", "yaml-indent", "yaml-colon", "yaml-indent-deeper", "yaml-list-indent"}
+)
 """Syntax messages that name no one cause (see imvo/load/yaml_errors.py)."""
 MAX_TRIES = 400
 """How often a file is read again past a syntax error (each time one line is left out)."""

@@ -204,6 +204,15 @@ def _misplaced(
     return None
 
 
+def _colon_cause(line: str, column: int) -> Msg:
+    """A ':' where YAML allows none, when no exact fix is known: the field name's own ':' on a
+    line indented too far, or a ':' inside a text."""
+    found = _key_column(line)
+    if found is not None and line.index(":", found[0]) == column:
+        return msg("yaml-indent-deeper", key=found[1])
+    return msg("yaml-colon")
+
+
 def yaml_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, Msg, list[str] | None]:
     """The line and an editor's sentence for a YAML syntax error (never the parser's words),
     and the lines from there as the sentence says to write them, where it says exactly how
@@ -229,7 +238,7 @@ def yaml_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, Msg, list
     if placed is not None:
         return line, placed[0], placed[1]
     if "mapping values are not allowed" in problem:
-        return line, msg("yaml-colon"), None
+        return line, _colon_cause(source_line, column), None
     if "expected '-' indicator" in problem:
         return line, msg("yaml-list-indent"), None
     if "expected ',' or" in problem:

@@ -66,6 +66,8 @@ MESSAGES: dict[str, str] = {
     "another word processor): delete it",
     "word-space-after-key": "'{key}:' is followed by a non-breaking space (from Word or another "
     "word processor), which YAML does not read as a space: type an ordinary space",
+    "word-space-in-value": "'{value}' holds a non-breaking space (from Word or another word "
+    "processor) where none belongs; delete it or type an ordinary space",
     "word-quotes": "Word's curly quotes are ordinary letters to YAML: type straight quotes: "
     "{fixed}",
     "word-quotes-key": "Word's curly quotes around the field name '{key}': delete them",
@@ -83,8 +85,10 @@ MESSAGES: dict[str, str] = {
     "yaml-tab": "a tab is used for indentation; use spaces instead",
     "yaml-quote-open": "the quote opened on this line is not closed; end the text with the same "
     "quote mark",
-    "yaml-colon": "this line is indented further than the line above allows, or holds a ':' in "
-    "a text without quotes; check the indentation or put the text in quotes",
+    "yaml-indent-deeper": "'{key}:' is indented further than the line above allows; line it "
+    "up with spaces under the fields of its group",
+    "yaml-colon": "the text on this line holds a ':' and is not in quotes; put the whole text "
+    'in quotes, for example nl: "Note: ..."',
     "yaml-indent": "this line's indentation does not fit the lines above it; line up fields of "
     "one group with spaces",
     "yaml-list-indent": "this line's indentation does not fit the list above it: a field of a "

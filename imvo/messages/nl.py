@@ -76,6 +76,8 @@ MESSAGES: dict[str, str] = {
     "tekstverwerker); haal hem weg",
     "word-space-after-key": "na '{key}:' staat een vaste spatie (uit Word of een andere "
     "tekstverwerker); YAML ziet die niet als spatie: typ een gewone spatie",
+    "word-space-in-value": "in '{value}' staat een vaste spatie (uit Word of een andere "
+    "tekstverwerker) waar die niet hoort; haal hem weg of typ een gewone spatie",
     "word-quotes": "Word-aanhalingstekens zijn voor YAML gewone letters: typ rechte "
     "aanhalingstekens: {fixed}",
     "word-quotes-key": "Word-aanhalingstekens om de veldnaam '{key}': haal ze weg",
@@ -93,9 +95,10 @@ MESSAGES: dict[str, str] = {
     "yaml-tab": "deze regel springt in met een tab; gebruik spaties",
     "yaml-quote-open": "het aanhalingsteken op deze regel wordt niet gesloten; sluit de tekst af "
     "met hetzelfde aanhalingsteken",
-    "yaml-colon": "deze regel springt verder in dan de regel erboven toestaat, of de tekst bevat "
-    "een ':' zonder aanhalingstekens; controleer de inspringing of zet de tekst tussen "
-    'aanhalingstekens, bijvoorbeeld nl: "Let op: ..."',
+    "yaml-indent-deeper": "'{key}:' springt verder in dan de regel erboven toestaat; zet het "
+    "met spaties precies onder de velden van zijn groep",
+    "yaml-colon": "de tekst op deze regel bevat een ':' en staat niet tussen aanhalingstekens; "
+    'zet de hele tekst tussen aanhalingstekens, bijvoorbeeld nl: "Let op: ..."',
     "yaml-indent": "deze regel springt anders in dan de regels erboven; zet de velden van één "
     "groep met spaties precies onder elkaar",
     "yaml-list-indent": "deze regel springt anders in dan de lijst erboven: een veld van een "

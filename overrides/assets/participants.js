@@ -72,5 +72,9 @@
     apply();
   });
   form.hidden = false;
+  // A search from the home page comes as ?q=name: fill it in and filter at once (without
+  // JavaScript the page shows its whole A-Z list).
+  var asked = new URLSearchParams(window.location.search).get("q");
+  if (asked && !input.value) input.value = asked;
   if (input.value) apply();
 })();
