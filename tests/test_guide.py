@@ -103,6 +103,21 @@ PLACES: dict[str, tuple[str, str]] = {
         "covenants/voorbeeld.yaml",
         "summary:\n  nl: Een convenant om de fixture te testen.\n",
     ),
+    "word-space-in-value": ("covenants/voorbeeld.yaml", "    url: https://example.org/a\n"),
+    "word-quotes-key": (
+        "covenants/voorbeeld.yaml",
+        "summary:\n  nl: Een convenant om de fixture te testen.\n",
+    ),
+    "word-space-indent": ("covenants/voorbeeld.yaml", "term:\n  months: 36\n"),
+    "space-after-colon": (
+        "covenants/voorbeeld.yaml",
+        "summary:\n  nl: Een convenant om de fixture te testen.\n",
+    ),
+    "value-listed-twice": ("covenants/voorbeeld.yaml", "risks: [living_wage, child_labour]\n"),
+    "item-listed-twice": (
+        "covenants/voorbeeld.yaml",
+        "goals:\n  - nl: Een leefbaar loon.\n    en: A living wage.\n",
+    ),
 }
 """For each example: the fixture file it goes into, and the part of that file it replaces."""
 

@@ -315,3 +315,15 @@ def test_one_mistake_in_the_syntax_is_one_message_not_one_a_line(tmp_path: Path)
         f"{COVENANT}:2: (bestand): het aanhalingsteken op deze regel wordt niet gesloten; sluit "
         "de tekst af met hetzelfde aanhalingsteken"
     ]
+
+
+def test_a_word_space_inside_a_value_is_named_never_shown_as_an_escape(tmp_path: Path) -> None:
+    said = _checked(
+        tmp_path, "    url: https://example.org/a\n", "    url: https://example.org/a\u00a0\n"
+    )
+    assert said == [
+        f"{COVENANT}:59: eerste bron, url: in 'https://example.org/a' staat een vaste spatie "
+        "(uit Word of een andere tekstverwerker) waar die niet hoort; haal hem weg of typ een "
+        "gewone spatie"
+    ]
+    assert "\\xa0" not in said[0]

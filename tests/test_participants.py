@@ -852,8 +852,7 @@ def test_a_complete_list_says_so_and_an_incomplete_one_what_to_do(content: Path)
     assert (
         '<p class="imvo-coverage"><span class="imvo-coverage__named">This list is complete: this '
         "site names all 2 pension funds on the official list.</span> The full list: "
-        '<a href="https://example.org/lijst">Officiële lijst</a><span class="imvo-print-only"> '
-        "(example.org/lijst)</span>. "
+        '<a href="https://example.org/lijst">Officiële lijst</a>. '
         '<span class="imvo-coverage__missing">Is your organisation not listed? Then it is not on '
         "the official list either.</span></p>"
     ) in _html(pages["voorbeeld"])
@@ -862,8 +861,7 @@ def test_a_complete_list_says_so_and_an_incomplete_one_what_to_do(content: Path)
         'pension funds.</span> <span class="imvo-coverage__source">That total is the newest count '
         'a source gives: <a href="https://example.org/lijst">Officiële lijst</a> (December '
         "2019).</span> The full list: "
-        '<a href="https://example.org/lijst">Officiële lijst</a><span class="imvo-print-only"> '
-        "(example.org/lijst)</span>. "
+        '<a href="https://example.org/lijst">Officiële lijst</a>. '
         '<span class="imvo-coverage__missing">Is your organisation not listed? It may still take '
         "part, because this list is not complete. Check the official list, ask your pension "
         "fund's board or its accountability body (verantwoordingsorgaan), or ask your "

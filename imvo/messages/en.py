@@ -66,6 +66,8 @@ MESSAGES: dict[str, str] = {
     "another word processor): delete it",
     "word-space-after-key": "'{key}:' is followed by a non-breaking space (from Word or another "
     "word processor), which YAML does not read as a space: type an ordinary space",
+    "word-space-in-value": "'{value}' holds a non-breaking space (from Word or another word "
+    "processor) where none belongs; delete it or type an ordinary space",
     "word-quotes": "Word's curly quotes are ordinary letters to YAML: type straight quotes: "
     "{fixed}",
     "word-quotes-key": "Word's curly quotes around the field name '{key}': delete them",

@@ -76,6 +76,8 @@ MESSAGES: dict[str, str] = {
     "tekstverwerker); haal hem weg",
     "word-space-after-key": "na '{key}:' staat een vaste spatie (uit Word of een andere "
     "tekstverwerker); YAML ziet die niet als spatie: typ een gewone spatie",
+    "word-space-in-value": "in '{value}' staat een vaste spatie (uit Word of een andere "
+    "tekstverwerker) waar die niet hoort; haal hem weg of typ een gewone spatie",
     "word-quotes": "Word-aanhalingstekens zijn voor YAML gewone letters: typ rechte "
     "aanhalingstekens: {fixed}",
     "word-quotes-key": "Word-aanhalingstekens om de veldnaam '{key}': haal ze weg",

@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from imvo.load import FieldPath, LoadedFile, field_name
+from imvo.load.surprises import WORD_SPACES
 from imvo.messages import CodedError, Msg, msg
 from imvo.model import Status
 from imvo.problems import Problem
@@ -170,6 +171,11 @@ def check_model(loaded: LoadedFile, model: type[BaseModel]) -> tuple[Any, list[P
             message = _message(error, model)
             if message.code in _READ_AS_CODES:
                 message = loaded.read_as(loc) or message
+            given = error.get("input")
+            if isinstance(given, str) and any(char in given for char in WORD_SPACES):
+                # The value would show as '...\xa0...': an editor sees a space there.
+                shown = "".join(" " if char in WORD_SPACES else char for char in given)
+                message = msg("word-space-in-value", value=shown.strip())
             problem = loaded.problem(loc, message.code, **dict(message.params))
             # A union (text or nl/en pair) reports each branch: keep the first per place.
             problems.setdefault((problem.line, name), problem)
