@@ -437,7 +437,8 @@ def test_the_factsheet_lists_its_participants_compactly(fixture_corpus: Corpus) 
         "ondernemingsraad van uw organisatie, of vraag het uw vakbond.</span></p>"
     ) in html
     assert (
-        '<p><a href="https://example.org/deelnemers">Lijst van deelnemers</a> noemt 4 '
+        '<p class="imvo-participants__counts"><a href="https://example.org/deelnemers">Lijst van '
+        "deelnemers</a> noemt 4 "
         "deelnemers.</p>"
     ) in html
     assert '<details class="imvo-participants__names">' in html
