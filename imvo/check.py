@@ -218,12 +218,18 @@ def covenant_warnings(covenant: Covenant, when: date) -> Found:
                 (
                     ("status", "value"),
                     "term-passed",
-                    {"months": covenant.term.months, "end": str(end)},
+                    {"months": covenant.term.months, "end": str(end), "status": status.value},
                 )
             )
     signed = covenant.signed
     if status == Status.active and signed is not None and signed.date.earliest() > today_tuple:
-        found.append((("status", "value"), "signed-future", {"date": str(signed.date)}))
+        found.append(
+            (
+                ("status", "value"),
+                "signed-future",
+                {"date": str(signed.date), "status": status.value},
+            )
+        )
     checked = covenant.checked
     if status not in ENDED_STATUSES and checked is not None:
         year_ago = (when.year - 1, when.month, when.day)

@@ -154,12 +154,18 @@ class PlainHeadings(Treeprocessor):
                 element.set("id", self.parts.take(given))
 
 
+_BETWEEN_FIELDS = PageParts()
+"""What `Fields` holds between two conversions (Markdown calls back only during one): one
+shared value rather than a new one after every field, of which a build has tens of
+thousands."""
+
+
 class Fields:
     """Renders Markdown fields of one language to clean HTML; each call is told the parts of
     the page it renders for (the Markdown object itself is made once per language)."""
 
     def __init__(self, glossary: dict[str, str], pages: set[str]) -> None:
-        self._parts = PageParts()
+        self._parts = _BETWEEN_FIELDS
         """The page of the field being converted (its anchors, headings and problems)."""
         configs: dict[str, dict[str, Any]] = {}
         names = []
@@ -227,7 +233,7 @@ class Fields:
             parts.problems.append(crash)
             return Markup("")
         finally:
-            self.where, self._parts, self._plain.parts = None, PageParts(), None
+            self.where, self._parts, self._plain.parts = None, _BETWEEN_FIELDS, None
         out = sanitize_text(converted).strip()
         for token in _flat(getattr(self.md, "toc_tokens", [])):
             parts.toc.append(TocEntry(token["level"], token["id"], token["name"]))

@@ -86,8 +86,8 @@ def _make_active(content: Path) -> None:
 def test_active_after_its_term(content: Path) -> None:
     _make_active(content)
     assert warnings(content, date(2019, 9, 1)) == [
-        f"{COVENANT}:11: reminder: status, value: status 'active' but its term of 36 months "
-        "ended in 2019-08: check the status, add 'ended', or explain it in status.note"
+        f"{COVENANT}:11: reminder: status, value: status 'active' (running) but its term of 36 "
+        "months ended in 2019-08: check the status, add 'ended', or explain it in status.note"
     ]
 
 
@@ -127,7 +127,7 @@ def test_ended_in_the_future(content: Path) -> None:
 def test_active_but_signed_in_the_future(content: Path) -> None:
     _make_active(content)
     assert warnings(content, date(2016, 7, 1)) == [
-        f"{COVENANT}:11: reminder: status, value: status 'active' but the signing date "
+        f"{COVENANT}:11: reminder: status, value: status 'active' (running) but the signing date "
         "(2016-07-04) is in the future"
     ]
 

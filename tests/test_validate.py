@@ -169,8 +169,8 @@ def _unknown_status(tmp_path: Path, status: str, *, drop: tuple[str, ...] = (_EN
         (
             "status:\n  value: unknown\n  sources: [bron-a]\n",
             (_ENDED,),
-            "content/covenants/voorbeeld.yaml:11: status, value: status 'unknown' needs 'as_of': "
-            "the date of the latest source that saw it running",
+            "content/covenants/voorbeeld.yaml:11: status, value: status 'unknown' (unknown) needs "
+            "'as_of': the date of the latest source that saw it running",
         ),
         (
             'status:\n  value: unknown\n  sources: [bron-a]\n  as_of: "2019-10"\n',

@@ -194,12 +194,13 @@ MESSAGES: dict[str, str] = {
     "in-force-before-signing": "entry into force ({in_force}) is before the signing ({signed})",
     "status-needs-end": "status '{status}' ({status_words}) needs an end date: add 'ended'",
     "status-no-end": "status '{status}' ({status_words}) does not fit an end date",
-    "status-prep-signed": "status 'in_preparation' does not fit a signing date",
+    "status-prep-signed": "status '{status}' ({status_words}) does not fit a signing date",
     "status-needs-date": "status '{status}' ({status_words}) "
     "needs a date: add 'signed' or 'in_force'",
-    "status-needs-as-of": "status 'unknown' needs 'as_of': the date of the latest source that "
+    "status-needs-as-of": "status '{status}' ({status_words}) "
+    "needs 'as_of': the date of the latest source that "
     "saw it running",
-    "status-needs-successor": "status 'succeeded' needs a 'successor'",
+    "status-needs-successor": "status '{status}' ({status_words}) needs a 'successor'",
     "folder-in-covenants": "the build reads no folders inside covenants/; move the files in it to "
     "content/covenants",
     "covenant-not-yaml": "covenant files end in .yaml; rename the file",
@@ -217,9 +218,11 @@ MESSAGES: dict[str, str] = {
     "same-text": "the Dutch and English texts are the same; translate one of them",
     "not-https": "the link is not https: use 'https://{rest}' if the site has it",
     "no-source": "this fact has no source: add 'sources: [<id>]' with an id from 'sources'",
-    "term-passed": "status 'active' but its term of {months} months ended in {end}: check the "
+    "term-passed": "status '{status}' ({status_words}) "
+    "but its term of {months} months ended in {end}: check the "
     "status, add 'ended', or explain it in status.note",
-    "signed-future": "status 'active' but the signing date ({date}) is in the future",
+    "signed-future": "status '{status}' ({status_words}) "
+    "but the signing date ({date}) is in the future",
     "checked-old": "last checked against the sources on {date}, more than a year ago: check the "
     "facts again and set 'checked' to today's date",
     "end-future": "status '{status}' ({status_words}) but the end date ({date}) is in the future",

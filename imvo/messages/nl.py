@@ -225,13 +225,16 @@ MESSAGES: dict[str, str] = {
     "status-no-end": "status '{status}' ({status_words}) "
     "past niet bij een einddatum: haal 'ended' weg of kies "
     "status ended",
-    "status-prep-signed": "status 'in_preparation' past niet bij een datum van ondertekening: "
+    "status-prep-signed": "status '{status}' ({status_words}) "
+    "past niet bij een datum van ondertekening: "
     "kies status active of haal 'signed' weg",
     "status-needs-date": "status '{status}' ({status_words}) "
     "heeft een datum nodig: voeg 'signed' of 'in_force' toe",
-    "status-needs-as-of": "status 'unknown' heeft 'as_of' nodig: de datum van de laatste bron "
+    "status-needs-as-of": "status '{status}' ({status_words}) "
+    "heeft 'as_of' nodig: de datum van de laatste bron "
     'waarin het convenant nog liep, zoals as_of: "2024-05"',
-    "status-needs-successor": "status 'succeeded' heeft een 'successor' nodig: de bestandsnaam "
+    "status-needs-successor": "status '{status}' ({status_words}) "
+    "heeft een 'successor' nodig: de bestandsnaam "
     "van het nieuwe convenant",
     "folder-in-covenants": "de site leest geen mappen in covenants/; zet de bestanden erin in "
     "content/covenants",
@@ -251,9 +254,11 @@ MESSAGES: dict[str, str] = {
     "not-https": "de link is niet https: schrijf 'https://{rest}' als de site dat heeft",
     "no-source": "dit feit heeft geen bron: voeg 'sources: [<id>]' toe met een id van "
     "'sources' onderaan",
-    "term-passed": "status 'active', maar de looptijd van {months} maanden eindigde in {end}: "
+    "term-passed": "status '{status}' ({status_words}),"
+    " maar de looptijd van {months} maanden eindigde in {end}: "
     "controleer de status, voeg 'ended' toe, of leg het uit in status.note",
-    "signed-future": "status 'active', maar de ondertekening ({date}) ligt in de toekomst",
+    "signed-future": "status '{status}' ({status_words}),"
+    " maar de ondertekening ({date}) ligt in de toekomst",
     "checked-old": "voor het laatst met de bronnen vergeleken op {date}, meer dan een jaar "
     "geleden: controleer de feiten opnieuw en zet 'checked' op de datum van vandaag",
     "end-future": "status '{status}' ({status_words}), "

@@ -109,7 +109,7 @@ def _status_fits(covenant: Covenant, loaded: LoadedFile) -> list[Problem]:
     ):
         add("status-no-end", status=status.value)
     if status == Status.in_preparation and covenant.signed is not None:
-        add("status-prep-signed")
+        add("status-prep-signed", status=status.value)
     if (
         status in (Status.active, Status.unknown)
         and covenant.signed is None
@@ -117,9 +117,9 @@ def _status_fits(covenant: Covenant, loaded: LoadedFile) -> list[Problem]:
     ):
         add("status-needs-date", status=status.value)
     if status == Status.unknown and covenant.status.as_of is None:
-        add("status-needs-as-of")
+        add("status-needs-as-of", status=status.value)
     if status == Status.succeeded and covenant.successor is None:
-        add("status-needs-successor")
+        add("status-needs-successor", status=status.value)
     return problems
 
 
