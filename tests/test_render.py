@@ -788,3 +788,15 @@ def test_a_source_shows_when_it_was_published_and_viewed_never_one_for_the_other
     dutch = _page(corpus, "nl", "voorbeeld")
     assert '<span class="imvo-source-dates">(gepubliceerd op 12 mei 2023)</span>' in dutch
     assert "(publicatiedatum onbekend; bekeken op 19 juni 2024)" in dutch
+
+
+def test_due_diligence_shows_the_cycle_first_and_the_reader_s_part_in_the_action_box(
+    fixture_corpus: Corpus,
+) -> None:
+    page = _page(fixture_corpus, "en", "due-diligence")
+    # The cycle straight under the title, the introduction after it.
+    assert page.split("</h1>\n", 1)[1].startswith('<figure class="imvo-dd-figure">')
+    steps = len(fixture_corpus.due_diligence.steps)
+    assert page.count(
+        '<div class="imvo-action imvo-dd-action">\n<p class="imvo-dd-action__title">'
+    ) == (steps)
