@@ -235,3 +235,28 @@ def test_no_started_covenant_no_drawing(fixture_corpus: Corpus) -> None:
     corpus = dataclasses.replace(fixture_corpus, covenants={"voorbeeld": undated})
     assert layout(corpus, Translator("nl"), NOW) is None
     assert svg(corpus, Translator("nl"), NOW) == ""
+
+
+def test_every_bar_keeps_three_to_one_against_the_page_also_where_it_is_lighter() -> None:
+    """WCAG 1.4.11: each status colour of the bars, and the lighter stretch where only the
+    month or year is known (white laid over it), keeps 3:1 against the white page."""
+    css = (Path(__file__).resolve().parent.parent / "overrides/assets/pages.css").read_text()
+    colours = dict(re.findall(r"--imvo-([a-z-]+): #([0-9a-f]{6});", css))
+    fuzzy = re.search(r"\.imvo-tl__fuzzy \{[^}]*opacity: ([0-9.]+);", css)
+    assert fuzzy is not None
+    veil = float(fuzzy[1])
+
+    def luminance(rgb: tuple[float, ...]) -> float:
+        def channel(value: float) -> float:
+            c = value / 255
+            return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+        r, g, b = (channel(value) for value in rgb)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    statuses = ["active", "ended", "ended-early", "succeeded", "preparation", "unknown"]
+    for name in statuses:
+        rgb = tuple(int(colours[name][i : i + 2], 16) for i in (0, 2, 4))
+        for shade in (rgb, tuple(c * (1 - veil) + 255 * veil for c in rgb)):
+            contrast = 1.05 / (luminance(shade) + 0.05)
+            assert contrast >= 3, (name, shade, round(contrast, 2))
