@@ -800,3 +800,22 @@ def test_due_diligence_shows_the_cycle_first_and_the_reader_s_part_in_the_action
     assert page.count(
         '<div class="imvo-action imvo-dd-action">\n<p class="imvo-dd-action__title">'
     ) == (steps)
+
+
+def test_the_timeline_links_a_first_term_to_its_second_and_back(fixture_corpus: Corpus) -> None:
+    covenant = fixture_corpus.covenants["voorbeeld"]
+    second = covenant.model_copy(
+        update={
+            "short_name": covenant.short_name.model_copy(update={"nl": "Tweede", "en": "Second"})
+        }
+    )
+    corpus = dataclasses.replace(
+        fixture_corpus,
+        covenants={
+            "voorbeeld": covenant.model_copy(update={"successor": "tweede"}),
+            "tweede": second,
+        },
+    )
+    page = _page(corpus, "en", "timeline")
+    assert '. Followed by <a href="tweede.html">Second</a>.</li>' in page
+    assert '. Follows <a href="voorbeeld.html">Example</a>.</li>' in page
