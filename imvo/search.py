@@ -49,7 +49,7 @@ site does not have: 470 kB per bundle. The site has its own interface in the the
 search field (2.5 kB gzip); Pagefind's default one is 32 kB gzip (script and styles)."""
 
 
-_BLOCK_END = re.compile(r"(</(?:dt|dd|li|p|h[1-6]|caption|figcaption|summary)>)(?=<[a-z])")
+_BLOCK_END = re.compile(r"(</(?:dt|dd|li|p|h[1-6]|th|caption|figcaption|summary)>)(?=<[a-z])")
 """The end of a block element straight before the next element's start ('</dt><dd>')."""
 
 

@@ -145,5 +145,10 @@ def test_adjacent_block_elements_are_separated_for_search() -> None:
         "<dl><div><dt>Tekende</dt>\n<dd><a>Kleding</a></dd></div></dl>"
         "<ul><li>a</li>\n<li>b</li></ul><p>x</p>\n<h2>y</h2>\n<span>z</span><span>w</span>"
     )
-    # Already apart, or closing tags in a row: left as they are.
+    # Already apart, or closing tags in a row: left as they are. Header cells are read apart;
+    # data cells keep their row as it is (each data row of the site's tables is labelled).
     assert separate_blocks("<dt>a</dt>\n<dd>b</dd></div>") == "<dt>a</dt>\n<dd>b</dd></div>"
+    assert separate_blocks("<tr><th>Signed</th><th>Status</th></tr>") == (
+        "<tr><th>Signed</th>\n<th>Status</th></tr>"
+    )
+    assert separate_blocks("<tr><td>a</td><td>b</td></tr>") == "<tr><td>a</td><td>b</td></tr>"
