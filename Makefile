@@ -41,9 +41,9 @@ lint: $(STAMP)
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
 
-# The tests run side by side on every core (pytest-xdist); the served site's tests stay on
-# one worker (loadgroup), and the session's build of the site is made once for all of them.
-PYTEST_PARALLEL := -n auto --dist loadgroup
+# The tests run side by side on every core (pytest-xdist); the session's build of the site
+# is made once for all workers (tests/conftest.py), the served site once per worker.
+PYTEST_PARALLEL := -n auto --dist load
 
 test: $(STAMP) lint
 	browser="$$(bash scripts/ensure-chromium.sh)" && IMVO_CHROMIUM="$$browser" \

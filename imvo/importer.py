@@ -313,32 +313,29 @@ def _block_end(lines: list[str], start: int, keys: list[tuple[int, str]]) -> int
     return end
 
 
+def _add_block(lines: list[str], name: str, body: list[str]) -> None:
+    """Put `body` at the end of the top-level block `name` (or a new block), in place."""
+    keys = _top_level(lines)
+    where = {key_name: index for index, key_name in keys}
+    if name in where:
+        start = where[name]
+        if re.match(rf"^{name}: *\[ *\] *(#.*)?$", lines[start]):  # `participants: []`
+            lines[start] = f"{name}:"
+        end = _block_end(lines, start, keys)
+        lines[end:end] = body
+    else:
+        at = where.get("participants", len(lines)) if name == "sources" else len(lines)
+        lines[at:at] = [f"{name}:", *body]
+
+
 def _insert(text: str, source: list[str] | None, entries: list[str], style: Style) -> str:
     """The file with a new source after its last source, and the entries after its last
     entry, as text: nothing that is there changes."""
     lines = text.splitlines()
     ending = text[len(text.rstrip("\r\n")) :] or style.newline
-    keys = _top_level(lines)
-    where = {name: index for index, name in keys}
-
-    def add_block(name: str, body: list[str], empty_flow: str) -> None:
-        nonlocal keys, where
-        if name in where:
-            start = where[name]
-            if re.match(rf"^{name}: *\[ *\] *(#.*)?$", lines[start]):  # `participants: []`
-                lines[start] = f"{name}:"
-            end = _block_end(lines, start, keys)
-            lines[end:end] = body
-        else:
-            at = where.get("participants", len(lines)) if name == "sources" else len(lines)
-            lines[at:at] = [f"{name}:", *body]
-        keys = _top_level(lines)
-        where = {key_name: index for index, key_name in keys}
-        _ = empty_flow
-
     if source:
-        add_block("sources", source, "[]")
-    add_block("participants", entries, "[]")
+        _add_block(lines, "sources", source)
+    _add_block(lines, "participants", entries)
     return style.newline.join(lines) + (ending if ending.strip("\r\n") == "" else style.newline)
 
 

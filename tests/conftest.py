@@ -37,9 +37,6 @@ NO_BROWSER = "/not-marked-browser/chromium"
 finds no browser there, and says so."""
 SITE_FIXTURES = frozenset({"served_site", "built_site"})
 """The session's builds of the whole site: a test that uses one is marked `slow`."""
-SERVED = "served_site"
-"""The tests of the served site run on one worker (`make test` runs the tests side by side,
-`-n auto --dist loadgroup`): it is built for that worker's own server and port."""
 
 
 @pytest.hookimpl(tryfirst=True)  # before -m deselects by the marks
@@ -51,8 +48,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
         if used & SITE_FIXTURES:
             item.add_marker(pytest.mark.slow)
-        if SERVED in used:
-            item.add_marker(pytest.mark.xdist_group(SERVED))
 
 
 class _BrowserGuard:

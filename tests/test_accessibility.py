@@ -68,13 +68,21 @@ FIRST_STOPS = {
 screen; on a phone it is in the menu), the language switch and the search field."""
 
 
-def test_axe_finds_no_violation_on_any_page(served_site: ServedSite, browser_page: Any) -> None:
+AXE_SHARES = 4
+"""The pages are checked in this many shares, every page in one of them, so that the test
+workers (`make test` runs them side by side) each take some."""
+
+
+@pytest.mark.parametrize("share", range(AXE_SHARES))
+def test_axe_finds_no_violation_on_any_page(
+    served_site: ServedSite, browser_page: Any, share: int
+) -> None:
     """Every page of both languages passes axe-core's WCAG 2.1 A/AA and best-practice rules."""
     axe = Axe()
     pages = served_site.pages()
     assert "index.html" in pages and "en/index.html" in pages
     found: dict[str, list[str]] = {}
-    for name in pages:
+    for name in pages[share::AXE_SHARES]:
         browser_page.goto(served_site.url(name), wait_until="load")
         results = axe.run(browser_page, options=AXE_OPTIONS)
         for violation in results.response["violations"]:
