@@ -113,7 +113,7 @@ def page_text(site: Path, lang: str, slug: str) -> str:
 def test_banking_says_when_it_ended_in_each_language(built_site: Path) -> None:
     english, dutch = page_text(built_site, "en", "banken"), page_text(built_site, "nl", "banken")
     assert "Ended June 2020" in english
-    assert "Afgelopen in juni 2020" in dutch
+    assert "Afgelopen juni 2020" in dutch  # the status tag and its date
     # July 2020 is the date of the final monitoring report, not a second end date (issue 18).
     assert "final report is dated 13 July 2020" in english
     assert "Het eindrapport van de monitoringcommissie is van 13 juli 2020" in dutch
