@@ -60,7 +60,7 @@ class Result:
     site_mb: float = 0.0
     factsheet_kb_gz: float = 0.0
     largest_page_mb: float = 0.0
-    """The largest HTML page (the build refuses one over imvo/limits.py's MAX_PAGE_BYTES)."""
+    """The largest HTML page (the build refuses one over imvo/model/limits.py's MAX_PAGE_BYTES)."""
     pdf: bool = False
     participants: int = 0
     """Participants per covenant (0: no participants files)."""

@@ -10,13 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from imvo import ROOT
+from imvo.build.interrupt import Interrupted, signals_as_interrupt
+from imvo.build.target import TargetError
 from imvo.commands.build import cmd_build, cmd_serve
 from imvo.commands.check import cmd_check
-from imvo.interrupt import Interrupted, signals_as_interrupt
 from imvo.messages import LANGS, language_from_locale, speaking, text
 from imvo.messages.cli_help import HELP
-from imvo.problems import BuildError, ContentError, Problem, printable, summary
-from imvo.target import TargetError
+from imvo.messages.problems import BuildError, ContentError, Problem, printable, summary
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -30,7 +30,7 @@ def _print_problems(problems: list[Problem], fmt: str = "text") -> None:
 
 def cmd_new(args: argparse.Namespace) -> int:
     """Write a new covenant file with every field, commented."""
-    from imvo.scaffold import ScaffoldError, new_covenant
+    from imvo.editors.scaffold import ScaffoldError, new_covenant
 
     try:
         path = new_covenant(args.content, args.slug)
@@ -43,7 +43,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_translations(args: argparse.Namespace) -> int:
     """Report the texts that exist in only one language, per file."""
-    from imvo.translations import format_report, untranslated
+    from imvo.editors.translations import format_report, untranslated
 
     print(format_report(untranslated(args.content, Path.cwd())))
     return 0
@@ -51,7 +51,7 @@ def cmd_translations(args: argparse.Namespace) -> int:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     """Write the JSON Schemas of the content files to schema/ from the content model."""
-    from imvo.schema import write_schemas
+    from imvo.editors.schema import write_schemas
 
     for path in write_schemas():
         print(text("schema-wrote", path=path.relative_to(ROOT).as_posix()), file=sys.stderr)
@@ -60,7 +60,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_import_participants(args: argparse.Namespace) -> int:
     """Add a pasted list or a CSV of names to one covenant's participants file."""
-    from imvo.importer import ImportError_, import_participants
+    from imvo.editors.importer import ImportError_, import_participants
 
     if args.file in (None, "-"):
         raw, shown = sys.stdin.buffer.read(), "(stdin)"

@@ -5,7 +5,7 @@
 # they use the browser this script found. Never `playwright install`: it downloads a browser
 # of its own.
 #
-# The browser is the one IMVO_CHROMIUM names (the project's setting, which imvo/pdf.py and
+# The browser is the one IMVO_CHROMIUM names (the project's setting, which imvo/outputs/pdf.py and
 # the tests read), or else the first of chromium, chromium-browser and google-chrome on the
 # PATH (GitHub's Ubuntu runners have Chromium and Google Chrome; Debian's package installs
 # chromium). A browser that is already there is used as it is: nothing is installed and no

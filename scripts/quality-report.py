@@ -44,7 +44,7 @@ LIGHTHOUSE = Path(
         "IMVO_LIGHTHOUSE", ROOT / ".cache" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
     )
 )
-CHROMIUM = os.environ.get("IMVO_CHROMIUM", "/usr/bin/chromium")  # as imvo/pdf.py
+CHROMIUM = os.environ.get("IMVO_CHROMIUM", "/usr/bin/chromium")  # as imvo/outputs/pdf.py
 CHROMIUM_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
     "--disable-background-networking --disable-component-update --disable-sync"

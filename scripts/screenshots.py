@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from imvo.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from imvo.outputs.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 WIDTHS = (360, 1280)
 PHONE_HEIGHT = 740

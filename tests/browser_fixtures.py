@@ -25,10 +25,10 @@ from typing import Any
 import pytest
 from build_options import options
 
-from imvo.model import Corpus
-from imvo.outputs import post_steps
-from imvo.pdf import CHROMIUM, CHROMIUM_ARGS
-from imvo.write import build_site
+from imvo.build.orchestrate import build_site
+from imvo.model.content import Corpus
+from imvo.outputs.pdf import CHROMIUM, CHROMIUM_ARGS
+from imvo.outputs.steps import post_steps
 
 SUB_PATH = "imvo-convenanten"
 """The folder the site is served under, like a GitHub Pages project site."""
@@ -124,7 +124,7 @@ def served_site(
 
 @pytest.fixture
 def prints_pdfs() -> None:
-    """For a test that prints PDFs itself (imvo.pdf, in-process or not): it needs Chromium,
+    """For a test that prints PDFs itself (imvo.outputs.pdf, in-process or not): it needs Chromium,
     and using this fixture marks it `browser` (tests/conftest.py)."""
     require_chromium()
 

@@ -1,5 +1,5 @@
 """The tests' build options: one moment for every build of the tests (21 November 2025),
-handed to the stages as the command line hands them its own (imvo/options.py)."""
+handed to the stages as the command line hands them its own (imvo/build/options.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import dataclasses
 from datetime import UTC, datetime
 from typing import Any
 
-from imvo.options import BuildOptions
+from imvo.build.options import BuildOptions
 
 MOMENT = datetime(2025, 11, 21, tzinfo=UTC)
 """The build's moment in the tests: SOURCE_DATE_EPOCH=1763683200."""

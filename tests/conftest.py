@@ -13,11 +13,11 @@ from build_options import options
 from filelock import FileLock
 
 import imvo.engine  # noqa: F401  (the engine IMVO_ENGINE names, before a test imports mkdocs)
-from imvo.model import Corpus
-from imvo.outputs import post_steps
-from imvo.target import MARKER
+from imvo.build.orchestrate import build_site
+from imvo.build.target import MARKER
+from imvo.model.content import Corpus
+from imvo.outputs.steps import post_steps
 from imvo.validate import load_content
-from imvo.write import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 import yaml
 
-from imvo.model import LANGUAGES
+from imvo.model.content import LANGUAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 TAKING_PART = frozenset({"signatory", "supporter", "facilitator"})

@@ -1,4 +1,4 @@
-"""The CSRD/CSDDD rules evaluated in Python (imvo/applies.py), on every threshold edge.
+"""The CSRD/CSDDD rules evaluated in Python (imvo/render/applies.py), on every threshold edge.
 
 The expected answers are written out from the directives' text as amended by Directive (EU)
 2026/470, not from the code: CSRD (Articles 19a, 29a and 40a of Directive 2013/34/EU): more
@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from imvo.applies import Company, evaluate_all, island, parse_inputs, read_number
-from imvo.model import Corpus
+from imvo.model.content import Corpus
+from imvo.render.applies import Company, evaluate_all, island, parse_inputs, read_number
 
 # (query, CSRD answer, CSRD route, CSDDD answer, CSDDD route)
 CASES: list[tuple[dict[str, str], str, str, str, str]] = [

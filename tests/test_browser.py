@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from browser_fixtures import ServedSite, serving
 
-from imvo.i18n import Translator
+from imvo.render.i18n import Translator
 from imvo.validate import load_content
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "content"

@@ -13,8 +13,8 @@ from build_options import options
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from imvo.check import REMINDERS, CheckResult, exit_code, report, run_check
-from imvo.problems import Problem
+from imvo.editors.check import REMINDERS, CheckResult, exit_code, report, run_check
+from imvo.messages.problems import Problem
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "content"
 COVENANT = "content/covenants/voorbeeld.yaml"
@@ -463,18 +463,19 @@ RENDER_CASES = {
     ),
 }
 """Each kind of problem the build's render stage reports about an editor's text (the codes of
-imvo/links.py and the Markdown that cannot be read), made in the summary, and check's line."""
+imvo/render/link_check.py and the Markdown that cannot be read), made in the summary, and check's
+line."""
 
 
 def test_every_kind_of_render_problem_has_a_case() -> None:
-    from imvo.links import CODES
+    from imvo.render.link_check import CODES
 
     assert sorted(RENDER_CASES) == sorted({*CODES.values(), "text-crash"})
 
 
 @pytest.mark.parametrize("code", sorted(RENDER_CASES))
 def test_check_finds_what_the_build_would_refuse(content: Path, code: str) -> None:
-    from imvo.render import Renderer
+    from imvo.render.renderer import Renderer
     from imvo.validate import load_content
 
     written, line = RENDER_CASES[code]

@@ -252,7 +252,7 @@ def test_a_last_commit_dated_past_year_9999_does_not_stop_the_build(
     """git takes such a date in a commit; the build's day then comes from the clock."""
     import subprocess
 
-    from imvo.options import build_moment
+    from imvo.build.options import build_moment
 
     def git(*args: str, text: str | None = None) -> str:
         run = subprocess.run(

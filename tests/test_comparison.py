@@ -6,9 +6,9 @@ from pathlib import Path
 
 from build_options import options
 
-from imvo.comparison import months_between, rows
-from imvo.i18n import Translator
-from imvo.model import Corpus, Evaluation, PartialDate
+from imvo.model.content import Corpus, Evaluation, PartialDate
+from imvo.render.comparison import months_between, rows
+from imvo.render.i18n import Translator
 
 
 def test_months_between_needs_both_months() -> None:
@@ -46,7 +46,7 @@ def test_a_covenant_without_a_review_is_unknown_not_zero(corpus: Corpus) -> None
 def test_the_page_shows_every_covenant_without_sideways_scrolling_markup(
     tmp_path: Path, corpus: Corpus
 ) -> None:
-    from imvo.write import build_site
+    from imvo.build.orchestrate import build_site
 
     build_site(corpus, options(site=tmp_path / "site"))
     for name in ("werkten-de-convenanten.html", "en/did-the-agreements-work.html"):

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from imvo.i18n import Translator
-from imvo.model import Corpus, Covenant, Text
-from imvo.pages import TEXT_PAGES
+from imvo.model.content import Corpus, Covenant, Text
+from imvo.render.i18n import Translator
+from imvo.render.page_list import TEXT_PAGES
 
 SEED_COVENANTS = {
     "textiel",
@@ -192,7 +192,7 @@ def test_natural_stone_has_its_second_term_as_metals_has(corpus: Corpus) -> None
 def test_the_weekend_dates_in_the_content_are_checked_and_pass_strict() -> None:
     from datetime import date
 
-    from imvo.check import exit_code, run_check
+    from imvo.editors.check import exit_code, run_check
 
     root = Path(__file__).resolve().parent.parent
     result = run_check(root / "content", root, date(2026, 12, 7))

@@ -10,8 +10,14 @@ from typing import Any
 
 import yaml
 
-from imvo.data import ALL_COVENANT_COLUMNS, PARTY_COLUMNS, covenants_csv, covenants_json, dataset
-from imvo.model import Corpus, Covenant, LawRules, Party
+from imvo.model.content import Corpus, Covenant, LawRules, Party
+from imvo.outputs.open_data import (
+    ALL_COVENANT_COLUMNS,
+    PARTY_COLUMNS,
+    covenants_csv,
+    covenants_json,
+    dataset,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 

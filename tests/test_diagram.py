@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from imvo.diagram import cells, cycle_svg, layout, wrap
-from imvo.drawing import Rect
-from imvo.i18n import Translator
-from imvo.model import Corpus, DueDiligenceStep
+from imvo.drawing.cycle import cells, cycle_svg, layout, wrap
+from imvo.drawing.shapes import Rect
+from imvo.model.content import Corpus, DueDiligenceStep
+from imvo.render.i18n import Translator
 
 
 def test_wrap_breaks_at_spaces_into_at_most_three_lines() -> None:

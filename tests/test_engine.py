@@ -16,9 +16,9 @@ from imvo import engine
 from imvo.engine.config import SHARED, language_config, validated
 from imvo.engine.plugin import ImvoPlugin
 from imvo.engine.run import _Collect
-from imvo.model import Positions
-from imvo.problems import BuildError
-from imvo.render import Page
+from imvo.messages.problems import BuildError
+from imvo.model.content import Positions
+from imvo.render.renderer import Page
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,4 +1,5 @@
-"""Tests of imvo/facts.py: the facts pages show, each made once (the notes, the status date)."""
+"""Tests of imvo/render/facts.py: the facts pages show, each made once (the notes, the status
+date)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import dataclasses
 import pytest
 from build_options import OPTIONS
 
-from imvo.facts import (
+from imvo.model.content import Corpus, Covenant, DatedFact, Status, StatusFact, parse_partial_date
+from imvo.render.facts import (
     Note,
     cards_in_order,
     noted,
@@ -17,9 +19,8 @@ from imvo.facts import (
     status_date,
     status_tally,
 )
-from imvo.i18n import Translator
-from imvo.model import Corpus, Covenant, DatedFact, Status, StatusFact, parse_partial_date
-from imvo.render import Renderer
+from imvo.render.i18n import Translator
+from imvo.render.renderer import Renderer
 
 
 def _covenant(status: str, **dates: str | None) -> Covenant:
@@ -135,7 +136,7 @@ def test_the_unions_that_signed_anything_by_name(fixture_corpus: Corpus) -> None
 
 
 def test_an_organisation_s_own_participation_in_years(fixture_corpus: Corpus) -> None:
-    from imvo.model import Participant
+    from imvo.model.content import Participant
 
     ended = _covenant("ended", signed="2016-07-04", ended="2021-12-31")
     running = _covenant("active", signed="2019-03")

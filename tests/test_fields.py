@@ -1,5 +1,5 @@
 """Markdown fields to HTML in the render stage: cleaned one by one, headings listed, links
-checked on the editor's line (imvo/fields.py and imvo/links.py)."""
+checked on the editor's line (imvo/render/markdown_fields.py and imvo/render/link_check.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,10 @@ import pytest
 from build_options import OPTIONS
 from markupsafe import Markup
 
-from imvo.fields import (
+from imvo.messages.problems import Problem
+from imvo.model.content import Positions
+from imvo.render.link_check import page_of, problem_of
+from imvo.render.markdown_fields import (
     Fields,
     PageParts,
     TocEntry,
@@ -20,10 +23,7 @@ from imvo.fields import (
     markdown_extensions,
     plain,
 )
-from imvo.links import page_of, problem_of
-from imvo.model import Positions
-from imvo.problems import Problem
-from imvo.sanitize import sanitize_text
+from imvo.render.sanitize import sanitize_text
 
 PAGES = {"overzicht", "tijdlijn", "banken"}
 
@@ -141,7 +141,7 @@ def test_an_editors_heading_that_takes_a_later_template_anchor_is_a_clash() -> N
 
 
 def test_a_page_without_a_clash_is_rendered_once(fixture_corpus: Any) -> None:
-    from imvo.render import Renderer
+    from imvo.render.renderer import Renderer
 
     renderer = Renderer(fixture_corpus, OPTIONS)
     made: list[str] = []
@@ -237,8 +237,8 @@ def _texts(value: Any) -> list[str]:
 
 
 def test_plain_words_skip_markdown_and_come_out_as_markdown_makes_them(corpus: Any) -> None:
-    from imvo.markdown_text import abbreviations, md_plain
-    from imvo.sanitize import sanitize
+    from imvo.render.markdown_text import abbreviations, md_plain
+    from imvo.render.sanitize import sanitize
 
     glossary = abbreviations(corpus, "nl") | abbreviations(corpus, "en")
     fast, slow = _fields(glossary), _fields(glossary)

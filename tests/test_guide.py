@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from imvo.check import run_check
+from imvo.editors.check import run_check
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "CONTRIBUTING.md"

@@ -13,7 +13,7 @@ import pytest
 
 from imvo.cli import main
 from imvo.history import Change, History, compare, project, read_history
-from imvo.model import HiddenChange, HistorySettings
+from imvo.model.content import HiddenChange, HistorySettings
 
 BASE = """\
 name:

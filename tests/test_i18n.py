@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from imvo.i18n import Translator, format_months, format_partial_date, missing_keys
-from imvo.model import PartialDate
+from imvo.model.content import PartialDate
+from imvo.render.i18n import Translator, format_months, format_partial_date, missing_keys
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from imvo.import_body import body, main
-from imvo.pr_comment import fenced
+from imvo.editors.import_body import body, main
+from imvo.editors.pr_comment import fenced
 
 
 def test_the_body_names_the_file_and_the_source_and_fences_the_summary() -> None:

@@ -1,4 +1,5 @@
-"""Tests of imvo/importer.py (build.py import-participants): a pasted list or a CSV added to a
+"""Tests of imvo/editors/importer.py (build.py import-participants): a pasted list or a CSV added to
+a
 participants file in its own style, only the new entries in the diff, exact messages, and an
 input with a mistake that changes nothing."""
 
@@ -13,9 +14,9 @@ from pathlib import Path
 import pytest
 from build_options import MOMENT
 
-from imvo.check import run_check
 from imvo.cli import main
-from imvo.model import ParticipantList
+from imvo.editors.check import run_check
+from imvo.model.content import ParticipantList
 from imvo.validate import load_content
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -359,7 +360,7 @@ def test_nothing_new_writes_nothing(
 
 
 def test_a_new_source_id_is_whole_words_and_free() -> None:
-    from imvo.importer import source_id_for
+    from imvo.editors.importer import source_id_for
 
     title = "RI Agreement signed, implementation starts now"
     assert source_id_for(title, None, set()) == "ri-agreement-signed-implementation"

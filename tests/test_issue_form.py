@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from imvo.issue_form import (
+from imvo.editors.issue_form import (
     IMPORT_REASONS,
     MAX_SLUG,
     REASONS,

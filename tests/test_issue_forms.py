@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from imvo.issue_form import IMPORT_LABELS, SLUG_LABEL
+from imvo.editors.issue_form import IMPORT_LABELS, SLUG_LABEL
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMS = sorted((ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml"))

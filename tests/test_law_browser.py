@@ -15,8 +15,8 @@ from browser_fixtures import ServedSite, serving
 from test_accessibility import AXE_OPTIONS
 from test_applies import CASES
 
-from imvo.applies import evaluate_all, parse_inputs
-from imvo.model import Corpus
+from imvo.model.content import Corpus
+from imvo.render.applies import evaluate_all, parse_inputs
 
 pytestmark = pytest.mark.browser
 

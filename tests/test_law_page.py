@@ -9,11 +9,11 @@ from pathlib import Path
 
 from build_options import options
 
-from imvo.data import write_data
-from imvo.model import Corpus
-from imvo.outputs import PostStep, data_step
+from imvo.build.orchestrate import build_site
+from imvo.model.content import Corpus
+from imvo.outputs.open_data import write_data
+from imvo.outputs.steps import PostStep, data_step
 from imvo.validate import load_content
-from imvo.write import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from imvo.problems import ContentError
+from imvo.messages.problems import ContentError
 from imvo.validate import load_content
 
 FIXTURES = Path(__file__).parent / "fixtures" / "content"

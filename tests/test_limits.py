@@ -1,4 +1,5 @@
-"""The limits of imvo/limits.py: `check` and the build refuse the same texts and pages with the
+"""The limits of imvo/model/limits.py: `check` and the build refuse the same texts and pages with
+the
 same line, the build stops at its budget for the whole site, and the real content is far
 inside every limit."""
 
@@ -11,14 +12,18 @@ from pathlib import Path
 import pytest
 from build_options import MOMENT, OPTIONS, options
 
-from imvo import ROOT, check, limits, render, write
-from imvo.check import run_check
+from imvo import ROOT
+from imvo.build import orchestrate as write
+from imvo.build.orchestrate import build_site
 from imvo.cli import main
-from imvo.outputs import post_steps
-from imvo.problems import BuildError
-from imvo.render import Renderer
+from imvo.editors import check
+from imvo.editors.check import run_check
+from imvo.messages.problems import BuildError
+from imvo.model import limits
+from imvo.outputs.steps import post_steps
+from imvo.render import renderer as render
+from imvo.render.renderer import Renderer
 from imvo.validate import load_content
-from imvo.write import build_site
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "content"
 

@@ -25,7 +25,7 @@ from bad_content import (
 )
 
 from imvo.load import MAX_FILE_BYTES, field_name, read_yaml
-from imvo.model import Positions
+from imvo.model.content import Positions
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -184,7 +184,7 @@ def _checked(tmp_path: Path, old: str, new: str) -> list[str]:
     """What check says, in Dutch, after one change to the fixture covenant."""
     from datetime import date
 
-    from imvo.check import run_check
+    from imvo.editors.check import run_check
 
     root = tmp_path / f"try-{len(list(tmp_path.iterdir()))}"
     content = root / "content"

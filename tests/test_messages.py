@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from imvo.check import run_check
 from imvo.cli import main
+from imvo.editors.check import run_check
 from imvo.load import read_yaml
 from imvo.messages import (
     CATALOGS,
@@ -21,7 +21,7 @@ from imvo.messages import (
     speaking,
     template_fields,
 )
-from imvo.problems import Problem
+from imvo.messages.problems import Problem
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "content"
 WHEN = date(2025, 11, 21)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from imvo.model import (
+from imvo.model.content import (
     ENDED_STATUSES,
     Covenant,
     PartialDate,
@@ -114,7 +114,7 @@ def test_the_ended_statuses_have_one_home() -> None:
 
 
 def test_a_source_keeps_its_publication_and_viewed_dates_apart() -> None:
-    from imvo.model import Source
+    from imvo.model.content import Source
 
     source = Source.model_validate(
         {"id": "ser", "title": "Nieuws", "published": "2023-05-12", "checked": "2026-12-07"}
@@ -125,7 +125,7 @@ def test_a_source_keeps_its_publication_and_viewed_dates_apart() -> None:
 
 
 def test_a_source_date_under_its_old_name_is_read_as_published() -> None:
-    from imvo.model import Source
+    from imvo.model.content import Source
 
     source = Source.model_validate({"id": "ser", "title": "Nieuws", "date": "2016-07"})
     assert source.published == PartialDate(2016, 7)

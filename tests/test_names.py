@@ -1,4 +1,5 @@
-"""Tests of imvo/names.py: the one normal form of names (NFC, case, accents, legal forms),
+"""Tests of imvo/participants/names.py: the one normal form of names (NFC, case, accents, legal
+forms),
 the characters that cannot be seen, and the cleaning of pasted text."""
 
 from __future__ import annotations
@@ -7,7 +8,7 @@ import unicodedata
 
 import pytest
 
-from imvo import names
+from imvo.participants import names
 
 COMPOSED = "\u00c9b\u00e8ne Mode"  # É and è as one character each
 DECOMPOSED = "E\u0301be\u0300ne Mode"  # E and e with a combining accent

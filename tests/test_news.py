@@ -9,9 +9,9 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from imvo.history import Change, CovenantHistory, History
-from imvo.i18n import Translator
-from imvo.model import Corpus, PartialDate
-from imvo.news import atom_feed, corrections, describe, items
+from imvo.history.news import atom_feed, corrections, describe, items
+from imvo.model.content import Corpus, PartialDate
+from imvo.render.i18n import Translator
 from imvo.validate import load_content
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "content"

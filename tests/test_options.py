@@ -1,4 +1,4 @@
-"""The build's options (imvo/options.py): made once by the command, from its arguments and
+"""The build's options (imvo/build/options.py): made once by the command, from its arguments and
 what the environment says; nothing below the command reads the environment for them."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from imvo.options import BuildOptions, build_moment, from_command, moment
-from imvo.pdf import pdf_date
+from imvo.build.options import BuildOptions, build_moment, from_command, moment
+from imvo.outputs.pdf import pdf_date
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -84,4 +84,4 @@ def test_only_the_options_read_the_builds_settings_from_the_environment() -> Non
         path.relative_to(ROOT).as_posix() for path in (ROOT / "imvo").rglob("*.py") if _reads(path)
     }
     # engine/run.py hands the moment to mkdocs, which takes it from the environment only.
-    assert readers == {"imvo/options.py", "imvo/engine/run.py"}
+    assert readers == {"imvo/build/options.py", "imvo/engine/run.py"}

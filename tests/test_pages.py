@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 from build_options import OPTIONS
 
-from imvo.data import COVENANT_COLUMNS, PARTY_COLUMNS
-from imvo.i18n import Translator
-from imvo.model import Corpus, Role
-from imvo.pages import MOVED_PAGES, RESERVED_NAMES, TEXT_PAGES, page_name
-from imvo.search import BUNDLE, language_folder
+from imvo.model.content import Corpus, Role
+from imvo.outputs.open_data import COVENANT_COLUMNS, PARTY_COLUMNS
+from imvo.outputs.search import BUNDLE, language_folder
+from imvo.render.i18n import Translator
+from imvo.render.page_list import MOVED_PAGES, RESERVED_NAMES, TEXT_PAGES, page_name
 
 
 def _read(site: Path, page: str) -> str:
@@ -197,8 +197,8 @@ def test_what_applies_now_is_in_the_menu_and_linked_from_home_and_how_it_works(
 
 
 def test_every_declared_page_has_its_template_and_its_functions() -> None:
-    from imvo.pages import SITE_PAGES
-    from imvo.site_pages import EXPAND, VALUES
+    from imvo.render.page_list import SITE_PAGES
+    from imvo.render.page_values import EXPAND, VALUES
 
     templates = Path(__file__).resolve().parent.parent / "templates" / "pages"
     for entry in SITE_PAGES:
@@ -213,9 +213,9 @@ def test_every_declared_page_has_its_template_and_its_functions() -> None:
 
 
 def test_the_menu_comes_from_the_declaration(fixture_corpus: Corpus) -> None:
-    from imvo.pages import NAV_ORDER, SITE_PAGES
-    from imvo.render import Renderer
-    from imvo.site_pages import nav
+    from imvo.render.page_list import NAV_ORDER, SITE_PAGES
+    from imvo.render.page_values import nav
+    from imvo.render.renderer import Renderer
 
     assert (
         tuple(
@@ -232,9 +232,9 @@ def test_the_menu_comes_from_the_declaration(fixture_corpus: Corpus) -> None:
 
 
 def test_the_link_check_knows_every_declared_page(fixture_corpus: Corpus) -> None:
-    from imvo.pages import NAMED_PAGES
-    from imvo.participants import by_letter, organisations
-    from imvo.site_pages import page_names
+    from imvo.participants.organisations import by_letter, organisations
+    from imvo.render.page_list import NAMED_PAGES
+    from imvo.render.page_values import page_names
 
     letters = by_letter(organisations(fixture_corpus))
     for lang in ("nl", "en"):

@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 from build_options import options
 
-from imvo import participants
-from imvo.check import run_check, yaml_files
-from imvo.data import (
+from imvo.editors.check import run_check, yaml_files
+from imvo.model.content import Corpus, ParticipantKind, ParticipantList
+from imvo.outputs.open_data import (
     PARTICIPANT_COLUMNS,
     PARTICIPANTS_CSV,
     covenants_csv,
@@ -25,8 +25,8 @@ from imvo.data import (
     participants_csv,
     write_data,
 )
-from imvo.model import Corpus, ParticipantKind, ParticipantList
-from imvo.render import Renderer
+from imvo.participants import organisations as participants
+from imvo.render.renderer import Renderer
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "content"
 WHEN = date(2026, 11, 21)
@@ -93,7 +93,7 @@ def test_a_participant_is_keyed_by_its_party_or_its_id() -> None:
 
 
 def test_the_schema_names_every_field() -> None:
-    from imvo.schema import schema_of
+    from imvo.editors.schema import schema_of
 
     schema = schema_of("participants")
     fields = schema["$defs"]["Participant"]["properties"]
@@ -329,7 +329,7 @@ def test_the_duplicate_check_is_linear(fixture_corpus: Corpus) -> None:
     """20,000 entries in 200 covenants: an index, not a comparison of every pair."""
     import time
 
-    from imvo.model import Participant
+    from imvo.model.content import Participant
 
     many = {
         f"c{n}": ParticipantList(
@@ -926,7 +926,7 @@ def test_each_pdf_says_how_complete_its_list_is_and_where_the_full_list_is(
 ) -> None:
     from pypdf import PdfReader
 
-    from imvo import pdf
+    from imvo.outputs import pdf
 
     named = {"nl": "Deze site noemt", "en": "This site names"}[lang]
     missing = {"nl": "Staat uw organisatie er niet bij?", "en": "Is your organisation not listed?"}

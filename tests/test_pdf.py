@@ -15,13 +15,13 @@ from browser_fixtures import ServedSite
 from build_options import MOMENT, options
 from pypdf import PdfReader
 
-from imvo import pdf
-from imvo.facts import party_count
-from imvo.i18n import Translator
-from imvo.model import LANGUAGES, Corpus
-from imvo.outputs import post_steps
-from imvo.problems import BuildError
-from imvo.write import build_site
+from imvo.build.orchestrate import build_site
+from imvo.messages.problems import BuildError
+from imvo.model.content import LANGUAGES, Corpus
+from imvo.outputs import pdf
+from imvo.outputs.steps import post_steps
+from imvo.render.facts import party_count
+from imvo.render.i18n import Translator
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -266,7 +266,7 @@ def test_a_factsheet_whose_content_fits_one_page_prints_on_one(
 def test_long_pdfs_are_reported_one_line_each(fixture_corpus: Corpus, tmp_path: Path) -> None:
     from pypdf import PdfWriter
 
-    from imvo.outputs import long_pdfs
+    from imvo.outputs.steps import long_pdfs
 
     for lang, pages in (("nl", 3), ("en", 2)):
         target = pdf.pdf_path(tmp_path, "voorbeeld", lang)

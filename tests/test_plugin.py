@@ -16,12 +16,12 @@ from mkdocs.structure.files import Files
 from mkdocs.utils.meta import get_data
 
 from imvo import ROOT
+from imvo.build.orchestrate import build_site
 from imvo.engine.config import language_config, validated
 from imvo.engine.plugin import ImvoPlugin
 from imvo.engine.run import run_build
-from imvo.render import Page, TocEntry
+from imvo.render.renderer import Page, TocEntry
 from imvo.validate import load_content
-from imvo.write import build_site
 
 on_env = ImvoPlugin().on_env
 

@@ -16,9 +16,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from imvo import pages
 from imvo.cli import main
-from imvo.pr_comment import (
+from imvo.editors.pr_comment import (
     GENERATED_PAGES,
     KNOWN_STEPS,
     MARKER,
@@ -29,7 +28,8 @@ from imvo.pr_comment import (
     comment,
     read_changed,
 )
-from imvo.pr_comment import main as pr_comment_main
+from imvo.editors.pr_comment import main as pr_comment_main
+from imvo.render import page_list as pages
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -382,7 +382,7 @@ def test_the_comment_workflow_runs_no_code_of_the_pull_request() -> None:
     runs = "\n".join(step.get("run", "") for step in job["steps"])
     for forbidden in ("pip install", "build.py", "bash preview-site", "python3 preview-site"):
         assert forbidden not in runs
-    assert "python3 -m imvo.pr_comment" in runs
+    assert "python3 -m imvo.editors.pr_comment" in runs
     # The pull request is the open one whose head is the commit that was checked.
     assert '[ "$sha" = "$HEAD_SHA" ]' in runs
 

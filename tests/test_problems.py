@@ -1,10 +1,10 @@
-"""Tests of imvo/problems.py: how a problem reads, and the count line after them."""
+"""Tests of imvo/messages/problems.py: how a problem reads, and the count line after them."""
 
 from __future__ import annotations
 
 import pickle
 
-from imvo.problems import BuildError, Problem, counted, summary
+from imvo.messages.problems import BuildError, Problem, counted, summary
 
 
 def test_counted_puts_the_noun_in_the_plural_unless_there_is_one() -> None:

@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 
-from imvo.check import run_check
 from imvo.cli import main
 from imvo.commands.check import problems_json
-from imvo.reminder_issue import MARKER, body
-from imvo.reminder_issue import main as issue_main
+from imvo.editors.check import run_check
+from imvo.editors.reminder_issue import MARKER, body
+from imvo.editors.reminder_issue import main as issue_main
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "content"

@@ -12,19 +12,8 @@ import pytest
 from build_options import OPTIONS, options
 from jinja2 import DictLoader, Environment, UndefinedError
 
-from imvo.data import covenants_csv
-from imvo.facts import has_page, party_count, predecessors, status_phrase
 from imvo.history import Change, CovenantHistory, History
-from imvo.i18n import Translator
-from imvo.markdown_text import (
-    abbreviation_markup,
-    abbreviations,
-    first_sentence,
-    md_block,
-    md_plain,
-    split_title,
-)
-from imvo.model import (
+from imvo.model.content import (
     Corpus,
     Covenant,
     DatedFact,
@@ -34,8 +23,19 @@ from imvo.model import (
     Text,
     parse_partial_date,
 )
-from imvo.pages import page_name
-from imvo.render import Renderer, TocEntry, alternate_href, site_path, template_cache
+from imvo.outputs.open_data import covenants_csv
+from imvo.render.facts import has_page, party_count, predecessors, status_phrase
+from imvo.render.i18n import Translator
+from imvo.render.markdown_text import (
+    abbreviation_markup,
+    abbreviations,
+    first_sentence,
+    md_block,
+    md_plain,
+    split_title,
+)
+from imvo.render.page_list import page_name
+from imvo.render.renderer import Renderer, TocEntry, alternate_href, site_path, template_cache
 
 
 def _page(corpus: Corpus, lang: str, key: str) -> str:
@@ -698,7 +698,7 @@ def test_the_compiled_templates_follow_a_filter_that_starts_taking_the_context(
 def test_each_page_is_rendered_with_its_own_context(fixture_corpus: Corpus) -> None:
     """The state of a page is the value handed to its template, not the renderer's: two
     pages rendered in turn keep their own headings and anchors."""
-    from imvo.render import PageContext
+    from imvo.render.renderer import PageContext
 
     renderer = Renderer(fixture_corpus, OPTIONS)
     fields = renderer.fields("nl", {"overzicht"})

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from imvo.check import run_check
+from imvo.editors.check import run_check
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "content"
 COVENANT = "content/covenants/voorbeeld.yaml"

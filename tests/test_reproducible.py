@@ -8,10 +8,10 @@ from pathlib import Path
 
 from build_options import options
 
+from imvo.build.orchestrate import build_site
 from imvo.history import Change, CovenantHistory, History
-from imvo.outputs import post_steps
+from imvo.outputs.steps import post_steps
 from imvo.validate import load_content
-from imvo.write import build_site
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "content"
 URL = "https://example.org/imvo/"

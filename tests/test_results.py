@@ -13,10 +13,10 @@ import pytest
 from build_options import options
 from pydantic import ValidationError
 
-from imvo.data import RESULT_COLUMNS, results_csv, write_data
-from imvo.i18n import format_number
-from imvo.model import TOP_RESULTS, Corpus, Result, ResultBy, ResultSearch, Text
-from imvo.write import build_site
+from imvo.build.orchestrate import build_site
+from imvo.model.content import TOP_RESULTS, Corpus, Result, ResultBy, ResultSearch, Text
+from imvo.outputs.open_data import RESULT_COLUMNS, results_csv, write_data
+from imvo.render.i18n import format_number
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"

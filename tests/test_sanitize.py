@@ -1,11 +1,11 @@
-"""Tests of imvo/sanitize.py: the allow-list every page's HTML passes."""
+"""Tests of imvo/render/sanitize.py: the allow-list every page's HTML passes."""
 
 from __future__ import annotations
 
 import pytest
 
 from imvo.engine.plugin import ImvoPlugin
-from imvo.sanitize import sanitize, sanitize_text
+from imvo.render.sanitize import sanitize, sanitize_text
 
 
 @pytest.mark.parametrize(

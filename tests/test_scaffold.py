@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from imvo.check import run_check
-from imvo.model import Covenant
-from imvo.scaffold import EXAMPLES, SCHEMA_LINE, ScaffoldError, new_covenant, template
+from imvo.editors.check import run_check
+from imvo.editors.scaffold import EXAMPLES, SCHEMA_LINE, ScaffoldError, new_covenant, template
+from imvo.model.content import Covenant
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "content"
 

@@ -9,8 +9,8 @@ from typing import Any
 import jsonschema
 import pytest
 
+from imvo.editors.schema import SCHEMA_DIR, SCHEMAS, schema_of, stale_schemas, write_schemas
 from imvo.load import read_yaml
-from imvo.schema import SCHEMA_DIR, SCHEMAS, schema_of, stale_schemas, write_schemas
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "content"

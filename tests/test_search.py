@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from imvo import search
-from imvo.pages import MOVED_PAGES
-from imvo.problems import BuildError
-from imvo.search import BUNDLE, index_site, language_folder, separate_blocks
+from imvo.messages.problems import BuildError
+from imvo.outputs import search
+from imvo.outputs.search import BUNDLE, index_site, language_folder, separate_blocks
+from imvo.render.page_list import MOVED_PAGES
 
 
 def _entry(site: Path, lang: str) -> dict[str, object]:

@@ -15,7 +15,7 @@ FIXTURE = Path(__file__).resolve().parent / "fixtures" / "content"
 
 
 def test_annotation_escapes_file_line_and_message() -> None:
-    from imvo.problems import Problem
+    from imvo.messages.problems import Problem
 
     problem = Problem("a\n::stop-commands::tok\r,x:y%.yaml", 3, "(file)", "bad\n::error::z %")
     assert problem.github() == (

@@ -15,10 +15,10 @@ from bad_content import run_build as bad_run_build
 from bad_content import snapshot as bad_snapshot
 from build_options import options
 
-from imvo.outputs import post_steps
-from imvo.problems import ContentError
+from imvo.build.orchestrate import build_site
+from imvo.messages.problems import ContentError
+from imvo.outputs.steps import post_steps
 from imvo.validate import load_content
-from imvo.write import build_site
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "content"
 
@@ -334,7 +334,7 @@ def test_no_block_shape_brings_forms_or_drawings(blocks_site: Path, page: str) -
 
 
 def test_no_page_makes_the_browser_go_to_another_host(blocks_site: Path) -> None:
-    from imvo.sanitize import leaves_the_site
+    from imvo.render.sanitize import leaves_the_site
 
     found = []
     for path, page in parsed(blocks_site).items():
@@ -367,7 +367,7 @@ IMAGES = [
 
 @pytest.mark.parametrize("src", IMAGES)
 def test_an_image_from_another_host_is_dropped_however_written(src: str) -> None:
-    from imvo.sanitize import sanitize, sanitize_text
+    from imvo.render.sanitize import sanitize, sanitize_text
 
     for clean in (sanitize, sanitize_text):
         assert clean(f'<p><img src="{src}" alt="x"></p>') == '<p><img alt="x"></p>'

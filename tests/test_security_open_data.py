@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from imvo.model import Corpus
+from imvo.model.content import Corpus
 
 # --- 4. Open data: no cell a spreadsheet would run -----------------------------------------
 
@@ -27,7 +27,7 @@ def test_no_csv_cell_starts_a_formula(formula: str, fixture_corpus: Corpus) -> N
     import dataclasses
     import io
 
-    from imvo.data import covenants_csv, parties_csv
+    from imvo.outputs.open_data import covenants_csv, parties_csv
 
     covenant = fixture_corpus.covenants["voorbeeld"]
     name = covenant.name.model_copy(update={"nl": formula, "en": formula})

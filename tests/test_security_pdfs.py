@@ -7,17 +7,17 @@ from pathlib import Path
 import pytest
 from build_options import MOMENT, options
 
-from imvo.model import Corpus
-from imvo.outputs import post_steps
-from imvo.write import build_site
+from imvo.build.orchestrate import build_site
+from imvo.model.content import Corpus
+from imvo.outputs.steps import post_steps
 
 # --- 6. PDFs: the same bytes on every build, no address of the build machine --------------
 
 
 def _pdf_build(corpus: Corpus, folder: Path, site_url: str | None) -> dict[str, bytes]:
     """A cold build (its own empty PDF cache) with PDFs; every PDF's bytes by path."""
-    from imvo import pdf
-    from imvo.write import PostStep
+    from imvo.build.orchestrate import PostStep
+    from imvo.outputs import pdf
 
     cache = folder / "cache"
 
@@ -44,7 +44,7 @@ def test_pdfs_are_the_same_bytes_on_two_cold_builds_and_link_only_to_the_publish
     import dataclasses
     import re
 
-    from imvo.model import Text
+    from imvo.model.content import Text
 
     # A printed text with a link to another page of the site: the print leaves off the
     # screen-only links (see also, more on due diligence), so the summary carries one.

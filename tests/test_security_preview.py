@@ -93,7 +93,7 @@ def test_the_preview_refuses_foreign_host_headers(tmp_path: Path) -> None:
 
 
 def test_host_allowed_is_exact() -> None:
-    from imvo.serve import host_allowed
+    from imvo.build.preview import host_allowed
 
     assert host_allowed("127.0.0.1:8000", 8000)
     assert host_allowed("[::1]:8000", 8000)

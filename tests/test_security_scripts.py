@@ -20,13 +20,13 @@ import pytest
 from build_options import options
 
 from imvo import ROOT
+from imvo.build.orchestrate import build_site
 from imvo.cli import main
-from imvo.model import Text
-from imvo.outputs import post_steps
-from imvo.problems import ContentError
+from imvo.messages.problems import ContentError
+from imvo.model.content import Text
+from imvo.outputs.steps import post_steps
 from imvo.validate import load_content
 from imvo.validate.headings import bad_heading_lines
-from imvo.write import build_site
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "content"
 
@@ -79,7 +79,7 @@ the site's root (relative, or the path of --site-url) differs from page to page.
 DATA_ISLANDS = frozenset({"imvo-law-rules"})
 """The ids of the JSON the templates hand to a script (<script type="application/json">,
 overrides/main.html): a browser runs none of it; it must be JSON with no '<' in it, so that
-nothing in it can end the element (imvo/applies.py, island)."""
+nothing in it can end the element (imvo/render/applies.py, island)."""
 
 _CONTROL = re.compile(r"[\x00-\x20]+")
 

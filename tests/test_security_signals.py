@@ -12,7 +12,7 @@ from bad_content import old_site
 from bad_content import snapshot as bad_snapshot
 
 from imvo import ROOT
-from imvo.target import MARKER
+from imvo.build.target import MARKER
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "content"
 
@@ -22,7 +22,7 @@ FIXTURE = Path(__file__).resolve().parent / "fixtures" / "content"
 SLOW_BUILD = """
 import sys, time
 sys.path.insert(0, {root!r})
-from imvo import render
+from imvo.render import renderer as render
 def slow(markdown):
     time.sleep(120)
     return markdown
@@ -103,12 +103,12 @@ PDF_BUILD = """
 import os, sys
 sys.path.insert(0, {root!r})
 from pathlib import Path
-from imvo import pdf
-from imvo.interrupt import Interrupted
-from imvo.outputs import post_steps
+from imvo.outputs import pdf
+from imvo.build.interrupt import Interrupted
+from imvo.outputs.steps import post_steps
 from imvo.validate import load_content
-from imvo.write import PostStep, build_site
-from imvo.options import BuildOptions
+from imvo.build.orchestrate import PostStep, build_site
+from imvo.build.options import BuildOptions
 from datetime import UTC, datetime
 corpus = load_content(Path("content"), Path("."))
 moment = datetime(2025, 11, 21, tzinfo=UTC)

@@ -10,10 +10,10 @@ import pytest
 from build_options import options
 
 from imvo import ROOT
+from imvo.build.orchestrate import build_site
+from imvo.build.target import MARKER, TargetError, check_target
 from imvo.cli import main
-from imvo.model import Corpus
-from imvo.target import MARKER, TargetError, check_target
-from imvo.write import build_site
+from imvo.model.content import Corpus
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "content"
 

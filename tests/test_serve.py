@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from build_options import options
 
-from imvo.serve import make_builder
+from imvo.build.preview import make_builder
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "content"
 
@@ -52,7 +52,7 @@ def test_rebuild_shows_a_change_and_keeps_the_last_good_site(
 def test_serve_refuses_to_start_on_broken_content(
     content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from imvo.serve import serve
+    from imvo.build.preview import serve
 
     monkeypatch.chdir(content.parent)
     path = content / "covenants" / "voorbeeld.yaml"

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from imvo.drawing import Rect
-from imvo.i18n import Translator
-from imvo.model import Corpus, DatedFact, Status, StatusFact
-from imvo.timeline import layout, period, rows, svg
+from imvo.drawing.shapes import Rect
+from imvo.drawing.timeline import layout, period, rows, svg
+from imvo.model.content import Corpus, DatedFact, Status, StatusFact
+from imvo.render.i18n import Translator
 
 NOW = dt.date(2021, 3, 1)
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from imvo.problems import Problem
-from imvo.translations import format_report, untranslated
+from imvo.editors.translations import format_report, untranslated
+from imvo.messages.problems import Problem
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "content"
 COVENANT = "content/covenants/voorbeeld.yaml"

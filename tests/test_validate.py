@@ -20,8 +20,8 @@ from bad_content import (
     snapshot,
 )
 
-from imvo.model import Status
-from imvo.problems import ContentError
+from imvo.messages.problems import ContentError
+from imvo.model.content import Status
 from imvo.validate import load_content
 
 
@@ -127,7 +127,7 @@ def test_unexpected_error_is_one_line_without_debug(
     def broken(*_: object, **__: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr("imvo.write.build_site", broken)
+    monkeypatch.setattr("imvo.build.orchestrate.build_site", broken)
     built = run(tmp_path, ["build", "--no-pdf", "--content", "content"], monkeypatch, capsys)
     assert built.code == 1
     assert built.err.splitlines() == [

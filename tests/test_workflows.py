@@ -364,7 +364,8 @@ def test_a_content_only_pull_request_skips_the_code_tests(tmp_path: Path) -> Non
 
 
 @pytest.mark.parametrize(
-    "files", [["imvo/write.py"], ["content/covenants/banken.yaml", "templates/base.html"]]
+    "files",
+    [["imvo/build/orchestrate.py"], ["content/covenants/banken.yaml", "templates/base.html"]],
 )
 def test_a_pull_request_that_changes_code_runs_the_tests(tmp_path: Path, files: list[str]) -> None:
     assert changed(tmp_path, files) == "code=true\n"
@@ -553,7 +554,7 @@ def test_the_reminders_workflow_runs_weekly_and_reads_check() -> None:
     assert workflow["on"]["schedule"] == [{"cron": "17 6 * * 1"}]
     commands = runs(workflow["jobs"]["reminders"])
     assert "python build.py check --format json > problems.json || true" in commands
-    assert any("python3 -m imvo.reminder_issue" in command for command in commands)
+    assert any("python3 -m imvo.editors.reminder_issue" in command for command in commands)
 
 
 def _stub_gh(tmp_path: Path, answer: str = "") -> Path:

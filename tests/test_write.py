@@ -11,12 +11,15 @@ from pathlib import Path
 import pytest
 from build_options import options
 
-from imvo import ROOT, fields, render, write
+from imvo import ROOT
+from imvo.build import orchestrate as write
+from imvo.build.orchestrate import PostStep, Timings, build_site, swap_in
 from imvo.engine.config import language_config
-from imvo.model import Corpus
-from imvo.problems import BuildError, Problem
+from imvo.messages.problems import BuildError, Problem
+from imvo.model.content import Corpus
+from imvo.render import markdown_fields as fields
+from imvo.render import renderer as render
 from imvo.validate import load_content
-from imvo.write import PostStep, Timings, build_site, swap_in
 
 RESOURCE = re.compile(r"<(?:script|link|img|iframe|source)\b[^>]*?(?:src|href)=\"([^\"]+)\"")
 
@@ -126,7 +129,7 @@ def test_a_page_that_takes_too_long_stops_the_build_with_its_file(
 ) -> None:
     """'[a](' many times over takes Python-Markdown minutes (quadratic); the build stops.
 
-    The limits on a text (imvo/limits.py) refuse this one before Markdown sees it; lifted
+    The limits on a text (imvo/model/limits.py) refuse this one before Markdown sees it; lifted
     here, the watch on each page is the second wall."""
     monkeypatch.setattr(fields, "MAX_TEXT_MARKUP", 10**9)
     covenant = fixture_corpus.covenants["voorbeeld"]

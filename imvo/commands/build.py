@@ -8,10 +8,10 @@ import time
 from pathlib import Path
 
 from imvo import ROOT
+from imvo.build.options import BuildOptions, from_command
 from imvo.history import read_history
 from imvo.messages import language, text
-from imvo.options import BuildOptions, from_command
-from imvo.problems import PLURAL
+from imvo.messages.problems import PLURAL
 from imvo.validate import load_content
 
 HISTORY_UNAVAILABLE = ("history-shallow", "history-no-git")
@@ -35,9 +35,9 @@ def options_of(args: argparse.Namespace) -> BuildOptions:
 def cmd_build(args: argparse.Namespace) -> int:
     """Validate the content, then build the whole site."""
     # Imported here: `check` needs none of the rendering and writing stages.
-    from imvo.outputs import post_steps
-    from imvo.target import check_target
-    from imvo.write import Timings, build_site
+    from imvo.build.orchestrate import Timings, build_site
+    from imvo.build.target import check_target
+    from imvo.outputs.steps import post_steps
 
     options = options_of(args)
     check_target(options.site, content=options.content)  # before anything: a wrong --site deletes
@@ -77,6 +77,6 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Build without PDFs, serve on 127.0.0.1 and rebuild on every change."""
-    from imvo.serve import serve
+    from imvo.build.preview import serve
 
     return serve(options_of(args), port=args.port)

@@ -8,16 +8,16 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from imvo.build.options import from_command
 from imvo.messages import LANGS, speaking
-from imvo.options import from_command
 
 if TYPE_CHECKING:
-    from imvo.check import CheckResult
+    from imvo.editors.check import CheckResult
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate the content and report warnings; write nothing."""
-    from imvo.check import exit_code, report, run_check
+    from imvo.editors.check import exit_code, report, run_check
 
     # The day dates are compared with: SOURCE_DATE_EPOCH (reproducible), else the clock's
     # (a reminder about a date is about today, not about the last commit).
@@ -39,7 +39,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def problems_json(result: CheckResult, *, strict: bool) -> dict[str, Any]:
     """What `check --format json` prints: the counts, the closing line in both languages,
     and every problem (see Problem.as_json)."""
-    from imvo.check import exit_code, report
+    from imvo.editors.check import exit_code, report
 
     closing = {}
     for lang in LANGS:

@@ -10,9 +10,9 @@ import yaml
 
 from imvo import ROOT
 from imvo.engine import MkDocsConfig
-from imvo.i18n import Translator
-from imvo.model import LANGUAGES
-from imvo.problems import BuildError, Problem, printable
+from imvo.messages.problems import BuildError, Problem, printable
+from imvo.model.content import LANGUAGES
+from imvo.render.i18n import Translator
 
 SHARED = ROOT / "mkdocs.yml"
 """The settings both languages share (theme, extensions, validation)."""
@@ -34,7 +34,7 @@ def language_config(
 ) -> dict[str, Any]:
     """The mkdocs configuration of one language, from the shared mkdocs.yml (the pages come
     as HTML, so mkdocs' own Markdown pass has nothing of ours to read; the render stage uses
-    mkdocs.yml's extensions and the glossary for every field, imvo/fields.py)."""
+    mkdocs.yml's extensions and the glossary for every field, imvo/render/markdown_fields.py)."""
     config = shared_config()
     t = Translator(lang)
     other = next(code for code in LANGUAGES if code != lang)

@@ -15,12 +15,12 @@ from typing import Any
 
 from markdown.extensions.toc import nest_toc_tokens
 
+from imvo.build.progress import Progress
 from imvo.engine import BasePlugin, File, Files, TableOfContents, get_toc
-from imvo.i18n import Translator
-from imvo.problems import Problem
-from imvo.progress import Progress
-from imvo.render import Page, TocEntry, template_cache
-from imvo.sanitize import sanitize
+from imvo.messages.problems import Problem
+from imvo.render.i18n import Translator
+from imvo.render.renderer import Page, TocEntry, template_cache
+from imvo.render.sanitize import sanitize
 
 CONFIG_FILE = "mkdocs.yml"
 _TAG = re.compile(r"<[^>]*>")

@@ -16,7 +16,7 @@ from typing import Any
 from imvo.engine import LOGGER, Abort, MkDocsException, build
 from imvo.engine.config import validated
 from imvo.engine.plugin import CONFIG_FILE, ImvoPlugin
-from imvo.problems import BuildError, Problem, error_in_words, printable
+from imvo.messages.problems import BuildError, Problem, error_in_words, printable
 
 PLUGIN_NAME = "imvo"
 """The name the build's plugin is registered under, beside the plugins of mkdocs.yml."""

@@ -33,8 +33,8 @@ from imvo.history.cache import Cache, Unread, projections, unread_reason
 from imvo.history.git import NULL_BLOB, Commit, Paths, locate, read_commits
 from imvo.history.projection import Projection, compare, project
 from imvo.history.records import Change, CovenantHistory, History
-from imvo.model import HistorySettings
-from imvo.problems import Problem
+from imvo.messages.problems import Problem
+from imvo.model.content import HistorySettings
 from imvo.validate import HISTORY_FILE, load_history_settings
 
 __all__ = ["Change", "CovenantHistory", "History", "compare", "project", "read_history"]

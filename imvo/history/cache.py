@@ -14,7 +14,7 @@ from imvo.history.git import NULL_BLOB, Commit, Paths, read_blobs
 from imvo.history.projection import Projection, party_names, project_data, read_version
 from imvo.load import MAX_FILE_BYTES
 from imvo.messages import Msg, msg
-from imvo.problems import Problem
+from imvo.messages.problems import Problem
 
 CACHE_VERSION = 2
 """Raise this when `project` changes, so that cached projections are made anew (2: versions

@@ -11,7 +11,7 @@ from typing import Any
 
 from imvo.history.records import Change
 from imvo.load import MAX_FILE_BYTES, parse_bytes
-from imvo.problems import Problem
+from imvo.messages.problems import Problem
 
 DATE_FIELDS = ("signed", "in_force", "ended")
 TEXT_FIELDS = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from imvo.problems import Problem
+from imvo.messages.problems import Problem
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,8 @@ from imvo.load.safety import (
     unprintable,
 )
 from imvo.load.surprises import plain_surprises, read_as, word_marks
-from imvo.model import FieldPath, Positions, field_name
-from imvo.problems import Problem
+from imvo.messages.problems import Problem
+from imvo.model.content import FieldPath, Positions, field_name
 
 __all__ = [
     "MAX_FILE_BYTES",

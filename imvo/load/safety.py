@@ -13,12 +13,12 @@ import stat
 from pathlib import Path
 from typing import Any
 
-from imvo import limits
 from imvo.messages import Msg, msg
-from imvo.problems import Problem
+from imvo.messages.problems import Problem
+from imvo.model import limits
 
 MAX_FILE_BYTES = limits.MAX_FILE_BYTES
-"""A content file larger than this is refused before it is parsed (imvo/limits.py)."""
+"""A content file larger than this is refused before it is parsed (imvo/model/limits.py)."""
 
 SYMLINK_MESSAGE = "file-symlink"
 """The code of the message for a file that is a symbolic link."""

@@ -88,7 +88,7 @@ class Msg:
 def _status_words(lang: str) -> dict[str, str]:
     """The status words the pages use (templates/i18n, the status words' one home), by
     status code, as they read inside a sentence: 'loopt', 'afgelopen'."""
-    from imvo.i18n import strings  # the pages' words; read once per language
+    from imvo.render.i18n import strings  # the pages' words; read once per language
 
     words = strings(lang)
     found = {}

@@ -1,6 +1,6 @@
 """Wat elk veld betekent, in het Nederlands: 'Model.veld' -> uitleg.
 
-The English comes from the model's own descriptions (imvo/model.py); this is its Dutch
+The English comes from the model's own descriptions (imvo/model/content.py); this is its Dutch
 counterpart, used by `build.py new` and the JSON Schemas (`build.py schema`). A test checks
 that every field of the model is here.
 """

@@ -19,8 +19,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from imvo.interrupt import worker_pool
-from imvo.model import (
+from imvo.build.interrupt import worker_pool
+from imvo.messages.problems import ContentError, Problem
+from imvo.model.content import (
     Corpus,
     Covenant,
     DueDiligence,
@@ -32,7 +33,6 @@ from imvo.model import (
     PartyRegistry,
     Positions,
 )
-from imvo.problems import ContentError, Problem
 from imvo.validate.covenant_rules import successor_circles
 from imvo.validate.files import (
     FileCheck,

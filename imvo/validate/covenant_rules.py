@@ -13,8 +13,8 @@ from typing import Any
 
 from imvo.load import FieldPath, LoadedFile
 from imvo.messages import msg
-from imvo.model import ENDED_STATUSES, Covenant, Status
-from imvo.problems import Problem
+from imvo.messages.problems import Problem
+from imvo.model.content import ENDED_STATUSES, Covenant, Status
 from imvo.validate.hints import NameHints, closest, unknown_party
 from imvo.validate.sources import defined_once, resolved, source_refs
 

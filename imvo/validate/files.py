@@ -13,10 +13,10 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from imvo.load import SYMLINK_MESSAGE, LoadedFile, read_yaml
-from imvo.model import SLUG_PATTERN
-from imvo.names import before, describe, invisible
-from imvo.pages import RESERVED_NAMES
-from imvo.problems import Problem
+from imvo.messages.problems import Problem
+from imvo.model.content import SLUG_PATTERN
+from imvo.participants.names import before, describe, invisible
+from imvo.render.page_list import RESERVED_NAMES
 from imvo.validate.headings import file_heading_problems
 from imvo.validate.hints import closest
 from imvo.validate.models import check_model

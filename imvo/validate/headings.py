@@ -18,9 +18,9 @@ from typing import Any
 
 import markdown as python_markdown
 
-from imvo.fields import PLAIN_ID, PlainHeadings, markdown_extensions, too_much
 from imvo.load import FieldPath, LoadedFile, field_name
-from imvo.problems import Problem
+from imvo.messages.problems import Problem
+from imvo.render.markdown_fields import PLAIN_ID, PlainHeadings, markdown_extensions, too_much
 
 CODE = "heading-attributes"
 

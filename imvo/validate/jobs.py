@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from imvo.model import Covenant, ParticipantList, Positions
-from imvo.problems import Problem
+from imvo.messages.problems import Problem
+from imvo.model.content import Covenant, ParticipantList, Positions
 from imvo.validate.covenant_rules import cross_check_covenant, raw_cross_check
 from imvo.validate.files import FileCheck, read_checked
 from imvo.validate.hints import NameHints

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from imvo.law_page import quoted, unknown_placeholders
 from imvo.load import LoadedFile
-from imvo.model import LANGUAGES, LawRules
-from imvo.problems import Problem
+from imvo.messages.problems import Problem
+from imvo.model.content import LANGUAGES, LawRules
+from imvo.render.law_page import quoted, unknown_placeholders
 from imvo.validate.files import _relative
 from imvo.validate.sources import defined_once, resolved, source_refs
 

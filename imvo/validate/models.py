@@ -16,8 +16,8 @@ from pydantic import BaseModel, ValidationError
 from imvo.load import FieldPath, LoadedFile, field_name
 from imvo.load.surprises import WORD_SPACES
 from imvo.messages import CodedError, Msg, msg
-from imvo.model import Status
-from imvo.problems import Problem
+from imvo.messages.problems import Problem
+from imvo.model.content import Status
 from imvo.validate.hints import closest
 
 

@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from imvo.load import FieldPath, LoadedFile
-from imvo.problems import Problem
+from imvo.messages.problems import Problem
 
 _OWN_CHECK = frozenset({"id", "name"})
 """Items with one of these keys have a check of their own for being listed twice."""

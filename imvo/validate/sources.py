@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from pydantic import BaseModel
 
 from imvo.load import FieldPath, LoadedFile
-from imvo.problems import Problem
+from imvo.messages.problems import Problem
 from imvo.validate.hints import unknown_source
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from imvo.load import read_text
-from imvo.model import LANGUAGES, Positions
-from imvo.pages import TEXT_PAGES
-from imvo.problems import Problem
+from imvo.messages.problems import Problem
+from imvo.model.content import LANGUAGES, Positions
+from imvo.render.page_list import TEXT_PAGES
 from imvo.validate.files import _relative, invisible_in_name, linked_folder
 from imvo.validate.headings import text_heading_problems
 

@@ -1,0 +1,1 @@
+"""The inline drawings (timeline, due-diligence cycle), computed as plain data."""

@@ -1,0 +1,1 @@
+"""The editors' tools: check, new files, schemas, translations and GitHub's forms."""

@@ -1,0 +1,1 @@
+"""The content model: what a content file may say, as pydantic classes."""

@@ -1,0 +1,1 @@
+"""Participants: their names in one form, organisations A-Z, duplicates."""

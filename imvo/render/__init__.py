@@ -1,0 +1,1 @@
+"""Rendering: the declared pages made from the content as finished, cleaned HTML."""
