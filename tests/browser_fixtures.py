@@ -151,3 +151,14 @@ def browser_page(chromium: Any) -> Iterator[Any]:
         yield context.new_page()
     finally:
         context.close()
+
+
+def type_search(page: Any, word: str) -> None:
+    """Type a word into the focused search field and wait until the results answer the
+    whole word: the search runs 150 ms after the last key, so on a slow machine the
+    results of a first part ("conv") can show before the word is complete."""
+    page.keyboard.type(word)
+    page.wait_for_function(
+        "(word) => document.querySelector('.md-search-result__list').dataset.query === word",
+        arg=word,
+    )

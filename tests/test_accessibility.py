@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browser_fixtures import ServedSite
+from browser_fixtures import ServedSite, type_search
 
 pytestmark = pytest.mark.browser
 
@@ -218,7 +218,7 @@ def test_search_works_by_keyboard(served_site: ServedSite, browser_page: Any, fo
             break
     else:
         raise AssertionError("Tab never reached the search field")
-    browser_page.keyboard.type("convenant" if not folder else "agreement")
+    type_search(browser_page, "convenant" if not folder else "agreement")
     browser_page.wait_for_selector(".md-search-result__item a")
     browser_page.keyboard.press("Escape")
     assert browser_page.evaluate("() => document.activeElement.matches('.md-search__input')")
@@ -241,7 +241,7 @@ def test_axe_finds_no_violation_with_search_results_open(
     browser_page.set_viewport_size({"width": width, "height": 800})
     browser_page.goto(served_site.url(f"{folder}index.html"), wait_until="load")
     browser_page.focus(".md-search__input")
-    browser_page.keyboard.type("convenant" if not folder else "agreement")
+    type_search(browser_page, "convenant" if not folder else "agreement")
     browser_page.wait_for_selector(".md-search-result__item a")
     results = Axe().run(browser_page, options=AXE_OPTIONS)
     found = [
@@ -255,7 +255,7 @@ def test_more_search_results_by_keyboard(served_site: ServedSite, browser_page: 
     """Past the first ten results a button shows the next ones and moves the focus to them."""
     browser_page.goto(served_site.url("index.html"), wait_until="load")
     browser_page.focus(".md-search__input")
-    browser_page.keyboard.type("convenant")
+    type_search(browser_page, "convenant")
     browser_page.wait_for_selector(".imvo-search-more:not([hidden])")
     assert browser_page.locator(".md-search-result__item").count() == 10
     for _ in range(11):

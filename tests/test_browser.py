@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_fixtures import ServedSite, serving
+from browser_fixtures import ServedSite, serving, type_search
 
 from imvo.render.i18n import Translator
 from imvo.validate import load_content
@@ -36,7 +36,7 @@ def _search(page: Any, site: ServedSite, lang_folder: str, word: str) -> list[st
     """Type a word into the search of a language's home page; return the result pages."""
     page.goto(site.url(f"{lang_folder}index.html"), wait_until="load")
     page.click(".md-search__input")
-    page.keyboard.type(word)
+    type_search(page, word)
     t = Translator("en" if lang_folder else "nl")
     page.wait_for_function(
         "(busy) => !busy.includes(document.querySelector('.md-search-result__meta').textContent)",
@@ -332,7 +332,7 @@ def test_search_on_a_phone_keeps_the_page_its_width_and_words_apart(
         )
         t = Translator("en" if lang_folder else "nl")
         word = t("parties_page.did.signatory")
-        page.keyboard.type(word)
+        type_search(page, word)
         page.wait_for_function(
             "(busy) => !busy.includes(document.querySelector('.md-search-result__meta')"
             ".textContent)",

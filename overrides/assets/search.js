@@ -3,7 +3,9 @@
    Pagefind's script, its WebAssembly and the index chunks a query needs load on the first
    query. Results are plain links, relative to the page; the keyboard works as in a list:
    Down and Up move between the field and the results, Enter opens the first result,
-   Escape closes the results. A template (mkdocs.yml: static_templates), rendered for each
+   Escape closes the results. The list's data-query names the query its results answer
+   (none while a query is on its way), so a script or a test knows the list is current.
+   A template (mkdocs.yml: static_templates), rendered for each
    language with its texts from templates/i18n. */
 
 const SHOWN = 10;
@@ -118,6 +120,7 @@ export function start(box) {
     const query = input.value.trim();
     const mine = ++latest;
     list.replaceChildren();
+    delete list.dataset.query;
     more.hidden = true;
     results = [];
     if (!query) {
@@ -129,7 +132,7 @@ export function start(box) {
       const found = await (await load()).search(query);
       if (mine !== latest) return;
       results = found.results;
-      await show(mine);
+      if (await show(mine)) list.dataset.query = query;
     } catch (error) {
       if (mine !== latest) return;
       meta.textContent = location.protocol === "file:" ? strings.offline : strings.failed;
