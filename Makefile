@@ -49,8 +49,7 @@ test: $(STAMP) lint
 	browser="$$(bash scripts/ensure-chromium.sh)" && IMVO_CHROMIUM="$$browser" \
 	  $(PY) -m pytest $(PYTEST_PARALLEL)
 
-# The build and every test on properdocs, the maintained fork of MkDocs 1.x (README.md,
-# "Engine plan"). The site goes to build/ so that site/ stays the mkdocs build.
+# The build and every test on properdocs, the maintained fork of MkDocs 1.x (docs/engine-plan.md). The site goes to build/ so that site/ stays the mkdocs build.
 test-properdocs: $(PROPERDOCS_STAMP)
 	browser="$$(bash scripts/ensure-chromium.sh)" && export IMVO_CHROMIUM="$$browser" && \
 	  IMVO_ENGINE=properdocs $(PROPERDOCS_PY) build.py build --site build/site-properdocs && \

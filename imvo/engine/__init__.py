@@ -2,7 +2,7 @@
 
 Every name the build takes from the engine is imported here, and every reading of what the
 engine says or makes is in this package, so that a change of engine or fork touches only
-it (see "Engine plan" in README.md): `config` (mkdocs.yml and the settings of each
+it (see docs/engine-plan.md): `config` (mkdocs.yml and the settings of each
 language, handed over as a dict), `plugin` (the pages and progress of one build), and `run`
 (one build, its problems as data). Pages reach it as finished HTML (imvo/render/renderer.py), so
 the engine converts no Markdown of ours. IMVO_ENGINE chooses:

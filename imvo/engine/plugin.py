@@ -141,7 +141,7 @@ class ImvoPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
     def on_page_markdown(self, markdown: str, /, *, page: Any, **_: Any) -> str:
         """Give the page its metadata (title, description, counterpart) from memory, and
-        tell the build which page is being made (see write.PAGE_SECONDS).
+        tell the build which page is being made (see PAGE_SECONDS in imvo/model/limits.py).
 
         Our pages come as finished HTML: mkdocs gets no Markdown to convert.
         """

@@ -1,5 +1,5 @@
 """The limits on the work content can cause, in one place: `check` and the build apply the
-same numbers, and README ("Limits") gives them with their reasons.
+same numbers, and docs/security.md ("Limits") gives them with their reasons.
 
 Each number leaves the real content and the benchmarks far inside it (the 1,000-covenant
 benchmark, and a covenant with 5,000 participants) and keeps what an editor, or a pull

@@ -4,7 +4,8 @@
 order of the sitemap and the search index). Everything else comes from it: `page_name`, the
 names a link may lead to (the render stage's link check), the menu (`menu` places), the
 names a covenant may not take, and which content file is behind a page. Adding a page is one
-entry here and its template `templates/pages/<kind>.html.j2` (see "Adding a page" in README).
+entry here and its template `templates/pages/<kind>.html.j2` (see "Adding a page" in
+docs/architecture.md).
 
 Pages live flat in each language's folder (Dutch at the root of the site, English in en/),
 so that a page and its counterpart differ only by that folder and their file name.
