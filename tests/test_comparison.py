@@ -6,7 +6,8 @@ from pathlib import Path
 
 from build_options import options
 
-from imvo.model.content import Corpus, Evaluation, PartialDate
+from imvo.model.content import Corpus, Evaluation
+from imvo.model.dates import PartialDate
 from imvo.render.comparison import months_between, rows
 from imvo.render.i18n import Translator
 

@@ -17,7 +17,7 @@ from imvo.engine.config import SHARED, language_config, validated
 from imvo.engine.plugin import ImvoPlugin
 from imvo.engine.run import _Collect
 from imvo.messages.problems import BuildError
-from imvo.model.content import Positions
+from imvo.model.positions import Positions
 from imvo.render.renderer import Page
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,7 +8,8 @@ import dataclasses
 import pytest
 from build_options import OPTIONS
 
-from imvo.model.content import Corpus, Covenant, DatedFact, Status, StatusFact, parse_partial_date
+from imvo.model.content import Corpus, Covenant, DatedFact, Status, StatusFact
+from imvo.model.dates import parse_partial_date
 from imvo.render.facts import (
     Note,
     cards_in_order,

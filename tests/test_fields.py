@@ -12,7 +12,7 @@ from build_options import OPTIONS
 from markupsafe import Markup
 
 from imvo.messages.problems import Problem
-from imvo.model.content import Positions
+from imvo.model.positions import Positions
 from imvo.render.link_check import page_of, problem_of
 from imvo.render.markdown_fields import (
     Fields,

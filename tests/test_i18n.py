@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from imvo.model.content import PartialDate
+from imvo.model.dates import PartialDate
 from imvo.render.i18n import Translator, format_months, format_partial_date, missing_keys
 
 

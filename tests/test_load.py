@@ -24,8 +24,8 @@ from bad_content import (
     snapshot,
 )
 
-from imvo.load import MAX_FILE_BYTES, field_name, read_yaml
-from imvo.model.content import Positions
+from imvo.load import MAX_FILE_BYTES, read_yaml
+from imvo.model.positions import Positions, field_name
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -5,15 +5,8 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from imvo.model.content import (
-    ENDED_STATUSES,
-    Covenant,
-    PartialDate,
-    Status,
-    Text,
-    check_url,
-    parse_partial_date,
-)
+from imvo.model.content import ENDED_STATUSES, Covenant, Status, Text, check_url
+from imvo.model.dates import PartialDate, parse_partial_date
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,8 @@ import pytest
 
 from imvo.history import Change, CovenantHistory, History
 from imvo.history.news import atom_feed, corrections, describe, items
-from imvo.model.content import Corpus, PartialDate
+from imvo.model.content import Corpus
+from imvo.model.dates import PartialDate
 from imvo.render.i18n import Translator
 from imvo.validate import load_content
 

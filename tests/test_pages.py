@@ -232,7 +232,8 @@ def test_the_menu_comes_from_the_declaration(fixture_corpus: Corpus) -> None:
 
 
 def test_the_link_check_knows_every_declared_page(fixture_corpus: Corpus) -> None:
-    from imvo.participants.organisations import by_letter, organisations
+    from imvo.participants.index import by_letter
+    from imvo.participants.organisations import organisations
     from imvo.render.page_list import NAMED_PAGES
     from imvo.render.page_values import page_names
 

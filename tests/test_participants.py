@@ -25,7 +25,9 @@ from imvo.outputs.open_data import (
     participants_csv,
     write_data,
 )
-from imvo.participants import organisations as participants
+from imvo.participants import coverage, duplicates, index, organisations
+from imvo.participants.names import normal, sort_key
+from imvo.render import page_values
 from imvo.render.renderer import Renderer
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "content"
@@ -136,14 +138,14 @@ def test_the_real_participants_files_name_their_schema() -> None:
     ],
 )
 def test_names_are_compared_without_case_accents_and_legal_forms(name: str, expected: str) -> None:
-    assert participants.normal(name) == expected
+    assert normal(name) == expected
 
 
 def test_letters_and_order_ignore_accents() -> None:
-    assert participants.letter("Ébène") == "E"
-    assert participants.letter("3D Textiel") == "#"
+    assert index.letter("Ébène") == "E"
+    assert index.letter("3D Textiel") == "#"
     names = ["Zeeman", "Ébène", "abn", "Dibella"]
-    assert sorted(names, key=participants.sort_key) == ["abn", "Dibella", "Ébène", "Zeeman"]
+    assert sorted(names, key=sort_key) == ["abn", "Dibella", "Ébène", "Zeeman"]
 
 
 # --- editors' messages, word for word --------------------------------------------------------
@@ -343,7 +345,7 @@ def test_the_duplicate_check_is_linear(fixture_corpus: Corpus) -> None:
         participants=many,
     )
     started = time.perf_counter()
-    assert participants.duplicates(corpus) == []
+    assert duplicates.duplicates(corpus) == []
     assert time.perf_counter() - started < 20  # pairwise it took minutes
 
 
@@ -402,7 +404,7 @@ def test_entries_of_one_organisation_in_two_covenants_are_listed_together(
         covenants={**fixture_corpus.covenants, "tweede": fixture_corpus.covenants["voorbeeld"]},
         participants={"voorbeeld": listing, "tweede": listing},
     )
-    orgs = participants.organisations(corpus)
+    orgs = organisations.organisations(corpus)
     assert [org.name for org in orgs] == ["3D Textiel", "Ébène Mode", "Voorbeeld Bank"]
     assert [entry.slug for entry in orgs[1].entries] == ["tweede", "voorbeeld"]
 
@@ -410,7 +412,7 @@ def test_entries_of_one_organisation_in_two_covenants_are_listed_together(
 def test_a_long_list_becomes_a_page_per_letter(
     fixture_corpus: Corpus, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(participants, "SPLIT_FROM", 2)
+    monkeypatch.setattr(page_values, "SPLIT_FROM", 2)
     pages = _pages(fixture_corpus, "en")
     index = _html(pages["participants"])
     assert 'href="is-my-organisation-taking-part-e.html">E</a> <span' in index
@@ -668,7 +670,7 @@ def test_without_javascript_the_whole_list_shows(served_site: Any, chromium: Any
         page.goto(served_site.url("doet-mijn-organisatie-mee.html"))
         assert not page.locator("form.imvo-find").is_visible()
         corpus = served_site.corpus
-        assert page.locator("li.imvo-org").count() == len(participants.organisations(corpus))
+        assert page.locator("li.imvo-org").count() == len(organisations.organisations(corpus))
         letters = page.get_by_role("navigation", name="Organisaties van A tot Z")
         letters.get_by_role("link", name="B", exact=True).click()
         assert page.url.endswith("#letter-b")
@@ -837,14 +839,14 @@ def test_the_newest_dated_count_is_the_total_and_complete_is_the_editors_word(
     content: Path,
 ) -> None:
     corpus = _with_lists(content, COMPLETE, COMPLETE.replace("complete: true\n", ""))
-    complete = participants.coverage(corpus, "voorbeeld")
-    partial = participants.coverage(corpus, "tweede")
+    complete = coverage.coverage(corpus, "voorbeeld")
+    partial = coverage.coverage(corpus, "tweede")
     assert complete is not None and partial is not None
     # The fixture covenant's own count (73, undated) gives way to the newest dated one.
     assert (complete.named, complete.total.number if complete.total else None) == (2, 2)
     assert complete.complete and not partial.complete  # the same numbers: the editors decide
     assert complete.official is not None and complete.official.url == "https://example.org/lijst"
-    assert not participants.all_complete(corpus)
+    assert not coverage.all_complete(corpus)
 
 
 def test_a_complete_list_says_so_and_an_incomplete_one_what_to_do(content: Path) -> None:
@@ -881,7 +883,7 @@ def test_only_where_every_list_is_complete_no_source_names_a_missing_organisatio
     content: Path,
 ) -> None:
     corpus = _with_lists(content, COMPLETE, COMPLETE)
-    assert participants.all_complete(corpus)
+    assert coverage.all_complete(corpus)
     finder = _html(_pages(corpus, "nl")["participants"])
     assert (
         "Staat uw organisatie er niet bij? Dan noemt geen bron die wij kennen haar als deelnemer."
@@ -931,7 +933,7 @@ def test_each_pdf_says_how_complete_its_list_is_and_where_the_full_list_is(
     named = {"nl": "Deze site noemt", "en": "This site names"}[lang]
     missing = {"nl": "Staat uw organisatie er niet bij?", "en": "Is your organisation not listed?"}
     checked = 0
-    for cov in participants.coverages(corpus):
+    for cov in coverage.coverages(corpus):
         if cov.slug not in corpus.participants:
             continue
         reader = PdfReader(pdf.pdf_path(built_site, cov.slug, lang))

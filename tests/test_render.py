@@ -13,16 +13,8 @@ from build_options import OPTIONS, options
 from jinja2 import DictLoader, Environment, UndefinedError
 
 from imvo.history import Change, CovenantHistory, History
-from imvo.model.content import (
-    Corpus,
-    Covenant,
-    DatedFact,
-    PartialDate,
-    SourcedText,
-    StatusFact,
-    Text,
-    parse_partial_date,
-)
+from imvo.model.content import Corpus, Covenant, DatedFact, SourcedText, StatusFact, Text
+from imvo.model.dates import PartialDate, parse_partial_date
 from imvo.outputs.open_data import covenants_csv
 from imvo.render.facts import has_page, party_count, predecessors, status_phrase
 from imvo.render.i18n import Translator
@@ -620,14 +612,23 @@ def test_each_page_is_dated_by_the_last_change_of_what_it_shows(fixture_corpus: 
             "covenants/voorbeeld.yaml": date(2026, 3, 2),
             "texts/about.nl.md": date(2025, 1, 9),
             "glossary.yaml": date(2024, 5, 6),
+            "law.yaml": date(2024, 2, 3),
+            "texts/results.nl.md": date(2023, 1, 1),
         },
     )
+    # The fixture content is in tests/fixtures/content: a page finds its file in the history
+    # by its path inside the content folder, wherever that folder is.
+    assert fixture_corpus.positions["law"].in_content == "law.yaml"
     pages = {p.key: p for p in Renderer(fixture_corpus, OPTIONS, history=history).language("nl")}
     assert pages["voorbeeld"].meta["lastmod"] == "2026-03-01"
     assert pages["about"].meta["lastmod"] == "2025-01-09"
     assert pages["glossary"].meta["lastmod"] == "2024-05-06"
     assert pages["overview"].meta["lastmod"] == "2026-03-02"
     assert pages["accessibility"].meta["lastmod"] == ""
+    assert pages["law"].meta["lastmod"] == "2024-02-03"
+    # The home page and the results show every covenant: the newest change of any file.
+    assert pages["index"].meta["lastmod"] == "2026-03-02"
+    assert pages["results"].meta["lastmod"] == "2026-03-02"
 
 
 def test_the_news_page_lists_changes_in_words(fixture_corpus: Corpus) -> None:

@@ -66,7 +66,7 @@ def test_a_date_field_says_how_to_write_it() -> None:
 
 def test_every_field_has_a_dutch_description() -> None:
     from imvo.messages.fields_nl import FIELDS_NL
-    from imvo.validate import _inner_model
+    from imvo.validate.models import inner_model
 
     seen: set[type] = set()
     missing: list[str] = []
@@ -78,7 +78,7 @@ def test_every_field_has_a_dutch_description() -> None:
         for name, info in model.model_fields.items():
             if f"{model.__name__}.{name}" not in FIELDS_NL:
                 missing.append(f"{model.__name__}.{name}")
-            inner = _inner_model(info.annotation)
+            inner = inner_model(info.annotation)
             if inner is not None:
                 walk(inner)
 

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from imvo.drawing.shapes import Line, Point, Rect, draw
-from imvo.model.content import Corpus, PartialDate, Status
+from imvo.model.content import Corpus, Status
+from imvo.model.dates import PartialDate
 from imvo.render.i18n import Translator
 
 WIDTH = 360

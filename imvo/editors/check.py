@@ -24,20 +24,15 @@ from string import ascii_uppercase
 from typing import Any
 
 from imvo.build.options import BuildOptions
-from imvo.load import FieldPath, LoadedFile, field_name
+from imvo.load import LoadedFile
 from imvo.messages import language, msg
 from imvo.messages.problems import PLURAL, ContentError, Problem, summary
-from imvo.model.content import (
-    ENDED_STATUSES,
-    LANGUAGES,
-    OLD_SOURCE_DATE,
-    Corpus,
-    Covenant,
-    PartialDate,
-    Status,
-)
+from imvo.model.content import ENDED_STATUSES, LANGUAGES, OLD_SOURCE_DATE, Corpus, Covenant, Status
+from imvo.model.dates import PartialDate
 from imvo.model.limits import BUILD_SECONDS
-from imvo.participants.organisations import duplicates, letter_slug
+from imvo.model.positions import FieldPath, field_name
+from imvo.participants.duplicates import duplicates
+from imvo.participants.index import letter_slug
 from imvo.render.link_check import CODES
 from imvo.render.page_list import MOVED_PAGES, NAMED_PAGES, page_name
 from imvo.validate import load_content

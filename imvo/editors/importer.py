@@ -30,7 +30,8 @@ import yaml
 from imvo.load import SYMLINK_MESSAGE
 from imvo.messages import Msg, msg
 from imvo.messages.problems import Problem
-from imvo.model.content import SLUG_PATTERN, ParticipantList, check_url, parse_partial_date
+from imvo.model.content import SLUG_PATTERN, ParticipantList, check_url
+from imvo.model.dates import parse_partial_date
 from imvo.participants.names import before, describe, invisible, key, tidy, words
 from imvo.validate.files import linked_folder, raw_party_ids, read_checked
 from imvo.validate.participant_rules import cross_check_participants

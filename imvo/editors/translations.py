@@ -10,11 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from imvo.editors.check import MIN_WORDS_IDENTICAL, is_text_pair, walk, yaml_files
-from imvo.load import field_name, read_yaml
+from imvo.load import read_yaml
 from imvo.messages import language, msg, text
 from imvo.messages.problems import PLURAL, Problem
 from imvo.model.content import LANGUAGES
-from imvo.validate import _relative
+from imvo.model.positions import field_name
+from imvo.validate.files import shown_path
 
 LANGUAGE_NAMES = {"nl": "lang-nl", "en": "lang-en"}
 """The message code of each language's name."""
@@ -28,7 +29,7 @@ def untranslated(content: Path, root: Path) -> list[Problem]:
     """Every text in only one language, sorted by file and line."""
     found: list[Problem] = []
     for path in yaml_files(content):
-        loaded, _ = read_yaml(path, _relative(path, root))
+        loaded, _ = read_yaml(path, shown_path(path, root))
         if loaded is None:
             continue
         for where, value in walk(loaded.data):
@@ -68,7 +69,7 @@ def untranslated(content: Path, root: Path) -> list[Problem]:
             continue
         for other in LANGUAGES:
             if other != lang and f"{key}.{other}.md" not in names:
-                shown = _relative(folder / name, root)
+                shown = shown_path(folder / name, root)
                 found.append(
                     Problem.of(
                         shown,

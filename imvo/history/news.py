@@ -12,7 +12,8 @@ from datetime import date
 from xml.etree import ElementTree as ET
 
 from imvo.history import Change, History
-from imvo.model.content import Corpus, PartialDate, parse_partial_date
+from imvo.model.content import Corpus
+from imvo.model.dates import PartialDate, parse_partial_date
 from imvo.render.i18n import Translator
 from imvo.render.page_list import page_name
 

@@ -24,14 +24,12 @@ from imvo.load.safety import (
 )
 from imvo.load.surprises import plain_surprises, read_as, word_marks
 from imvo.messages.problems import Problem
-from imvo.model.content import FieldPath, Positions, field_name
+from imvo.model.positions import FieldPath, Positions, field_name
 
 __all__ = [
     "MAX_FILE_BYTES",
     "SYMLINK_MESSAGE",
-    "FieldPath",
     "LoadedFile",
-    "field_name",
     "parse_bytes",
     "read_content",
     "read_text",

@@ -16,7 +16,7 @@ import yaml
 from imvo.load.safety import UNPRINTABLE_RE, unprintable
 from imvo.load.yaml_errors import yaml_problem
 from imvo.messages import Msg, msg
-from imvo.model.content import FieldPath, field_name
+from imvo.model.positions import FieldPath, field_name
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's parser when PyYAML has it (about 20 times faster), else the pure-Python one."""

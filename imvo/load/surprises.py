@@ -14,7 +14,7 @@ from typing import Any
 
 from imvo.load.parse import Plain
 from imvo.messages import Msg, msg
-from imvo.model.content import FieldPath
+from imvo.model.positions import FieldPath
 
 WORD_SPACES = "\u00a0\u202f\u2007"
 """Non-breaking spaces (and their narrow and figure kin) that word processors type."""

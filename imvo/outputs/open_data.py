@@ -19,7 +19,7 @@ from typing import Any
 from pydantic_core import to_json
 
 from imvo.model.content import LANGUAGES, Corpus, Covenant, Role
-from imvo.participants.organisations import Coverage, coverage
+from imvo.participants.coverage import Coverage, coverage
 from imvo.render.facts import party_count
 
 FORMAT_VERSION = "2.2"
@@ -82,7 +82,7 @@ COVERAGE_COLUMNS: dict[str, Callable[[Coverage | None], object]] = {
 }
 """The columns of covenants.csv after those: how many participants the site names, the
 newest count a source gives, whether the editors say the list is complete, and the
-address of the official list (imvo/participants/organisations.py: Coverage)."""
+address of the official list (imvo/participants/coverage.py: Coverage)."""
 
 ALL_COVENANT_COLUMNS: tuple[str, ...] = (*COVENANT_COLUMNS, *COVERAGE_COLUMNS)
 """Every column of covenants.csv, in order."""

@@ -13,7 +13,8 @@ from imvo.history import History
 from imvo.history.news import FEED_NAME, atom_feed
 from imvo.messages import msg
 from imvo.messages.problems import Problem
-from imvo.model.content import LANGUAGES, Corpus, PartialDate
+from imvo.model.content import LANGUAGES, Corpus
+from imvo.model.dates import PartialDate
 from imvo.outputs.open_data import write_data
 from imvo.render.i18n import Translator
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from imvo.model.content import Corpus, Covenant, Evaluation, PartialDate
+from imvo.model.content import Corpus, Covenant, Evaluation
+from imvo.model.dates import PartialDate
 from imvo.render.facts import by_signing, count_phrase, counts_up_front, years
 from imvo.render.i18n import Translator
 from imvo.render.markdown_text import first_sentence

@@ -11,16 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from imvo.model.content import (
-    Corpus,
-    CountOf,
-    Covenant,
-    PartialDate,
-    Party,
-    PartyKind,
-    Role,
-    Status,
-)
+from imvo.model.content import Corpus, CountOf, Covenant, Party, PartyKind, Role, Status
+from imvo.model.dates import PartialDate
 from imvo.render.i18n import Translator
 from imvo.render.page_list import has_page as has_page  # for the templates (TEMPLATE_NAMES)
 

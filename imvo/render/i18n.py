@@ -15,7 +15,8 @@ from typing import Any
 import yaml
 from babel.dates import format_date, format_skeleton
 
-from imvo.model.content import LANGUAGES, PartialDate
+from imvo.model.content import LANGUAGES
+from imvo.model.dates import PartialDate
 
 _SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """PyYAML's safe loader in C where it is built in (it is in the pinned wheel)."""

@@ -29,8 +29,8 @@ from markupsafe import Markup
 from imvo import ROOT
 from imvo.messages.problems import Problem
 from imvo.messages.problems import error_in_words as words
-from imvo.model.content import Positions
 from imvo.model.limits import MAX_TEXT_LINES, MAX_TEXT_MARKUP
+from imvo.model.positions import Positions
 from imvo.render.link_check import CODES, LinkCheckExtension
 from imvo.render.markdown_text import abbreviation_markup, md_block, md_plain
 from imvo.render.sanitize import sanitize_text

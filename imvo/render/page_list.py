@@ -17,7 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from imvo.model.content import LANGUAGES, Corpus, Positions
+from imvo.model.content import LANGUAGES, Corpus
+from imvo.model.positions import Positions
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,9 @@ class SitePage:
     expand: str = ""
     """For an entry that makes several pages: its function in imvo/render/page_values.py
     `EXPAND`."""
+    shows_all: bool = False
+    """Whether the page shows what every covenant says besides its own content file (the home
+    page's list, the results): its last change is then the newest change of any file."""
 
     @property
     def text(self) -> bool:
@@ -52,13 +56,16 @@ class SitePage:
         return self.source.replace("{lang}", lang)
 
 
-def _text(key: str, nl: str, en: str, menu: int, kind: str = "text") -> SitePage:
+def _text(
+    key: str, nl: str, en: str, menu: int, kind: str = "text", shows_all: bool = False
+) -> SitePage:
     """A page written by editors in content/texts/<key>.<lang>.md."""
-    return SitePage(key, kind, {"nl": nl, "en": en}, menu=menu, source=f"texts/{key}.{{lang}}")
+    source = f"texts/{key}.{{lang}}"
+    return SitePage(key, kind, {"nl": nl, "en": en}, menu=menu, source=source, shows_all=shows_all)
 
 
 SITE_PAGES: tuple[SitePage, ...] = (
-    _text("index", "index", "index", 10, kind="home"),
+    _text("index", "index", "index", 10, kind="home", shows_all=True),
     _text("how-it-works", "hoe-werkt-een-convenant", "how-it-works", 80),
     SitePage(
         "now", "text", {"nl": "wat-geldt-nu", "en": "what-applies-now"}, menu=50,
@@ -66,7 +73,7 @@ SITE_PAGES: tuple[SitePage, ...] = (
     ),
     SitePage(
         "results", "results", {"nl": "werkten-de-convenanten", "en": "did-the-agreements-work"},
-        menu=57, source="texts/results.{lang}", values="results",
+        menu=57, source="texts/results.{lang}", values="results", shows_all=True,
     ),
     _text("framework", "internationaal-kader", "international-framework", 90),
     _text("about", "over-deze-site", "about", 140),
@@ -162,6 +169,12 @@ def page_name(key: str, lang: str) -> str:
 def has_page(key: str) -> bool:
     """Whether the site has a declared page with this key."""
     return key in NAMED_PAGES
+
+
+def shows_all(key: str) -> bool:
+    """Whether a page shows more than its own content file (a page without one always does)."""
+    page = NAMED_PAGES.get(key)
+    return page is None or page.shows_all or not page.source
 
 
 def source_key(key: str, lang: str, slugs: Mapping[str, object]) -> str:

@@ -20,7 +20,8 @@ from imvo.drawing import timeline
 from imvo.history import History, news
 from imvo.model.content import LANGUAGES, Corpus, PartyKind
 from imvo.outputs import open_data as data
-from imvo.participants import organisations as participants
+from imvo.participants.index import SPLIT_FROM, letter_slug
+from imvo.participants.names import LEGAL_FORMS
 from imvo.render import applies, comparison, law_page
 from imvo.render import renderer as render
 from imvo.render.facts import party_covenants
@@ -116,13 +117,13 @@ def page_names(corpus: Corpus, letters: list[Any], lang: str) -> set[str]:
     names |= set(corpus.covenants) | set(MOVED_PAGES)
     if by_letter(letters):
         base = page_name("participants", lang)
-        names |= {f"{base}-{participants.letter_slug(letter)}" for letter, _ in letters}
+        names |= {f"{base}-{letter_slug(letter)}" for letter, _ in letters}
     return names
 
 
 def by_letter(letters: list[Any]) -> bool:
     """Whether "is my organisation taking part?" is a page per letter (many organisations)."""
-    return sum(len(orgs) for _letter, orgs in letters) >= participants.SPLIT_FROM
+    return sum(len(orgs) for _letter, orgs in letters) >= SPLIT_FROM
 
 
 def language(r: Renderer, lang: str) -> list[Page]:
@@ -223,7 +224,7 @@ def participant_pages(
     name = page_name(key, lang)
     r.on_page(f"{name}.md")
     letters = site.letters
-    common: dict[str, Any] = {"t": t, "legal_forms": " ".join(participants.LEGAL_FORMS)}
+    common: dict[str, Any] = {"t": t, "legal_forms": " ".join(LEGAL_FORMS)}
     title = t(entry.title)
     common["cited_slugs"] = {
         item.slug for _letter, orgs in letters for _anchor, org in orgs for item in org.entries
@@ -245,7 +246,7 @@ def participant_pages(
     ]
     other = next(code for code in LANGUAGES if code != lang)
     for letter, orgs in letters:
-        suffix = participants.letter_slug(letter)
+        suffix = letter_slug(letter)
         shown = t("participants.other_letter") if letter == "#" else letter
         r.on_page(f"{name}-{suffix}.md")
         common["cited_slugs"] = {item.slug for _anchor, org in orgs for item in org.entries}

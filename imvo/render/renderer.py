@@ -36,9 +36,13 @@ from imvo import ROOT
 from imvo.build.options import BuildOptions
 from imvo.history import History, news
 from imvo.messages.problems import Problem
-from imvo.model.content import LANGUAGES, Corpus, PartialDate, PartyKind, Positions, Role, Status
+from imvo.model.content import LANGUAGES, Corpus, PartyKind, Role, Status
+from imvo.model.dates import PartialDate
 from imvo.model.limits import MAX_PAGE_BYTES
-from imvo.participants import organisations as participants
+from imvo.model.positions import Positions
+from imvo.participants.coverage import coverage, coverages
+from imvo.participants.index import by_letter, letter_slug
+from imvo.participants.organisations import in_order, organisations
 from imvo.render import facts, law_page
 from imvo.render.i18n import Translator, format_months, format_number, strings
 from imvo.render.markdown_fields import Fields, PageParts, TocEntry, Where, heading
@@ -50,7 +54,7 @@ from imvo.render.markdown_text import (
     md_plain,
     theme_text,
 )
-from imvo.render.page_list import TEXT_PAGES, page_name, site_path, source_of
+from imvo.render.page_list import page_name, shows_all, site_path, source_of
 from imvo.render.sanitize import sanitize
 from imvo.render.snippets import number_sources, rows_sources, source_name, source_refs, time_phrase
 
@@ -241,10 +245,10 @@ class Renderer:
             page_name=page_name,
             news=news,
             report_link=self.report_link,
-            participants_in_order=participants.in_order,
-            letter_slug=participants.letter_slug,
-            coverage_of=participants.coverage,
-            coverages=participants.coverages,
+            participants_in_order=in_order,
+            letter_slug=letter_slug,
+            coverage_of=coverage,
+            coverages=coverages,
             law_sources=law_page.source_links,
             law_count=law_page.count,
             law_amount=law_page.amount,
@@ -257,7 +261,7 @@ class Renderer:
         # The participants grouped into organisations A-Z, once for both languages' pages; made
         # here, before the first page is announced, because its cost grows with the number of
         # participants (about a second for 100,000 on an idle machine), not with any one text.
-        self.letters = participants.by_letter(participants.organisations(corpus))
+        self.letters = by_letter(organisations(corpus))
         self.on_page: Callable[[str], None] = lambda name: None
         """Told the file name of each page before it is rendered (the build's slow-page watch)."""
         # The UI strings as a mapping too ({{ ui['factsheet.signed'] }}), plain and with
@@ -311,7 +315,7 @@ class Renderer:
             "here": site_path(lang, name),
             "there": site_path(other, other_name),
             "page_key": key,
-            "lastmod": self.lastmod(key, lang),
+            "lastmod": self.lastmod(key, source),
         }
         if self.feed:
             meta["feed"] = news.FEED_NAME
@@ -366,16 +370,16 @@ class Renderer:
             limit=f"{MAX_PAGE_BYTES / 1_000_000:.0f}",
         )  # fmt: skip
 
-    def lastmod(self, key: str, lang: str) -> str:
-        """The day of the last change of what a page shows, from git ('' when unknown)."""
+    def lastmod(self, key: str, source: Positions | None) -> str:
+        """The day of the last change of what a page shows, from git ('' when unknown): a
+        factsheet's covenant, the one content file behind a page that shows only that
+        (`shows_all` in imvo/render/page_list.py), else the newest change of any file."""
         files = self.history.files
         if key in self.corpus.covenants:
             day = self.history.of(key).last_changed
-        elif key in TEXT_PAGES and key != "index":
-            day = files.get(f"texts/{key}.{lang}.md")
-        elif key in ("glossary", "due-diligence"):
-            day = files.get(f"{key}.yaml")
-        else:  # pages that show every covenant (and the home page's list of them)
+        elif source is not None and source.in_content and not shows_all(key):
+            day = files.get(source.in_content)
+        else:
             day = max(files.values(), default=None)
         return day.isoformat() if day is not None else ""
 

@@ -8,7 +8,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from imvo.model.content import Covenant, PartialDate, Source
+from imvo.model.content import Covenant, Source
+from imvo.model.dates import PartialDate
 from imvo.render.i18n import Translator
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -31,18 +32,18 @@ from imvo.model.content import (
     ParticipantList,
     Party,
     PartyRegistry,
-    Positions,
 )
+from imvo.model.positions import Positions
 from imvo.validate.covenant_rules import successor_circles
 from imvo.validate.files import (
     FileCheck,
-    _relative,
     covenant_files,
     linked_folder,
     load_model_file,
     participant_files,
     raw_party_ids,
     read_checked,
+    shown_path,
 )
 from imvo.validate.hints import NameHints, unknown_source
 from imvo.validate.jobs import (
@@ -54,7 +55,7 @@ from imvo.validate.jobs import (
     participant_chunk,
 )
 from imvo.validate.law_rules import law_problems, placeholder_problems
-from imvo.validate.models import _inner_model, check_model
+from imvo.validate.models import check_model
 from imvo.validate.sources import source_refs
 from imvo.validate.texts import load_texts, pages_have_texts
 
@@ -63,8 +64,6 @@ __all__ = [
     "ContentError",
     "FileCheck",
     "NameHints",
-    "_inner_model",
-    "_relative",
     "check_model",
     "linked_folder",
     "load_content",
@@ -91,7 +90,7 @@ def load_content(
     """
     root = root if root is not None else content.parent
     if not content.is_dir():
-        raise ContentError([Problem.of(_relative(content, root), 1, "(folder)", "folder-missing")])
+        raise ContentError([Problem.of(shown_path(content, root), 1, "(folder)", "folder-missing")])
 
     parties, known, problems = _load_parties(content / "parties.yaml", root, file_check)
     glossary, found = load_model_file(content / "glossary.yaml", Glossary, root, file_check)
@@ -150,14 +149,26 @@ def load_content(
         history=history,
         participants=participants,
         participant_lines=participant_lines,
-        positions={
-            **positions,
-            "glossary": glossary[1].positions,
-            "due-diligence": due_diligence[1].positions,
-            "law": law[1].positions,
-            **text_positions,
-        },
+        positions=_in_content(
+            {
+                **positions,
+                "glossary": glossary[1].positions,
+                "due-diligence": due_diligence[1].positions,
+                "law": law[1].positions,
+                **text_positions,
+            },
+            shown_path(content, root),
+        ),
     )
+
+
+def _in_content(positions: dict[str, Positions], folder: str) -> dict[str, Positions]:
+    """Each file's positions with its path inside the content folder (`folder`, as editors
+    see it), so that a page finds its file in the site's history by its source alone."""
+    return {
+        key: replace(found, in_content=found.path.removeprefix(f"{folder}/"))
+        for key, found in positions.items()
+    }
 
 
 HISTORY_FILE = "history.yaml"
@@ -172,7 +183,7 @@ def load_history_settings(
     file that is there but wrong is an error, never read as empty."""
     if not os.path.lexists(path):
         return HistorySettings(), []
-    value, _, problems = read_checked(path, _relative(path, root), HistorySettings, file_check)
+    value, _, problems = read_checked(path, shown_path(path, root), HistorySettings, file_check)
     return (value if value is not None else HistorySettings()), problems
 
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from imvo.load import FieldPath, LoadedFile
+from imvo.load import LoadedFile
 from imvo.messages import msg
 from imvo.messages.problems import Problem
 from imvo.model.content import ENDED_STATUSES, Covenant, Status
+from imvo.model.positions import FieldPath
 from imvo.validate.hints import NameHints, closest, unknown_party
 from imvo.validate.sources import defined_once, resolved, source_refs
 

@@ -29,7 +29,7 @@ FileCheck = Callable[[LoadedFile], list[Problem]]
 """More checks of one file that was read (check's warnings), run where it was read."""
 
 
-def _relative(path: Path, root: Path) -> str:
+def shown_path(path: Path, root: Path) -> str:
     """The path as editors see it, relative to the root; the file itself is not followed
     (a symbolic link keeps its own name, and a link that loops raises nothing)."""
     try:
@@ -43,7 +43,7 @@ def linked_folder(folder: Path, root: Path) -> list[Problem]:
     """A folder of the content that is a symbolic link, as a problem: it is not read."""
     if not folder.is_symlink():
         return []
-    return [Problem.of(_relative(folder, root), 1, "(folder)", "folder-symlink")]
+    return [Problem.of(shown_path(folder, root), 1, "(folder)", "folder-symlink")]
 
 
 def read_checked(
@@ -69,7 +69,7 @@ def load_model_file(
     path: Path, model: type[M], root: Path, file_check: FileCheck | None
 ) -> tuple[tuple[M, LoadedFile] | None, list[Problem]]:
     """Load one required YAML file and check it against its model."""
-    shown = _relative(path, root)
+    shown = shown_path(path, root)
     if not os.path.lexists(path):  # a link or a special file is read_yaml's to refuse
         return None, [Problem.of(shown, 1, "(file)", "file-missing")]
     value, loaded, problems = read_checked(path, shown, model, file_check)
@@ -94,7 +94,7 @@ def invisible_in_name(path: Path, shown: str) -> Problem | None:
 def raw_party_ids(path: Path, root: Path) -> set[str] | None:
     """The ids parties.yaml gives, as written and as slugs, when the file reads but fails the
     model."""
-    loaded, problems = read_yaml(path, _relative(path, root)) if path.is_file() else (None, [])
+    loaded, problems = read_yaml(path, shown_path(path, root)) if path.is_file() else (None, [])
     if loaded is None or problems or not isinstance(loaded.data.get("parties"), list):
         return None
     ids: set[str] = set()
@@ -119,14 +119,14 @@ def covenant_files(
     if not linked and not folder.is_dir():
         # Without it the build would publish a site with no covenants and call it a success.
         code = "covenants-not-a-folder" if os.path.lexists(folder) else "covenants-missing"
-        problems.append(Problem.of(_relative(folder, root), 1, "(folder)", code))
+        problems.append(Problem.of(shown_path(folder, root), 1, "(folder)", code))
     readable = folder.is_dir() and not linked
     seen_slugs: dict[str, str] = {}
     refused_names: set[str] = set()
     for path in sorted(folder.glob("*")) if readable else []:
         if path.name.startswith("."):
             continue
-        shown = _relative(path, root)
+        shown = shown_path(path, root)
         refused = _covenant_file_refused(path, shown, seen_slugs)
         if refused is not None:
             problems.append(refused)
@@ -169,7 +169,7 @@ def participant_files(
     for path in sorted(folder.iterdir()):
         if path.name.startswith("."):
             continue
-        shown = _relative(path, root)
+        shown = shown_path(path, root)
         if (hidden := invisible_in_name(path, shown)) is not None:
             problems.append(hidden)
             continue

@@ -18,8 +18,9 @@ from typing import Any
 
 import markdown as python_markdown
 
-from imvo.load import FieldPath, LoadedFile, field_name
+from imvo.load import LoadedFile
 from imvo.messages.problems import Problem
+from imvo.model.positions import FieldPath, field_name
 from imvo.render.markdown_fields import PLAIN_ID, PlainHeadings, markdown_extensions, too_much
 
 CODE = "heading-attributes"

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from imvo.messages.problems import Problem
-from imvo.model.content import Covenant, ParticipantList, Positions
+from imvo.model.content import Covenant, ParticipantList
+from imvo.model.positions import Positions
 from imvo.validate.covenant_rules import cross_check_covenant, raw_cross_check
 from imvo.validate.files import FileCheck, read_checked
 from imvo.validate.hints import NameHints

@@ -8,7 +8,7 @@ from imvo.load import LoadedFile
 from imvo.messages.problems import Problem
 from imvo.model.content import LANGUAGES, LawRules
 from imvo.render.law_page import quoted, unknown_placeholders
-from imvo.validate.files import _relative
+from imvo.validate.files import shown_path
 from imvo.validate.sources import defined_once, resolved, source_refs
 
 
@@ -48,7 +48,7 @@ def placeholder_problems(
     problems = []
     for key in sorted(texts):
         for lang, text in texts[key].items():
-            shown = _relative(folder / f"{key}.{lang}.md", root)
+            shown = shown_path(folder / f"{key}.{lang}.md", root)
             for line, name in unknown_placeholders(text, names):
                 problems.append(Problem.of(shown, line, "(text)", "law-placeholder", name=name))
     return problems

@@ -13,11 +13,12 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from imvo.load import FieldPath, LoadedFile, field_name
+from imvo.load import LoadedFile
 from imvo.load.surprises import WORD_SPACES
 from imvo.messages import CodedError, Msg, msg
 from imvo.messages.problems import Problem
 from imvo.model.content import Status
+from imvo.model.positions import FieldPath, field_name
 from imvo.validate.hints import closest
 
 
@@ -30,16 +31,16 @@ def _model_fields(model: type[BaseModel], where: tuple[str | int, ...]) -> list[
         info = getattr(current, "model_fields", {}).get(part)
         if info is None:
             return []
-        current = _inner_model(info.annotation)
+        current = inner_model(info.annotation)
     return list(getattr(current, "model_fields", {}))
 
 
-def _inner_model(annotation: Any) -> Any:
+def inner_model(annotation: Any) -> Any:
     """The pydantic model inside list[X], X | None and the like."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in getattr(annotation, "__args__", ()) or ():
-        found = _inner_model(arg)
+        found = inner_model(arg)
         if found is not None:
             return found
     return None

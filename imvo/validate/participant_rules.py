@@ -4,9 +4,10 @@ sourced)."""
 
 from __future__ import annotations
 
-from imvo.load import FieldPath, LoadedFile
+from imvo.load import LoadedFile
 from imvo.messages.problems import Problem
 from imvo.model.content import CountOf, Participant, ParticipantList
+from imvo.model.positions import FieldPath
 from imvo.participants.names import key as names_key
 from imvo.validate.hints import closest, unknown_party, unknown_source
 from imvo.validate.sources import defined_once, resolved

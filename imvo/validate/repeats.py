@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from imvo.load import FieldPath, LoadedFile
+from imvo.load import LoadedFile
 from imvo.messages.problems import Problem
+from imvo.model.positions import FieldPath
 
 _OWN_CHECK = frozenset({"id", "name"})
 """Items with one of these keys have a check of their own for being listed twice."""

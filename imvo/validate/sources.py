@@ -7,8 +7,9 @@ from collections.abc import Iterable, Iterator
 
 from pydantic import BaseModel
 
-from imvo.load import FieldPath, LoadedFile
+from imvo.load import LoadedFile
 from imvo.messages.problems import Problem
+from imvo.model.positions import FieldPath
 from imvo.validate.hints import unknown_source
 
 

@@ -7,9 +7,10 @@ from pathlib import Path
 
 from imvo.load import read_text
 from imvo.messages.problems import Problem
-from imvo.model.content import LANGUAGES, Positions
+from imvo.model.content import LANGUAGES
+from imvo.model.positions import Positions
 from imvo.render.page_list import TEXT_PAGES
-from imvo.validate.files import _relative, invisible_in_name, linked_folder
+from imvo.validate.files import invisible_in_name, linked_folder, shown_path
 from imvo.validate.headings import text_heading_problems
 
 Texts = dict[str, dict[str, str]]
@@ -25,7 +26,7 @@ def load_texts(folder: Path, root: Path) -> tuple[Texts, dict[str, Positions], l
         return texts, positions, problems
     unread: set[tuple[str, str]] = set()
     for path in sorted(folder.glob("*.md")):
-        shown = _relative(path, root)
+        shown = shown_path(path, root)
         if (hidden := invisible_in_name(path, shown)) is not None:
             problems.append(hidden)
             continue
@@ -48,7 +49,7 @@ def load_texts(folder: Path, root: Path) -> tuple[Texts, dict[str, Positions], l
                 lang not in by_lang and key in TEXT_PAGES and (key, lang) not in unread
             ):  # other keys: see pages_have_texts
                 other = next(iter(by_lang))
-                shown = _relative(folder / f"{key}.{other}.md", root)
+                shown = shown_path(folder / f"{key}.{other}.md", root)
                 problems.append(
                     Problem.of(shown, 1, "(file)", "text-no-translation", name=f"{key}.{lang}.md")
                 )
@@ -62,15 +63,15 @@ def pages_have_texts(folder: Path, root: Path, texts: Texts, found: list[Problem
     # A text file or folder that is there but was refused has its own line already.
     refused = {problem.path for problem in found}
     for key in TEXT_PAGES:
-        shown_files = [_relative(folder / f"{key}.{lang}.md", root) for lang in LANGUAGES]
-        if _relative(folder, root) in refused or refused & set(shown_files):
+        shown_files = [shown_path(folder / f"{key}.{lang}.md", root) for lang in LANGUAGES]
+        if shown_path(folder, root) in refused or refused & set(shown_files):
             continue
         if key not in texts:
-            shown = _relative(folder / f"{key}.nl.md", root)
+            shown = shown_path(folder / f"{key}.nl.md", root)
             problems.append(Problem.of(shown, 1, "(file)", "text-missing"))
     names = ", ".join(sorted(TEXT_PAGES))
     for key in sorted(set(texts) - set(TEXT_PAGES)):
         for lang in texts[key]:
-            shown = _relative(folder / f"{key}.{lang}.md", root)
+            shown = shown_path(folder / f"{key}.{lang}.md", root)
             problems.append(Problem.of(shown, 1, "(file)", "text-no-page", names=names))
     return problems
