@@ -1,9 +1,13 @@
 """Shared fixtures of the browser tests: the site built under a sub-path, served, and Chromium.
 
-The site is built once per session into <tmp>/imvo-convenanten/ and served by a local
-http.server from <tmp>, so every page lives under /imvo-convenanten/ as on a GitHub Pages
-project site. It is built with site_url pointing at that server, so the absolute hreflang
-links (and the sitemap.xml the theme fetches next to them) stay on the local server.
+The site is built once for the whole run into <served>/imvo-convenanten/ and served from
+<served> by one local http.server, so every page lives under /imvo-convenanten/ as on a
+GitHub Pages project site. The server runs in the process that started pytest (with
+pytest-xdist, the one that hands the tests out), from before the first test until after the
+last, on a port it chose itself; the first test worker to need the site builds it, under a
+lock, and the others wait and use the same site. It is built with site_url pointing at that
+server, so the absolute hreflang links (and the sitemap.xml the theme fetches next to them)
+stay on the local server.
 
 Set IMVO_BROWSER_CONTENT=fixtures to run these tests on tests/fixtures/content instead of
 content/ (faster, for working on the theme).
@@ -12,11 +16,13 @@ content/ (faster, for working on the theme).
 from __future__ import annotations
 
 import os
+import shutil
 import socket
+import tempfile
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -24,8 +30,10 @@ from typing import Any
 
 import pytest
 from build_options import options
+from filelock import FileLock
 
 from imvo.build.orchestrate import build_site
+from imvo.build.target import MARKER
 from imvo.model.content import Corpus
 from imvo.outputs.pdf import CHROMIUM, CHROMIUM_ARGS
 from imvo.outputs.steps import post_steps
@@ -46,8 +54,6 @@ class ServedSite:
     """127.0.0.1:<port>"""
     corpus: Corpus | None = None
     """The content it was built from."""
-    log: list[tuple[str, int]] = field(default_factory=list)
-    """Every request the server answered: (path, status)."""
 
     def pages(self) -> list[str]:
         """Every HTML page of the site, as paths relative to the site root, sorted."""
@@ -57,18 +63,9 @@ class ServedSite:
         """The address of a page given relative to the site root."""
         return self.base_url + page
 
-    def errors_since(self, start: int) -> list[tuple[str, int]]:
-        """Requests answered with a 4xx or 5xx status since the log had `start` entries."""
-        return [(path, status) for path, status in self.log[start:] if status >= 400]
-
 
 class _Handler(SimpleHTTPRequestHandler):
-    """A quiet static file handler that records each request's path and status."""
-
-    log: list[tuple[str, int]]
-
-    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
-        self.log.append((self.path, int(code) if str(code).isdigit() else 0))
+    """A quiet static file handler."""
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
@@ -100,7 +97,7 @@ def serving(corpus: Corpus, served: Path, *, pdf: bool) -> Iterator[ServedSite]:
     )
     built = options(site=site.root, site_url=site.base_url, pdf=pdf)
     build_site(corpus, built, post_steps=post_steps(built))
-    handler = partial(type("Handler", (_Handler,), {"log": site.log}), directory=str(served))
+    handler = partial(_Handler, directory=str(served))
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -111,15 +108,87 @@ def serving(corpus: Corpus, served: Path, *, pdf: bool) -> Iterator[ServedSite]:
         server.server_close()
 
 
+@dataclass(frozen=True)
+class SharedServer:
+    """The run's one server of the shared site: the folder it serves and its port."""
+
+    folder: Path
+    port: int
+
+
+SHARED_SERVER = "imvo_shared_server"
+"""The key under which the run's server reaches the test workers (their `workerinput`)."""
+SHARED_SERVER_KEY = pytest.StashKey[SharedServer]()
+"""Where the process that started pytest keeps the run's server."""
+_STOP_KEY = pytest.StashKey[ExitStack]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """In the process that started pytest (not in a test worker): start the run's server."""
+    if hasattr(config, "workerinput"):
+        return
+    stack = ExitStack()
+    config.stash[SHARED_SERVER_KEY] = stack.enter_context(shared_server())
+    config.stash[_STOP_KEY] = stack
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """After the last test: stop the run's server and remove the shared site."""
+    if _STOP_KEY in config.stash:
+        config.stash[_STOP_KEY].close()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:
+    """pytest-xdist: tell each test worker where the run's server is."""
+    server = node.config.stash[SHARED_SERVER_KEY]
+    node.workerinput[SHARED_SERVER] = {"folder": str(server.folder), "port": server.port}
+
+
+@contextmanager
+def shared_server() -> Iterator[SharedServer]:
+    """Serve a new, empty folder on 127.0.0.1 until the end; the site is built into it later
+    (`served_site`), by whichever test worker needs it first."""
+    folder = Path(tempfile.mkdtemp(prefix="imvo-served-"))
+    handler = partial(_Handler, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield SharedServer(folder, server.server_address[1])
+    finally:
+        server.shutdown()
+        server.server_close()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def shared_server_of(config: pytest.Config) -> SharedServer:
+    """The run's shared server: a test worker has it from the process that started pytest."""
+    given = getattr(config, "workerinput", {}).get(SHARED_SERVER)
+    if given is not None:
+        return SharedServer(Path(given["folder"]), int(given["port"]))
+    found: SharedServer = config.stash[SHARED_SERVER_KEY]
+    return found
+
+
 @pytest.fixture(scope="session")
-def served_site(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[ServedSite]:
-    """The real site (with PDFs) built under /imvo-convenanten/ and served on 127.0.0.1."""
+def served_site(request: pytest.FixtureRequest) -> ServedSite:
+    """The real site (with PDFs) built once for the run under /imvo-convenanten/, served on
+    127.0.0.1 by the run's server. Tests only read it."""
     fixtures = os.environ.get("IMVO_BROWSER_CONTENT") == "fixtures"
     corpus: Corpus = request.getfixturevalue("fixture_corpus" if fixtures else "corpus")
-    with serving(corpus, tmp_path_factory.mktemp("served"), pdf=True) as site:
-        yield site
+    server = shared_server_of(request.config)
+    site = ServedSite(
+        root=server.folder / SUB_PATH,
+        base_url=f"http://127.0.0.1:{server.port}/{SUB_PATH}/",
+        host=f"127.0.0.1:{server.port}",
+        corpus=corpus,
+    )
+    with FileLock(str(server.folder / "build.lock")):
+        if not (site.root / MARKER).is_file():  # a finished build carries the marker
+            built = options(site=site.root, site_url=site.base_url, pdf=True)
+            build_site(corpus, built, post_steps=post_steps(built))
+    return site
 
 
 @pytest.fixture

@@ -6,18 +6,16 @@ import functools
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from build_options import options
-from filelock import FileLock
 
 import imvo.engine  # noqa: F401  (the engine IMVO_ENGINE names, before a test imports mkdocs)
-from imvo.build.orchestrate import build_site
-from imvo.build.target import MARKER
 from imvo.model.content import Corpus
-from imvo.outputs.steps import post_steps
 from imvo.validate import load_content
+
+if TYPE_CHECKING:
+    from browser_fixtures import ServedSite
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -112,17 +110,8 @@ def fixture_corpus() -> Corpus:
 
 
 @pytest.fixture(scope="session")
-def built_site(
-    corpus: Corpus, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
-) -> Path:
-    """The real content built (with PDFs and data) once for the whole run: the first test
-    worker to need it builds it, under a lock, into the folder all workers share; the others
-    wait and read the same site. Tests only read it."""
-    shared = tmp_path_factory.getbasetemp()
-    if hasattr(request.config, "workerinput"):  # pytest-xdist: <basetemp>/popen-gw0 is a
-        shared = shared.parent  # worker's own; its parent is the run's, shared by all
-    site = shared / "built" / "site"
-    with FileLock(str(shared / "built.lock")):
-        if not (site / MARKER).is_file():  # a finished build carries the marker
-            build_site(corpus, built := options(site=site), post_steps=post_steps(built))
-    return site
+def built_site(served_site: ServedSite) -> Path:
+    """The real content built (with PDFs and data) once for the whole run: the site the
+    browser tests are served (tests/browser_fixtures.py), with its address on the local
+    server as its published address. Tests only read it."""
+    return served_site.root
