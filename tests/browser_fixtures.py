@@ -15,6 +15,7 @@ content/ (faster, for working on the theme).
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -22,13 +23,15 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from build_options import options
 from filelock import FileLock
 
@@ -231,3 +234,93 @@ def type_search(page: Any, word: str) -> None:
         "(word) => document.querySelector('.md-search-result__list').dataset.query === word",
         arg=word,
     )
+
+
+AXE_OPTIONS = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
+    },
+    "resultTypes": ["violations"],
+}
+"""WCAG 2.1 A and AA plus axe's best practices; no rule is switched off."""
+
+SHARES = 4
+"""Every page of the site is visited in one of this many shares, so that the test workers
+(`make test` runs them side by side) each take some."""
+
+
+@dataclass
+class Visit:
+    """What one page did when it was opened, and what axe found on it."""
+
+    foreign: list[str] = field(default_factory=list)
+    """Requests to another host than the site's own."""
+    failed: list[str] = field(default_factory=list)
+    """Requests that failed or were answered with a 4xx or 5xx status."""
+    cookies: list[str] = field(default_factory=list)
+    stored: list[str] = field(default_factory=list)
+    """Keys the page left in the browser's local or session storage."""
+    violations: list[str] = field(default_factory=list)
+    """axe-core's findings: 'rule: [the first three elements]'."""
+
+
+def visit_pages(site: ServedSite, browser: Any, names: list[str]) -> dict[str, Visit]:
+    """Open each page in a new browser context, run axe on it once it has loaded, and note
+    every request it made (until its network was quiet for half a second), every cookie and
+    every key in the browser's storage it left behind."""
+    axe = Axe()
+    visits: dict[str, Visit] = {}
+    for name in names:
+        visit = visits[name] = Visit()
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        requests: list[str] = []
+        page.on("request", lambda request, into=requests: into.append(request.url))
+        page.on("requestfailed", lambda request, into=visit.failed: into.append(request.url))
+        page.on(
+            "response",
+            lambda response, into=visit.failed: (
+                into.append(f"{response.url} ({response.status})")
+                if response.status >= 400
+                else None
+            ),
+        )
+        page.goto(site.url(name), wait_until="load")
+        for violation in axe.run(page, options=AXE_OPTIONS).response["violations"]:
+            targets = [", ".join(node["target"]) for node in violation["nodes"]][:3]
+            visit.violations.append(f"{violation['id']}: {targets}")
+        page.wait_for_load_state("networkidle")  # quiet for 500 ms: late requests are in
+        visit.foreign = [
+            url
+            for url in requests
+            if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).netloc != site.host
+        ]
+        visit.cookies = [cookie["name"] for cookie in context.cookies()]
+        visit.stored = page.evaluate(
+            "[...Object.keys(localStorage), ...Object.keys(sessionStorage)]"
+        )
+        context.close()
+    return visits
+
+
+@pytest.fixture(scope="session")
+def page_visits(served_site: ServedSite, chromium: Any) -> Any:
+    """The visits of one share of the site's pages (`page_visits(share)`), each page opened
+    once for all the tests that read them (accessibility, privacy): the first test worker
+    to need a share opens its pages, under a lock, and leaves what it saw beside the site
+    for the others."""
+
+    def of_share(share: int) -> dict[str, Visit]:
+        kept = served_site.root.parent / f"visits-{share}.json"
+        with FileLock(str(kept) + ".lock"):
+            if not kept.is_file():
+                pages = served_site.pages()
+                assert "index.html" in pages and "en/index.html" in pages
+                visits = visit_pages(served_site, chromium, pages[share::SHARES])
+                text = json.dumps({name: asdict(visit) for name, visit in visits.items()})
+                kept.write_text(text, encoding="utf-8")
+            read = json.loads(kept.read_text(encoding="utf-8"))
+        return {name: Visit(**found) for name, found in read.items()}
+
+    return of_share

@@ -6,18 +6,10 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browser_fixtures import ServedSite, type_search
+from browser_fixtures import AXE_OPTIONS, SHARES, ServedSite, type_search
 
 pytestmark = pytest.mark.browser
 
-AXE_OPTIONS = {
-    "runOnly": {
-        "type": "tag",
-        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
-    },
-    "resultTypes": ["violations"],
-}
-"""WCAG 2.1 A and AA plus axe's best practices; no rule is switched off."""
 
 FOCUSABLE = (
     "a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), "
@@ -68,26 +60,12 @@ FIRST_STOPS = {
 screen; on a phone it is in the menu), the language switch and the search field."""
 
 
-AXE_SHARES = 4
-"""The pages are checked in this many shares, every page in one of them, so that the test
-workers (`make test` runs them side by side) each take some."""
-
-
-@pytest.mark.parametrize("share", range(AXE_SHARES))
-def test_axe_finds_no_violation_on_any_page(
-    served_site: ServedSite, browser_page: Any, share: int
-) -> None:
+@pytest.mark.parametrize("share", range(SHARES))
+def test_axe_finds_no_violation_on_any_page(page_visits: Any, share: int) -> None:
     """Every page of both languages passes axe-core's WCAG 2.1 A/AA and best-practice rules."""
-    axe = Axe()
-    pages = served_site.pages()
-    assert "index.html" in pages and "en/index.html" in pages
-    found: dict[str, list[str]] = {}
-    for name in pages[share::AXE_SHARES]:
-        browser_page.goto(served_site.url(name), wait_until="load")
-        results = axe.run(browser_page, options=AXE_OPTIONS)
-        for violation in results.response["violations"]:
-            targets = [", ".join(node["target"]) for node in violation["nodes"]][:3]
-            found.setdefault(name, []).append(f"{violation['id']}: {targets}")
+    visits = page_visits(share)
+    assert len(visits) >= 10  # the share has pages: the site was found and opened
+    found = {name: visit.violations for name, visit in visits.items() if visit.violations}
     assert found == {}
 
 

@@ -5,14 +5,12 @@ scrolling, no request leaves the site, and without JavaScript the table stands a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browser_fixtures import ServedSite, serving
-from test_accessibility import AXE_OPTIONS
+from browser_fixtures import AXE_OPTIONS, ServedSite
 from test_applies import CASES
 
 from imvo.model.content import Corpus
@@ -23,11 +21,10 @@ pytestmark = pytest.mark.browser
 PAGES = {"nl": "geldt-de-csrd-of-csddd.html", "en": "en/does-the-csrd-or-csddd-apply.html"}
 
 
-@pytest.fixture(scope="module")
-def law_site(corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
-    """The real content built without PDFs, served under a sub-path."""
-    with serving(corpus, tmp_path_factory.mktemp("law"), pdf=False) as site:
-        yield site
+@pytest.fixture
+def law_site(served_site: ServedSite) -> ServedSite:
+    """The real content's site, served under a sub-path (built once for the run)."""
+    return served_site
 
 
 def answer(page: Any) -> tuple[str | None, str | None]:

@@ -926,7 +926,7 @@ def test_the_open_data_says_whether_each_list_is_complete(content: Path) -> None
 def test_each_pdf_says_how_complete_its_list_is_and_where_the_full_list_is(
     built_site: Path, corpus: Corpus, lang: str
 ) -> None:
-    from pypdf import PdfReader
+    from pdf_text import pdf_text
 
     from imvo.outputs import pdf
 
@@ -936,8 +936,7 @@ def test_each_pdf_says_how_complete_its_list_is_and_where_the_full_list_is(
     for cov in coverage.coverages(corpus):
         if cov.slug not in corpus.participants:
             continue
-        reader = PdfReader(pdf.pdf_path(built_site, cov.slug, lang))
-        text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+        text = pdf_text(pdf.pdf_path(built_site, cov.slug, lang)).whole
         assert named in text, cov.slug
         assert missing[lang] in text, cov.slug
         if cov.official is not None and cov.official.url:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from browser_fixtures import ServedSite
 from build_options import MOMENT, options
+from pdf_text import Run, pdf_text
 from pypdf import PdfReader
 
 from imvo.build.orchestrate import build_site
@@ -29,12 +30,10 @@ def test_every_factsheet_has_an_a4_pdf_with_its_name_as_text(
     built_site: Path, corpus: Corpus, lang: str
 ) -> None:
     for slug, covenant in corpus.covenants.items():
-        reader = PdfReader(pdf.pdf_path(built_site, slug, lang))
-        first = reader.pages[0]
-        assert (int(first.mediabox.width), int(first.mediabox.height)) == (595, 842), slug
-        assert str(reader.root_object["/Lang"]) == lang, slug
-        text = " ".join(first.extract_text().split())
-        assert " ".join(covenant.name.get(lang).split()) in text, slug
+        read = pdf_text(pdf.pdf_path(built_site, slug, lang))
+        assert read.sizes[0] == (595, 842), slug
+        assert read.lang == lang, slug
+        assert " ".join(covenant.name.get(lang).split()) in read.page(0), slug
 
 
 def test_factsheet_links_its_pdf(built_site: Path, corpus: Corpus) -> None:
@@ -165,31 +164,15 @@ def test_every_real_factsheet_is_a_handout_of_at_most_two_pages_with_page_number
     words = {"nl": ("IMVO-convenanten", "pagina {n} van {m}"), "en": ("IRBC", "page {n} of {m}")}
     site_name, numbering = words[lang]
     for slug in corpus.covenants:
-        reader = PdfReader(pdf.pdf_path(built_site, slug, lang))
-        assert len(reader.pages) <= pdf.MAX_PAGES, slug
-        for number, page in enumerate(reader.pages, start=1):
-            text = " ".join(page.extract_text().split())
-            assert numbering.format(n=number, m=len(reader.pages)) in text, (slug, number)
+        read = pdf_text(pdf.pdf_path(built_site, slug, lang))
+        assert len(read.pages) <= pdf.MAX_PAGES, slug
+        for number in range(1, len(read.pages) + 1):
+            text = read.page(number - 1)
+            assert numbering.format(n=number, m=len(read.pages)) in text, (slug, number)
             assert site_name in text, (slug, number)
 
 
-def _text_runs(path: Path) -> list[tuple[int, float, float, str]]:
-    """Every run of text in a PDF: (page index, size in points, height on the page, text)."""
-    runs: list[tuple[int, float, float, str]] = []
-    for index, page in enumerate(PdfReader(path).pages):
-
-        def visit(
-            text: str, cm: list[float], tm: list[float], font: object, size: float, at: int = index
-        ) -> None:
-            if text.strip():
-                scale = abs(tm[3] * cm[3])
-                runs.append((at, round(size * scale, 1), round(tm[5] * cm[3] + cm[5]), text))
-
-        page.extract_text(visitor_text=visit)
-    return runs
-
-
-def _lines(runs: list[tuple[int, float, float, str]], size: float) -> list[str]:
+def _lines(runs: tuple[Run, ...], size: float) -> list[str]:
     """The lines set at one size: the runs on one height of one page, joined."""
     lines: dict[tuple[int, float], str] = {}
     for index, run_size, height, text in runs:
@@ -210,8 +193,8 @@ def test_every_handout_is_set_for_reading_on_paper(
     screen_only = [t("factsheet.see_note"), t("factsheet.parties_named", n="")]
     screen_only.append(t("factsheet.row_sources"))
     for slug, covenant in corpus.covenants.items():
-        path = pdf.pdf_path(built_site, slug, lang)
-        runs = _text_runs(path)
+        read = pdf_text(pdf.pdf_path(built_site, slug, lang))
+        runs = read.runs
         sizes: dict[float, int] = {}
         for _, size, _, text in runs:
             sizes[size] = sizes.get(size, 0) + len(text.strip())
@@ -221,13 +204,12 @@ def test_every_handout_is_set_for_reading_on_paper(
         lengths = sorted(len(line) for line in _lines(runs, body))
         longest = lengths[int(len(lengths) * 0.9)]
         assert 80 <= longest <= 100, (slug, longest)
-        reader = PdfReader(path)
         status = t(f"status.{covenant.status.value.value}")
-        for number, page in enumerate(reader.pages, start=1):
-            text = " ".join(page.extract_text().split())
+        for number in range(1, len(read.pages) + 1):
+            text = read.page(number - 1)
             assert covenant.short_name.get(lang) in text, (slug, number)
             assert status in text, (slug, number)
-        whole = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+        whole = read.whole
         for words in screen_only:
             assert words.strip() not in whole, (slug, words)
         assert not re.search(r"\[\d+(, \d+)*\]", whole), slug
@@ -313,8 +295,7 @@ def test_overview_factsheet_pdf_and_csv_give_the_same_party_count(
         assert f'<a href="#parties">{count} op deze pagina</a>' in page, slug
         assert f'<span class="imvo-print-only">{count} genoemd</span>' in page, slug
         # The key facts follow the actions now: the count may stand on the second page.
-        pages = PdfReader(pdf.pdf_path(built_site, slug, "nl")).pages
-        assert f"{count} genoemd" in " ".join(" ".join(p.extract_text() for p in pages).split())
+        assert f"{count} genoemd" in pdf_text(pdf.pdf_path(built_site, slug, "nl")).whole
     # Withdrawn parties are not counted: the gold agreement names one (IUCN NL).
     gold = corpus.covenants["goud"]
     assert any(p.role.value == "withdrawn" for p in gold.parties)
