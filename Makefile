@@ -41,8 +41,9 @@ lint: $(STAMP)
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
 
-# The tests run side by side on every core (pytest-xdist); the session's build of the site
-# is made once for all workers (tests/conftest.py), the served site once per worker.
+# The tests run side by side on every core (pytest-xdist); the real site is built and served
+# once for all workers, and each page opened once for axe and the privacy check
+# (tests/browser_fixtures.py; docs/development.md, "The tests run side by side").
 PYTEST_PARALLEL := -n auto --dist load
 
 test: $(STAMP) lint

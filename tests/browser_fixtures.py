@@ -19,6 +19,8 @@ import json
 import os
 import shutil
 import socket
+import subprocess
+import sys
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -40,6 +42,9 @@ from imvo.build.target import MARKER
 from imvo.model.content import Corpus
 from imvo.outputs.pdf import CHROMIUM, CHROMIUM_ARGS
 from imvo.outputs.steps import post_steps
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "content"
 
 SUB_PATH = "imvo-convenanten"
 """The folder the site is served under, like a GitHub Pages project site."""
@@ -174,13 +179,9 @@ def shared_server_of(config: pytest.Config) -> SharedServer:
     return found
 
 
-@pytest.fixture(scope="session")
-def served_site(request: pytest.FixtureRequest) -> ServedSite:
-    """The real site (with PDFs) built once for the run under /imvo-convenanten/, served on
-    127.0.0.1 by the run's server. Tests only read it."""
-    fixtures = os.environ.get("IMVO_BROWSER_CONTENT") == "fixtures"
-    corpus: Corpus = request.getfixturevalue("fixture_corpus" if fixtures else "corpus")
-    server = shared_server_of(request.config)
+def shared_site(server: SharedServer, corpus: Corpus) -> ServedSite:
+    """The run's shared site: built into the server's folder by whoever comes first (a test
+    worker, or the build started in the background), under a lock; the others wait."""
     site = ServedSite(
         root=server.folder / SUB_PATH,
         base_url=f"http://127.0.0.1:{server.port}/{SUB_PATH}/",
@@ -192,6 +193,55 @@ def served_site(request: pytest.FixtureRequest) -> ServedSite:
             built = options(site=site.root, site_url=site.base_url, pdf=True)
             build_site(corpus, built, post_steps=post_steps(built))
     return site
+
+
+def shared_corpus_folder() -> Path:
+    """The content the shared site is built from: content/, or the fixtures' with
+    IMVO_BROWSER_CONTENT=fixtures."""
+    fixtures = os.environ.get("IMVO_BROWSER_CONTENT") == "fixtures"
+    return FIXTURES if fixtures else ROOT / "content"
+
+
+@pytest.fixture(scope="session")
+def served_site(request: pytest.FixtureRequest) -> ServedSite:
+    """The real site (with PDFs) built once for the run under /imvo-convenanten/, served on
+    127.0.0.1 by the run's server. Tests only read it."""
+    fixtures = shared_corpus_folder() == FIXTURES
+    corpus: Corpus = request.getfixturevalue("fixture_corpus" if fixtures else "corpus")
+    return shared_site(shared_server_of(request.config), corpus)
+
+
+_BACKGROUND_KEY = pytest.StashKey[subprocess.Popen[bytes]]()
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """When the tests chosen use the shared site, one test worker starts building it in the
+    background at once, and the tests that need it run after the others (tests/conftest.py):
+    no worker sits waiting for the build at the start."""
+    if not any("served_site" in getattr(item, "fixturenames", ()) for item in session.items):
+        return
+    server = shared_server_of(session.config)
+    try:  # the first worker to get here starts it; the file says it has been started
+        (server.folder / "build.started").touch(exist_ok=False)
+    except FileExistsError:
+        return
+    log = (server.folder / "build.log").open("wb")
+    session.config.stash[_BACKGROUND_KEY] = subprocess.Popen(
+        [sys.executable, str(Path(__file__).with_name("build_shared_site.py")), str(server.folder),
+         str(server.port)],
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    log.close()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Stop a background build still running (a run stopped early)."""
+    build = session.config.stash.get(_BACKGROUND_KEY, None)
+    if build is not None and build.poll() is None:
+        build.terminate()
+        build.wait(timeout=30)
 
 
 @pytest.fixture

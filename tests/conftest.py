@@ -46,6 +46,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
         if used & SITE_FIXTURES:
             item.add_marker(pytest.mark.slow)
+    # The tests that need the shared site run after the others, while it is being built in
+    # the background (tests/browser_fixtures.py); the order within each part stays.
+    items.sort(key=lambda item: bool(SITE_FIXTURES & set(getattr(item, "fixturenames", ()))))
 
 
 class _BrowserGuard:

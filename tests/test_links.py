@@ -37,13 +37,21 @@ def _parse(path: Path) -> _Collect:
     return parser
 
 
+class _Parsed(dict[Path, _Collect]):
+    """Pages' links and anchors, each page parsed once however often it is linked to."""
+
+    def __missing__(self, path: Path) -> _Collect:
+        found = self[path] = _parse(path)
+        return found
+
+
 def broken_links(site: ServedSite) -> list[str]:
     """Every internal link of the site that does not resolve, as 'page: link (why)'."""
     problems = []
-    parsed: dict[Path, _Collect] = {}
+    parsed = _Parsed()
     prefix = urlsplit(site.base_url).path
     for page in sorted(site.root.rglob("*.html")):
-        collected = parsed.setdefault(page, _parse(page))
+        collected = parsed[page]
         name = page.relative_to(site.root).as_posix()
         for link in collected.links:
             parts = urlsplit(link)
@@ -75,7 +83,7 @@ def broken_links(site: ServedSite) -> list[str]:
             elif not target_path.is_file():
                 problems.append(f"{name}: {link} (no such file)")
             elif parts.fragment and target_path.suffix == ".html":
-                target = parsed.setdefault(target_path, _parse(target_path))
+                target = parsed[target_path]
                 if unquote(parts.fragment) not in target.ids:
                     problems.append(f"{name}: {link} (no such anchor)")
     return problems
