@@ -218,6 +218,8 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     """When the tests chosen use the shared site, one test worker starts building it in the
     background at once, and the tests that need it run after the others (tests/conftest.py):
     no worker sits waiting for the build at the start."""
+    if session.config.option.collectonly:
+        return
     if not any("served_site" in getattr(item, "fixturenames", ()) for item in session.items):
         return
     server = shared_server_of(session.config)
