@@ -72,6 +72,15 @@ class ServedSite:
         return self.base_url + page
 
 
+class _Server(ThreadingHTTPServer):
+    """A local server that says nothing of a browser closing a connection mid-answer (a page
+    closed while it still loads): that is the browser's right, not a fault of the site."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class _Handler(SimpleHTTPRequestHandler):
     """A quiet static file handler."""
 
@@ -106,7 +115,7 @@ def serving(corpus: Corpus, served: Path, *, pdf: bool) -> Iterator[ServedSite]:
     built = options(site=site.root, site_url=site.base_url, pdf=pdf)
     build_site(corpus, built, post_steps=post_steps(built))
     handler = partial(_Handler, directory=str(served))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = _Server(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -159,7 +168,7 @@ def shared_server() -> Iterator[SharedServer]:
     (`served_site`), by whichever test worker needs it first."""
     folder = Path(tempfile.mkdtemp(prefix="imvo-served-"))
     handler = partial(_Handler, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
