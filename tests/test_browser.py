@@ -394,3 +394,58 @@ def test_the_home_page_search_opens_the_finder_with_and_without_javascript(
                 assert shown == total
         finally:
             context.close()
+
+
+LONGEST_LINE = """() => {
+  // The most characters (spaces included) on one line of any block of text outside a table:
+  // each text is measured in the block it flows in (the nearest ancestor that is no inline).
+  const block = (node) => {
+    let found = node.parentElement;
+    while (found && getComputedStyle(found).display.startsWith('inline')) {
+      found = found.parentElement;
+    }
+    return found;
+  };
+  const lines = new Map();  // block -> [{top, count}]
+  const range = document.createRange();
+  const walker = document.createTreeWalker(document.querySelector('.md-content'), 4);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const owner = block(node);
+    if (!owner || owner.offsetParent === null || owner.closest('table')) continue;
+    if (!lines.has(owner)) lines.set(owner, []);
+    const found = lines.get(owner);
+    for (let i = 0; i < node.length; i++) {
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const box = range.getBoundingClientRect();
+      if (!box.width && !box.height) continue;
+      const line = found.find((item) => Math.abs(item.top - box.top) < 8);
+      if (line) line.count += 1; else found.push({top: box.top, count: 1});
+    }
+  }
+  return Math.max(0, ...[...lines.values()].flat().map((line) => line.count));
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 1920])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "index.html",
+        "hoe-werkt-een-convenant.html",
+        "begrippen.html",
+        "textiel.html",
+        "geldt-de-csrd-of-csddd.html",
+        "en/how-it-works.html",
+        "en/glossary.html",
+        "en/pensioenfondsen.html",
+    ],
+)
+def test_desktop_text_keeps_about_75_characters_a_line(
+    served_site: ServedSite, browser_page: Any, name: str, width: int
+) -> None:
+    """On a wide screen every text outside a table keeps a reading measure (WCAG 1.4.8,
+    GOV.UK): no line of more than 82 characters, and long texts fill their lines to 65."""
+    browser_page.set_viewport_size({"width": width, "height": 900})
+    browser_page.goto(served_site.url(name), wait_until="load")
+    assert 65 <= browser_page.evaluate(LONGEST_LINE) <= 82
