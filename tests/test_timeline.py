@@ -121,6 +121,60 @@ def test_covenant_without_dates_has_no_bar_and_comes_last(fixture_corpus: Corpus
     assert re.findall(r'href="([^"]+)"', drawing) == ["b-late.html"]
 
 
+def test_a_second_term_comes_right_after_the_first_and_says_so(fixture_corpus: Corpus) -> None:
+    """A covenant that continues another is drawn and listed right after it, whatever starts
+    in between, its label marked with an arrow and its title naming the first term."""
+    base = fixture_corpus.covenants["voorbeeld"]
+
+    def signed(date: str, **changes: object) -> object:
+        return base.model_copy(
+            update={"signed": DatedFact.model_validate({"date": date}), **changes}
+        )
+
+    second = signed("2021", ended=None, status=StatusFact(value=Status.active))
+    short = base.short_name.model_copy(update={"nl": "Tweede termijn", "en": "Second term"})
+    corpus = dataclasses.replace(
+        fixture_corpus,
+        covenants={
+            "a-first": signed("2016", successor="c-second"),
+            "b-between": signed("2018"),
+            "c-second": second.model_copy(update={"short_name": short}),
+        },
+    )
+    t = Translator("nl")
+    assert [(row.slug, row.follows) for row in rows(corpus, t)] == [
+        ("a-first", None),
+        ("c-second", "Voorbeeld"),
+        ("b-between", None),
+    ]
+    drawing = str(svg(corpus, t, NOW))
+    assert re.findall(r'href="([^"]+)"', drawing) == [
+        "a-first.html",
+        "c-second.html",
+        "b-between.html",
+    ]
+    assert (
+        '<tspan class="imvo-tl__follows" aria-hidden="true">↳ </tspan>'
+        '<tspan font-weight="bold">Tweede termijn</tspan>'
+    ) in drawing
+    assert "<title>Tweede termijn: Loopt, 2021 – heden; Volgt op Voorbeeld</title>" in drawing
+    assert drawing.count("imvo-tl__follows") == 1
+
+
+def test_two_covenants_that_name_each_other_as_successor_are_each_drawn_once(
+    fixture_corpus: Corpus,
+) -> None:
+    base = fixture_corpus.covenants["voorbeeld"]
+    corpus = dataclasses.replace(
+        fixture_corpus,
+        covenants={
+            "a": base.model_copy(update={"successor": "b"}),
+            "b": base.model_copy(update={"successor": "a"}),
+        },
+    )
+    assert [row.slug for row in rows(corpus, Translator("en"))] == ["a", "b"]
+
+
 @pytest.mark.parametrize(("page", "lang"), [("tijdlijn.html", "nl"), ("en/timeline.html", "en")])
 def test_built_timeline_has_one_linked_bar_per_covenant_and_a_list(
     built_site: Path, corpus: Corpus, page: str, lang: str

@@ -47,6 +47,9 @@ class Row:
     ongoing: bool
     last_seen: PartialDate | None = None
     """For status unknown: the date of the latest source that saw the covenant running."""
+    follows: str | None = None
+    """The short name of the covenant this one continues, when that one is on the timeline
+    too: its row then comes right after that one's."""
 
 
 def _day(parts: tuple[int, int, int]) -> dt.date:
@@ -54,7 +57,8 @@ def _day(parts: tuple[int, int, int]) -> dt.date:
 
 
 def rows(corpus: Corpus, t: Translator) -> list[Row]:
-    """Every covenant in order of its start; those not yet started come last."""
+    """Every covenant in order of its start, a covenant that continues another right after
+    it (a first term and its second read as one story); those not yet started come last."""
     result = []
     for slug, covenant in corpus.covenants.items():
         start_fact = covenant.signed or covenant.in_force
@@ -82,10 +86,40 @@ def rows(corpus: Corpus, t: Translator) -> list[Row]:
                 last_seen=last_seen,
             )
         )
-    return sorted(
+    ordered = sorted(
         result,
         key=lambda r: (r.start is None, r.start.earliest() if r.start else (0, 0, 0), r.slug),
     )
+    return _chains(corpus, ordered, t)
+
+
+def _chains(corpus: Corpus, ordered: list[Row], t: Translator) -> list[Row]:
+    """The rows with each started successor moved to right after the row it continues, and
+    marked with the name of that one."""
+    started = {row.slug for row in ordered if row.start is not None}
+    by_slug = {row.slug: row for row in ordered}
+    after: dict[str, str] = {}  # predecessor -> successor, both started
+    for slug in (row.slug for row in ordered if row.start is not None):  # in order: reproducible
+        successor = corpus.covenants[slug].successor
+        if successor not in started or successor in after.values():
+            continue
+        ahead = successor  # no circle (the check refuses one; a row is never lost to it)
+        while ahead in after and ahead != slug:
+            ahead = after[ahead]
+        if ahead != slug:
+            after[slug] = successor
+    moved = set(after.values())
+    result: list[Row] = []
+    for row in ordered:
+        if row.slug in moved:
+            continue
+        result.append(row)
+        slug = row.slug
+        while slug in after:
+            follows = corpus.covenants[slug].short_name.get(t.lang)
+            slug = after[slug]
+            result.append(dataclasses.replace(by_slug[slug], follows=follows))
+    return result
 
 
 def _year_step(first: int, last: int) -> int:
@@ -123,6 +157,8 @@ class Bar:
     state: str
     when: str
     bar: Rect
+    follows: str | None
+    """The short name of the covenant this one continues (its row is right above)."""
     fuzzy: tuple[Rect, ...]
     """The stretches of a date known only to the month or the year, drawn lighter."""
     dashed: Rect | None = None
@@ -146,6 +182,8 @@ class Timeline:
     years: tuple[Year, ...]
     today: Line
     bars: tuple[Bar, ...]
+    follows: str
+    """The words before the name of the covenant a bar continues ("Volgt op")."""
 
 
 @dataclass(frozen=True)
@@ -215,6 +253,7 @@ def _bar(row: Row, index: int, scale: _Scale, now: dt.date, t: Translator) -> Ba
         state=_state(row, t),
         when=period(row, t),
         bar=Rect(x1, bar_y, round(x2 - x1, 1), BAR),
+        follows=row.follows,
         fuzzy=fuzzy,
     )
     if row.last_seen is not None:
@@ -253,6 +292,7 @@ def layout(corpus: Corpus, t: Translator, now: dt.date) -> Timeline | None:
         years=_years(scale, height),
         today=Line(now_x, AXIS - 6, now_x, height - AXIS + 6),
         bars=tuple(_bar(row, index, scale, now, t) for index, row in enumerate(drawn)),
+        follows=t("timeline.follows"),
     )
 
 
