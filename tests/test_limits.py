@@ -168,6 +168,32 @@ def test_the_build_stops_at_its_budget_for_the_whole_site(
     assert not (tmp_path / "site").exists()
 
 
+def test_a_site_larger_than_github_pages_publishes_is_refused_and_the_old_one_stays(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The whole site, PDFs, search index and data included, may be at most 1 GB: past that
+    the build stops with one line on the content folder, and the site there stays as it was."""
+    corpus = load_content(FIXTURE, ROOT)
+    site = tmp_path / "site"
+    build_site(corpus, built := options(site=site, pdf=False), post_steps=post_steps(built))
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    size = write.site_bytes(site)
+    assert size == sum(len(data) for data in before.values())
+    monkeypatch.setattr(write, "MAX_SITE_BYTES", size - 1)
+    with pytest.raises(BuildError) as raised:
+        build_site(corpus, built, post_steps=post_steps(built))
+    assert [p.text("en") for p in raised.value.problems] == [
+        f"content:1: (folder): the site would be {size / 1e6:.0f} MB with its PDFs, search "
+        f"index and data, more than the {(size - 1) / 1e6:.0f} MB GitHub Pages publishes: "
+        "shorten the longest texts and lists, or leave out what no reader needs"
+    ]
+    after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
+    monkeypatch.setattr(write, "MAX_SITE_BYTES", size)  # exactly the limit is allowed
+    build_site(corpus, built, post_steps=post_steps(built))
+    assert limits.MAX_SITE_BYTES == 1_000_000_000
+
+
 def test_check_stops_at_the_same_budget(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(check, "BUILD_SECONDS", -1.0)
     content = _content(tmp_path)

@@ -66,6 +66,7 @@ PAGE_SECONDS = limits.PAGE_SECONDS
 A text can be written so that Python-Markdown needs minutes or hours for it (thousands of
 '[a](' in a row); the build then stops with a line naming the file instead of hanging."""
 BUILD_SECONDS = limits.BUILD_SECONDS
+MAX_SITE_BYTES = limits.MAX_SITE_BYTES
 """The longest the pages of both languages may take together (imvo/model/limits.py)."""
 
 _WORKER_JOB: ContextVar[tuple[_Job, dict[str, Progress]]] = ContextVar("imvo_worker_job")
@@ -166,6 +167,7 @@ def build_site(
                     step.run(corpus, final, timings)
             started = time.perf_counter()
             mark(final)
+            _check_size(final, options)  # the site as it would be published
             with held_signals():
                 check_replaceable(given, site_dir)  # as late as possible: nothing is built twice
                 swap_in(final, site_dir)
@@ -173,6 +175,25 @@ def build_site(
         finally:
             shutil.rmtree(work, ignore_errors=True)
         return timings
+
+
+def site_bytes(folder: Path) -> int:
+    """The size of every file below a folder, links not followed."""
+    total = 0
+    for parent, _folders, files in os.walk(folder):
+        total += sum(os.lstat(os.path.join(parent, name)).st_size for name in files)
+    return total
+
+
+def _check_size(site: Path, options: BuildOptions) -> None:
+    """Stop a site larger than GitHub Pages publishes before it replaces the old one."""
+    size = site_bytes(site)
+    if size > MAX_SITE_BYTES:
+        problem = Problem.of(
+            options.content.as_posix(), 1, "(folder)", "site-too-large",
+            size=f"{size / 1_000_000:.0f}", limit=f"{MAX_SITE_BYTES / 1_000_000:.0f}",
+        )  # fmt: skip
+        raise BuildError(problems=[problem])
 
 
 def _build_languages(job: _Job, steps: list[PostStep], timings: Timings, jobs: int) -> None:

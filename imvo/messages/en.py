@@ -301,6 +301,9 @@ MESSAGES: dict[str, str] = {
     "page-too-large": "the page {page} would be {size} MB, more than the {limit} MB a page may "
     "be (GitHub refuses large files, and a phone cannot open such a page): shorten the texts or "
     "the list on it",
+    "site-too-large": "the site would be {size} MB with its PDFs, search index and data, more "
+    "than the {limit} MB GitHub Pages publishes: shorten the longest texts and lists, or leave "
+    "out what no reader needs",
     "build-too-slow": "making the pages of the site took longer than {seconds} s, the limit for "
     "the whole site, so the build stopped while making {page}; look in its texts for something "
     "repeated very many times",

@@ -344,6 +344,9 @@ MESSAGES: dict[str, str] = {
     "page-too-large": "de pagina {page} zou {size} MB worden, meer dan de {limit} MB die een "
     "pagina mag zijn (GitHub weigert grote bestanden, en een telefoon opent zo'n pagina niet): "
     "maak de teksten of de lijst erop korter",
+    "site-too-large": "de site zou {size} MB worden met de pdf's, de zoekindex en de data, meer "
+    "dan de {limit} MB die GitHub Pages publiceert: maak de langste teksten en lijsten korter, "
+    "of laat weg wat geen lezer nodig heeft",
     "build-too-slow": "het maken van de pagina's van de site duurde langer dan {seconds} s, de "
     "grens voor de hele site, dus de build is gestopt bij {page}; zoek in de teksten ervan naar "
     "iets wat heel vaak herhaald wordt",

@@ -40,6 +40,11 @@ on the shared 2-core machine under heavy load, the 1,000-covenant benchmark spen
 its pages (139 s in all) and a covenant with 5,000 participants 13 s (26 s in all): 15
 minutes leave a margin of ten for a slower runner. GitHub's own job limit is 6 hours."""
 
+MAX_SITE_BYTES = 1_000_000_000
+"""The largest the whole built site may be, its PDFs, search index and data included: GitHub
+Pages publishes no site larger than 1 GB. The 1,000-covenant benchmark's site is 84 MB, that
+of 1,000 covenants with 100 participants each 244 MB; the real site about 10 MB."""
+
 MAX_PAGE_BYTES = 10_000_000
 """The largest HTML a page may have (before the theme adds its frame of about 40 kB). GitHub
 refuses a file over 100 MB and warns from 50 MB, and a phone cannot use a page of more than a
