@@ -161,6 +161,29 @@ def test_a_second_term_comes_right_after_the_first_and_says_so(fixture_corpus: C
     assert drawing.count("imvo-tl__follows") == 1
 
 
+def test_a_hostile_first_term_name_reaches_the_second_terms_title_as_text(
+    fixture_corpus: Corpus,
+) -> None:
+    """The name of the agreement a second term follows is written into the drawing's title
+    from content: it is escaped there, as every other text of the drawing."""
+    base = fixture_corpus.covenants["voorbeeld"]
+    hostile = '"><script>alert(1)</script><svg onload=alert(2)>'
+    name = base.short_name.model_copy(update={"nl": hostile, "en": hostile})
+    corpus = dataclasses.replace(
+        fixture_corpus,
+        covenants={
+            "a-first": base.model_copy(update={"successor": "b-second", "short_name": name}),
+            "b-second": base.model_copy(
+                update={"signed": DatedFact.model_validate({"date": "2021"})}
+            ),
+        },
+    )
+    drawing = str(svg(corpus, Translator("nl"), NOW))
+    escaped = "&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;svg onload=alert(2)&gt;"
+    assert f"; Volgt op {escaped}</title>" in drawing
+    assert "<script" not in drawing and "<svg onload" not in drawing
+
+
 def test_two_covenants_that_name_each_other_as_successor_are_each_drawn_once(
     fixture_corpus: Corpus,
 ) -> None:
