@@ -66,8 +66,9 @@ PAGE_SECONDS = limits.PAGE_SECONDS
 A text can be written so that Python-Markdown needs minutes or hours for it (thousands of
 '[a](' in a row); the build then stops with a line naming the file instead of hanging."""
 BUILD_SECONDS = limits.BUILD_SECONDS
-MAX_SITE_BYTES = limits.MAX_SITE_BYTES
 """The longest the pages of both languages may take together (imvo/model/limits.py)."""
+MAX_SITE_BYTES = limits.MAX_SITE_BYTES
+"""The largest the finished site may be: what GitHub Pages publishes (imvo/model/limits.py)."""
 
 _WORKER_JOB: ContextVar[tuple[_Job, dict[str, Progress]]] = ContextVar("imvo_worker_job")
 """In a language's worker process: its job and the progress records, set once when the
