@@ -99,6 +99,23 @@ def require_chromium() -> None:
         )
 
 
+def _served_at(folder: Path, port: int, corpus: Corpus) -> ServedSite:
+    """The site built under <folder>/imvo-convenanten/ as a server of <folder> on a port
+    shows it."""
+    return ServedSite(
+        root=folder / SUB_PATH,
+        base_url=f"http://127.0.0.1:{port}/{SUB_PATH}/",
+        host=f"127.0.0.1:{port}",
+        corpus=corpus,
+    )
+
+
+def _build(site: ServedSite, corpus: Corpus, *, pdf: bool) -> None:
+    """Build a corpus into a served site, with the server's address as its own."""
+    built = options(site=site.root, site_url=site.base_url, pdf=pdf)
+    build_site(corpus, built, post_steps=post_steps(built))
+
+
 @contextmanager
 def serving(corpus: Corpus, served: Path, *, pdf: bool) -> Iterator[ServedSite]:
     """Build a corpus under <served>/imvo-convenanten/ and serve <served> on 127.0.0.1."""
@@ -106,14 +123,8 @@ def serving(corpus: Corpus, served: Path, *, pdf: bool) -> Iterator[ServedSite]:
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
     sock.close()
-    site = ServedSite(
-        root=served / SUB_PATH,
-        base_url=f"http://127.0.0.1:{port}/{SUB_PATH}/",
-        host=f"127.0.0.1:{port}",
-        corpus=corpus,
-    )
-    built = options(site=site.root, site_url=site.base_url, pdf=pdf)
-    build_site(corpus, built, post_steps=post_steps(built))
+    site = _served_at(served, port, corpus)
+    _build(site, corpus, pdf=pdf)
     handler = partial(_Handler, directory=str(served))
     server = _Server(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -191,16 +202,10 @@ def shared_server_of(config: pytest.Config) -> SharedServer:
 def shared_site(server: SharedServer, corpus: Corpus) -> ServedSite:
     """The run's shared site: built into the server's folder by whoever comes first (a test
     worker, or the build started in the background), under a lock; the others wait."""
-    site = ServedSite(
-        root=server.folder / SUB_PATH,
-        base_url=f"http://127.0.0.1:{server.port}/{SUB_PATH}/",
-        host=f"127.0.0.1:{server.port}",
-        corpus=corpus,
-    )
+    site = _served_at(server.folder, server.port, corpus)
     with FileLock(str(server.folder / "build.lock")):
         if not (site.root / MARKER).is_file():  # a finished build carries the marker
-            built = options(site=site.root, site_url=site.base_url, pdf=True)
-            build_site(corpus, built, post_steps=post_steps(built))
+            _build(site, corpus, pdf=True)
     return site
 
 
