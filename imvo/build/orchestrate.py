@@ -211,10 +211,11 @@ def _build_languages(job: _Job, steps: list[PostStep], timings: Timings, jobs: i
     problems: list[Problem] = []
     with worker_pool(workers, context, _start_worker, (job, progress)) as pool:
         futures = [pool.submit(_build_language, lang) for lang in LANGUAGES]
+        deadline = time.monotonic() + BUILD_SECONDS  # the pages' budget runs from their start
         for step in steps:
             if not step.needs_pages:
                 step.run(job.corpus, alongside, timings)
-        stuck = watch(futures, progress, PAGE_SECONDS, time.monotonic() + BUILD_SECONDS)
+        stuck = watch(futures, progress, PAGE_SECONDS, deadline)
         for future in futures:
             try:
                 spent.append(future.result())
