@@ -117,6 +117,21 @@ def _build(site: ServedSite, corpus: Corpus, *, pdf: bool) -> None:
 
 
 @contextmanager
+def serving_folder(folder: Path, port: int = 0) -> Iterator[int]:
+    """Serve a folder on 127.0.0.1 (on a free port unless one is given) until the end of
+    the block; yields the port."""
+    handler = partial(_Handler, directory=str(folder))
+    server = _Server(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
 def serving(corpus: Corpus, served: Path, *, pdf: bool) -> Iterator[ServedSite]:
     """Build a corpus under <served>/imvo-convenanten/ and serve <served> on 127.0.0.1."""
     sock = socket.socket()
@@ -125,15 +140,8 @@ def serving(corpus: Corpus, served: Path, *, pdf: bool) -> Iterator[ServedSite]:
     sock.close()
     site = _served_at(served, port, corpus)
     _build(site, corpus, pdf=pdf)
-    handler = partial(_Handler, directory=str(served))
-    server = _Server(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serving_folder(served, port):
         yield site
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @dataclass(frozen=True)
@@ -178,15 +186,10 @@ def shared_server() -> Iterator[SharedServer]:
     """Serve a new, empty folder on 127.0.0.1 until the end; the site is built into it later
     (`served_site`), by whichever test worker needs it first."""
     folder = Path(tempfile.mkdtemp(prefix="imvo-served-"))
-    handler = partial(_Handler, directory=str(folder))
-    server = _Server(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
     try:
-        yield SharedServer(folder, server.server_address[1])
+        with serving_folder(folder) as port:
+            yield SharedServer(folder, port)
     finally:
-        server.shutdown()
-        server.server_close()
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -281,14 +284,65 @@ def chromium() -> Iterator[Any]:
             browser.close()
 
 
-@pytest.fixture
-def browser_page(chromium: Any) -> Iterator[Any]:
-    """A fresh page in its own context (no cookies, no storage, no cache), 1280x900."""
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+VIEWPORT = {"width": 1280, "height": 900}
+"""The size of a browser page unless a test sets another."""
+
+
+def fresh_tab(browser: Any) -> tuple[Any, Any]:
+    """A new context and its one page, with the browser's cache off: every page it opens asks
+    for everything it uses again, as in a browser that never saw the site."""
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    return context, page
+
+
+@pytest.fixture(scope="session")
+def _worker_tab(chromium: Any) -> Iterator[list[Any]]:
+    """The tab this test worker hands to each test in turn as `browser_page` (replaced when
+    a test closed it)."""
+    context, page = fresh_tab(chromium)
+    tab = [context, page]
     try:
-        yield context.new_page()
+        yield tab
     finally:
+        tab[0].close()
+
+
+@pytest.fixture
+def browser_page(_worker_tab: list[Any], chromium: Any) -> Iterator[Any]:
+    """A browser page, 1280x900, with no cookies, nothing stored and no cache, and no page
+    open in it: one tab per test worker, emptied after each test.
+
+    A new context for every test would start a renderer process and set Playwright's page up
+    again each time (about half a second of CPU on these machines, a hundred times a run),
+    so every test of a worker uses the same tab, and after each test the tab is brought back
+    to how a new one starts: on about:blank, at 1280x900, with no routes, no emulated media,
+    no cookies, no permissions and nothing in any site's storage. A test that adds a
+    listener (`page.on`) removes it before it ends (`remove_listener`)."""
+    context, page = _worker_tab
+    if page.is_closed():
         context.close()
+        context, page = _worker_tab[:] = fresh_tab(chromium)
+    yield page
+    if not page.is_closed():
+        empty_tab(context, page)
+
+
+def empty_tab(context: Any, page: Any) -> None:
+    """Bring a tab back to how a new one starts: on about:blank, at 1280x900, with no
+    routes, no emulated media, no permissions, and no cookies and nothing in the local or
+    session storage of any site."""
+    page.goto("about:blank")
+    page.unroute_all(behavior="ignoreErrors")
+    page.set_viewport_size(VIEWPORT)
+    page.emulate_media(media="null", color_scheme="null", reduced_motion="null")
+    context.clear_permissions()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Storage.clearDataForOrigin", {"origin": "*", "storageTypes": "all"})
+    cdp.detach()
 
 
 def type_search(page: Any, word: str) -> None:
@@ -332,40 +386,51 @@ class Visit:
 
 
 def visit_pages(site: ServedSite, browser: Any, names: list[str]) -> dict[str, Visit]:
-    """Open each page in a new browser context, run axe on it once it has loaded, and note
-    every request it made (until its network was quiet for half a second), every cookie and
-    every key in the browser's storage it left behind."""
+    """Open each page, run axe on it once it has loaded, and note every request it made
+    (until its network was quiet for half a second), every cookie and every key in the
+    browser's storage it left behind.
+
+    The pages are opened one after the other in one tab, and each finds it as a new browser
+    would: the cache is off (so every page asks for everything it uses again, and each
+    request is seen), and the cookies and storage are read and emptied after every page. A
+    new context per page would start a new renderer process each time, and axe would run in
+    a cold JavaScript engine: twice the CPU of the whole check."""
     axe = Axe()
     visits: dict[str, Visit] = {}
-    for name in names:
-        visit = visits[name] = Visit()
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        page = context.new_page()
-        requests: list[str] = []
-        page.on("request", lambda request, into=requests: into.append(request.url))
-        page.on("requestfailed", lambda request, into=visit.failed: into.append(request.url))
-        page.on(
-            "response",
-            lambda response, into=visit.failed: (
-                into.append(f"{response.url} ({response.status})")
-                if response.status >= 400
-                else None
-            ),
-        )
-        page.goto(site.url(name), wait_until="load")
-        for violation in axe.run(page, options=AXE_OPTIONS).response["violations"]:
-            targets = [", ".join(node["target"]) for node in violation["nodes"]][:3]
-            visit.violations.append(f"{violation['id']}: {targets}")
-        page.wait_for_load_state("networkidle")  # quiet for 500 ms: late requests are in
-        visit.foreign = [
-            url
-            for url in requests
-            if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).netloc != site.host
-        ]
-        visit.cookies = [cookie["name"] for cookie in context.cookies()]
-        visit.stored = page.evaluate(
-            "[...Object.keys(localStorage), ...Object.keys(sessionStorage)]"
-        )
+    context, page = fresh_tab(browser)
+    visit = Visit()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("requestfailed", lambda request: visit.failed.append(request.url))
+    page.on(
+        "response",
+        lambda response: (
+            visit.failed.append(f"{response.url} ({response.status})")
+            if response.status >= 400
+            else None
+        ),
+    )
+    try:
+        for name in names:
+            visit = visits[name] = Visit()
+            requests.clear()
+            page.goto(site.url(name), wait_until="load")
+            for violation in axe.run(page, options=AXE_OPTIONS).response["violations"]:
+                targets = [", ".join(node["target"]) for node in violation["nodes"]][:3]
+                visit.violations.append(f"{violation['id']}: {targets}")
+            page.wait_for_load_state("networkidle")  # quiet for 500 ms: late requests are in
+            visit.foreign = [
+                url
+                for url in requests
+                if urlsplit(url).scheme not in ("data", "blob")
+                and urlsplit(url).netloc != site.host
+            ]
+            visit.cookies = [cookie["name"] for cookie in context.cookies()]
+            visit.stored = page.evaluate(
+                "[...Object.keys(localStorage), ...Object.keys(sessionStorage)]"
+            )
+            empty_tab(context, page)
+    finally:
         context.close()
     return visits
 

@@ -91,12 +91,19 @@ def test_search_loads_nothing_until_the_reader_reaches_the_field(
 ) -> None:
     """A page loads no search code or index; reaching the field loads the language's own."""
     asked: list[str] = []
-    browser_page.on("request", lambda request: asked.append(request.url))
-    browser_page.goto(served_site.url("en/index.html"), wait_until="networkidle")
-    assert [url for url in asked if "search" in url or "pagefind" in url] == []
-    browser_page.focus(".md-search__input")
-    browser_page.wait_for_function("() => document.getElementById('__search').checked")
-    browser_page.wait_for_load_state("networkidle")
+
+    def note(request: Any) -> None:
+        asked.append(request.url)
+
+    browser_page.on("request", note)
+    try:
+        browser_page.goto(served_site.url("en/index.html"), wait_until="networkidle")
+        assert [url for url in asked if "search" in url or "pagefind" in url] == []
+        browser_page.focus(".md-search__input")
+        browser_page.wait_for_function("() => document.getElementById('__search').checked")
+        browser_page.wait_for_load_state("networkidle")
+    finally:
+        browser_page.remove_listener("request", note)
     loaded = [url for url in asked if "pagefind" in url]
     assert served_site.url("en/pagefind/pagefind.js") in loaded
     assert [url for url in loaded if not url.startswith(served_site.url("en/pagefind/"))] == []
