@@ -1,7 +1,8 @@
 # The two commands of the README: `make site` builds the site, `make test` runs every check.
 # Each sets itself up on a fresh machine: a virtual environment from the locked requirements
-# (every package pinned and checked against its hash), and (for the tests) a browser, Java
-# and poppler where they are missing. `make test-properdocs` does the same on properdocs.
+# (every package pinned and checked against its hash; pip installs uv from its own lock, and
+# uv the rest, side by side), and (for the tests) a browser, Java and poppler where they are
+# missing. `make test-properdocs` does the same on properdocs.
 # The set-up script prints the browser it found (IMVO_CHROMIUM, or chromium, chromium-browser
 # or google-chrome on the PATH); the build and the tests are handed it as IMVO_CHROMIUM, so
 # that they print and test with that browser and no other.
@@ -13,20 +14,23 @@ PROPERDOCS_VENV := .venv-properdocs
 PROPERDOCS_PY := $(PROPERDOCS_VENV)/bin/python
 PROPERDOCS_STAMP := $(PROPERDOCS_VENV)/.installed
 PIP_INSTALL := -m pip install --quiet --disable-pip-version-check --require-hashes
+UV_INSTALL := pip install --quiet --require-hashes --compile-bytecode
 
 .PHONY: site test test-properdocs check lint serve clean lock
 
 # The stamp is older than a lock file that changed: the environment is brought up to date.
-$(STAMP): requirements.txt requirements-dev.txt
+$(STAMP): requirements.txt requirements-dev.txt requirements-uv.txt
 	$(PYTHON) -m venv $(VENV)
-	$(PY) $(PIP_INSTALL) -r requirements-dev.txt
+	$(PY) $(PIP_INSTALL) -r requirements-uv.txt
+	$(VENV)/bin/uv $(UV_INSTALL) --python $(PY) -r requirements-dev.txt
 	touch $(STAMP)
 
 # The lock leaves mkdocs out (mkdocs-material still names it), so it is installed without
 # resolving dependencies: a stray `import mkdocs` before the engine switch fails.
-$(PROPERDOCS_STAMP): requirements-properdocs.txt
+$(PROPERDOCS_STAMP): requirements-properdocs.txt requirements-uv.txt
 	$(PYTHON) -m venv $(PROPERDOCS_VENV)
-	$(PROPERDOCS_PY) $(PIP_INSTALL) --no-deps -r requirements-properdocs.txt
+	$(PROPERDOCS_PY) $(PIP_INSTALL) -r requirements-uv.txt
+	$(PROPERDOCS_VENV)/bin/uv $(UV_INSTALL) --python $(PROPERDOCS_PY) --no-deps -r requirements-properdocs.txt
 	touch $(PROPERDOCS_STAMP)
 
 site: $(STAMP)
@@ -69,6 +73,8 @@ lock:
 	$(PY) -P -m piptools compile --quiet --generate-hashes --strip-extras \
 	  --no-emit-index-url --no-emit-find-links \
 	  --unsafe-package mkdocs --unsafe-package mkdocs-get-deps requirements-properdocs.in
+	$(PY) -P -m piptools compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	  --no-emit-index-url --no-emit-find-links requirements-uv.in
 
 clean:
 	rm -rf site .cache build

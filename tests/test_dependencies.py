@@ -80,6 +80,17 @@ def test_the_properdocs_lock_leaves_mkdocs_out() -> None:
 
 def test_make_reinstalls_when_a_lock_changes() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert "\n$(STAMP): requirements.txt requirements-dev.txt\n" in makefile
-    assert "\n$(PROPERDOCS_STAMP): requirements-properdocs.txt\n" in makefile
+    assert "\n$(STAMP): requirements.txt requirements-dev.txt requirements-uv.txt\n" in makefile
+    assert "\n$(PROPERDOCS_STAMP): requirements-properdocs.txt requirements-uv.txt\n" in makefile
     assert re.search(r"^test-properdocs: \$\(PROPERDOCS_STAMP\)$", makefile, re.M)
+
+
+def test_uv_is_locked_alone_with_a_hash_for_each_of_its_files() -> None:
+    """The lock pip installs uv from (the Makefile) holds uv alone, at one version, with the
+    hashes of its files: a wheel for each platform and the source."""
+    text = (ROOT / "requirements-uv.txt").read_text(encoding="utf-8")
+    assert list(locked("requirements-uv.txt")) == ["uv"]
+    assert [str(requirement) for requirement in direct("requirements-uv.in")] == ["uv"]
+    hashes = re.findall(r"--hash=sha256:[0-9a-f]{64}", text)
+    assert len(hashes) == len(set(hashes)) >= 10
+    assert not re.search(r"^-e |^--index-url|^--extra-index-url|file://", text, re.M)

@@ -251,23 +251,33 @@ def test_pinned_python_with_a_pip_cache(name: str) -> None:
 
 
 def test_every_install_checks_hashes() -> None:
-    """pip installs only the locked files, each package checked against its hash."""
+    """pip and uv install only the locked files, each package checked against its hash."""
     texts = [path.read_text(encoding="utf-8") for path in FILES]
     texts.append((ROOT / "Makefile").read_text(encoding="utf-8"))
-    makefile_flags = re.search(r"^PIP_INSTALL := (.*)$", texts[-1], re.M)
-    assert makefile_flags and "--require-hashes" in makefile_flags[1]
+    flags = dict(re.findall(r"^((?:PIP|UV)_INSTALL) := (.*)$", texts[-1], re.M))
+    assert list(flags) == ["PIP_INSTALL", "UV_INSTALL"]
+    assert all("--require-hashes" in flag.split() for flag in flags.values())
     installs = [
-        line
+        line.strip()
         for text in texts
         for line in text.splitlines()
-        if re.search(r"pip install|\$\(PIP_INSTALL\)", line) and line != makefile_flags[0]
+        if re.search(r"pip install|\$\((PIP|UV)_INSTALL\)", line)
+        and not line.startswith(tuple(flags))
+        and not line.lstrip().startswith("#")
     ]
-    # Pages, the pull request's build, the reminders, the new covenant, the import, and the
-    # Makefile's two.
-    assert len(installs) == 7
+    # Pages, the pull request's build, the reminders, the new covenant, the import; in the
+    # Makefile, uv and with it the tests' packages, and uv and with it properdocs'.
+    assert len(installs) == 9
     for line in installs:
-        assert "--require-hashes" in line or "$(PIP_INSTALL)" in line, line
-        assert re.search(r"-r requirements(-dev|-properdocs)?\.txt$", line), line
+        assert "--require-hashes" in line or "_INSTALL)" in line, line
+        assert re.search(r"-r requirements(-dev|-properdocs|-uv)?\.txt$", line), line
+    makefile = [line for line in installs if "_INSTALL)" in line]
+    assert [line.split(" -r ")[1] for line in makefile] == [
+        "requirements-uv.txt",
+        "requirements-dev.txt",
+        "requirements-uv.txt",
+        "requirements-properdocs.txt",
+    ]
 
 
 def test_pull_request_runs_the_readme_test_command_when_code_changes() -> None:
