@@ -5,8 +5,10 @@ inside every limit."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,7 @@ from imvo.editors.check import run_check
 from imvo.messages.problems import BuildError
 from imvo.model import limits
 from imvo.outputs.steps import post_steps
+from imvo.render import markdown_fields as fields
 from imvo.render import renderer as render
 from imvo.render.renderer import Renderer
 from imvo.validate import load_content
@@ -149,11 +152,24 @@ def test_the_build_stops_at_its_budget_for_the_whole_site(
     monkeypatch.setattr(write, "BUILD_SECONDS", 0.0)
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1763683200")
     corpus = load_content(FIXTURE, ROOT)
+    # One page takes seconds (Markdown is quadratic on '[a](' over and over, which the
+    # limits on a text would refuse), so the pages are still being made when the watch
+    # first looks, however fast the machine: the fixture's pages alone can all be made
+    # before that look, and then the build would rightly pass.
+    monkeypatch.setattr(fields, "MAX_TEXT_MARKUP", 10**9)
+    covenant = corpus.covenants["voorbeeld"]
+    summary = covenant.summary.model_copy(update={"nl": "[a](" * 5_000})
+    slow = dataclasses.replace(
+        corpus,
+        covenants={
+            **corpus.covenants,
+            "voorbeeld": covenant.model_copy(update={"summary": summary}),
+        },
+    )
+    started = time.monotonic()
     with pytest.raises(BuildError) as raised:
-        # No steps beside the pages: the watch begins as the workers do, so the pages are
-        # still being made at its first look (with the open data written first, a loaded
-        # machine could finish the fixture's pages before the watch began, and pass).
-        build_site(corpus, options(site=tmp_path / "site", pdf=False), post_steps=[])
+        build_site(slow, options(site=tmp_path / "site", pdf=False))
+    assert time.monotonic() - started < 20  # stopped at once, not when the page was done
     found = raised.value.problems
     assert found and {p.code for p in found} == {"build-too-slow"}
     assert (
