@@ -47,8 +47,10 @@ lint: $(STAMP)
 
 # The tests run side by side on every core (pytest-xdist); the real site is built and served
 # once for all workers, and each page opened once for axe and the privacy check
-# (tests/browser_fixtures.py; docs/development.md, "The tests run side by side").
-PYTEST_PARALLEL := -n auto --dist load
+# (tests/browser_fixtures.py; docs/development.md, "The tests run side by side"). Each
+# worker is handed a test or two at a time, so that neither sits idle at the end while the
+# other still has a queue.
+PYTEST_PARALLEL := -n auto --dist load --maxschedchunk 1
 
 test: $(STAMP) lint
 	browser="$$(bash scripts/ensure-chromium.sh)" && IMVO_CHROMIUM="$$browser" \

@@ -365,7 +365,7 @@ AXE_OPTIONS = {
 }
 """WCAG 2.1 A and AA plus axe's best practices; no rule is switched off."""
 
-SHARES = 4
+SHARES = 6
 """Every page of the site is visited in one of this many shares, so that the test workers
 (`make test` runs them side by side) each take some."""
 
