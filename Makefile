@@ -52,9 +52,12 @@ lint: $(STAMP)
 # other still has a queue.
 PYTEST_PARALLEL := -n auto --dist load --maxschedchunk 1
 
-test: $(STAMP) lint
-	browser="$$(bash scripts/ensure-chromium.sh)" && IMVO_CHROMIUM="$$browser" \
-	  $(PY) -m pytest $(PYTEST_PARALLEL)
+# The linters run beside the tests (they finish long before); either failing fails the target.
+test: $(STAMP)
+	browser="$$(bash scripts/ensure-chromium.sh)" && { \
+	  $(MAKE) --no-print-directory lint & linters=$$!; \
+	  IMVO_CHROMIUM="$$browser" $(PY) -m pytest $(PYTEST_PARALLEL); tests=$$?; \
+	  wait $$linters && exit $$tests; }
 
 # The build and every test on properdocs, the maintained fork of MkDocs 1.x (docs/engine-plan.md). The site goes to build/ so that site/ stays the mkdocs build.
 test-properdocs: $(PROPERDOCS_STAMP)

@@ -9,6 +9,7 @@ signatories, supporters and facilitators take part; those that withdrew or decli
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import re
 import shutil
@@ -92,9 +93,15 @@ class _TreeBuilder(HTMLParser):
 
 
 def parse(path: Path) -> Element:
-    """A page of the site as a tree."""
+    """A page of the site as a tree (the same text is parsed once: the trees are only read)."""
+    return _tree(path.read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=256)
+def _tree(text: str) -> Element:
+    """The tree of a page's text."""
     builder = _TreeBuilder()
-    builder.feed(path.read_text(encoding="utf-8"))
+    builder.feed(text)
     builder.close()
     return builder.root
 
