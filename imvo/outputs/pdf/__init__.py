@@ -38,7 +38,7 @@ from imvo.outputs.pdf.cache import (
     stylesheets,
     unique,
 )
-from imvo.outputs.pdf.printer import CHROMIUM_ARGS, normalise, pdf_date, print_all
+from imvo.outputs.pdf.printer import CHROMIUM_ARGS, normalise, pdf_date, print_all, redate
 
 __all__ = [
     "CHROMIUM",
@@ -109,6 +109,8 @@ def make_pdfs(
             printer.join(0.2)
         if failed:
             raise failed[0]
+    for key in {job.key for job in todo} - {job.key for job in misses}:
+        redate(cache / f"{key}.pdf", pdf_date(built))  # printed for an earlier build
     prune(cache, keep={f"{job.key}.pdf" for job in todo})
     folders: set[Path] = set()
     for job in todo:

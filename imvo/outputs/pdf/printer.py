@@ -70,6 +70,17 @@ def normalise(pdf: bytes, date: bytes) -> bytes:
     return _PDF_DATE.sub(swap, pdf)
 
 
+def redate(cached: Path, date: bytes) -> None:
+    """Give a PDF from the cache the build's date: one printed for an earlier build carries
+    that build's. Written then renamed, as a new one is; left alone when the date is right."""
+    data = cached.read_bytes()
+    dated = normalise(data, date)
+    if dated != data:
+        partial = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
+        partial.write_bytes(dated)
+        partial.replace(cached)
+
+
 async def print_all(
     misses: list[Job],
     cache: Path,
