@@ -72,7 +72,14 @@ def normalise(pdf: bytes, date: bytes) -> bytes:
 
 def redate(cached: Path, date: bytes) -> None:
     """Give a PDF from the cache the build's date: one printed for an earlier build carries
-    that build's. Written then renamed, as a new one is; left alone when the date is right."""
+    that build's. Written then renamed, as a new one is; left alone when the date is right
+    (Chromium writes the dates in the first few hundred bytes, so that is all a rebuild of
+    the same moment reads)."""
+    with cached.open("rb") as handle:
+        head = handle.read(4096)
+    found = _PDF_DATE.findall(head)
+    if found and all(value == date for _, value in found):
+        return
     data = cached.read_bytes()
     dated = normalise(data, date)
     if dated != data:
