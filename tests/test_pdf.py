@@ -102,9 +102,7 @@ def test_second_build_reuses_the_cache_and_pdfs_are_reproducible(
     # A later build takes the PDFs from the cache with its own date, and a build of the first
     # moment gets the first bytes again: the cache's history never shows in a PDF.
     later = MOMENT + timedelta(days=400, hours=5)
-    assert pdf.make_pdfs(fixture_corpus, site, cache, built=later) == pdf.PdfStats(
-        hits=2, misses=0
-    )
+    assert pdf.make_pdfs(fixture_corpus, site, cache, built=later) == pdf.PdfStats(hits=2, misses=0)
     redated = pdf.pdf_path(site, "voorbeeld", "en").read_bytes()
     assert redated == pdf.normalise(printed, pdf.pdf_date(later)) != printed
     assert b"/CreationDate (D:20261226050000+00'00')" in redated
