@@ -19,18 +19,23 @@ UV_INSTALL := pip install --quiet --require-hashes --compile-bytecode
 .PHONY: site test test-properdocs check lint serve clean lock
 
 # The stamp is older than a lock file that changed: the environment is brought up to date.
+# uv where it installs, pip where it does not (a machine uv cannot reach the index from, say):
+# the same lock, the same hashes.
 $(STAMP): requirements.txt requirements-dev.txt requirements-uv.txt
 	$(PYTHON) -m venv $(VENV)
-	$(PY) $(PIP_INSTALL) -r requirements-uv.txt
-	$(VENV)/bin/uv $(UV_INSTALL) --python $(PY) -r requirements-dev.txt
+	{ $(PY) $(PIP_INSTALL) -r requirements-uv.txt && \
+	  $(VENV)/bin/uv $(UV_INSTALL) --python $(PY) -r requirements-dev.txt; } || \
+	  $(PY) $(PIP_INSTALL) -r requirements-dev.txt
 	touch $(STAMP)
 
 # The lock leaves mkdocs out (mkdocs-material still names it), so it is installed without
 # resolving dependencies: a stray `import mkdocs` before the engine switch fails.
 $(PROPERDOCS_STAMP): requirements-properdocs.txt requirements-uv.txt
 	$(PYTHON) -m venv $(PROPERDOCS_VENV)
-	$(PROPERDOCS_PY) $(PIP_INSTALL) -r requirements-uv.txt
-	$(PROPERDOCS_VENV)/bin/uv $(UV_INSTALL) --python $(PROPERDOCS_PY) --no-deps -r requirements-properdocs.txt
+	{ $(PROPERDOCS_PY) $(PIP_INSTALL) -r requirements-uv.txt && \
+	  $(PROPERDOCS_VENV)/bin/uv $(UV_INSTALL) --python $(PROPERDOCS_PY) --no-deps \
+	    -r requirements-properdocs.txt; } || \
+	  $(PROPERDOCS_PY) $(PIP_INSTALL) --no-deps -r requirements-properdocs.txt
 	touch $(PROPERDOCS_STAMP)
 
 site: $(STAMP)

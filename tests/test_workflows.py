@@ -251,32 +251,48 @@ def test_pinned_python_with_a_pip_cache(name: str) -> None:
 
 
 def test_every_install_checks_hashes() -> None:
-    """pip and uv install only the locked files, each package checked against its hash."""
+    """pip and uv install only the locked files, each package checked against its hash; where
+    uv does not install, pip installs the same lock."""
     texts = [path.read_text(encoding="utf-8") for path in FILES]
-    texts.append((ROOT / "Makefile").read_text(encoding="utf-8"))
-    flags = dict(re.findall(r"^((?:PIP|UV)_INSTALL) := (.*)$", texts[-1], re.M))
+    makefile = re.sub(r"\\\n\s*", " ", (ROOT / "Makefile").read_text(encoding="utf-8"))
+    flags = dict(re.findall(r"^((?:PIP|UV)_INSTALL) := (.*)$", makefile, re.M))
     assert list(flags) == ["PIP_INSTALL", "UV_INSTALL"]
     assert all("--require-hashes" in flag.split() for flag in flags.values())
-    installs = [
+    in_workflows = [
         line.strip()
         for text in texts
         for line in text.splitlines()
-        if re.search(r"pip install|\$\((PIP|UV)_INSTALL\)", line)
-        and not line.startswith(tuple(flags))
-        and not line.lstrip().startswith("#")
+        if "pip install" in line and not line.lstrip().startswith("#")
     ]
-    # Pages, the pull request's build, the reminders, the new covenant, the import; in the
-    # Makefile, uv and with it the tests' packages, and uv and with it properdocs'.
-    assert len(installs) == 9
-    for line in installs:
-        assert "--require-hashes" in line or "_INSTALL)" in line, line
-        assert re.search(r"-r requirements(-dev|-properdocs|-uv)?\.txt$", line), line
-    makefile = [line for line in installs if "_INSTALL)" in line]
-    assert [line.split(" -r ")[1] for line in makefile] == [
+    # Pages, the pull request's build, the reminders, the new covenant, the import.
+    assert len(in_workflows) == 5
+    for line in in_workflows:
+        assert "--require-hashes" in line, line
+        assert line.endswith("-r requirements.txt"), line
+    in_makefile = [
+        command.strip(" \t{};")
+        for line in makefile.splitlines()
+        if not line.lstrip().startswith("#") and not line.startswith(tuple(flags))
+        for command in re.split(r"&&|\|\|", line)
+        if re.search(r"pip install|\$\((PIP|UV)_INSTALL\)", command)
+    ]
+    # uv from its lock, then the tests' packages by uv, or else by pip; the same for
+    # properdocs' environment.
+    assert [command.rsplit(" -r ", 1)[1] for command in in_makefile] == [
         "requirements-uv.txt",
+        "requirements-dev.txt",
         "requirements-dev.txt",
         "requirements-uv.txt",
         "requirements-properdocs.txt",
+        "requirements-properdocs.txt",
+    ]
+    assert [command.split()[1] for command in in_makefile] == [
+        "$(PIP_INSTALL)",
+        "$(UV_INSTALL)",
+        "$(PIP_INSTALL)",
+        "$(PIP_INSTALL)",
+        "$(UV_INSTALL)",
+        "$(PIP_INSTALL)",
     ]
 
 
