@@ -109,8 +109,9 @@ def make_pdfs(
             printer.join(0.2)
         if failed:
             raise failed[0]
+    date = pdf_date(built)
     for key in {job.key for job in todo} - {job.key for job in misses}:
-        redate(cache / f"{key}.pdf", pdf_date(built))  # printed for an earlier build
+        redate(cache / f"{key}.pdf", date)  # printed for an earlier build
     prune(cache, keep={f"{job.key}.pdf" for job in todo})
     folders: set[Path] = set()
     for job in todo:
