@@ -106,8 +106,10 @@ def _tree(text: str) -> Element:
     return builder.root
 
 
+@functools.cache
 def ui(lang: str) -> dict[str, Any]:
-    """The site's texts in one language (templates/i18n/<lang>.yaml)."""
+    """The site's texts in one language (templates/i18n/<lang>.yaml), read once: the check
+    asks for them for every factsheet. Only read, never changed."""
     texts: dict[str, Any] = yaml.safe_load(
         (ROOT / "templates" / "i18n" / f"{lang}.yaml").read_text(encoding="utf-8")
     )
