@@ -26,6 +26,8 @@ _KEY_RE = re.compile(
     rf"^(?P<lead> *(?:-{_SPACE}+)*)(?P<key>[^\s{WORD_SPACES}#\-\"'][^:#]*?)"
     rf"(?P<colon>:)(?P<after>{_SPACE}+|$)(?P<value>.*)$"
 )
+_MARKS_RE = re.compile(f"[{WORD_SPACES}{_OPENING}]")
+"""What every finding of word_marks starts from: a word processor's space or opening quote."""
 _DASH_RE = re.compile(rf"^(?P<lead> *)-(?P<after>[{WORD_SPACES}]+)(?P<value>.*)$")
 _NOT_FREE_TEXT = re.compile(
     r"\d{4}(-\d{1,2}){0,2}|\d+([.,]\d+)?|https?://\S*|www\.\S*|mailto:\S*|[a-z0-9_-]+|"
@@ -62,6 +64,8 @@ def _curly(value: str) -> str | None:
 def word_marks(text: str) -> tuple[str, list[Found]]:
     """Word's non-breaking spaces and curly quotes where they act as YAML: each named on its
     line, and the text as the editor meant it (so that the rest of the file is read)."""
+    if not _MARKS_RE.search(text):  # most files: nothing to look for on any line
+        return text, []
     out: list[str] = []
     found: list[Found] = []
     for number, line in enumerate(text.split("\n"), start=1):
