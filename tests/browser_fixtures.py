@@ -385,56 +385,91 @@ class Visit:
     """axe-core's findings: 'rule: [the first three elements]'."""
 
 
+class _VisitTab:
+    """A tab of `visit_pages`, with the page it has open and what that page has done."""
+
+    def __init__(self, browser: Any, site: ServedSite) -> None:
+        self.site = site
+        self.context, self.page = fresh_tab(browser)
+        # axe comes into each page as it starts, as an init script: evaluated into each page
+        # after it has loaded, its half megabyte of script took more of Chromium's time.
+        self.context.add_init_script(Axe().axe_script)
+        self.visit: Visit | None = None
+        self.requests: list[str] = []
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("requestfailed", lambda request: self._failed(request.url))
+        self.page.on(
+            "response",
+            lambda response: (
+                self._failed(f"{response.url} ({response.status})")
+                if response.status >= 400
+                else None
+            ),
+        )
+
+    def _failed(self, what: str) -> None:
+        if self.visit is not None:
+            self.visit.failed.append(what)
+
+    def open(self, name: str) -> Visit:
+        """Open a page and run axe on it once it has loaded."""
+        visit = self.visit = Visit()
+        self.requests.clear()
+        self.page.goto(self.site.url(name), wait_until="load")
+        found = self.page.evaluate("(options) => axe.run(options)", AXE_OPTIONS)
+        for violation in found["violations"]:
+            targets = [", ".join(node["target"]) for node in violation["nodes"]][:3]
+            visit.violations.append(f"{violation['id']}: {targets}")
+        return visit
+
+    def finish(self) -> None:
+        """Once the open page's network has been quiet for half a second (its late requests
+        are in), note its requests to other hosts, its cookies and the keys it stored, and
+        empty the tab."""
+        visit = self.visit
+        if visit is None:
+            return
+        self.page.wait_for_load_state("networkidle")
+        visit.foreign = [
+            url
+            for url in self.requests
+            if urlsplit(url).scheme not in ("data", "blob")
+            and urlsplit(url).netloc != self.site.host
+        ]
+        visit.cookies = [cookie["name"] for cookie in self.context.cookies()]
+        visit.stored = self.page.evaluate(
+            "[...Object.keys(localStorage), ...Object.keys(sessionStorage)]"
+        )
+        empty_tab(self.context, self.page)
+        self.visit = None
+
+
 def visit_pages(site: ServedSite, browser: Any, names: list[str]) -> dict[str, Visit]:
     """Open each page, run axe on it once it has loaded, and note every request it made
     (until its network was quiet for half a second), every cookie and every key in the
     browser's storage it left behind.
 
-    The pages are opened one after the other in one tab, and each finds it as a new browser
-    would: the cache is off (so every page asks for everything it uses again, and each
-    request is seen), and the cookies and storage are read and emptied after every page. A
-    new context per page would start a new renderer process each time, and axe would run in
-    a cold JavaScript engine: twice the CPU of the whole check."""
+    The pages are opened in turn in two tabs (each its own context, with its own cookies and
+    storage), and each page finds its tab as a new browser would: the cache is off (so every
+    page asks for everything it uses again, and each request is seen), and the cookies and
+    storage are read and emptied after every page. While one tab's page waits for its
+    network to be quiet, the other tab opens the next page: with one tab, the half second of
+    waiting after each page left the processor idle. A new context per page would start a
+    new renderer process each time, and axe would run in a cold JavaScript engine: twice
+    the CPU of the whole check."""
     visits: dict[str, Visit] = {}
-    context, page = fresh_tab(browser)
-    # axe comes into each page as it starts, as an init script: evaluated into each page
-    # after it has loaded, its half megabyte of script took more of Chromium's time.
-    context.add_init_script(Axe().axe_script)
-    visit = Visit()
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    page.on("requestfailed", lambda request: visit.failed.append(request.url))
-    page.on(
-        "response",
-        lambda response: (
-            visit.failed.append(f"{response.url} ({response.status})")
-            if response.status >= 400
-            else None
-        ),
-    )
+    tabs: list[_VisitTab] = []
     try:
-        for name in names:
-            visit = visits[name] = Visit()
-            requests.clear()
-            page.goto(site.url(name), wait_until="load")
-            found = page.evaluate("(options) => axe.run(options)", AXE_OPTIONS)
-            for violation in found["violations"]:
-                targets = [", ".join(node["target"]) for node in violation["nodes"]][:3]
-                visit.violations.append(f"{violation['id']}: {targets}")
-            page.wait_for_load_state("networkidle")  # quiet for 500 ms: late requests are in
-            visit.foreign = [
-                url
-                for url in requests
-                if urlsplit(url).scheme not in ("data", "blob")
-                and urlsplit(url).netloc != site.host
-            ]
-            visit.cookies = [cookie["name"] for cookie in context.cookies()]
-            visit.stored = page.evaluate(
-                "[...Object.keys(localStorage), ...Object.keys(sessionStorage)]"
-            )
-            empty_tab(context, page)
+        for _ in range(2):
+            tabs.append(_VisitTab(browser, site))
+        for index, name in enumerate(names):
+            visits[name] = tabs[index % 2].open(name)
+            tabs[(index + 1) % 2].finish()
+        for tab in tabs:
+            tab.finish()
     finally:
-        context.close()
+        for tab in tabs:
+            tab.context.close()
     return visits
 
 
