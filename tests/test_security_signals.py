@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -20,10 +21,11 @@ FIXTURE = Path(__file__).resolve().parent / "fixtures" / "content"
 # --- 7. Signals: SIGTERM and SIGHUP stop a build as Ctrl-C does ----------------------------
 
 SLOW_BUILD = """
-import sys, time
+import os, sys, time
 sys.path.insert(0, {root!r})
 from imvo.render import renderer as render
 def slow(markdown):
+    open(os.path.join({inside!r}, str(os.getpid())), "w").close()
     time.sleep(120)
     return markdown
 render.first_sentence = slow
@@ -48,24 +50,32 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
+def _alive_after(pids: list[int], seconds: float) -> list[int]:
+    """The processes still alive `seconds` from now (as soon as every one has ended: none)."""
+    deadline = time.monotonic() + seconds
+    while (alive := [pid for pid in pids if _alive(pid)]) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return alive
+
+
 @pytest.mark.parametrize(
     ("signum", "to_worker"),
     [(signal.SIGTERM, False), (signal.SIGHUP, False), (signal.SIGTERM, True)],
 )
 def test_a_signal_stops_the_build_cleans_up_and_ends_the_workers(
-    signum: int, to_worker: bool, tmp_path: Path
+    signum: int, to_worker: bool, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     import subprocess
     import sys
-    import time
 
     shutil.copytree(FIXTURE, tmp_path / "content")
     before = old_site(tmp_path)
     (tmp_path / "site" / MARKER).write_text("made by the build\n", encoding="utf-8")
     before = bad_snapshot(tmp_path / "site")
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1763683200"}
+    inside = tmp_path_factory.mktemp("inside")  # each worker in the slow page leaves its pid
     process = subprocess.Popen(
-        [sys.executable, "-c", SLOW_BUILD.format(root=str(ROOT))],
+        [sys.executable, "-c", SLOW_BUILD.format(root=str(ROOT), inside=str(inside))],
         cwd=tmp_path,
         env=env,
         stderr=subprocess.PIPE,
@@ -78,7 +88,9 @@ def test_a_signal_stops_the_build_cleans_up_and_ends_the_workers(
             time.sleep(0.2)
             workers = _children(process.pid)
         assert len(workers) >= 2, "the two language workers did not start"
-        time.sleep(1.0)  # they are inside the slow page now
+        while time.monotonic() < deadline and len(list(inside.iterdir())) < 2:
+            time.sleep(0.05)
+        assert len(list(inside.iterdir())) == 2, "the workers did not reach the slow page"
         os.kill(workers[0] if to_worker else process.pid, signum)
         code = process.wait(timeout=30)
     finally:
@@ -93,8 +105,7 @@ def test_a_signal_stops_the_build_cleans_up_and_ends_the_workers(
             f"The build was stopped ({name}); the existing site is unchanged."
         )
     assert "Traceback" not in err
-    time.sleep(0.5)
-    assert [pid for pid in workers if _alive(pid)] == []
+    assert _alive_after(workers, 0.5) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
     assert bad_snapshot(tmp_path / "site") == before
 
@@ -144,7 +155,6 @@ def _descendants(pid: int) -> list[int]:
 def test_sigterm_while_printing_pdfs_stops_at_once(tmp_path: Path, prints_pdfs: None) -> None:
     import subprocess
     import sys
-    import time
 
     shutil.copytree(FIXTURE, tmp_path / "content")
     process = subprocess.Popen(
@@ -173,6 +183,5 @@ def test_sigterm_while_printing_pdfs_stops_at_once(tmp_path: Path, prints_pdfs: 
         process.wait()
     assert code == 128 + signal.SIGTERM
     assert "Traceback" not in (process.stderr.read() if process.stderr else "")
-    time.sleep(2)
-    assert [pid for pid in everything if _alive(pid)] == []
+    assert _alive_after(everything, 2) == []
     assert sorted(p.name for p in tmp_path.iterdir()) in (["cache", "content"], ["content"])
