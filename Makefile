@@ -3,9 +3,10 @@
 # (every package pinned and checked against its hash; pip installs uv from its own lock, and
 # uv the rest, side by side), and (for the tests) a browser, Java and poppler where they are
 # missing. `make test-properdocs` does the same on properdocs.
-# The set-up script prints the browser it found (IMVO_CHROMIUM, or chromium, chromium-browser
-# or google-chrome on the PATH); the build and the tests are handed it as IMVO_CHROMIUM, so
-# that they print and test with that browser and no other.
+# The set-up script prints the browser it found (IMVO_CHROMIUM, or chromium-headless-shell,
+# chromium, chromium-browser or google-chrome on the PATH; Debian's headless shell is added
+# beside a full browser where root is at hand); the build and the tests are handed it as
+# IMVO_CHROMIUM, so that they print and test with that browser and no other.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python

@@ -6,11 +6,15 @@
 # of its own.
 #
 # The browser is the one IMVO_CHROMIUM names (the project's setting, which imvo/outputs/pdf.py and
-# the tests read), or else the first of chromium, chromium-browser and google-chrome on the
-# PATH (GitHub's Ubuntu runners have Chromium and Google Chrome; Debian's package installs
-# chromium). A browser that is already there is used as it is: nothing is installed and no
-# root is needed. What is missing is installed as root, with sudo where that works without a
-# password (as on GitHub's runners), or else the script says what to install.
+# the tests read), or else the first of chromium-headless-shell, chromium, chromium-browser and
+# google-chrome on the PATH (GitHub's Ubuntu runners have Chromium and Google Chrome).
+# Debian's chromium-headless-shell is the same Chromium without the desktop browser around
+# it (what Playwright itself runs for headless work): the PDFs look the same, and the browser
+# tests take about a third less processor time with it than with Debian's `chromium`. So
+# where Debian's package list has it and root is at hand, it is installed beside a browser
+# that is already there; without root, a browser that is there is used as it is: nothing is
+# installed and no root is needed. What is missing is installed as root, with sudo where that
+# works without a password (as on GitHub's runners), or else the script says what to install.
 #
 # With --browser-only it sees to the browser alone (the workflows that only build the site).
 set -euo pipefail
@@ -22,44 +26,67 @@ elif [ $# -gt 0 ]; then
   exit 2
 fi
 
+SHELL_PACKAGE=chromium-headless-shell
 need=()
 browser=""
 if [ -n "${IMVO_CHROMIUM:-}" ]; then
   if [ ! -f "$IMVO_CHROMIUM" ] || [ ! -x "$IMVO_CHROMIUM" ]; then
     echo "IMVO_CHROMIUM is $IMVO_CHROMIUM, which is not a browser that can be run:" \
       "set it to the path of Chromium or Chrome, or unset it to use the first of" \
-      "chromium, chromium-browser and google-chrome on the PATH" >&2
+      "chromium-headless-shell, chromium, chromium-browser and google-chrome on the PATH" >&2
     exit 1
   fi
   browser="$IMVO_CHROMIUM"
 else
-  for name in chromium chromium-browser google-chrome; do
+  for name in "$SHELL_PACKAGE" chromium chromium-browser google-chrome; do
     if found="$(command -v "$name")"; then
       browser="$found"
       break
     fi
   done
-  [ -n "$browser" ] || need+=(chromium)
+  [ -n "$browser" ] || need+=("$SHELL_PACKAGE")
 fi
 if [ "$browser_only" = false ]; then
   command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
   command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 fi
 
-if [ ${#need[@]} -gt 0 ]; then
+# A full browser was found, and Debian's headless shell is known to apt: worth installing.
+wanted=false
+if [ -n "$browser" ] && [ -z "${IMVO_CHROMIUM:-}" ] && [ "${browser##*/}" != "$SHELL_PACKAGE" ] &&
+  command -v apt-cache >/dev/null 2>&1 && apt-cache show "$SHELL_PACKAGE" >/dev/null 2>&1; then
+  wanted=true
+fi
+
+as_root=()
+if [ ${#need[@]} -gt 0 ] || [ "$wanted" = true ]; then
   if [ "$(id -u)" -eq 0 ]; then
     as_root=()
   elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
     as_root=(sudo -n)
-  else
+  elif [ ${#need[@]} -gt 0 ]; then
     echo "Missing ${need[*]}: install them with: sudo apt-get install -y ${need[*]}" >&2
     exit 1
+  else
+    wanted=false # no root: the browser that is there will do
   fi
-  # Everything the installation says goes to stderr: stdout carries only the browser's path.
+fi
+
+# Everything the installation says goes to stderr: stdout carries only the browser's path.
+if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} from Debian ..." >&2
   "${as_root[@]}" apt-get update -qq >&2
   "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" \
     >/dev/null
-  [ -n "$browser" ] || browser=/usr/bin/chromium
+  [ -n "$browser" ] || browser="$(command -v "$SHELL_PACKAGE" || echo "/usr/bin/$SHELL_PACKAGE")"
+fi
+if [ "$wanted" = true ]; then
+  echo "Installing $SHELL_PACKAGE from Debian (the browser tests take a third less time) ..." >&2
+  if "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+    "$SHELL_PACKAGE" >/dev/null 2>&1 && found="$(command -v "$SHELL_PACKAGE")"; then
+    browser="$found"
+  else
+    echo "$SHELL_PACKAGE could not be installed: $browser is used" >&2
+  fi
 fi
 echo "$browser"

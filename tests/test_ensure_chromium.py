@@ -1,6 +1,7 @@
-"""scripts/ensure-chromium.sh: finds the browser (IMVO_CHROMIUM, or chromium, chromium-browser,
-google-chrome on the PATH) and prints it, needs no root when everything is there, and says
-what to install when it cannot install it."""
+"""scripts/ensure-chromium.sh: finds the browser (IMVO_CHROMIUM, or chromium-headless-shell,
+chromium, chromium-browser, google-chrome on the PATH) and prints it, needs no root when
+everything is there, adds Debian's headless shell beside a full browser where root is at hand,
+and says what to install when it cannot install it."""
 
 from __future__ import annotations
 
@@ -69,6 +70,7 @@ def fake_bin(folder: Path, *names: str) -> Path:
         (["google-chrome"], "google-chrome"),  # GitHub's runners: Google Chrome ...
         (["chromium-browser", "google-chrome"], "chromium-browser"),  # ... and Chromium
         (["chromium", "chromium-browser", "google-chrome"], "chromium"),  # Debian's package
+        (["chromium-headless-shell", "chromium"], "chromium-headless-shell"),  # and its shell
     ],
 )
 def test_the_first_browser_on_the_path_is_used_without_root(
@@ -105,14 +107,15 @@ def test_browser_only_looks_for_nothing_else(public: Path) -> None:
     )
 
 
-def test_without_a_browser_it_installs_debians_chromium(tmp_path: Path) -> None:
+def test_without_a_browser_it_installs_debians_headless_chromium(tmp_path: Path) -> None:
     bin_dir = fake_bin(tmp_path / "bin", "java", "pdftotext")
     (bin_dir / "id").write_text("#!/bin/sh\necho 1000\n", encoding="utf-8")
     (bin_dir / "id").chmod(0o755)
     result = run({"PATH": str(bin_dir)})
     assert result.returncode == 1
     assert result.stderr == (
-        "Missing chromium: install them with: sudo apt-get install -y chromium\n"
+        "Missing chromium-headless-shell: install them with: "
+        "sudo apt-get install -y chromium-headless-shell\n"
     )
     assert result.stdout == ""
 
@@ -123,8 +126,8 @@ def test_a_wrong_browser_setting_is_one_line(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr == (
         f"IMVO_CHROMIUM is {missing}, which is not a browser that can be run: set it to the "
-        "path of Chromium or Chrome, or unset it to use the first of chromium, chromium-browser "
-        "and google-chrome on the PATH\n"
+        "path of Chromium or Chrome, or unset it to use the first of chromium-headless-shell, "
+        "chromium, chromium-browser and google-chrome on the PATH\n"
     )
 
 
@@ -140,3 +143,53 @@ def test_without_root_or_sudo_it_says_what_to_install(tmp_path: Path) -> None:
         "Missing default-jre-headless poppler-utils: install them with: "
         "sudo apt-get install -y default-jre-headless poppler-utils\n"
     )
+
+
+def debian(folder: Path, *, root: bool, installs: bool) -> Path:
+    """A Debian stand-in: Chromium, Java and poppler there, apt knowing the headless shell,
+    `id` saying root or a user, and an apt-get that logs its call and, if `installs`,
+    installs the shell (puts it on the PATH)."""
+    bin_dir = fake_bin(folder, "chromium", "java", "pdftotext", "apt-cache")
+    (bin_dir / "env").symlink_to(shutil.which("env") or "/usr/bin/env")
+    (bin_dir / "id").write_text(f"#!/bin/sh\necho {0 if root else 1000}\n", encoding="utf-8")
+    shell = bin_dir / "chromium-headless-shell"
+    chmod = shutil.which("chmod") or "/bin/chmod"
+    install = f"echo '#!/bin/sh' > {shell}; {chmod} 755 {shell}" if installs else "exit 1"
+    (bin_dir / "apt-get").write_text(
+        f'#!/bin/sh\necho "$@" >> {folder.parent / "apt.log"}\n{install}\n', encoding="utf-8"
+    )
+    for name in ("id", "apt-get"):
+        (bin_dir / name).chmod(0o755)
+    return bin_dir
+
+
+def test_as_root_debians_headless_shell_is_installed_beside_chromium(tmp_path: Path) -> None:
+    bin_dir = debian(tmp_path / "bin", root=True, installs=True)
+    result = run({"PATH": str(bin_dir)})
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0,
+        f"{bin_dir / 'chromium-headless-shell'}\n",
+        "Installing chromium-headless-shell from Debian (the browser tests take a third less "
+        "time) ...\n",
+    )
+    assert (tmp_path / "apt.log").read_text(encoding="utf-8") == (
+        "install -y -qq chromium-headless-shell\n"
+    )
+
+
+def test_a_shell_that_does_not_install_leaves_the_browser_that_is_there(tmp_path: Path) -> None:
+    bin_dir = debian(tmp_path / "bin", root=True, installs=False)
+    result = run({"PATH": str(bin_dir)})
+    assert (result.returncode, result.stdout) == (0, f"{bin_dir / 'chromium'}\n")
+    assert result.stderr.splitlines()[-1] == (
+        f"chromium-headless-shell could not be installed: {bin_dir / 'chromium'} is used"
+    )
+
+
+def test_without_root_the_browser_that_is_there_is_used_and_nothing_installed(
+    tmp_path: Path,
+) -> None:
+    bin_dir = debian(tmp_path / "bin", root=False, installs=True)  # no sudo on the PATH
+    result = run({"PATH": str(bin_dir)})
+    assert (result.returncode, result.stdout, result.stderr) == (0, f"{bin_dir / 'chromium'}\n", "")
+    assert not (tmp_path / "apt.log").exists()
