@@ -82,7 +82,16 @@ def test_make_reinstalls_when_a_lock_changes() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "\n$(STAMP): requirements.txt requirements-dev.txt requirements-uv.txt\n" in makefile
     assert "\n$(PROPERDOCS_STAMP): requirements-properdocs.txt requirements-uv.txt\n" in makefile
-    assert re.search(r"^test-properdocs: \$\(PROPERDOCS_STAMP\)$", makefile, re.M)
+    # Each command brings its environment up to date (beside the browser) before it runs.
+    recipes = dict(re.findall(r"^([a-z-]+):\n\t@\$\(call set_up,(\$\([A-Z_]+\))", makefile, re.M))
+    assert recipes == {
+        "site": "$(STAMP)",
+        "test": "$(STAMP)",
+        "test-properdocs": "$(PROPERDOCS_STAMP)",
+    }
+    assert (
+        "\t{ $(MAKE) --question $(1) || $(MAKE) --no-print-directory $(1); }; venv=$$?;" in makefile
+    )
 
 
 def test_uv_is_locked_alone_with_a_hash_for_each_of_its_files() -> None:

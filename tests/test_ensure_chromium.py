@@ -145,22 +145,50 @@ def test_without_root_or_sudo_it_says_what_to_install(tmp_path: Path) -> None:
     )
 
 
-def debian(folder: Path, *, root: bool, installs: bool) -> Path:
-    """A Debian stand-in: Chromium, Java and poppler there, apt knowing the headless shell,
-    `id` saying root or a user, and an apt-get that logs its call and, if `installs`,
-    installs the shell (puts it on the PATH)."""
-    bin_dir = fake_bin(folder, "chromium", "java", "pdftotext", "apt-cache")
+def debian(
+    folder: Path,
+    *,
+    root: bool,
+    installs: bool,
+    there: tuple[str, ...] = ("chromium", "java", "pdftotext"),
+) -> Path:
+    """A Debian stand-in: `there` on the PATH (Chromium, Java and poppler, unless told), apt
+    knowing the headless shell, `id` saying root or a user, and an apt-get that logs its call
+    and, if `installs`, installs the shell (puts it on the PATH) and, on an install, Java and
+    poppler where they are missing."""
+    bin_dir = fake_bin(folder, *there, "apt-cache")
     (bin_dir / "env").symlink_to(shutil.which("env") or "/usr/bin/env")
     (bin_dir / "id").write_text(f"#!/bin/sh\necho {0 if root else 1000}\n", encoding="utf-8")
-    shell = bin_dir / "chromium-headless-shell"
     chmod = shutil.which("chmod") or "/bin/chmod"
-    install = f"echo '#!/bin/sh' > {shell}; {chmod} 755 {shell}" if installs else "exit 1"
+    made = [bin_dir / "chromium-headless-shell", bin_dir / "java", bin_dir / "pdftotext"]
+    install = "; ".join(f"echo '#!/bin/sh' > {path}; {chmod} 755 {path}" for path in made)
     (bin_dir / "apt-get").write_text(
-        f'#!/bin/sh\necho "$@" >> {folder.parent / "apt.log"}\n{install}\n', encoding="utf-8"
+        f'#!/bin/sh\necho "$@" >> {folder.parent / "apt.log"}\n'
+        f'[ "$1" = install ] || exit 0\n{install if installs else "exit 1"}\n',
+        encoding="utf-8",
     )
     for name in ("id", "apt-get"):
         (bin_dir / name).chmod(0o755)
     return bin_dir
+
+
+def test_as_root_on_a_new_machine_the_shell_its_font_java_and_poppler_are_installed(
+    tmp_path: Path,
+) -> None:
+    """A new Debian machine: nothing there. What the packages only recommend is left out (a
+    hundred packages more); the font the PDFs are set in is asked for by name."""
+    bin_dir = debian(tmp_path / "bin", root=True, installs=True, there=())
+    result = run({"PATH": str(bin_dir)})
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0,
+        f"{bin_dir / 'chromium-headless-shell'}\n",
+        "Installing chromium-headless-shell default-jre-headless poppler-utils from Debian ...\n",
+    )
+    assert (tmp_path / "apt.log").read_text(encoding="utf-8") == (
+        "update -qq\n"
+        "install -y -qq --no-install-recommends chromium-headless-shell default-jre-headless "
+        "poppler-utils fonts-liberation\n"
+    )
 
 
 def test_as_root_debians_headless_shell_is_installed_beside_chromium(tmp_path: Path) -> None:
@@ -173,7 +201,7 @@ def test_as_root_debians_headless_shell_is_installed_beside_chromium(tmp_path: P
         "time) ...\n",
     )
     assert (tmp_path / "apt.log").read_text(encoding="utf-8") == (
-        "install -y -qq chromium-headless-shell\n"
+        "install -y -qq --no-install-recommends chromium-headless-shell fonts-liberation\n"
     )
 
 
@@ -193,3 +221,56 @@ def test_without_root_the_browser_that_is_there_is_used_and_nothing_installed(
     result = run({"PATH": str(bin_dir)})
     assert (result.returncode, result.stdout, result.stderr) == (0, f"{bin_dir / 'chromium'}\n", "")
     assert not (tmp_path / "apt.log").exists()
+
+
+def make_site(tmp_path: Path, browser: str, *, installed: bool) -> subprocess.CompletedProcess[str]:
+    """`make site` with the environment's stamp and Python in `tmp_path`: the stamp newer than
+    every lock (nothing to install) or missing (and a Python that fails to make the environment),
+    and a Python that notes the browser it was handed and its arguments in `ran`."""
+    stamp = tmp_path / "installed"
+    if installed:
+        stamp.touch()
+    python = tmp_path / "python"
+    python.write_text(f'#!/bin/sh\necho "$IMVO_CHROMIUM $*" > {tmp_path / "ran"}\n', "utf-8")
+    python.chmod(0o755)
+    overrides = [f"STAMP={stamp}", f"PY={python}", "PYTHON=false", f"VENV={tmp_path / 'venv'}"]
+    return subprocess.run(
+        [
+            shutil.which("make") or "make",
+            "--no-print-directory",
+            "-C",
+            str(ROOT),
+            "site",
+            *overrides,
+        ],
+        env={**os.environ, "IMVO_CHROMIUM": browser},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_make_site_hands_the_build_the_browser_found_beside_the_environment(
+    tmp_path: Path,
+) -> None:
+    browser = shutil.which("true") or "/bin/true"
+    result = make_site(tmp_path, browser, installed=True)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    assert (tmp_path / "ran").read_text(encoding="utf-8") == f"{browser} build.py build\n"
+
+
+def test_make_site_stops_before_the_build_without_a_browser_or_an_environment(
+    tmp_path: Path,
+) -> None:
+    missing = tmp_path / "no-chrome"
+    result = make_site(tmp_path, str(missing), installed=True)
+    assert result.returncode == 2  # make's own code for a recipe that failed
+    assert result.stderr.startswith(f"IMVO_CHROMIUM is {missing}, which is not a browser")
+    assert not (tmp_path / "ran").exists()
+    # The environment cannot be made (its Python fails): the browser is there, no build runs.
+    new = tmp_path / "new"
+    new.mkdir()
+    result = make_site(new, shutil.which("true") or "/bin/true", installed=False)
+    assert result.returncode == 2
+    assert not (new / "ran").exists()
+    assert not (new / "installed").exists()
