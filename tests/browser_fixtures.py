@@ -26,16 +26,16 @@ import threading
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import asdict, dataclass, field
-from functools import partial
+from functools import cache, partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from build_options import options
 from filelock import FileLock
+from node_packages import AXE, npm, npm_installed
 
 from imvo.build.orchestrate import build_site
 from imvo.build.target import MARKER
@@ -365,6 +365,33 @@ AXE_OPTIONS = {
 }
 """WCAG 2.1 A and AA plus axe's best practices; no rule is switched off."""
 
+
+@cache
+def axe_script() -> str:
+    """axe-core's script, from npm: tests/axe/package-lock.json names the version and its hash
+    (tests/node_packages.py installs it on first use)."""
+    npm_path = npm()
+    if npm_path is None:
+        pytest.fail(
+            "axe-core comes from npm (tests/axe/package-lock.json): install Node.js and npm, "
+            "as `make test` does"
+        )
+    return (npm_installed(AXE, npm_path) / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
+
+
+def axe_findings(page: Any) -> list[str]:
+    """axe-core's findings on the page as it is now, one per rule: 'rule: [the first three
+    elements]'. axe comes into the page first where it is not there yet (the visits bring it
+    in as each page starts)."""
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.evaluate(axe_script())
+    found = page.evaluate("(options) => axe.run(options)", AXE_OPTIONS)
+    return [
+        f"{violation['id']}: {[', '.join(node['target']) for node in violation['nodes']][:3]}"
+        for violation in found["violations"]
+    ]
+
+
 SHARES = 6
 """Every page of the site is visited in one of this many shares, so that the test workers
 (`make test` runs them side by side) each take some."""
@@ -393,7 +420,7 @@ class _VisitTab:
         self.context, self.page = fresh_tab(browser)
         # axe comes into each page as it starts, as an init script: evaluated into each page
         # after it has loaded, its half megabyte of script took more of Chromium's time.
-        self.context.add_init_script(Axe().axe_script)
+        self.context.add_init_script(axe_script())
         self.visit: Visit | None = None
         self.requests: list[str] = []
         self.page.on("request", lambda request: self.requests.append(request.url))
@@ -416,10 +443,7 @@ class _VisitTab:
         visit = self.visit = Visit()
         self.requests.clear()
         self.page.goto(self.site.url(name), wait_until="load")
-        found = self.page.evaluate("(options) => axe.run(options)", AXE_OPTIONS)
-        for violation in found["violations"]:
-            targets = [", ".join(node["target"]) for node in violation["nodes"]][:3]
-            visit.violations.append(f"{violation['id']}: {targets}")
+        visit.violations = axe_findings(self.page)
         return visit
 
     def finish(self) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from browser_fixtures import AXE_OPTIONS, SHARES, ServedSite, type_search
+from browser_fixtures import SHARES, ServedSite, axe_findings, type_search
+from node_packages import AXE, locked_version
 
 pytestmark = pytest.mark.browser
 
@@ -166,6 +166,22 @@ def test_the_tab_order_check_passes_a_good_page(browser_page: Any) -> None:
     assert_tab_order(browser_page, ["a.md-skip", "input.md-search__input"])
 
 
+def test_axe_is_the_locked_version_and_finds_what_it_checks(browser_page: Any) -> None:
+    """The axe the tests run is the one tests/axe/package-lock.json names, with the rules of
+    AXE_OPTIONS: pale text and an image without a text alternative are found, each once;
+    a page that is right has nothing."""
+    good = "<main><h1>Fine</h1><p>Dark text on white.</p></main>"
+    browser_page.set_content(_PAGE.format(good))
+    assert axe_findings(browser_page) == []
+    assert browser_page.evaluate("axe.version") == locked_version(AXE, "axe-core")
+    bad = (
+        '<main><h1>Pale</h1><p style="color:#aaa">Grey on white: 2.3 to 1.</p>'
+        '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="20" height="20"></main>'
+    )
+    browser_page.set_content(_PAGE.format(bad))
+    assert axe_findings(browser_page) == ["color-contrast: ['p']", "image-alt: ['img']"]
+
+
 def _a_factsheet(served_site: ServedSite) -> str:
     """The first factsheet of the Dutch site (a page with a PDF link)."""
     for name in served_site.pages():
@@ -226,12 +242,7 @@ def test_axe_finds_no_violation_with_search_results_open(
     browser_page.focus(".md-search__input")
     type_search(browser_page, "convenant" if not folder else "agreement")
     browser_page.wait_for_selector(".md-search-result__item a")
-    results = Axe().run(browser_page, options=AXE_OPTIONS)
-    found = [
-        f"{violation['id']}: {[node['target'] for node in violation['nodes']][:3]}"
-        for violation in results.response["violations"]
-    ]
-    assert found == []
+    assert axe_findings(browser_page) == []
 
 
 def test_more_search_results_by_keyboard(served_site: ServedSite, browser_page: Any) -> None:

