@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -103,3 +106,24 @@ def test_uv_is_locked_alone_with_a_hash_for_each_of_its_files() -> None:
     hashes = re.findall(r"--hash=sha256:[0-9a-f]{64}", text)
     assert len(hashes) == len(set(hashes)) >= 10
     assert not re.search(r"^-e |^--index-url|^--extra-index-url|file://", text, re.M)
+
+
+def test_make_keeps_what_python_compiles_in_the_cache_folder() -> None:
+    """Every command make runs writes Python's compiled files to .cache/pycache, also where the
+    machine asks Python not to write them: a test run starts Python some 40 times."""
+    result = subprocess.run(
+        [
+            shutil.which("make") or "make",
+            "--no-print-directory",
+            "-C",
+            str(ROOT),
+            "--eval",
+            'show-env: ; @echo "$${PYTHONPYCACHEPREFIX}|$${PYTHONDONTWRITEBYTECODE-unset}"',
+            "show-env",
+        ],
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (result.returncode, result.stdout) == (0, f"{ROOT / '.cache' / 'pycache'}|unset\n")
