@@ -236,13 +236,40 @@ def test_search_works_by_keyboard(served_site: ServedSite, browser_page: Any, fo
 def test_axe_finds_no_violation_with_search_results_open(
     served_site: ServedSite, browser_page: Any, folder: str, width: int
 ) -> None:
-    """The search field and its results pass axe in both languages, wide and on a phone."""
+    """The search field and its results pass axe in both languages, wide and on a phone; each
+    result's link is named, as Chromium tells a screen reader, by all it shows: its title and
+    then the words found."""
     browser_page.set_viewport_size({"width": width, "height": 800})
     browser_page.goto(served_site.url(f"{folder}index.html"), wait_until="load")
     browser_page.focus(".md-search__input")
     type_search(browser_page, "convenant" if not folder else "agreement")
     browser_page.wait_for_selector(".md-search-result__item a")
     assert axe_findings(browser_page) == []
+    shown = browser_page.eval_on_selector_all(
+        ".md-search-result__link",
+        """(links) => links.map((link) => [...link.querySelectorAll("p")]
+             .map((p) => p.textContent.trim()).join(" ").replace(/\\s+/g, " "))""",
+    )
+    assert len(shown) == 10
+    assert chromium_names(browser_page, ".md-search-result__link") == shown
+
+
+def chromium_names(page: Any, selector: str) -> list[str]:
+    """The accessible name Chromium gives each element `selector` finds: what a screen reader
+    is told (axe and Playwright work names out by their own rules)."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+        found = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": selector})
+        names = []
+        for node in found["nodeIds"]:
+            tree = cdp.send(
+                "Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False}
+            )
+            names.append(tree["nodes"][0].get("name", {}).get("value", ""))
+        return names
+    finally:
+        cdp.detach()
 
 
 def test_more_search_results_by_keyboard(served_site: ServedSite, browser_page: Any) -> None:

@@ -76,23 +76,24 @@ export function start(box) {
   }
 
   /* The link's name is all it shows, the title and then the excerpt (WCAG 2.5.3, label in
-     name: a name of the title alone left the visible excerpt out of it). */
+     name: a name of the title alone left the visible excerpt out of it). The two are in a
+     div, not an article: browsers leave an article's text out of a link's name. */
   function item(data, index) {
     const li = document.createElement("li");
     li.className = "md-search-result__item";
     const link = document.createElement("a");
     link.className = "md-search-result__link";
     link.href = address(data.url);
-    const article = document.createElement("article");
-    article.className = "md-search-result__article md-typeset";
+    const body = document.createElement("div");
+    body.className = "md-search-result__article md-typeset";
     const title = document.createElement("p");
     title.className = "imvo-search__title";
     title.id = `imvo-search-title-${index}`;
     title.textContent = data.meta.title || data.url;
     const text = excerpt(data.excerpt);
     text.id = `imvo-search-text-${index}`;
-    article.append(title, text);
-    link.append(article);
+    body.append(title, text);
+    link.append(body);
     li.append(link);
     return li;
   }
