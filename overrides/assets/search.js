@@ -88,7 +88,6 @@ export function start(box) {
     body.className = "md-search-result__article md-typeset";
     const title = document.createElement("p");
     title.className = "imvo-search__title";
-    title.id = `imvo-search-title-${index}`;
     title.textContent = data.meta.title || data.url;
     const text = excerpt(data.excerpt);
     text.id = `imvo-search-text-${index}`;
